@@ -1,0 +1,141 @@
+"""The frozen dataclasses passed between the pipeline's pure functions.
+
+They hold only plain Python values (no spaCy or rdflib objects) so they can be
+serialised, cached and sent to other processes.
+
+>>> Span(3, 7).length
+4
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGS: tuple[str, ...] = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a document's text."""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A blank-line separated block of a document, with its detected language."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded input file.
+
+    ``id`` is a content hash, so the same bytes always give the same id.
+    """
+
+    id: str
+    source: str
+    text: str
+    encoding: str
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        """Languages present, most frequent (by characters) first."""
+        weight: dict[str, int] = {}
+        for p in self.paragraphs:
+            weight[p.lang] = weight.get(p.lang, 0) + p.end - p.start
+        return tuple(sorted(weight, key=lambda k: (-weight[k], k)))
+
+
+@dataclass(frozen=True)
+class Author:
+    """One person with the spellings printed in each language's header."""
+
+    names: dict[str, str]
+
+    def name(self) -> str:
+        """The first available spelling, in kk, ru, en order."""
+        return next((self.names[k] for k in LANGS if k in self.names), "")
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """An affiliation line, linked to the authors (0-based) who carry its marker."""
+
+    author_index: tuple[int, ...]
+    text: str
+    city: str | None = None
+    country: str | None = None
+    institution: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of an article's (original-language) reference list."""
+
+    text: str
+    doi: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The scholarly skeleton of one article, or the body of a header-less document.
+
+    Dictionaries are keyed by language code (``kk``, ``ru``, ``en``); a language
+    key is absent where the text has none.
+    """
+
+    document_id: str
+    source: str
+    order: int
+    span: Span
+    body: Span
+    title: dict[str, str] = field(default_factory=dict)
+    abstract: dict[str, str] = field(default_factory=dict)
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    authors: tuple[Author, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    emails: tuple[str, ...] = ()
+    orcids: tuple[str, ...] = ()
+    doi: str | None = None
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def has_header(self) -> bool:
+        return bool(self.title or self.authors)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text naming an entity, with its canonical (uninflected) form."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    lang: str
+    canonical: str
+    extractor: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be processed, and why (one line for the user)."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
