@@ -1,0 +1,1 @@
+"""Kazakh NLP helpers: tokeniser, CoNLL reader, NER model loader and evaluator."""

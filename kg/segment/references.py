@@ -1,0 +1,59 @@
+"""Reference lists: headings, entries, DOIs and years.
+
+>>> is_reference_heading("ӘДЕБИЕТТЕР:"), is_reference_heading("Әдебиеттерге шолу")
+(True, False)
+>>> parse_reference("3. Laumulin M. Kazakhstan... Almaty, 2000. DOI: 10.1080/1474.2023.22")
+Reference(text='Laumulin M. Kazakhstan... Almaty, 2000. DOI: 10.1080/1474.2023.22', doi='10.1080/1474.2023.22', year=2000)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.model import Reference
+from kg.segment.lines import Line
+
+_HEADING = re.compile(
+    r"(?i)^(?:\d+\.?\s*)?(?:(?:пайдаланылған\s+)?әдебиеттер(?:\s+тізімі)?|"
+    r"(?:список\s+)?(?:использованной\s+|использованных\s+источников\s+и\s+)?литератур[аы]|"
+    r"список\s+использованных\s+источников|использованная\s+литература|"
+    r"references?(?:\s+list)?|bibliography|literature|list\s+of\s+references)\s*[:.]?$"
+)
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[.)])\s*")
+_BULLET = re.compile(r"^\s*[-•–]\s+")
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def is_reference_heading(text: str) -> bool:
+    """True for a heading that opens a reference list."""
+    return len(text) < 60 and bool(_HEADING.match(text.strip(" *#")))
+
+
+def is_entry_start(line: Line) -> bool:
+    """True when a raw line opens a numbered or bulleted list entry."""
+    return bool(_NUMBERED.match(line.text) or _BULLET.match(line.raw))
+
+
+def parse_entries(lines: Sequence[Line]) -> tuple[Reference, ...]:
+    """Entries of one reference list (numbered, bulleted, or one per line)."""
+    content = [line for line in lines if not line.blank]
+    listed = any(is_entry_start(line) for line in content)
+    entries: list[str] = []
+    for line in content:
+        if not listed or is_entry_start(line) or not entries:
+            entries.append(line.text)
+        else:
+            entries[-1] += " " + line.text
+    return tuple(parse_reference(e) for e in entries if len(e.strip()) > 3)
+
+
+def parse_reference(text: str) -> Reference:
+    """One entry with its numbering removed, its DOI and its (first plausible) year."""
+    body = _BULLET.sub("", _NUMBERED.sub("", text, count=1), count=1).strip()
+    doi_match = _DOI.search(body)
+    doi = doi_match.group(1).rstrip(".,;") if doi_match else None
+    scrubbed = _DOI.sub(" ", body)
+    years = [int(y) for y in _YEAR.findall(scrubbed)]
+    return Reference(text=body, doi=doi, year=years[0] if years else None)
