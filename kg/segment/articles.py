@@ -223,8 +223,11 @@ def _next_content(lines: Sequence[Line], i: int, end: int) -> int:
 
 
 def _span(lines: Sequence[Line], start: int, end: int) -> Span:
+    """Character span of lines ``[start, end)`` without trailing blank lines."""
     if start >= len(lines):
         return Span(lines[-1].end, lines[-1].end)
+    while end > start + 1 and lines[end - 1].blank:
+        end -= 1
     stop = lines[end - 1].end if end > start else lines[start].start
     return Span(lines[start].start, stop)
 
@@ -370,6 +373,9 @@ def _old_format(doc: Document, lines: Sequence[Line]) -> tuple[Article, ...]:
 
 
 def _old_header_at(lines: Sequence[Line], i: int) -> bool:
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
+    if prev is not None and _ends_references(prev):
+        return False  # the names line of a summary, not a new article
     text = lines[i].plain
     names = [n.strip() for n in text.split(",")]
     if not names or not all(_INITIALS.match(n) for n in names):

@@ -33,7 +33,11 @@ _STOPWORDS = re.compile(
 )
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bи\b|\bжәне\b|&)\s*")
 _KK_TO_RU = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
-_LATIN_TO_CYR = str.maketrans("aceopxyikmtbhABCEHKMOPTXY", "асеорхуікмтвнАВСЕНКМОРТХУ")
+# Look-alike letters map visually; the others by transliteration.
+_LATIN_TO_CYR = str.maketrans(
+    "aceopxyikmtbhABCEHKMOPTXYdfglnrsuvzjqwDFGILNRSUVZJQW",
+    "асеорхуікмтвнАВСЕНКМОРТХУдфглнрсувзжқуДФГІЛНРСУВЗЖҚУ",
+)
 _CYR_LETTER = re.compile(rf"[{_CYR}{_CYR.upper()}А-ЯЁ]")
 _LAT_LETTER = re.compile(r"[a-zA-Z]")
 
@@ -77,7 +81,7 @@ def repair_lookalikes(text: str) -> str:
     """Fix words mixing Latin and Cyrillic letters by the word's majority script.
 
     >>> repair_lookalikes("Aсия Akkuлиева")
-    'Асия Akkuliyeva'
+    'Асия Аккулиева'
     """
     return re.sub(r"[\w'’-]+", _repair_word, text)
 
@@ -89,11 +93,7 @@ def _repair_word(m: re.Match[str]) -> str:
         return word
     if lat >= cyr:
         return "".join(ch if not _CYR_LETTER.match(ch) else _to_latin(ch) for ch in word)
-    return word.translate(_LATIN_TO_CYR) if _all_lookalike_latin(word) else _to_latin(word)
-
-
-def _all_lookalike_latin(word: str) -> bool:
-    return all(not _LAT_LETTER.match(ch) or ch in "aceopxyikmtbhABCEHKMOPTXY" for ch in word)
+    return word.translate(_LATIN_TO_CYR)
 
 
 def _to_latin(text: str) -> str:

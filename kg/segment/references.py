@@ -39,13 +39,16 @@ def is_entry_start(line: Line) -> bool:
 def parse_entries(lines: Sequence[Line]) -> tuple[Reference, ...]:
     """Entries of one reference list (numbered, bulleted, or one per line)."""
     content = [line for line in lines if not line.blank]
-    listed = any(is_entry_start(line) for line in content)
+    numbered = any(_NUMBERED.match(line.text) for line in content)
+    bulleted = not numbered and any(_BULLET.match(line.raw) for line in content)
     entries: list[str] = []
     for line in content:
-        if not listed or is_entry_start(line) or not entries:
+        starts = (_NUMBERED.match(line.text) if numbered
+                  else _BULLET.match(line.raw) if bulleted else True)
+        if starts or not entries:
             entries.append(line.text)
-        else:
-            entries[-1] += " " + line.text
+        else:  # a wrapped entry, possibly after a stray "-" bullet
+            entries[-1] += " " + _BULLET.sub("", line.text)
     return tuple(parse_reference(e) for e in entries if len(e.strip()) > 3)
 
 
