@@ -52,17 +52,24 @@ def segment_document(doc: Document) -> tuple[Article, ...]:
     """All articles of ``doc`` in order; a header-less document gives one body."""
     lines = split_lines(doc.text)
     groups = _group_blocks(lines, _pair_markers(lines, find_markers(lines)))
-    if not groups:
-        return _old_format(doc, lines) or (_bodyless(doc, lines),)
     starts = [_head_start(lines, g[0].first, groups[i - 1][-1].last if i else -1)
               for i, g in enumerate(groups)]
-    articles = []
-    leading = _fragment(doc, lines, 0, starts[0])
+    zones = [(s, g[-1].last) for s, g in zip(starts, groups)]
+    old = [i for i in range(len(lines))
+           if not any(a <= i <= b for a, b in zones) and _old_header_at(lines, i)]
+    entries = sorted([(s, g) for s, g in zip(starts, groups)] + [(i, None) for i in old],
+                     key=lambda e: e[0])
+    if not entries:
+        return (_bodyless(doc, lines),)
+    articles: list[Article] = []
+    leading = _fragment(doc, lines, 0, entries[0][0])
     if leading:
         articles.append(leading)
-    for i, group in enumerate(groups):
-        end = starts[i + 1] if i + 1 < len(groups) else len(lines)
-        articles.append(_assemble(doc, lines, group, starts[i], end, len(articles) + 1))
+    for k, (start, group) in enumerate(entries):
+        end = entries[k + 1][0] if k + 1 < len(entries) else len(lines)
+        order = len(articles) + 1
+        articles.append(_assemble(doc, lines, group, start, end, order) if group
+                        else _old_article(doc, lines, start, end, order))
     return tuple(articles)
 
 
@@ -362,16 +369,6 @@ def _bodyless(doc: Document, lines: Sequence[Line]) -> Article:
     return Article(doc.id, doc.source, 1, span, span)
 
 
-def _old_format(doc: Document, lines: Sequence[Line]) -> tuple[Article, ...]:
-    """Older issues: ``А. К. Хасенова`` then a title in capitals, then the body."""
-    starts = [i for i in range(len(lines)) if _old_header_at(lines, i)]
-    articles = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        articles.append(_old_article(doc, lines, start, end, k + 1))
-    return tuple(articles)
-
-
 def _old_header_at(lines: Sequence[Line], i: int) -> bool:
     prev = next((lines[j] for j in range(i - 1, -1, -1) if not lines[j].blank), None)
     if prev is not None and _ends_references(prev):
@@ -415,7 +412,7 @@ def _lang_of(lines: Sequence[Line], start: int, end: int) -> str:
 
 
 def _summaries(lines, start, end, names, titles, authors, abstracts) -> None:
-    """Summaries after the references: a heading, the names, a title in capitals, a text."""
+    """Summaries after the references: a heading, the names, a title, a text."""
     i = start
     while i < end:
         if not _ends_references(lines[i]):
@@ -425,7 +422,7 @@ def _summaries(lines, start, end, names, titles, authors, abstracts) -> None:
         other = [n for n, _ in parse_names(lines[j].text)] if j < end else []
         if other:
             j = _next_content(lines, j + 1, end)
-        if j < end and is_caps(lines[j].plain):
+        if j < end and not _ends_references(lines[j]):
             k = _paragraph_end(lines, _next_content(lines, j + 1, end))
             text = " ".join(l.text for l in lines[j + 1: k + 1] if not l.blank)
             lang = _lang_of(lines, j + 1, k + 1)

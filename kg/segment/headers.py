@@ -125,7 +125,9 @@ def _title_run(content: Sequence[Line]) -> list[int]:
     """Indexes of the last run of capitalised lines (the title), possibly empty."""
     run: list[int] = []
     for i in range(len(content) - 1, -1, -1):
-        if is_caps(content[i].plain, min_words=1) and not parse_names(content[i].text):
+        text = content[i].plain
+        if is_caps(text, min_words=1) and not parse_names(content[i].text) and "@" not in text \
+                and not re.search(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", text):
             run.insert(0, i)
         elif run:
             break

@@ -23,6 +23,9 @@ _HEADING = re.compile(
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\s*[.)])\s*")
 _BULLET = re.compile(r"^\s*[-•–]\s+")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>\])]+)", re.I)
+_IGNORED_YEARS = re.compile(
+    r"«[^»]*»|\w-\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|(?i:accessed|дата обращения|қаралған күні)[^)]*"
+)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -57,6 +60,16 @@ def parse_reference(text: str) -> Reference:
     body = _BULLET.sub("", _NUMBERED.sub("", text, count=1), count=1).strip()
     doi_match = _DOI.search(body)
     doi = doi_match.group(1).rstrip(".,;") if doi_match else None
-    scrubbed = _DOI.sub(" ", body)
-    years = [int(y) for y in _YEAR.findall(scrubbed)]
-    return Reference(text=body, doi=doi, year=years[0] if years else None)
+    return Reference(text=body, doi=doi, year=publication_year(_DOI.sub(" ", body)))
+
+
+def publication_year(text: str) -> int | None:
+    """The year in parentheses if any, else the first year outside quoted titles and dates.
+
+    >>> publication_year("«Қазақстан-2050» стратегиясы. – Астана, 2012 (accessed: 04.12.2025)")
+    2012
+    """
+    scrubbed = _IGNORED_YEARS.sub(" ", text)
+    m = re.search(r"\((1[89]\d\d|20\d\d)[a-z]?\)", scrubbed)
+    years = [m.group(1)] if m else _YEAR.findall(scrubbed)
+    return int(years[0]) if years else None
