@@ -92,12 +92,24 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document | Problem:
 
 def decode_bytes(data: bytes, source: str) -> Document | Problem:
     """Decode raw bytes into a Document (text NFC-normalised, newlines unified)."""
+    decoded = decode_raw(data, source)
+    if isinstance(decoded, Problem):
+        return decoded
+    return make_document(decoded[0], source, decoded[1])
+
+
+def decode_raw(data: bytes, source: str) -> tuple[str, str] | Problem:
+    """Decoded text exactly as written (no normalisation) and its encoding.
+
+    >>> decode_raw("a\r\nб".encode("utf-8"), "x")
+    ('a\r\nб', 'utf-8')
+    """
     if not data.strip():
         return Problem(source, "empty file")
     text, encoding = _decode(data)
     if text is None:
         return Problem(source, "binary or undecodable content (not UTF-8/UTF-16/Windows-1251)")
-    return make_document(text, source, encoding)
+    return text, encoding
 
 
 def make_document(text: str, source: str, encoding: str = "utf-8") -> Document:
