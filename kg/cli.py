@@ -82,3 +82,53 @@ def articles(
     typer.echo(json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
     if not corpus.parsed:
         raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument("-", help="Text file, or - for standard input."),
+    format: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
+    input_format: str = typer.Option("text", "--input-format", help="text, or jsonl lines {id, text}."),
+) -> None:
+    """Print one JSON object per entity mention (PERSON, ORG, GPE, GPE_SUB, LAW, PROGRAM).
+
+    Example: echo 'Қазақстанның Конституциясы' | kg extract -
+    """
+    from kg.extract import extract_text, mention_to_dict
+
+    if format != "jsonl":
+        _fail(f"unknown format {format!r} (expected: jsonl)", 2)
+    if input_format not in ("text", "jsonl"):
+        _fail(f"unknown input format {input_format!r} (expected: text or jsonl)", 2)
+    text = _read_input(file)
+    if input_format == "text":
+        for m in extract_text(text):
+            typer.echo(json.dumps(mention_to_dict(m), ensure_ascii=False))
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            key, body = record["id"], record["text"]
+            if not isinstance(body, str):
+                raise TypeError("text is not a string")
+        except (ValueError, KeyError, TypeError) as err:
+            _fail(f"{file}:{number}: bad input line ({err})")
+        mentions = [mention_to_dict(m) for m in extract_text(body)]
+        typer.echo(json.dumps({"id": key, "mentions": mentions}, ensure_ascii=False))
+
+
+def _read_input(file: str) -> str:
+    """Standard input or a file, decoded but otherwise untouched (offsets index into it)."""
+    from kg.ingest import decode_raw
+    from kg.model import Problem
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as err:
+        _fail(f"{file}: cannot read ({err.strerror or err})")
+    decoded = decode_raw(data, "<stdin>" if file == "-" else file)
+    if isinstance(decoded, Problem):
+        _fail(str(decoded))
+    return decoded[0]

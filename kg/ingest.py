@@ -101,8 +101,8 @@ def decode_bytes(data: bytes, source: str) -> Document | Problem:
 def decode_raw(data: bytes, source: str) -> tuple[str, str] | Problem:
     """Decoded text exactly as written (no normalisation) and its encoding.
 
-    >>> decode_raw("a\r\nб".encode("utf-8"), "x")
-    ('a\r\nб', 'utf-8')
+    >>> decode_raw("a\\r\\nб".encode("utf-8"), "x")
+    ('a\\r\\nб', 'utf-8')
     """
     if not data.strip():
         return Problem(source, "empty file")

@@ -1,0 +1,81 @@
+"""Kazakh entity extraction: rules first, then the country gazetteer, then the trained NER.
+
+Precedence is explicit: a rule span (laws, programs, institutions) wins over a
+gazetteer country, which wins over the statistical model; an overlapping
+lower-precedence span is dropped. Spans keep their Kazakh suffixes; the
+canonical form drops them (``Қазақстанның`` -> ``Қазақстан``).
+
+>>> [(m.text, m.label, m.canonical) for m in extract_kk("«Білім туралы» Заңына сәйкес", use_model=False)]
+[('«Білім туралы» Заңына', 'LAW', '«Білім туралы» Заңы')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.model import Mention
+from kg.nlp.kk_morph import normalize_kk
+from kg.nlp.kk_rules import CAP, LOW, find_kk
+
+EXTRACTOR = "kazkg-kk/0.1"
+MODEL_LABELS = {
+    "PERSON": "PERSON", "ORGANISATION": "ORG", "GPE": "GPE", "LOCATION": "GPE_SUB",
+    "LAW": "LAW", "PROJECT": "PROGRAM",
+}
+_CANDIDATE = re.compile(
+    rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
+)
+
+
+def extract_kk(text: str, document_id: str = "", use_model: bool = True) -> tuple[Mention, ...]:
+    """Mentions in one Kazakh paragraph, offsets into ``text``."""
+    chosen: list[Mention] = [
+        Mention(document_id, m.start, m.end, m.text, m.label, "kk", m.canonical, f"{EXTRACTOR}:rule")
+        for m in find_kk(text)
+    ]
+    _add(chosen, _countries(text, document_id))
+    if use_model:
+        _add(chosen, _model(text, document_id))
+    return tuple(sorted(chosen, key=lambda m: m.start))
+
+
+def _add(chosen: list[Mention], candidates: Iterable[Mention]) -> None:
+    for m in candidates:
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+
+
+def _countries(text: str, document_id: str) -> list[Mention]:
+    try:
+        from kg.gazetteer import lookup_country
+    except ImportError:  # pragma: no cover - gazetteer is part of the package
+        return []
+    out: list[Mention] = []
+    for m in _CANDIDATE.finditer(text):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):
+            surface = " ".join(words[:n])
+            country = lookup_country(surface, "kk")
+            if country is not None:
+                start = m.start()
+                out.append(Mention(document_id, start, start + len(surface), surface, "GPE", "kk",
+                                   country.names.get("kk") or normalize_kk(surface),
+                                   f"{EXTRACTOR}:gazetteer"))
+                break
+    return out
+
+
+def _model(text: str, document_id: str) -> list[Mention]:
+    from kg.nlp.kk_ner import MODEL_DIR, load_kk_ner
+
+    if not (MODEL_DIR / "meta.json").exists():
+        return []
+    out = []
+    for ent in load_kk_ner()(text).ents:
+        label = MODEL_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        out.append(Mention(document_id, ent.start_char, ent.end_char, ent.text, label, "kk",
+                           normalize_kk(ent.text), f"{EXTRACTOR}:ner"))
+    return out

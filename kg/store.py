@@ -1,0 +1,98 @@
+"""The embedded pyoxigraph store: bulk loading, SPARQL queries and streaming exports.
+
+Queries see the union of all named graphs as their default graph, so analysts
+need no ``GRAPH`` clause; ``GRAPH ?g`` still tells which document a fact is from.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp()) / "store"
+>>> write_store(d, b'<http://e/a> <http://e/p> "x" <http://e/g> .\\n')
+>>> [row["o"].value for row in select(d, "SELECT ?o WHERE { ?s ?p ?o }")]
+['x']
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+EXPORT_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+GRAPH_AWARE = {"trig", "nq", "jsonld"}
+
+
+@dataclass(frozen=True)
+class QueryError(Exception):
+    """A SPARQL syntax or evaluation error, with the parser's message."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def write_store(path: Path, nquads: bytes) -> None:
+    """Replace the store at ``path`` by one bulk-loaded from N-Quads (atomically swapped)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    store = ox.Store(str(tmp))
+    store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    old = path.with_name(path.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if path.exists():
+        path.rename(old)
+    tmp.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(path: Path) -> ox.Store:
+    """Open a built store read-only; a clear error if there is none."""
+    path = Path(path)
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: no store here (run `kg build` first)")
+    return ox.Store.read_only(str(path))
+
+
+def run_query(store: ox.Store, sparql: str):
+    """Evaluate SPARQL over the union of the graphs; raise :class:`QueryError` on bad input."""
+    try:
+        return store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {err}") from None
+    except (OSError, ValueError) as err:
+        raise QueryError(f"SPARQL evaluation error: {err}") from None
+
+
+def select(path: Path, sparql: str) -> list[dict[str, object]]:
+    """Rows of a SELECT query as dictionaries of pyoxigraph terms."""
+    result = run_query(open_store(path), sparql)
+    names = [v.value for v in result.variables]
+    return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+
+def export(path: Path, fmt: str, out: IO[bytes]) -> None:
+    """Stream the store in ``fmt`` (ttl, nt, trig, nq, jsonld) to a binary stream."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
+    store = open_store(path)
+    if fmt in GRAPH_AWARE:
+        store.dump(out, EXPORT_FORMATS[fmt])
+    else:
+        ox.serialize(_union_triples(store), out, EXPORT_FORMATS[fmt])
+
+
+def _union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    for quad in store:
+        yield ox.Triple(quad.subject, quad.predicate, quad.object)
