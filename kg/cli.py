@@ -132,3 +132,77 @@ def _read_input(file: str) -> str:
     if isinstance(decoded, Problem):
         _fail(str(decoded))
     return decoded[0]
+
+
+
+@app.command()
+def query(
+    sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file."),
+    store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
+    format: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+) -> None:
+    """Run a SPARQL query on the built store.
+
+    Example: kg query ontology/queries/top_institutions.rq --format csv
+    """
+    from kg.query import read_query, render
+    from kg.query import query_store
+    from kg.store import QueryError
+
+    try:
+        typer.echo(render(query_store(store, read_query(sparql)), format), nl=False)
+    except (QueryError, FileNotFoundError, ValueError) as err:
+        _fail(str(err))
+
+
+@app.command()
+def export(
+    format: str = typer.Option(..., "--format", help="ttl, nt, trig, nq or jsonld."),
+    store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output file (default: standard output)."),
+) -> None:
+    """Export the store as Turtle, N-Triples, TriG, N-Quads or JSON-LD (streamed).
+
+    Example: kg export --format nq --out graph.nq
+    """
+    from kg.fsutil import atomic_binary
+    from kg.store import export as run_export
+
+    try:
+        if out is None:
+            run_export(store, format, sys.stdout.buffer)
+        else:
+            with atomic_binary(out) as fh:
+                run_export(store, format, fh)
+    except (FileNotFoundError, ValueError) as err:
+        _fail(str(err))
+
+
+@app.command()
+def validate(file: Path = typer.Argument(..., help="An RDF file (ttl, trig, nt, nq, jsonld).")) -> None:
+    """Validate an RDF file against the SHACL shapes; exit 1 on a violation.
+
+    Example: kg validate output/graph.ttl
+    """
+    from kg.validate import validate_file
+
+    try:
+        report = validate_file(file)
+    except (ValueError, FileNotFoundError) as err:
+        _fail(str(err))
+    if not report.conforms:
+        for violation in report.violations:
+            typer.echo(violation, err=True)
+        _fail(f"{file}: {len(report.violations)} SHACL violation(s)")
+    typer.echo(f"{file}: conforms")
+
+
+def run() -> None:
+    """Console entry point: any unexpected failure becomes one line on stderr and exit 1."""
+    try:
+        app(prog_name="kg")
+    except Exception as err:  # noqa: BLE001 - the contract: one-line error, non-zero exit
+        if logging.getLogger().isEnabledFor(logging.INFO):
+            logging.exception("kg failed")
+        typer.echo(f"error: {type(err).__name__}: {err}", err=True)
+        sys.exit(1)

@@ -1,0 +1,78 @@
+"""Run SPARQL against a built store and render the results for people or programs.
+
+>>> import tempfile, pathlib
+>>> from kg.store import write_store
+>>> d = pathlib.Path(tempfile.mkdtemp()) / "store"
+>>> write_store(d, b'<http://e/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en <http://e/g> .\\n')
+>>> print(render(query_store(d, "SELECT ?l WHERE { ?s ?p ?l }"), "csv"), end="")
+l
+A
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.store import open_store, run_query
+
+FORMATS = ("table", "csv", "tsv", "json")
+_RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                   "json": ox.QueryResultsFormat.JSON}
+
+
+def read_query(text_or_file: str) -> str:
+    """The query text: the argument itself, or the content of a ``.rq``/``.sparql`` file."""
+    path = Path(text_or_file)
+    if text_or_file.endswith((".rq", ".sparql")) or (len(text_or_file) < 4096 and path.is_file()):
+        if not path.is_file():
+            raise FileNotFoundError(f"{text_or_file}: no such query file")
+        return path.read_text(encoding="utf-8")
+    return text_or_file
+
+
+def query_store(store_dir: Path, sparql: str):
+    """Evaluate ``sparql`` on the store (union default graph)."""
+    return run_query(open_store(store_dir), sparql)
+
+
+def render(result, fmt: str) -> str:
+    """Results as a text table, CSV, TSV or SPARQL JSON (graphs as Turtle / N-Triples)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps({"boolean": bool(result)}) + "\n" if fmt == "json" else f"{bool(result)}\n"
+    if isinstance(result, ox.QueryTriples):
+        rdf = ox.RdfFormat.N_TRIPLES if fmt in ("csv", "tsv") else ox.RdfFormat.TURTLE
+        return ox.serialize(result, format=rdf).decode("utf-8")
+    if fmt == "table":
+        return _table(result)
+    text = result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    return text.replace("\r\n", "\n")
+
+
+def _table(result) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    names = [v.value for v in result.variables]
+    table = Table(*names, show_lines=False)
+    count = 0
+    for row in result:
+        table.add_row(*[Text(_cell(row[n])) for n in names])  # never markup
+        count += 1
+    buf = io.StringIO()
+    Console(file=buf, width=160, force_terminal=False).print(table)
+    return buf.getvalue() + f"{count} row(s)\n"
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and term.language:
+        return f"{term.value}@{term.language}"
+    return term.value

@@ -1,0 +1,114 @@
+"""A real build of the demo corpus: files, determinism, incremental rebuild, store, exports."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from kg.build import build
+from kg.corpus import demo_corpus_path
+from kg.validate import validate_file
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "out"
+    report = build([demo_corpus_path()], out)
+    return out, report
+
+
+def kg(*args):
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_output_layout(built):
+    out, report = built
+    for name in ("graph.ttl", "graph.trig", "store", "articles.json", "manifest.json",
+                 "reports/merges.csv"):
+        assert (out / name).exists(), name
+    counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["articles"] == 4 and counts["mentions"] > 50
+    assert counts["entities_country"] >= 3 and counts["entities_person"] >= 7
+
+
+def test_graph_conforms_to_shapes(built):
+    out, _ = built
+    report = validate_file(out / "graph.ttl")
+    assert report.conforms, report.violations[:5]
+
+
+def test_second_build_is_byte_identical(built, tmp_path):
+    out, _ = built
+    again = tmp_path / "again"
+    build([demo_corpus_path()], again)
+    assert (again / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_trig_has_one_graph_per_document(built):
+    out, report = built
+    ds = rdflib.Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    documents = {p.document.id for p in report.corpus.parsed}
+    assert {n.rsplit("/", 1)[-1] for n in names if "/graph/document/" in n} == documents
+    assert any(n.endswith("/graph/entities") for n in names)
+    assert any(n.endswith("/graph/ontology") for n in names)
+
+
+def test_rebuild_after_adding_a_document_extracts_only_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(demo_corpus_path() / "lecture-notes.md", corpus)
+    out = tmp_path / "out"
+    build([corpus], out)
+    cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()}
+    (corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады.\n", encoding="utf-8")
+    build([corpus], out)
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()}
+    assert len(after) == len(cached) + 1
+    assert all(after[name] == mtime for name, mtime in cached.items())
+
+
+def test_query_cli_formats_and_errors(built):
+    out, _ = built
+    store = str(out / "store")
+    q = ("SELECT ?iso WHERE { ?c a <http://schema.org/Country> ; "
+         "<https://w3id.org/kazkg/ontology#isoCode> ?iso } ORDER BY ?iso")
+    csv = kg("query", q, "--store", store, "--format", "csv")
+    assert csv.returncode == 0, csv.stderr
+    assert csv.stdout.splitlines()[0] == "iso" and "KZ" in csv.stdout.splitlines()
+    as_json = json.loads(kg("query", q, "--store", store, "--format", "json").stdout)
+    assert {b["iso"]["value"] for b in as_json["results"]["bindings"]} >= {"KZ"}
+    bad = kg("query", "SELECT ?x WHERE {\n ?x ?y \n}", "--store", store)
+    assert bad.returncode != 0 and "3:" in bad.stderr and bad.stderr.count("\n") == 1
+    missing = kg("query", "SELECT * {}", "--store", str(out / "nope"))
+    assert missing.returncode != 0 and "no store" in missing.stderr
+
+
+@pytest.mark.parametrize("fmt, parser", [("ttl", "turtle"), ("nt", "nt"), ("trig", "trig"),
+                                         ("nq", "nquads"), ("jsonld", "json-ld")])
+def test_exports_parse_back(built, tmp_path, fmt, parser):
+    out, _ = built
+    target = tmp_path / f"export.{fmt}"
+    result = kg("export", "--store", str(out / "store"), "--format", fmt, "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    data = rdflib.Dataset() if fmt in ("trig", "nq", "jsonld") else rdflib.Graph()
+    data.parse(target, format=parser)
+    reference = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    union = rdflib.Graph()
+    for s, p, o, *_ in (data.quads() if isinstance(data, rdflib.Dataset) else data):
+        union.add((s, p, o))
+    assert isomorphic(union, reference)
+
+
+def test_validate_cli_reports_violation(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix kg: <https://w3id.org/kazkg/ontology#> .\n"
+                   "<http://x/c> a kg:Country ; kg:isoCode \"kz\" .\n", encoding="utf-8")
+    result = kg("validate", str(bad))
+    assert result.returncode != 0 and "violation" in result.stderr
