@@ -28,7 +28,7 @@ from types import MappingProxyType
 from kg.nlp.kk_morph import KkLexicon, normalize_kk
 from kg.nlp.ru_morph import normalize_ru
 
-__all__ = ["Country", "countries", "country_by_code", "lookup_country", "name_key"]
+__all__ = ["Country", "countries", "country_by_code", "lookup_country", "name_key", "surface_forms"]
 
 COLUMNS = ("iso2", "iso3", "wikidata", "en", "ru", "kk", "aliases")
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
@@ -166,8 +166,17 @@ def _english_forms(text: str) -> Iterator[str]:
     yield re.sub(r"(?:['’]s|s['’])$", "", no_the)
 
 
-def _forms(text: str, lang: str | None) -> Iterator[str]:
-    """The surface, then its normalised forms in the languages it may be in."""
+def surface_forms(surface: str, lang: str | None, lexicon: KkLexicon) -> Iterator[str]:
+    """The trimmed surface, then its normalised forms in the languages it may be in.
+
+    >>> list(surface_forms("«Алматыда»", "kk", KkLexicon.of(["Алматы"])))
+    ['Алматыда', 'Алматы']
+    """
+    for text in _trims(surface):
+        yield from _forms(text, lang, lexicon)
+
+
+def _forms(text: str, lang: str | None, lexicon: KkLexicon) -> Iterator[str]:
     yield text
     if lang not in ("kk", "ru", "en"):
         if _KAZAKH_LETTERS.search(text):
@@ -180,7 +189,7 @@ def _forms(text: str, lang: str | None) -> Iterator[str]:
         lang_order = (lang,)
     for language in lang_order:
         if language == "kk":
-            yield normalize_kk(text, _index().lexicon)
+            yield normalize_kk(text, lexicon)
         elif language == "ru":
             yield normalize_ru(text, "LOC")
         else:
@@ -197,9 +206,8 @@ def lookup_country(surface: str, lang: str | None = None) -> Country | None:
     'KZ'
     """
     index = _index()
-    for text in _trims(surface):
-        for form in _forms(text, lang):
-            hit = index.exact.get(form) or index.folded.get(name_key(form))
-            if hit is not None:
-                return hit
+    for form in surface_forms(surface, lang, index.lexicon):
+        hit = index.exact.get(form) or index.folded.get(name_key(form))
+        if hit is not None:
+            return hit
     return None

@@ -35,6 +35,8 @@ def extract_kk(text: str, document_id: str = "", use_model: bool = True) -> tupl
         for m in find_kk(text)
     ]
     _add(chosen, _countries(text, document_id))
+    _add(chosen, _places(text, document_id))
+    _add(chosen, _catalogued_names(text, document_id))
     if use_model:
         _add(chosen, _model(text, document_id))
     return tuple(sorted(chosen, key=lambda m: m.start))
@@ -61,6 +63,42 @@ def _countries(text: str, document_id: str) -> list[Mention]:
                 start = m.start()
                 out.append(Mention(document_id, start, start + len(surface), surface, "GPE", "kk",
                                    country.names.get("kk") or normalize_kk(surface),
+                                   f"{EXTRACTOR}:gazetteer"))
+                break
+    return out
+
+
+_QUOTED = re.compile(r"«[^«»\n]{2,80}»")
+_ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LAW"}
+
+
+def _catalogued_names(text: str, document_id: str) -> list[Mention]:
+    """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law."""
+    from kg.catalog import lookup_act
+
+    out = []
+    for m in _QUOTED.finditer(text):
+        entry = lookup_act(m.group(), "kk")
+        if entry is not None:
+            out.append(Mention(document_id, m.start(), m.end(), m.group(),
+                               _ACT_LABELS.get(entry.kind, "PROGRAM"), "kk", m.group(),
+                               f"{EXTRACTOR}:catalogue"))
+    return out
+
+
+def _places(text: str, document_id: str) -> list[Mention]:
+    from kg.places import lookup_place
+
+    out: list[Mention] = []
+    for m in _CANDIDATE.finditer(text):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):
+            surface = " ".join(words[:n])
+            place = lookup_place(surface, "kk")
+            if place is not None:
+                start = m.start()
+                out.append(Mention(document_id, start, start + len(surface), surface, "GPE_SUB",
+                                   "kk", place.names.get("kk") or normalize_kk(surface),
                                    f"{EXTRACTOR}:gazetteer"))
                 break
     return out

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.nlp.kk_morph import normalize_kk
+
 CAP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LOW = "а-яёәғқңөұүһі"
 QUOTED = r"[«\"“„][^«»\"“”„\n]{2,160}[»\"”]"
@@ -32,16 +34,18 @@ PROGRAM_HEADS = {
     "бағдарлама": "бағдарламасы", "стратегия": "стратегиясы", "тұжырымдама": "тұжырымдамасы",
     "жоба": "жобасы", "бастама": "бастамасы", "жоспар": "жоспары", "доктрина": "доктринасы",
 }
-ORG_HEADS = {
-    "университет": "университеті", "институт": "институты", "министрлі": "министрлігі",
-    "агенттік": "агенттігі", "агенттіг": "агенттігі", "комитет": "комитеті", "қор": "қоры",
-    "орталы": "орталығы", "партия": "партиясы", "академия": "академиясы", "банк": "банкі",
-    "кеңес": "кеңесі", "ұйым": "ұйымы", "парламент": "парламенті", "мәжіліс": "мәжілісі",
-    "сенат": "сенаты", "әкімдік": "әкімдігі", "әкімдіг": "әкімдігі", "сот": "соты",
-    "палата": "палатасы", "қауымдастық": "қауымдастығы", "қауымдастығ": "қауымдастығы",
-    "бірлестік": "бірлестігі", "бірлестіг": "бірлестігі", "колледж": "колледжі",
-    "басқарма": "басқармасы", "департамент": "департаменті", "үкімет": "үкіметі",
-    "әкімшілі": "әкімшілігі", "баспа": "баспасы", "одақ": "одағы", "одағ": "одағы",
+ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университет" is generic
+    "университеті": "университеті", "университеттің": "университеті", "институты": "институты",
+    "министрлігі": "министрлігі", "агенттігі": "агенттігі", "комитеті": "комитеті",
+    "қоры": "қоры", "орталығы": "орталығы", "партиясы": "партиясы", "академиясы": "академиясы",
+    "банкі": "банкі", "кеңесі": "кеңесі", "ұйымы": "ұйымы", "парламенті": "парламенті",
+    "мәжілісі": "мәжілісі", "сенаты": "сенаты", "әкімдігі": "әкімдігі", "соты": "соты",
+    "палатасы": "палатасы", "қауымдастығы": "қауымдастығы", "бірлестігі": "бірлестігі",
+    "колледжі": "колледжі", "басқармасы": "басқармасы", "департаменті": "департаменті",
+    "үкіметі": "үкіметі", "әкімшілігі": "әкімшілігі", "баспасы": "баспасы", "одағы": "одағы",
+    "комиссиясы": "комиссиясы", "холдингі": "холдингі", "корпорациясы": "корпорациясы",
+    "компаниясы": "компаниясы", "қозғалысы": "қозғалысы", "бюросы": "бюросы",
+    "кітапханасы": "кітапханасы", "мектебі": "мектебі", "факультеті": "факультеті",
 }
 # Lower-case words that may sit inside an institution's name.
 _NAME_INNER = (
@@ -52,11 +56,14 @@ _NAME_INNER = (
     "сыртқы|ішкі|әділет|қаржы|еңбек|әлеуметтік|халықты|цифрлық|ақпараттық|өнеркәсіп|"
     "инновациялар|аэроғарыш|жоғары|орта|кәсіптік|саясат|әлемдік|экономика|дене|шынықтыру|"
     "спорт|туризм|ауыл|шаруашылығы|энергетика|индустрия|инфрақұрылымдық|байланыс|"
-    "көлік|коммуникациялар|сауда|интеграция|бас|жергілікті|облыстық|қалалық|аудандық"
+    "көлік|коммуникациялар|сауда|интеграция|бас|жергілікті|облыстық|қалалық|аудандық|"
+    "облысының|облысы|ауданының|қаласының|республикалық|кредиттік|аналитикалық|агротехникалық"
 )
 _WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9'’.-]*"
 _CAPWORD = rf"(?:[{CAP}A-Z][{CAP}{LOW}A-Za-z0-9'’-]*|[{CAP}]\.(?:[{CAP}]\.)?(?=[{CAP}])?)"
 _INFL = rf"[{LOW}]*"
+# Case endings after a possessive head: -ның/-нің, -на/-не, -н, -нда/-нде, -нан/-нен, -мен, -ндағы
+_CASE = r"(?:ның|нің|на|не|ға|ге|н|нда|нде|нан|нен|мен|ндағы|ндегі|нымен|нiң)?"
 
 ACRONYM_ORGS = (
     "БҰҰ ЕҚЫҰ ШЫҰ ЕАЭО ТМД ҰҚШҰ НАТО ЮНЕСКО ЮНИСЕФ ЮНКТАД ХВҚ ДСҰ ЭЫДҰ ЕҚДБ АДБ ЕАДБ ДДСҰ ХЕҰ "
@@ -88,14 +95,15 @@ def canonical_head(word: str) -> str:
     return word
 
 
-def _heads(table: dict[str, str]) -> str:
+def _heads(table: dict[str, str], endings: str = _INFL) -> str:
     stems = sorted({s for s in table}, key=len, reverse=True)
-    return "(?:" + "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems) + ")" + _INFL
+    alternatives = "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems)
+    return f"(?:{alternatives}){endings}(?![{LOW}])"
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    law, program, org = _heads(LAW_HEADS), _heads(PROGRAM_HEADS), _heads(ORG_HEADS)
+    law, program, org = _heads(LAW_HEADS), _heads(PROGRAM_HEADS), _heads(ORG_HEADS, _CASE)
     adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|Мемлекеттік|Ұлттық)\s+)?"
     flags = re.UNICODE
     return (
@@ -108,6 +116,13 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
+        ("LAW", "law-title", re.compile(rf"«[^«»\n]{{3,160}}\s+туралы»", flags)),
+        ("PERSON", "initials", re.compile(
+            rf"(?<![{CAP}{LOW}.])(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
+        ("ORG", "company", re.compile(
+            rf"{QUOTED}\s+(?:[{CAP}]{{1,3}}\s+)?(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК)(?:-[{LOW}]+)?(?![\w])", flags)),
+        ("GPE_SUB", "region", re.compile(
+            rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}]+\s+(?:облысы|ауданы)[{LOW}]*", flags)),
         ("ORG", "quoted-org", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}{LOW}]+\s+){{0,2}}{org}", flags)),
         ("ORG", "named-org", re.compile(
@@ -132,16 +147,54 @@ def find_kk(text: str) -> tuple[RuleMatch, ...]:
     return _non_overlapping(found)
 
 
+_PLURALS = ("дар", "дер", "лар", "лер", "тар", "тер")
+
+
+def _plural_head(word: str) -> bool:
+    """``заңдар``, ``бағдарламалар``: a head word in the plural (shared by several names)."""
+    lower = word.lower()
+    for stem in sorted({**LAW_HEADS, **PROGRAM_HEADS}, key=len, reverse=True):
+        if lower.startswith(stem):
+            return lower[len(stem):].startswith(_PLURALS)
+    return False
+
+
 def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
-    """Named institutions must start with a capital: drop leading lower-case words."""
+    """Cut what a rule over-matched.
+
+    A shared plural head («...» және «...» заңдар) keeps only the quoted name; a
+    named institution starts at its first capitalised word.
+    """
+    if rule in ("quoted-law", "quoted-program") and _plural_head(text[start:end].split()[-1]):
+        close = text.rfind("»", start, end)
+        return (start, close + 1) if close > start else (end, end)
     if rule != "named-org":
         return start, end
     span = text[start:end]
+    # "ЕҚЫҰ және Еуропалық Кеңес": a capitalised word after "және" starts a new name
+    for conj in re.finditer(rf"\s+және\s+(?=[{CAP}])", span):
+        start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
-    for w in words:
-        if w.group()[0].isupper() or w.group()[0] in "«\"“":
-            return start + w.start(), end
-    return end, end
+    capitals = [w for w in words if w.group()[0].isupper() or w.group()[0] in "«\"“"]
+    if not capitals:
+        return end, end
+    first = capitals[0]
+    sentence_start = _sentence_initial(text, start + first.start())
+    if sentence_start and len(capitals) == 1:
+        return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital
+    if sentence_start and len(words) > 1 and words[1].group()[0].isupper() \
+            and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group():
+        first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"
+    return start + first.start(), end
+
+
+_KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
+                         "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t")
+    return not before or before.endswith((".", "!", "?", "\n", ":", ";"))
 
 
 def canonical_kk(surface: str, rule: str = "") -> str:
@@ -149,6 +202,10 @@ def canonical_kk(surface: str, rule: str = "") -> str:
     s = re.sub(r"\s+", " ", surface).strip()
     if rule == "acronym":
         return s.split("-")[0]
+    if rule in ("initials", "region"):
+        return normalize_kk(s)
+    if rule == "company":
+        return re.sub(r"\s+\S+$", "", s).strip("«»\"“”„ ")
     if rule == "constitution":
         return "Конституция" if s.startswith("Конституц") else re.sub(r"Конституция\w*$", "Конституциясы", s)
     words = s.split(" ")

@@ -1,0 +1,370 @@
+"""A curated catalogue of institutions, laws and state programmes, with multilingual lookup.
+
+The catalogue lives in ``kg/data/institutions.tsv`` and ``kg/data/legal_acts.tsv``: one row per
+real-world thing with its English, Russian and Kazakh names and aliases (acronyms included).
+A lookup turns a surface form as it appears in text (inflected, quoted, decorated with
+"of the Republic of Kazakhstan", an acronym with a Kazakh case ending) into its entry:
+
+1. candidate keys: quotes and punctuation dropped, case folded, the last word put into the
+   nominative (:func:`kg.nlp.kk_morph.normalize_kk`, :func:`kg.nlp.ru_morph.normalize_ru`),
+   ``ЕҰУ-дағы`` cut to ``ЕҰУ``, the quoted title of a law tried on its own;
+2. an exact match of a key against the index of normalised names;
+3. failing that, a conservative fuzzy match (``token_set_ratio`` >= 92 on Latin
+   transliterations) among entries whose names share a head word (university, ministry, law,
+   ...) with the query, both ways covered, and unambiguous.
+
+Acronyms are matched case-sensitively (``WHO`` is the organisation, ``who`` is not).
+
+>>> lookup_institution("ЕҰУ-дағы").key
+'enu'
+>>> lookup_act("«Нұрлы жол» бағдарламасы").key
+'nurly-zhol'
+>>> lookup_institution("Алматы") is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["CatalogEntry", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
+
+DATA = Path(__file__).parent / "data"
+LANGS = ("en", "ru", "kk")
+FUZZY_MIN = 92.0
+TOKEN_MIN = 88.0  # a query word "covers" a name word at this rapidfuzz ratio
+COVER_MIN = 0.8  # share of words covered, each way, for a fuzzy hit
+MARGIN = 2.0  # a fuzzy winner must beat the best other entry by this much
+
+_QUOTES = "«»“”„‟\"'‘’‹›"
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"]{2,}?)[»”“\"]")
+_DASH = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_NON_WORD = re.compile(r"[^\w\-]+")
+_ACRONYM_SUFFIX = re.compile(r"^([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-Za-zА-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі/]*)-([а-яёәғқңөұүһі]+)$")
+_KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_ABBREV = {"им": "имени"}
+
+# Words that only decorate a name: "Law", "of the Republic of Kazakhstan", "ҚР", "Заңына".
+_DECOR = frozenset(
+    ["закон", "закона", "закону", "законом", "законе", "law", "of", "the", "republic", "kazakhstan", "республики", "республика", "республике", "казахстан", "рк", "қр", "қазақстан", "республикасының", "республикасы", "республикасында"]
+)
+_DECOR_PREFIX = ("заң",)  # заң, заңы, заңына, заңының ... (the Kazakh "law" in any case)
+
+# Head word classes (prefixes of Latin-transliterated, lowercased words).
+_HEADS: dict[str, tuple[str, ...]] = {
+    "university": ("universit", "akadem", "academ"),
+    "institute": ("institut",),
+    "ministry": ("minist",),
+    "agency": ("agent", "agency", "biuro", "bureau"),
+    "organisation": ("organiz", "organis", "uiym"),
+    "union": ("union", "soiuz", "odaq", "odag"),
+    "bank": ("bank",),
+    "fund": ("fund", "fond", "qor"),
+    "council": ("council", "sovet", "kenes"),
+    "commission": ("commission", "komiss"),
+    "law": ("zakon", "zang", "law"),
+    "code": ("kodeks", "code"),
+    "programme": ("program", "baghdarlam"),
+    "strategy": ("strateg",),
+    "concept": ("concept", "kontsep", "tuzhyrymdam"),
+    "treaty": ("agreement", "soglash", "kelisim", "convention", "konvents", "charter", "khart"),
+}
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One curated thing: its ``key``, ``kind``, Wikidata QID, names by language, aliases.
+
+    >>> e = CatalogEntry("un", "international", "Q1065", {"en": "United Nations"}, ("UN",))
+    >>> e.name("en"), e.name("kk")
+    ('United Nations', 'United Nations')
+    """
+
+    key: str
+    kind: str
+    wikidata: str
+    names: dict[str, str] = field(hash=False)
+    aliases: tuple[str, ...] = ()
+    year: int | None = None
+
+    def name(self, lang: str = "en") -> str:
+        """The name in ``lang``, else the English one."""
+        return self.names.get(lang) or self.names.get("en", self.key)
+
+    def surfaces(self) -> Iterator[str]:
+        """Every name and alias."""
+        yield from (n for n in self.names.values() if n)
+        yield from self.aliases
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _read(path: Path) -> tuple[CatalogEntry, ...]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        out = []
+        for row in rows:
+            year = (row.get("year") or "").strip()
+            out.append(
+                CatalogEntry(
+                    key=row["key"].strip(),
+                    kind=row["kind"].strip(),
+                    wikidata=(row.get("wikidata") or "").strip(),
+                    names={lang: row[lang].strip() for lang in LANGS if row.get(lang)},
+                    aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()),
+                    year=int(year) if year else None,
+                )
+            )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def institutions() -> tuple[CatalogEntry, ...]:
+    """All rows of ``institutions.tsv``."""
+    return _read(DATA / "institutions.tsv")
+
+
+@lru_cache(maxsize=1)
+def legal_acts() -> tuple[CatalogEntry, ...]:
+    """All rows of ``legal_acts.tsv``."""
+    return _read(DATA / "legal_acts.tsv")
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lowercase words without quotes or punctuation (hyphens inside words kept).
+
+    >>> _fold("Л.Н.Гумилев атындағы «ЕҰУ», им. Абая")
+    'л н гумилев атындағы еұу имени абая'
+    >>> _fold("Стратегия «Казахстан – 2050»")
+    'стратегия казахстан-2050'
+    """
+    s = text.replace("ё", "е").replace("Ё", "Е")
+    s = _DASH.sub("-", s)
+    s = _NON_WORD.sub(" ", s).replace("_", " ")
+    words = [w.strip("-") for w in s.lower().split()]
+    return " ".join(_ABBREV.get(w, w) for w in words if w)
+
+
+def _strip_decor(key: str) -> str:
+    """``key`` without decorative words, if at least two words or a number remain, else ''."""
+    words = [w for w in key.split() if w not in _DECOR and not w.startswith(_DECOR_PREFIX)]
+    if len(words) >= 2 or any(ch.isdigit() for w in words for ch in w):
+        return " ".join(words)
+    return ""
+
+
+def _is_acronym(text: str) -> bool:
+    """One word with at least two capitals (``ENU``, ``KazNU``, ``OSCE/ODIHR``)."""
+    return " " not in text.strip() and sum(ch.isupper() for ch in text) >= 2
+
+
+def _cut_acronym_suffixes(text: str) -> str:
+    """``ЕҰУ-дағы`` -> ``ЕҰУ``, word by word."""
+    out = []
+    for word in text.split():
+        m = _ACRONYM_SUFFIX.match(word)
+        out.append(m.group(1) if m and _is_acronym(m.group(1)) else word)
+    return " ".join(out)
+
+
+def _unquote(text: str) -> str:
+    return " ".join("".join(" " if ch in _QUOTES else ch for ch in text).split())
+
+
+def _morph_forms(text: str, lang: str | None, lexicon: object) -> list[str]:
+    """``text`` with its name put into the nominative by the Kazakh and/or Russian rules."""
+    forms: list[str] = []
+    cyrillic = bool(_CYRILLIC.search(text))
+    kazakh = lang == "kk" or any(ch in _KK_LETTERS for ch in text)
+    if cyrillic and lang in (None, "kk"):
+        from kg.nlp.kk_morph import normalize_kk
+
+        forms.append(normalize_kk(text, lexicon=lexicon))  # type: ignore[arg-type]
+    if cyrillic and lang in (None, "ru") and not kazakh:
+        from kg.nlp.ru_morph import normalize_ru
+
+        forms.append(normalize_ru(text, "ORG"))
+    return forms
+
+
+def _surface_variants(surface: str, lang: str | None, lexicon: object) -> list[str]:
+    """Raw variants of a query: whole, quoted titles, each also in the nominative."""
+    base = _cut_acronym_suffixes(" ".join(surface.split()))
+    pieces = [base] + [m.strip() for m in _QUOTED.findall(base)]
+    out: list[str] = []
+    for piece in pieces:
+        plain = _unquote(piece)
+        for form in [plain, *_morph_forms(plain, lang, lexicon)]:
+            if form and form not in out:
+                out.append(form)
+    return out
+
+
+# --- index -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Index:
+    entries: tuple[CatalogEntry, ...]
+    exact: dict[str, int]  # folded key -> entry position (ambiguous keys removed)
+    acronyms: dict[str, int]  # case-kept acronym -> entry position
+    latin: tuple[tuple[int, str], ...]  # (entry position, Latin-folded surface) for fuzzy
+    lexicon: object
+
+
+def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None:
+    if not key or key in ambiguous:
+        return
+    if table.get(key, pos) != pos:
+        del table[key]
+        ambiguous.add(key)
+    else:
+        table[key] = pos
+
+
+def _latin(text: str) -> str:
+    from kg.iri import latin
+
+    return " ".join(_NON_WORD.sub(" ", latin(_fold(text)).lower()).split())
+
+
+def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
+    from kg.nlp.kk_morph import KkLexicon
+
+    exact: dict[str, int] = {}
+    acronyms: dict[str, int] = {}
+    amb_exact: set[str] = set()
+    amb_acr: set[str] = set()
+    latin: list[tuple[int, str]] = []
+    kk_names: list[str] = []
+    for pos, entry in enumerate(entries):
+        for surface in entry.surfaces():
+            plain = _unquote(surface)
+            if _is_acronym(plain):
+                _add(acronyms, amb_acr, plain.replace("ё", "е"), pos)
+                continue
+            key = _fold(plain)
+            _add(exact, amb_exact, key, pos)
+            _add(exact, amb_exact, _strip_decor(key), pos)
+            latin.append((pos, _latin(plain)))
+            if any(ch in _KK_LETTERS for ch in plain):
+                kk_names.append(plain)
+        if "kk" in entry.names:
+            kk_names.append(_unquote(entry.names["kk"]))
+    return _Index(entries, exact, acronyms, tuple(latin), KkLexicon.of(kk_names))
+
+
+@lru_cache(maxsize=2)
+def _index(which: str) -> _Index:
+    return _build(institutions() if which == "institutions" else legal_acts())
+
+
+# --- fuzzy step ------------------------------------------------------------------------------
+
+
+def _heads(latin_text: str) -> frozenset[str]:
+    words = latin_text.split()
+    return frozenset(
+        cls for cls, prefixes in _HEADS.items() for w in words if w.startswith(prefixes)
+    )
+
+
+def _content(latin_text: str) -> list[str]:
+    return [w for w in latin_text.split() if w not in _DECOR_LATIN and len(w) > 1]
+
+
+_DECOR_LATIN = frozenset(
+    ["of", "the", "and", "on", "in", "for", "to", "republic", "kazakhstan", "respubliki", "respublika", "respublike", "kazakhstana", "qazaqstan", "respublikasynyng", "respublikasy", "rk", "qr", "imeni", "atyndaghy", "named", "after"]
+)
+
+
+def _covered(words: Iterable[str], others: list[str]) -> float:
+    from rapidfuzz import fuzz
+
+    words = list(words)
+    if not words:
+        return 0.0
+    hit = sum(1 for w in words if any(fuzz.ratio(w, o) >= TOKEN_MIN for o in others))
+    return hit / len(words)
+
+
+def _fuzzy(index: _Index, queries: list[str]) -> CatalogEntry | None:
+    from rapidfuzz import fuzz
+
+    best: dict[int, float] = {}
+    for query in queries:
+        q = _latin(query)
+        q_heads = _heads(q)
+        q_words = _content(q)
+        if not q_heads or len(q_words) < 2:
+            continue
+        for pos, name in index.latin:
+            if not (q_heads & _heads(name)):
+                continue
+            score = fuzz.token_set_ratio(q, name)
+            if score < FUZZY_MIN:
+                continue
+            n_words = _content(name)
+            if _covered(q_words, n_words) < COVER_MIN or _covered(n_words, q_words) < COVER_MIN:
+                continue
+            best[pos] = max(best.get(pos, 0.0), score)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < MARGIN:
+        return None
+    return index.entries[ranked[0][0]]
+
+
+# --- lookup ----------------------------------------------------------------------------------
+
+
+def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
+    if not surface or not surface.strip():
+        return None
+    index = _index(which)
+    quick = _fold(_unquote(surface))
+    if quick in index.exact:  # fast path: already a catalogued form
+        return index.entries[index.exact[quick]]
+    variants = _surface_variants(surface, lang, index.lexicon)
+    for variant in variants:
+        if _is_acronym(variant):
+            pos = index.acronyms.get(variant.replace("ё", "е"))
+            if pos is not None:
+                return index.entries[pos]
+    keys: list[str] = []
+    for variant in variants:
+        key = _fold(variant)
+        keys += [key, _strip_decor(key)]
+    for key in keys:
+        if key and key in index.exact:
+            return index.entries[index.exact[key]]
+    return _fuzzy(index, variants)
+
+
+def lookup_institution(surface: str, lang: str | None = None) -> CatalogEntry | None:
+    """The catalogued institution ``surface`` names, in any language or case form, or None.
+
+    >>> lookup_institution("Евразийского национального университета имени Л.Н. Гумилева").key
+    'enu'
+    """
+    return _lookup("institutions", surface, lang)
+
+
+def lookup_act(surface: str, lang: str | None = None) -> CatalogEntry | None:
+    """The catalogued law, code, programme or treaty ``surface`` names, or None.
+
+    >>> lookup_act("Закона Республики Казахстан «Об образовании»").key
+    'law-education'
+    """
+    return _lookup("acts", surface, lang)

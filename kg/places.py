@@ -1,0 +1,73 @@
+"""Cities and regions (``GPE_SUB``): a small multilingual gazetteer of places.
+
+The data is ``kg/data/places.tsv`` (``key kind country en ru kk aliases``): Kazakhstan's
+cities and regions and the foreign cities the journals mention most. Lookups accept
+inflected forms, like the country gazetteer.
+
+>>> lookup_place("Алматыда", "kk").key
+'almaty'
+>>> lookup_place("Нур-Султане", "ru").key
+'astana'
+>>> lookup_place("Қазақстан") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+
+from kg.gazetteer import name_key, surface_forms
+from kg.nlp.kk_morph import KkLexicon
+
+COLUMNS = ("key", "kind", "country", "en", "ru", "kk", "aliases")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or region with its country (ISO alpha-2) and names per language."""
+
+    key: str
+    kind: str
+    country: str
+    names: Mapping[str, str] = field(hash=False)
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Index:
+    by_name: Mapping[str, Place]
+    lexicon: KkLexicon
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    text = resources.files("kg").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if tuple(lines[0].split("\t")) != COLUMNS:
+        raise ValueError("places.tsv: unexpected header")
+    by_name: dict[str, Place] = {}
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        key, kind, country, en, ru, kk, aliases = line.split("\t")
+        place = Place(key, kind, country, MappingProxyType({"en": en, "ru": ru, "kk": kk}),
+                      tuple(a for a in aliases.split("|") if a))
+        for name in (en, ru, kk, *place.aliases):
+            by_name.setdefault(name_key(name), place)
+    names = [n for n in by_name]
+    return _Index(MappingProxyType(by_name), KkLexicon.of(n.title() for n in names))
+
+
+@lru_cache(maxsize=65536)
+def lookup_place(surface: str, lang: str | None = None) -> Place | None:
+    """The place a mention names, or None."""
+    index = _index()
+    for form in surface_forms(surface, lang, index.lexicon):
+        hit = index.by_name.get(name_key(form))
+        if hit is not None:
+            return hit
+    return None

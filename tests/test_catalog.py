@@ -1,0 +1,164 @@
+"""The curated catalogue of institutions and legal acts, and its multilingual lookup."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.catalog import DATA, institutions, legal_acts, lookup_act, lookup_institution
+
+INST_COLUMNS = ["key", "kind", "wikidata", "en", "ru", "kk", "aliases"]
+ACT_COLUMNS = INST_COLUMNS + ["year"]
+INST_KINDS = {
+    "university", "research", "ministry", "agency", "parliament", "government", "party",
+    "international", "company", "media", "other",
+}
+ACT_KINDS = {"law", "code", "constitution", "treaty", "program", "strategy", "concept"}
+
+
+def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows[0], rows[1:]
+
+
+@pytest.mark.parametrize(
+    ("name", "columns", "kinds", "minimum"),
+    [
+        ("institutions.tsv", INST_COLUMNS, INST_KINDS, 75),
+        ("legal_acts.tsv", ACT_COLUMNS, ACT_KINDS, 35),
+    ],
+)
+def test_tsv_shape(name: str, columns: list[str], kinds: set[str], minimum: int) -> None:
+    header, rows = _rows(DATA / name)
+    assert header == columns
+    assert len(rows) >= minimum
+    keys = [r[0] for r in rows]
+    assert len(keys) == len(set(keys)), "keys must be unique"
+    for row in rows:
+        assert len(row) == len(columns), row
+        rec = dict(zip(columns, row))
+        assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", rec["key"]), rec["key"]
+        assert rec["kind"] in kinds, rec
+        assert re.fullmatch(r"(Q\d+)?", rec["wikidata"]), rec
+        assert all(rec[lang].strip() for lang in ("en", "ru", "kk")), rec
+        assert all(a.strip() == a and a for a in rec["aliases"].split("|") if rec["aliases"])
+        if rec.get("year"):
+            assert 1940 <= int(rec["year"]) <= 2030
+
+
+def test_loaded_entries() -> None:
+    assert len(institutions()) >= 75 and len(legal_acts()) >= 35
+    un = next(e for e in institutions() if e.key == "un")
+    assert un.wikidata == "Q1065" and un.names["kk"] == "Біріккен Ұлттар Ұйымы"
+    constitution = next(e for e in legal_acts() if e.key == "constitution")
+    assert constitution.year == 1995 and constitution.kind == "constitution"
+
+
+INSTITUTIONS = [
+    ("ЕҰУ-дағы", "enu"),
+    ("ЕНУ", "enu"),
+    ("ENU", "enu"),
+    ("Еуразия ұлттық университетінің", "enu"),
+    ("Л.Н.Гумилев атындағы Еуразия ұлттық университеті", "enu"),
+    ("Евразийского национального университета имени Л.Н. Гумилева", "enu"),
+    ("L.N. Gumilyov Eurasian National University", "enu"),
+    ("Eurasian National University named after L.N. Gumilyov", "enu"),
+    ("Әл-Фараби атындағы Қазақ ұлттық университетінің", "kaznu"),
+    ("КазНУ им. аль-Фараби", "kaznu"),
+    ("Al-Farabi Kazakh National University", "kaznu"),
+    ("Назарбаев Университетінің", "nu"),
+    ("Қазақстан Республикасының Сыртқы істер министрлігіне", "mfa"),
+    ("Министерства иностранных дел Республики Казахстан", "mfa"),
+    ("Ministry of Foreign Affairs", "mfa"),
+    ("Министерством науки и высшего образования", "mshe"),
+    ("Біріккен Ұлттар Ұйымының", "un"),
+    ("Организации Объединённых Наций", "un"),
+    ("UN", "un"),
+    ("Еуропадағы қауіпсіздік және ынтымақтастық ұйымы", "osce"),
+    ("ЕҚЫҰ-ның", "osce"),
+    ("ОБСЕ", "osce"),
+    ("БДИПЧ", "odihr"),
+    ("ДИАҚБ", "odihr"),
+    ("ҚСЗИ", "kisi"),
+    ("КИСИ", "kisi"),
+    ("KazISS", "kisi"),
+    ("ИМЭП", "iwep"),
+    ("ӘЭСИ-нің", "iwep"),
+    ("Еуропалық Одаққа", "eu"),
+    ("Европейского союза", "eu"),
+    ("Нұр Отан партиясының", "amanat"),
+    ("Партии «Нур Отан»", "amanat"),
+    ("Мажилиса Парламента Республики Казахстан", "mazhilis"),
+    ("Шанхай ынтымақтастық ұйымына", "sco"),
+    ("Всемирного банка", "worldbank"),
+    ("WHO", "who"),
+]
+
+ACTS = [
+    ("«Білім туралы» Заңына", "law-education"),
+    ("Закона Республики Казахстан «Об образовании»", "law-education"),
+    ('Law "On Education"', "law-education"),
+    ("«Нұрлы жол» бағдарламасы", "nurly-zhol"),
+    ("Стратегии «Казахстан-2050»", "kazakhstan-2050"),
+    ("Қазақстан-2050 стратегиясында", "kazakhstan-2050"),
+    ("Конституции Республики Казахстан", "constitution"),
+    ("Қазақстан Республикасының Конституциясына", "constitution"),
+    ("Налогового кодекса", "tax-code"),
+    ("Салық кодексіне", "tax-code"),
+    ("Цели устойчивого развития", "sdg"),
+    ("Парижского соглашения", "paris-agreement"),
+    ("«Цифрлық Қазақстан» мемлекеттік бағдарламасы", "digital-kazakhstan"),
+    ("Концепции развития местного самоуправления до 2025 года", "lsg-concept-2025"),
+    ("Закон «О местном государственном управлении и самоуправлении в Республике Казахстан»",
+     "law-local-government"),
+    ("Law on Local Government and Self-Government", "law-local-government"),
+    ("Рухани жаңғыру бағдарламасы", "rukhani-zhangyru"),
+    ("Ауыл — ел бесігі", "auyl-el-besigi"),
+]
+
+
+@pytest.mark.parametrize(("surface", "key"), INSTITUTIONS)
+def test_lookup_institution(surface: str, key: str) -> None:
+    entry = lookup_institution(surface)
+    assert entry is not None and entry.key == key
+
+
+@pytest.mark.parametrize(("surface", "key"), ACTS)
+def test_lookup_act(surface: str, key: str) -> None:
+    entry = lookup_act(surface)
+    assert entry is not None and entry.key == key
+
+
+NEGATIVES = [
+    "Алматы",
+    "Қазақстан",
+    "университет",
+    "Ministry",
+    "Жаңа университеті",
+    "Асқар Жұмаділдаұлы",
+    "Иван Петров",
+    "who",
+    "Алматы университеті",
+    "Министерство",
+    "Закон",
+    "Еуразия",
+    "Республика Казахстан",
+    "National University",
+    "Евразийский банк",
+    "",
+]
+
+
+@pytest.mark.parametrize("surface", NEGATIVES)
+def test_negatives(surface: str) -> None:
+    assert lookup_institution(surface) is None
+    assert lookup_act(surface) is None
+
+
+def test_lang_hint() -> None:
+    assert lookup_institution("Сыртқы істер министрлігінің", lang="kk").key == "mfa"
+    assert lookup_institution("Сенатом Парламента Республики Казахстан", lang="ru").key == "senate"
