@@ -1,0 +1,173 @@
+"""English extraction: our own sentences (exact spans, labels, canonical forms, offsets)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from kg.model import Mention
+from kg.nlp.en_extract import canonical, extract_en
+
+
+def found(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    mentions = extract_en(text, "doc", known)
+    for m in mentions:
+        assert isinstance(m, Mention)
+        assert text[m.start:m.end] == m.text
+        assert (m.document_id, m.lang) == ("doc", "en")
+    return [(m.text, m.label, m.canonical) for m in mentions]
+
+
+def test_possessives_and_leading_the_are_outside_the_span() -> None:
+    text = "Mongolia's reforms and the European Union’s new agenda were compared in Tashkent."
+    assert found(text) == [
+        ("Mongolia", "GPE", "Mongolia"),
+        ("European Union", "ORG", "European Union"),
+        ("Tashkent", "GPE_SUB", "Tashkent"),
+    ]
+
+
+def test_quoted_laws_and_draft_laws() -> None:
+    text = ('The Law of the Republic of Kazakhstan "On Mass Media" and the Draft Law '
+            '“On Public Control” were debated.')
+    assert found(text) == [
+        ('Law of the Republic of Kazakhstan "On Mass Media"', "LAW",
+         'Law of the Republic of Kazakhstan "On Mass Media"'),
+        ("Draft Law “On Public Control”", "LAW", "Draft Law “On Public Control”"),
+    ]
+
+
+def test_codes_constitution_and_acts() -> None:
+    text = ("Local budgets follow the Budget Code, the Constitution and the Freedom of "
+            "Information Act.")
+    assert found(text) == [
+        ("Budget Code", "LAW", "Budget Code"),
+        ("Constitution", "LAW", "Constitution"),
+        ("Freedom of Information Act", "LAW", "Freedom of Information Act"),
+    ]
+
+
+def test_acronym_defined_after_a_law_takes_its_label() -> None:
+    text = "Finland passed the Municipal Services Act (MSA) in 2019; the MSA was amended."
+    assert found(text) == [
+        ("Finland", "GPE", "Finland"),
+        ("Municipal Services Act", "LAW", "Municipal Services Act"),
+        ("MSA", "LAW", "MSA"),
+        ("MSA", "LAW", "MSA"),
+    ]
+
+
+def test_agreements_joined_by_and() -> None:
+    text = "Both sides signed a Trade and Transit Agreement and met Russia and Turkey."
+    assert found(text) == [
+        ("Trade and Transit Agreement", "LAW", "Trade and Transit Agreement"),
+        ("Russia", "GPE", "Russia"),
+        ("Turkey", "GPE", "Turkey"),
+    ]
+
+
+def test_programs() -> None:
+    text = ('The State Program "Healthy Nation" and the "Kazakhstan-2050" Strategy support the '
+            "Belt and Road Initiative and Digital Kazakhstan.")
+    assert found(text) == [
+        ('State Program "Healthy Nation"', "PROGRAM", 'State Program "Healthy Nation"'),
+        ('"Kazakhstan-2050" Strategy', "PROGRAM", '"Kazakhstan-2050" Strategy'),
+        ("Belt and Road Initiative", "PROGRAM", "Belt and Road Initiative"),
+        ("Digital Kazakhstan", "PROGRAM", "Digital Kazakhstan"),
+    ]
+
+
+def test_concept_with_lower_case_description_and_time_frame() -> None:
+    text = ("The Concept for the development of rural tourism in the Republic of Kazakhstan "
+            "until 2029 was adopted.")
+    assert found(text) == [(
+        "Concept for the development of rural tourism in the Republic of Kazakhstan until 2029",
+        "PROGRAM",
+        "Concept for the development of rural tourism in the Republic of Kazakhstan until 2029",
+    )]
+
+
+def test_institutions_around_head_nouns() -> None:
+    text = ("Experts from the Ministry of Energy of Kazakhstan, Satbayev University and the "
+            "Organization for Security and Cooperation in Europe met.")
+    assert found(text) == [
+        ("Ministry of Energy of Kazakhstan", "ORG", "Ministry of Energy of Kazakhstan"),
+        ("Satbayev University", "ORG", "Satbayev University"),
+        ("Organization for Security and Cooperation in Europe", "ORG",
+         "Organization for Security and Cooperation in Europe"),
+    ]
+
+
+def test_acronyms_generic_acronyms_and_the_council() -> None:
+    text = "The IMF's forecast, the SCO and the CSTO ignore GDP per capita. The Council agreed."
+    assert found(text) == [
+        ("IMF", "ORG", "IMF"),
+        ("SCO", "ORG", "SCO"),
+        ("CSTO", "ORG", "CSTO"),
+        ("Council", "ORG", "Council"),
+    ]
+
+
+def test_country_inside_an_institution_name_is_not_separate() -> None:
+    text = "Analysts of the Kazakhstan Institute for Strategic Studies (KazISS) visited Georgia."
+    assert found(text) == [
+        ("Kazakhstan Institute for Strategic Studies", "ORG",
+         "Kazakhstan Institute for Strategic Studies"),
+        ("KazISS", "ORG", "KazISS"),
+        ("Georgia", "GPE", "Georgia"),
+    ]
+
+
+def test_persons_titles_initials_and_citations() -> None:
+    text = ("President Shavkat Mirziyoyev met A. Petrov, while Brown and Lee (2018) and "
+            "Ivanova M.S. disagree.")
+    assert found(text) == [
+        ("Shavkat Mirziyoyev", "PERSON", "Shavkat Mirziyoyev"),
+        ("A. Petrov", "PERSON", "A. Petrov"),
+        ("Brown", "PERSON", "Brown"),
+        ("Lee", "PERSON", "Lee"),
+        ("Ivanova M.S.", "PERSON", "Ivanova M.S."),
+    ]
+
+
+def test_known_names_and_plain_first_last_names() -> None:
+    text = "Zhanel Omarbekova interviewed Angela Merkel about Central Asia."
+    assert found(text, known=("Zhanel Omarbekova",)) == [
+        ("Zhanel Omarbekova", "PERSON", "Zhanel Omarbekova"),
+        ("Angela Merkel", "PERSON", "Angela Merkel"),
+    ]
+
+
+def test_cities_regions_and_macro_regions() -> None:
+    text = "Floods hit Pavlodar region and Kostanay, but not Eastern Europe or the Middle East."
+    assert found(text) == [
+        ("Pavlodar region", "GPE_SUB", "Pavlodar region"),
+        ("Kostanay", "GPE_SUB", "Kostanay"),
+    ]
+
+
+def test_country_aliases_and_capital_headings() -> None:
+    text = "KAZAKHSTAN AND THE WORLD\nThe Kyrgyz Republic and the USSR are compared."
+    assert found(text) == [
+        ("Kyrgyz Republic", "GPE", "Kyrgyz Republic"),
+        ("USSR", "GPE", "USSR"),
+    ]
+
+
+def test_canonical_helper() -> None:
+    assert canonical("the  World Bank’s") == "World Bank"
+
+
+def test_empty_text() -> None:
+    assert extract_en("\n ") == ()
+
+
+def test_gold_en_paragraphs() -> None:
+    from kg.nlp.gold_eval import HEADLINE_LABELS, evaluate, load_gold
+
+    paragraphs = [p for p in load_gold(ROOT / "tests" / "data" / "ner_gold.jsonl", CORPUS)
+                  if p.lang == "en"]
+    if not paragraphs:
+        pytest.skip("shared corpus not available")
+    scores = evaluate(paragraphs, lambda t: [(m.start, m.end, m.label) for m in extract_en(t)])
+    assert scores.micro(HEADLINE_LABELS).f1 >= 0.9
