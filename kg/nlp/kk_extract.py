@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from kg.model import Mention
 from kg.nlp.kk_morph import normalize_kk
-from kg.nlp.kk_rules import CAP, LOW, find_kk
+from kg.nlp.kk_rules import CAP, LOW, ORG_HEADS, find_kk
 
 EXTRACTOR = "kazkg-kk/0.1"
 MODEL_LABELS = {
@@ -111,9 +111,42 @@ def _model(text: str, document_id: str) -> list[Mention]:
         return []
     out = []
     for ent in load_kk_ner()(text).ents:
-        label = MODEL_LABELS.get(ent.label_)
-        if label is None:
+        cleaned = _clean_model_span(text, ent.start_char, ent.end_char, MODEL_LABELS.get(ent.label_))
+        if cleaned is None:
             continue
-        out.append(Mention(document_id, ent.start_char, ent.end_char, ent.text, label, "kk",
-                           normalize_kk(ent.text), f"{EXTRACTOR}:ner"))
+        start, end, label = cleaned
+        surface = text[start:end]
+        out.append(Mention(document_id, start, end, surface, label, "kk",
+                           normalize_kk(surface), f"{EXTRACTOR}:ner"))
     return out
+
+
+_ORG_END = re.compile(rf"(?:{'|'.join(ORG_HEADS)})[{LOW}]*$|^[{CAP}A-Z0-9«\"“]")
+_PROGRAM_CUE = re.compile(r"[«\"“]|бағдарлама|стратегия|тұжырымдама|жоба|мақсат", re.I)
+
+
+def _clean_model_span(text: str, start: int, end: int, label: str | None):
+    """Model spans that look like names: trimmed, capitalised, checked against gazetteers.
+
+    >>> _clean_model_span("қытай тілінде", 0, 5, "GPE") is None
+    True
+    """
+    if label is None:
+        return None
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "»\"”"):
+        end -= 1
+    surface = text[start:end]
+    words = surface.split()
+    if not words or not (surface[0].isupper() or surface[0] in "«\"“" or surface[0].isdigit()):
+        return None
+    if label == "PERSON" and (len(words) > 4 or not words[-1][:1].isupper()):
+        return None
+    if label == "ORG" and not (_ORG_END.search(words[-1]) or len(words) == 1):
+        return None
+    if label == "PROGRAM" and not _PROGRAM_CUE.search(surface):
+        return None
+    if label in ("GPE", "GPE_SUB"):
+        from kg.gazetteer import lookup_country
+
+        label = "GPE" if lookup_country(surface, "kk") is not None else "GPE_SUB"
+    return start, end, label
