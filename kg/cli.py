@@ -197,6 +197,28 @@ def validate(file: Path = typer.Argument(..., help="An RDF file (ttl, trig, nt, 
     typer.echo(f"{file}: conforms")
 
 
+
+@app.command("eval-ner")
+def eval_ner(
+    data: Path = typer.Argument(..., help="KazNERD-format CoNLL (IOB2) file."),
+    model: Optional[Path] = typer.Option(None, "--model", help="spaCy pipeline (default: shipped)."),
+) -> None:
+    """Print precision, recall and F1 per label of the Kazakh NER model on CoNLL data.
+
+    Example: kg eval-ner ../shared/datasets/kaznerd/IOB2_valid.txt
+    """
+    from kg.nlp.kk_ner import load_kk_ner
+    from kg.nlp.ner_eval import evaluate_conll, format_table
+
+    if not data.is_file():
+        _fail(f"{data}: no such file")
+    try:
+        result = evaluate_conll(data, load_kk_ner(str(model) if model else None))
+    except (ValueError, OSError) as err:
+        _fail(f"{data}: {err}")
+    typer.echo(format_table(result))
+
+
 def run() -> None:
     """Console entry point: any unexpected failure becomes one line on stderr and exit 1."""
     try:

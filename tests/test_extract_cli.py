@@ -68,3 +68,16 @@ def test_offsets_on_a_real_issue():
     assert len(mentions) > 500
     assert all(text[m["start"]:m["end"]] == m["text"] for m in mentions)
     assert {m["lang"] for m in mentions} == {"kk", "ru", "en"}
+
+
+def test_eval_ner_prints_per_label_scores(tmp_path):
+    conll = tmp_path / "tiny.conll"
+    conll.write_text(
+        "Қасым-Жомарт B-PERSON\nТоқаев I-PERSON\nАстанаға B-GPE\nкелді O\n. O\n\n"
+        "Ресей B-GPE\nпен O\nҚытай B-GPE\nкездесті O\n. O\n", encoding="utf-8")
+    result = kg("eval-ner", str(conll))
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "PERSON" in out and "GPE" in out and "F1" in out
+    missing = kg("eval-ner", str(tmp_path / "none.conll"))
+    assert missing.returncode != 0 and b"none.conll" in missing.stderr
