@@ -59,9 +59,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Author:
-    """One person with the spellings printed in each language's header."""
+    """One person with the spellings printed in each language's header.
+
+    ``email`` and ``orcid`` are set when the header ties them to this author.
+    """
 
     names: dict[str, str]
+    email: str | None = None
+    orcid: str | None = None
 
     def name(self) -> str:
         """The first available spelling, in kk, ru, en order."""

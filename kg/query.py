@@ -27,7 +27,11 @@ _RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsForma
 def read_query(text_or_file: str) -> str:
     """The query text: the argument itself, or the content of a ``.rq``/``.sparql`` file."""
     path = Path(text_or_file)
-    if text_or_file.endswith((".rq", ".sparql")) or (len(text_or_file) < 4096 and path.is_file()):
+    try:
+        is_file = "\n" not in text_or_file and path.is_file()
+    except OSError:  # a long one-line query is not a file name
+        is_file = False
+    if text_or_file.endswith((".rq", ".sparql")) or is_file:
         if not path.is_file():
             raise FileNotFoundError(f"{text_or_file}: no such query file")
         return path.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.iri import DEFAULT_BASE, mint, slug
 from kg.model import Article, Document, Mention
 from kg.resolve import Entity, Resolution
+from kg.segment.masthead import issue_year
 from kg.vocab import KG, SCHEMA
 
 ENTITY_CLASSES = {
@@ -99,18 +100,24 @@ def add_document(g: Graph, doc: Document, articles: tuple[Article, ...],
     source = iri.document(doc.id)
     g.add((source, RDF.type, KG.SourceDocument))
     g.add((source, RDF.type, SCHEMA.DigitalDocument))
-    g.add((source, SCHEMA.name, Literal(doc.source.replace("\\", "/").rsplit("/", 1)[-1])))
+    g.add((source, SCHEMA.name, Literal(_file_name(doc))))
     g.add((source, KG.contentHash, Literal(doc.id)))
     issue = iri("issue", doc.id)
-    if any(a.has_header for a in articles):
+    headed = [a for a in articles if a.has_header]
+    if headed:
         g.add((issue, RDF.type, KG.JournalIssue))
         g.add((issue, RDF.type, SCHEMA.PublicationIssue))
         g.add((issue, KG.sourceDocument, source))
+        g.add((issue, RDFS.label, Literal(_file_name(doc))))
+        year = issue_year(doc.text[: headed[0].span.start])
+        if year:
+            g.add((issue, KG.issueYear, Literal(year, datatype=XSD.integer)))
     for a in articles:
         _add_article(g, doc, a, issue, source, r, iri)
     by_article = _articles_of(articles)
     for m in mentions:
         _add_mention(g, doc, m, by_article(m), source, r, iri)
+    _add_co_mentions(g, doc, mentions, r, iri)
 
 
 def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) -> None:
@@ -131,8 +138,8 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
         g.add((node, KG.doi, Literal(a.doi)))
     if not a.title:  # a header-less body (lecture notes): named after its file
         lang = doc.langs[0] if doc.langs else "kk"
-        name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
-        g.add((node, SCHEMA.name, Literal(name, lang=lang)))
+        g.add((node, SCHEMA.name, Literal(_file_name(doc), lang=lang)))
+        g.add((node, RDFS.label, Literal(_file_name(doc), lang=lang)))
     for i, author in enumerate(a.authors):
         key = r.authors.get((a.document_id, a.order, i))
         if key is None:
@@ -162,10 +169,10 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
             g.add((event, KG.affiliationText, Literal(aff.text)))
             g.add((event, KG.affiliationInstitution, inst))
             city, country = r.places.get((a.document_id, a.order, j), (None, None))
-            if city:
-                g.add((event, KG.city, iri("region", city)))
-            if country:
-                g.add((event, KG.country, iri("country", country)))
+            for prop, kind, key in ((KG.city, "region", city), (KG.country, "country", country)):
+                if key:
+                    g.add((event, prop, iri(kind, key)))
+                    g.add((inst, prop, iri(kind, key)))
             g.add((person, SCHEMA.affiliation, inst))
             g.add((person, KG.affiliatedWith, inst))
     for (doc_id, order, lang, k), key in r.keywords.items():
@@ -183,6 +190,25 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
         if ref.doi:
             g.add((ref_node, KG.doi, Literal(ref.doi)))
         g.add((node, KG.cites, ref_node))
+
+
+def _file_name(doc: Document) -> str:
+    return doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _add_co_mentions(g: Graph, doc: Document, mentions: tuple[Mention, ...], r: Resolution,
+                     iri: Minter) -> None:
+    """``kg:coMentionedWith`` between entities named in the same sentence."""
+    by_sentence: dict[tuple[int, int], set[URIRef]] = {}
+    for m in mentions:
+        resolved = r.mentions.get((m.document_id, m.start, m.end, m.label))
+        if resolved:
+            by_sentence.setdefault(sentence_bounds(doc.text, m.start, m.end), set()).add(iri(*resolved))
+    for entities in by_sentence.values():
+        for a in entities:
+            for b in entities:
+                if a != b:
+                    g.add((a, KG.coMentionedWith, b))
 
 
 def _articles_of(articles: tuple[Article, ...]):
@@ -228,11 +254,16 @@ def sentence_around(text: str, start: int, end: int, window: int = 600) -> str:
     >>> sentence_around("Бірінші сөйлем. Қазақстан тәуелсіз ел. Үшінші.", 16, 25)
     'Қазақстан тәуелсіз ел.'
     """
+    left, right = sentence_bounds(text, start, end, window)
+    return re.sub(r"\s+", " ", text[left:right]).strip()
+
+
+def sentence_bounds(text: str, start: int, end: int, window: int = 600) -> tuple[int, int]:
+    """Start and end offsets of the sentence around ``text[start:end]``."""
     lo, hi = max(0, start - window), min(len(text), end + window)
     left = lo
     for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2)):
         if m.end() <= start:
             left = m.end()
     right_match = _BOUNDARY.search(text, end, hi)
-    right = right_match.start() if right_match else hi
-    return re.sub(r"\s+", " ", text[left:right]).strip()
+    return left, (right_match.start() if right_match else hi)

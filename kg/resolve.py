@@ -150,16 +150,13 @@ class _State:
         occurrences = []
         first_by_key: dict[str, tuple] = {}
         for a in articles:
-            emails = a.emails if len(a.emails) == len(a.authors) else ()
-            orcids = a.orcids if len(a.orcids) == len(a.authors) else ()
             for i, author in enumerate(a.authors):
                 occ = (a.document_id, a.order, i)
-                occurrences.append((occ, author, emails[i] if emails else None,
-                                    orcids[i] if orcids else None))
+                occurrences.append((occ, author, author.email, author.orcid))
                 clusters.find(occ)
                 for link in [name_key(n) for n in author.names.values()] + \
-                        ([f"email:{emails[i].lower()}"] if emails else []) + \
-                        ([f"orcid:{orcids[i]}"] if orcids else []):
+                        ([f"email:{author.email.lower()}"] if author.email else []) + \
+                        ([f"orcid:{author.orcid}"] if author.orcid else []):
                     if link in first_by_key:
                         clusters.union(first_by_key[link], occ)
                     else:
@@ -273,6 +270,11 @@ class _State:
         return self.add("country", key, dict(c.names), surface, lang, "gazetteer", ids)
 
     def region(self, canonical: str, surface: str, lang: str) -> str:
+        from kg.places import lookup_place
+
+        place = lookup_place(canonical, lang) or lookup_place(surface, lang)
+        if place is not None:
+            return self.add("region", place.key, dict(place.names), surface, lang, "gazetteer")
         clean = _plain_name(canonical)
         return self.add("region", slug(clean), {lang: clean}, surface, lang, "transliterated name")
 

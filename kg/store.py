@@ -43,6 +43,7 @@ class QueryError(Exception):
 def write_store(path: Path, nquads: bytes) -> None:
     """Replace the store at ``path`` by one bulk-loaded from N-Quads (atomically swapped)."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     store = ox.Store(str(tmp))

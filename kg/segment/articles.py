@@ -204,7 +204,7 @@ def _assemble(doc, lines, group: list[Block], start: int, end: int, order: int) 
     body_end = ref_head if ref_head is not None else end
     head_text = "\n".join(l.text for l in lines[start: group[-1].last + 1])
     affiliations = _affiliations(first_head)
-    authors = _authors(blocks)
+    authors = _with_contacts(_authors(blocks), first_head)
     return Article(
         document_id=doc.id,
         source=doc.source,
@@ -272,6 +272,26 @@ def _authors(blocks: Sequence[Block]) -> tuple[Author, ...]:
             if j is not None:
                 names[i][block.lang] = other[j]
     return tuple(Author(n) for n in names)
+
+
+def _with_contacts(authors: tuple[Author, ...], head: Head) -> tuple[Author, ...]:
+    """Tie e-mails (in order, one per author) and ORCIDs (the preceding e-mail's owner) to authors."""
+    if not authors:
+        return authors
+    events = [(kind, value) for line in head.other
+              for kind, found in (("email", find_emails(line.text)), ("orcid", find_orcids(line.text)))
+              for value in found]
+    emails = [v for k, v in events if k == "email"]
+    positional = len(emails) == len(authors)
+    owner, seen, email_of, orcid_of = 0, 0, {}, {}
+    for kind, value in events:
+        if kind == "email":
+            owner, seen = seen, seen + 1
+            if positional:
+                email_of[owner] = value
+        elif positional or len(authors) == 1:
+            orcid_of.setdefault(min(owner, len(authors) - 1), value)
+    return tuple(Author(a.names, email_of.get(i), orcid_of.get(i)) for i, a in enumerate(authors))
 
 
 @dataclass(frozen=True)
