@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import time
+from datetime import datetime, timezone
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,8 @@ class BuildReport:
     triples: int = 0
     merges: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    analytics: dict[str, int] = field(default_factory=dict)
+    analytics_warnings: tuple[str, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -85,6 +88,8 @@ def build(
     dataset = build_dataset(per_doc, resolution, base)
     _add_ontology(dataset, base)
     clock.lap("rdf")
+    analytics = _add_analytics(dataset, out, base, _inputs(corpus))
+    clock.lap("analytics")
     triples = _write_graphs(dataset, out)
     clock.lap("serialise")
     _write_store(dataset, out)
@@ -96,9 +101,33 @@ def build(
     for kind, _ in resolution.entities:
         entities[kind] = entities.get(kind, 0) + 1
     report = BuildReport(out, corpus, mentions, entities, triples, len(resolution.merges),
-                         clock.timings)
+                         clock.timings, dict(analytics.counts), tuple(analytics.warnings))
     write_atomic(out / "manifest.json", json.dumps(manifest(report), ensure_ascii=False, indent=1))
     return report
+
+
+def _add_analytics(dataset, out: Path, base: str, inputs: list[dict]):
+    """Networks from the graph (SPARQL on an in-memory store), back into an analytics graph."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from kg.analytics import run_analytics
+    from kg.iri import mint
+
+    store = ox.Store()
+    store.bulk_load(input=dataset.serialize(format="nquads", encoding="utf-8"),
+                    format=ox.RdfFormat.N_QUADS)
+    report = run_analytics(store, out, base, inputs)
+    graph = dataset.graph(URIRef(mint("graph", "analytics", base)))
+    for triple in report.graph():
+        graph.add(triple)
+    return report
+
+
+def _inputs(corpus: Corpus) -> list[dict]:
+    return [{"source": p.document.source, "id": p.document.id, "encoding": p.document.encoding,
+             "characters": len(p.document.text), "languages": list(p.document.langs),
+             "articles": sum(1 for a in p.articles if a.has_header)} for p in corpus.parsed]
 
 
 def _add_ontology(dataset, base: str) -> None:
@@ -154,18 +183,10 @@ def manifest(report: BuildReport) -> dict:
     """The manifest: inputs with hashes, counts, timings and warnings."""
     return {
         "generator": f"kazkg {__version__}",
-        "inputs": [
-            {
-                "source": p.document.source,
-                "id": p.document.id,
-                "encoding": p.document.encoding,
-                "characters": len(p.document.text),
-                "languages": list(p.document.langs),
-                "articles": sum(1 for a in p.articles if a.has_header),
-            }
-            for p in report.corpus.parsed
-        ],
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "inputs": _inputs(report.corpus),
         "counts": report.counts,
+        "analytics": report.analytics,
         "timings": report.timings,
-        "warnings": [str(p) for p in report.corpus.problems],
+        "warnings": [str(p) for p in report.corpus.problems] + list(report.analytics_warnings),
     }

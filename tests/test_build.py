@@ -29,7 +29,9 @@ def kg(*args):
 def test_output_layout(built):
     out, report = built
     for name in ("graph.ttl", "graph.trig", "store", "articles.json", "manifest.json",
-                 "reports/merges.csv"):
+                 "reports/merges.csv", "index.html", "networks/coauthorship.html",
+                 "networks/coauthorship.gexf", "networks/coauthorship.graphml",
+                 "reports/coauthorship.csv", "reports/entity-comention.csv"):
         assert (out / name).exists(), name
     counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
     assert counts["articles"] == 4 and counts["mentions"] > 50
@@ -58,6 +60,7 @@ def test_trig_has_one_graph_per_document(built):
     assert {n.rsplit("/", 1)[-1] for n in names if "/graph/document/" in n} == documents
     assert any(n.endswith("/graph/entities") for n in names)
     assert any(n.endswith("/graph/ontology") for n in names)
+    assert any(n.endswith("/graph/analytics") for n in names)
 
 
 def test_rebuild_after_adding_a_document_extracts_only_it(tmp_path):

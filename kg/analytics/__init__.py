@@ -1,0 +1,131 @@
+"""Network analytics of the knowledge graph: networks, measures, communities, reports, pages.
+
+:func:`run_analytics` is the one entry point of the build. It extracts every network of
+:data:`kg.analytics.networks.NETWORKS` from the store with SPARQL, computes the measures and
+communities, and writes, under ``out_dir``::
+
+    networks/<network>.html      interactive page (offline, see kg.viz)
+    networks/<network>.gexf      GEXF 1.2 export
+    networks/<network>.graphml   GraphML export
+    reports/<network>.csv        one row per node: labels, every measure, community
+    index.html                   dashboard (see kg.dashboard)
+
+It returns the analytics RDF (for the ``analytics`` named graph) and summary counts. Every
+file is deterministic: the same store gives byte-identical files.
+
+>>> import tempfile, pathlib, pyoxigraph as ox
+>>> store = ox.Store()
+>>> store.load(input='''@prefix s: <http://schema.org/> .
+...   <http://e/a1> a s:ScholarlyArticle ; s:author <http://e/p1> , <http://e/p2> .''',
+...   format=ox.RdfFormat.TURTLE)
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> report = run_analytics(store, out, "https://w3id.org/kazkg/id/", [])
+>>> report.counts["coauthorship_nodes"], report.counts["coauthorship_edges"]
+(2, 1)
+>>> sorted(p.name for p in (out / "networks").iterdir())[:3]
+['coauthorship.gexf', 'coauthorship.graphml', 'coauthorship.html']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.fsutil import write_atomic
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    """Counts of one network and where its files are (relative to the output folder)."""
+
+    name: str
+    title: str
+    nodes: int
+    edges: int
+    components: int
+    communities: int
+    files: tuple[str, ...]
+    top: tuple[tuple[str, str, float], ...]  # (iri, label, pagerank), best first
+
+
+@dataclass(frozen=True)
+class AnalyticsReport:
+    """What :func:`run_analytics` produced.
+
+    ``ntriples`` holds the analytics RDF as sorted N-Triples (UTF-8): one ``kg:Network`` per
+    network and one ``kg:AnalyticsResult`` per node and measure, without ``kg:computedAt``
+    (the build records dates in its manifest).
+    """
+
+    ntriples: bytes
+    networks: tuple[NetworkSummary, ...]
+    files: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+    def graph(self):
+        """The analytics RDF as an rdflib Graph."""
+        from rdflib import Graph
+
+        return Graph().parse(data=self.ntriples.decode("utf-8"), format="nt")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """``<network>_nodes`` / ``_edges`` / ``_communities`` per network, and the result count."""
+        counts: dict[str, int] = {}
+        for n in self.networks:
+            key = n.name.replace("-", "_")
+            counts[f"{key}_nodes"] = n.nodes
+            counts[f"{key}_edges"] = n.edges
+            counts[f"{key}_communities"] = n.communities
+        counts["analytics_results"] = self.ntriples.count(b"#AnalyticsResult>")
+        return counts
+
+
+def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> AnalyticsReport:
+    """Build, measure and publish every network of the store.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The built store (queried over the union of its graphs).
+    out_dir : Path
+        The build's output folder.
+    base : str
+        Base of minted IRIs (networks and results).
+    inputs : list of dict
+        What the dashboard lists as the build's inputs (one dict per input file).
+
+    Returns
+    -------
+    AnalyticsReport
+    """
+    from kg import viz
+    from kg.analytics.measures import compute
+    from kg.analytics.networks import NETWORKS
+    from kg.analytics.results import NetworkResult, to_csv, to_gexf, to_graphml, to_ntriples
+    from kg.dashboard import index_page
+
+    out_dir = Path(out_dir)
+    results = []
+    for spec in NETWORKS:
+        G = spec.build(store)
+        results.append(NetworkResult(spec, G, compute(G)))
+    files: list[str] = []
+    summaries = []
+    for r in results:
+        outputs = {f"reports/{r.name}.csv": to_csv(r), f"networks/{r.name}.gexf": to_gexf(r),
+                   f"networks/{r.name}.graphml": to_graphml(r),
+                   f"networks/{r.name}.html": viz.network_page(r)}
+        for path, data in outputs.items():
+            write_atomic(out_dir / path, data)
+        files.extend(outputs)
+        pagerank = r.measures.scores.get("pagerank", {})
+        summaries.append(NetworkSummary(
+            r.name, r.spec.titles.get("en", r.name), len(r.graph), r.graph.number_of_edges(),
+            len(set(r.measures.communities["connected_component"].values())),
+            len(set(r.measures.communities["louvain_community"].values())), tuple(outputs),
+            tuple((str(n), r.label(n), pagerank.get(n, 0.0)) for n in r.ranked()[:5])))
+    write_atomic(out_dir / "index.html", index_page(results, inputs))
+    files.append("index.html")
+    warnings = tuple(f"{r.name}: {w}" for r in results for w in r.measures.warnings)
+    return AnalyticsReport(to_ntriples(results, base), tuple(summaries), tuple(files), warnings)

@@ -1,0 +1,243 @@
+"""Networks extracted from the knowledge graph with SPARQL, as undirected networkx graphs.
+
+Every network is the projection of an article–node incidence onto the nodes: two nodes are
+linked when they share an article. The edge attribute ``weight`` is the number of shared
+articles (``articles`` too), except for co-authorship, whose ``weight`` is Newman's
+collaboration weight (networkx's ``collaboration_weighted_projected_graph``).
+
+Nodes carry ``label`` (one display label), ``labels`` (``{lang: label}``), ``type`` (person,
+institution, country, region, law, program, keyword) and ``articles`` (sorted article IRIs);
+``G.graph["article_titles"]`` maps those IRIs to ``{lang: title}``. Node and edge insertion
+order is sorted, so algorithms that follow it are reproducible.
+
+>>> import pyoxigraph as ox
+>>> store = ox.Store()
+>>> store.load(input='''
+...   @prefix s: <http://schema.org/> .
+...   @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+...   <http://e/a1> a s:ScholarlyArticle ; s:author <http://e/p1> , <http://e/p2> .
+...   <http://e/p1> rdfs:label "Асель"@kk . <http://e/p2> rdfs:label "Nurlan"@en .
+... ''', format=ox.RdfFormat.TURTLE)
+>>> G = coauthorship(store)
+>>> sorted(G.edges(data="weight"))
+[('http://e/p1', 'http://e/p2', 1.0)]
+>>> G.nodes["http://e/p1"]["label"]
+'Асель'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+import pyoxigraph as ox
+from networkx.algorithms import bipartite
+
+PREFIXES = """PREFIX schema: <http://schema.org/>
+PREFIX kg: <https://w3id.org/kazkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+KG = "https://w3id.org/kazkg/ontology#"
+#: Our classes of nodes, by the type name used in reports and pages.
+TYPES = {"person": "Person", "institution": "Institution", "country": "Country",
+         "region": "Region", "law": "Law", "program": "Program", "keyword": "Keyword"}
+#: Entity kinds of the co-mention network.
+COMENTION_TYPES = ("person", "institution", "country", "law", "program")
+#: Preferred language of the display label.
+LABEL_LANGS = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """A named network: how to build it and what to call it in kk/ru/en."""
+
+    name: str
+    titles: dict[str, str]
+    build: Callable[[ox.Store], nx.Graph]
+    colour_by: str = "community"  # or "type", for networks that mix kinds of nodes
+
+
+def coauthorship(store: ox.Store) -> nx.Graph:
+    """People linked by the articles they wrote together (Newman's collaboration weight).
+
+    Every author is a node, including authors of single-author articles (isolated nodes).
+    """
+    rows = _select(store, """SELECT DISTINCT ?article ?node WHERE {
+        ?article a schema:ScholarlyArticle ; schema:author ?node }""")
+    return _finish(store, project(_incidence(rows), newman=True))
+
+
+def institution_collaboration(store: ox.Store) -> nx.Graph:
+    """Institutions linked when people affiliated with them appear in the same article."""
+    rows = _select(store, """SELECT DISTINCT ?article ?node WHERE {
+        ?e a kg:AffiliationEvent ; kg:affiliationArticle ?article ;
+           kg:affiliationInstitution ?node }""")
+    return _finish(store, project(_incidence(rows)))
+
+
+def country_collaboration(store: ox.Store) -> nx.Graph:
+    """Countries linked when affiliations of the same article are in both.
+
+    The country printed in an affiliation wins; otherwise the institution's country is used.
+    """
+    rows = _select(store, """SELECT DISTINCT ?article ?node WHERE {
+        ?e a kg:AffiliationEvent ; kg:affiliationArticle ?article .
+        OPTIONAL { ?e kg:country ?printed }
+        OPTIONAL { ?e kg:affiliationInstitution/kg:country ?known }
+        BIND(COALESCE(?printed, ?known) AS ?node)
+        FILTER(BOUND(?node)) }""")
+    return _finish(store, project(_incidence(rows)))
+
+
+def keyword_cooccurrence(store: ox.Store) -> nx.Graph:
+    """Keywords linked when the same article has both."""
+    rows = _select(store, """SELECT DISTINCT ?article ?node WHERE {
+        ?article schema:about ?node . ?node a kg:Keyword }""")
+    return _finish(store, project(_incidence(rows)))
+
+
+def entity_comention(store: ox.Store, kinds: Iterable[str] = COMENTION_TYPES) -> nx.Graph:
+    """Entities named in the same article; edge ``sentences`` counts shared sentences.
+
+    ``weight`` and ``articles`` are the number of articles naming both entities,
+    ``sentences`` the number of distinct sentences (per article) naming both.
+    """
+    classes = " ".join(f"kg:{TYPES[k]}" for k in kinds)
+    rows = _select(store, f"""SELECT DISTINCT ?article ?node WHERE {{
+        ?article schema:mentions ?node . ?node a ?t . VALUES ?t {{ {classes} }} }}""")
+    G = project(_incidence(rows))
+    sentences = _select(store, f"""SELECT DISTINCT ?article ?sentence ?node WHERE {{
+        ?m a kg:Mention ; kg:mentionOf ?node ; kg:mentionIn ?article ; kg:sentenceText ?sentence .
+        ?node a ?t . VALUES ?t {{ {classes} }} }}""")
+    together: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in sentences:
+        together[(row["article"], row["sentence"])].add(row["node"])
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for nodes in together.values():
+        for u, v in combinations(sorted(nodes), 2):
+            counts[(u, v)] += 1
+    for u, v, data in G.edges(data=True):
+        data["sentences"] = counts.get((min(u, v), max(u, v)), 0)
+    return _finish(store, G)
+
+
+NETWORKS: tuple[NetworkSpec, ...] = (
+    NetworkSpec("coauthorship", {"en": "Co-authorship", "ru": "Соавторство",
+                                 "kk": "Бірлескен авторлық"}, coauthorship),
+    NetworkSpec("institution-collaboration",
+                {"en": "Institution collaboration", "ru": "Сотрудничество организаций",
+                 "kk": "Ұйымдардың ынтымақтастығы"}, institution_collaboration),
+    NetworkSpec("country-collaboration",
+                {"en": "Country collaboration", "ru": "Сотрудничество стран",
+                 "kk": "Елдердің ынтымақтастығы"}, country_collaboration),
+    NetworkSpec("entity-comention",
+                {"en": "Entity co-mention", "ru": "Совместные упоминания сущностей",
+                 "kk": "Атаулы нысандардың бірге аталуы"}, entity_comention, "type"),
+    NetworkSpec("keyword-cooccurrence",
+                {"en": "Keyword co-occurrence", "ru": "Совместная встречаемость ключевых слов",
+                 "kk": "Түйін сөздердің бірге кездесуі"}, keyword_cooccurrence),
+)
+
+
+def project(incidence: dict[str, set[str]], newman: bool = False) -> nx.Graph:
+    """Project an ``{article: {node, ...}}`` incidence onto the nodes.
+
+    ``weight`` is the number of shared articles, or Newman's collaboration weight
+    (the sum over shared articles of ``1 / (authors - 1)``) when ``newman`` is true;
+    ``articles`` is always the number of shared articles. Nodes get ``articles``,
+    their sorted article IRIs. The projection runs on integer ids, so float sums do not
+    depend on string hashing.
+
+    >>> G = project({"a1": {"x", "y", "z"}, "a2": {"x", "y"}}, newman=True)
+    >>> sorted(G.edges(data=True))[0]
+    ('x', 'y', {'weight': 1.5, 'articles': 2})
+    >>> G.nodes["x"]["articles"]
+    ('a1', 'a2')
+    >>> len(project({}))
+    0
+    """
+    nodes = sorted({n for members in incidence.values() for n in members})
+    if not nodes:
+        return nx.Graph()
+    articles = sorted(incidence)
+    index = {n: i for i, n in enumerate(nodes)}
+    offset = len(nodes)
+    B = nx.Graph()
+    B.add_nodes_from(range(offset + len(articles)))
+    B.add_edges_from((index[n], offset + j) for j, a in enumerate(articles)
+                     for n in sorted(incidence[a]))
+    counts = bipartite.weighted_projected_graph(B, range(offset))
+    weights = (bipartite.collaboration_weighted_projected_graph(B, range(offset)) if newman
+               else counts)
+    G = nx.Graph()
+    for i, n in enumerate(nodes):
+        G.add_node(n, articles=tuple(articles[j - offset] for j in sorted(B[i])))
+    for i, j in sorted((min(e), max(e)) for e in counts.edges()):
+        G.add_edge(nodes[i], nodes[j], weight=float(weights[i][j]["weight"]),
+                   articles=int(counts[i][j]["weight"]))
+    return G
+
+
+def _incidence(rows: list[dict[str, str]]) -> dict[str, set[str]]:
+    incidence: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        incidence[row["article"]].add(row["node"])
+    return dict(incidence)
+
+
+def _finish(store: ox.Store, G: nx.Graph) -> nx.Graph:
+    """Add labels, types and article titles to the nodes of ``G``."""
+    if not G:
+        G.graph["article_titles"] = {}
+        return G
+    values = " ".join(f"<{n}>" for n in G)
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in _select(store, f"""SELECT ?node ?label (LANG(?label) AS ?lang) WHERE {{
+            VALUES ?node {{ {values} }} ?node rdfs:label|schema:name ?label }}
+            ORDER BY ?node ?lang ?label"""):
+        labels[row["node"]].setdefault(row["lang"], row["label"])
+    types = {row["node"]: row["type"] for row in _select(store, f"""SELECT ?node
+            (MIN(STR(?t)) AS ?type) WHERE {{ VALUES ?node {{ {values} }} ?node a ?t .
+            FILTER(STRSTARTS(STR(?t), "{KG}")) }} GROUP BY ?node""")}
+    names = {f"{KG}{cls}": kind for kind, cls in TYPES.items()}
+    for n, data in G.nodes(data=True):
+        data["labels"] = dict(sorted(labels.get(n, {}).items()))
+        data["label"] = display_label(data["labels"], n)
+        data["type"] = names.get(types.get(n, ""), "other")
+    articles = sorted({a for _, arts in G.nodes(data="articles") for a in arts})
+    titles: dict[str, dict[str, str]] = defaultdict(dict)
+    if articles:
+        values = " ".join(f"<{a}>" for a in articles)
+        for row in _select(store, f"""SELECT ?node ?label (LANG(?label) AS ?lang) WHERE {{
+                VALUES ?node {{ {values} }} ?node rdfs:label|schema:name ?label }}
+                ORDER BY ?node ?lang ?label"""):
+            titles[row["node"]].setdefault(row["lang"], row["label"])
+    G.graph["article_titles"] = {a: dict(sorted(titles.get(a, {}).items())) for a in articles}
+    return G
+
+
+def display_label(labels: dict[str, str], iri: str) -> str:
+    """The label shown for a node: Kazakh, else Russian, else English, else any, else the IRI's end.
+
+    >>> display_label({"en": "Kazakhstan", "ru": "Казахстан"}, "http://e/kz")
+    'Казахстан'
+    >>> display_label({}, "http://e/country/kz")
+    'kz'
+    """
+    for lang in LABEL_LANGS:
+        if labels.get(lang):
+            return labels[lang]
+    for _, label in sorted(labels.items()):
+        if label:
+            return label
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
+    """Rows of a SELECT over the union of the graphs, as plain strings (unbound left out)."""
+    result = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in result]
