@@ -13,13 +13,17 @@ import time
 from datetime import datetime, timezone
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg import __version__
-from kg.corpus import Corpus, read_corpus
+from kg.corpus import Corpus, ParsedDocument, collect, parse_file
 from kg.fsutil import write_atomic
 from kg.iri import DEFAULT_BASE
+from kg.iri import mint
 from kg.jsonio import article_to_dict
+from kg.serialize import canonical_quads, nquads as serialize_nquads, trig, turtle
+from kg.store import write_store
 from kg.model import Mention
 
 
@@ -69,30 +73,46 @@ def build(
     out: str | Path,
     on_file: Callable[[str], None] | None = None,
     base: str = DEFAULT_BASE,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> BuildReport:
-    """Build everything for ``paths`` into ``out`` and return a report."""
-    from kg.mentions import document_mentions
+    """Build everything for ``paths`` into ``out`` and return a report.
+
+    Parsing and extraction run per document: serially, on ``workers`` local processes, or
+    on the Dask cluster at ``scheduler``; results are merged in input order.
+    """
+    from kg.ingest import iter_sources
+    from kg.parallel import map_in_order
     from kg.rdf import build_dataset
     from kg.resolve import resolve
 
     out = Path(out)
     clock = _Clock()
-    corpus = read_corpus(paths, on_file)
-    clock.lap("parse")
-    per_doc = [(p.document, p.articles, document_mentions(p.document, p.articles, out / "cache"))
-               for p in corpus.parsed]
+    sources = list(iter_sources(paths))
+    files = [s for s in sources if isinstance(s, Path)]
+    for f in files:
+        if on_file:
+            on_file(str(f))
+    processed = iter(map_in_order(partial(process_file, cache_dir=out / "cache"), files,
+                                  workers, scheduler))
+    results = [s if not isinstance(s, Path) else next(processed) for s in sources]
+    corpus = collect(r if not isinstance(r, tuple) else r[0] for r in results)
+    found = {r[0].document.id: r[1] for r in results if isinstance(r, tuple)}
+    per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
-    clock.lap("extract")
+    clock.lap("parse+extract")
     resolution = resolve(corpus.articles, mentions)
     clock.lap("resolve")
     dataset = build_dataset(per_doc, resolution, base)
     _add_ontology(dataset, base)
+    nquads = dataset.serialize(format="nquads", encoding="utf-8")
     clock.lap("rdf")
-    analytics = _add_analytics(dataset, out, base, _inputs(corpus))
+    analytics = _analytics(nquads, out, base, _inputs(corpus))
     clock.lap("analytics")
-    triples = _write_graphs(dataset, out)
+    quads = canonical_quads(nquads + _in_graph(analytics.ntriples, mint("graph", "analytics", base)))
+    triples = _write_graphs(quads, out, base)
     clock.lap("serialise")
-    _write_store(dataset, out)
+    write_store(out / "store", serialize_nquads(quads))
     clock.lap("store")
     write_atomic(out / "articles.json",
                  json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
@@ -106,22 +126,32 @@ def build(
     return report
 
 
-def _add_analytics(dataset, out: Path, base: str, inputs: list[dict]):
-    """Networks from the graph (SPARQL on an in-memory store), back into an analytics graph."""
+def process_file(path: Path, cache_dir: Path | None = None):
+    """Parse and extract one file: ``(ParsedDocument, mentions)`` or a Problem."""
+    from kg.mentions import document_mentions
+
+    parsed = parse_file(path)
+    if not isinstance(parsed, ParsedDocument):
+        return parsed
+    return parsed, document_mentions(parsed.document, parsed.articles, cache_dir)
+
+
+def _analytics(nquads: bytes, out: Path, base: str, inputs: list[dict]):
+    """Networks from the graph, by SPARQL on an in-memory store of the dataset."""
     import pyoxigraph as ox
-    from rdflib import URIRef
 
     from kg.analytics import run_analytics
-    from kg.iri import mint
 
     store = ox.Store()
-    store.bulk_load(input=dataset.serialize(format="nquads", encoding="utf-8"),
-                    format=ox.RdfFormat.N_QUADS)
-    report = run_analytics(store, out, base, inputs)
-    graph = dataset.graph(URIRef(mint("graph", "analytics", base)))
-    for triple in report.graph():
-        graph.add(triple)
-    return report
+    store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
+    return run_analytics(store, out, base, inputs)
+
+
+def _in_graph(ntriples: bytes, graph: str) -> bytes:
+    """N-Triples lines turned into N-Quads lines of ``graph``."""
+    suffix = f" <{graph}> .".encode()
+    return b"".join(line[: line.rstrip().rfind(b".")].rstrip() + suffix + b"\n"
+                    for line in ntriples.splitlines() if line.strip())
 
 
 def _inputs(corpus: Corpus) -> list[dict]:
@@ -140,34 +170,23 @@ def _add_ontology(dataset, base: str) -> None:
     graph.parse(ontology_dir() / ONTOLOGY, format="turtle")
 
 
-def _write_graphs(dataset, out: Path) -> int:
+def _write_graphs(quads, out: Path, base: str) -> int:
     """``graph.ttl`` (all triples) and ``graph.trig`` (named graphs), deterministic."""
-    from rdflib import Graph
-
-    union = Graph()
-    for prefix, ns in _prefixes():
-        union.bind(prefix, ns)
-        dataset.bind(prefix, ns)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    write_atomic(out / "graph.ttl", union.serialize(format="turtle"))
-    write_atomic(out / "graph.trig", dataset.serialize(format="trig"))
-    return len(union)
+    prefixes = _prefixes(base)
+    ttl = turtle(quads, prefixes)
+    write_atomic(out / "graph.ttl", ttl)
+    write_atomic(out / "graph.trig", trig(quads, prefixes))
+    return len({(q.subject, q.predicate, q.object) for q in quads})
 
 
-def _prefixes():
-    from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD
+def _prefixes(base: str) -> dict[str, str]:
+    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
     from kg.vocab import BIBO, KG, SCHEMA
 
-    return (("kg", KG._NS), ("schema", SCHEMA), ("bibo", BIBO), ("dcterms", DCTERMS),
-            ("owl", OWL), ("prov", PROV), ("rdfs", RDFS), ("skos", SKOS), ("xsd", XSD))
-
-
-def _write_store(dataset, out: Path) -> None:
-    from kg.store import write_store
-
-    write_store(out / "store", dataset.serialize(format="nquads", encoding="utf-8"))
+    return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
+            "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
+            "skos": str(SKOS), "xsd": str(XSD), "id": base}
 
 
 def _merges_csv(merges) -> str:

@@ -37,10 +37,13 @@ def main(verbose: bool = typer.Option(False, "-v", "--verbose", help="Log progre
 def build(
     paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the demo corpus)."),
     out: Path = typer.Option(Path("output"), "--out", help="Output folder."),
+    workers: int = typer.Option(1, "--workers", help="Local processes for parsing and extraction."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler (tcp://host:port)."),
+    base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of minted IRIs."),
 ) -> None:
     """Build the outputs for PATHs into --out.
 
-    Example: kg build ../shared/corpus --out output
+    Example: kg build ../shared/corpus --out output --workers 2
     """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -53,7 +56,8 @@ def build(
                   transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("reading", total=None)
         report = run_build(paths or [demo_corpus_path()], out,
-                           on_file=lambda f: progress.update(task, description=f"reading {f}"))
+                           on_file=lambda f: progress.update(task, description=f"reading {f}"),
+                           base=base, workers=workers, scheduler=scheduler)
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
     if not report.corpus.parsed:

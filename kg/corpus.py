@@ -44,33 +44,45 @@ def demo_corpus_path() -> Path:
     return Path(__file__).resolve().parent / "demo"
 
 
+def parse_file(path: Path) -> ParsedDocument | Problem:
+    """Read and segment one file; a Problem instead of an exception."""
+    doc = read_document(path)
+    if isinstance(doc, Problem):
+        log.info("skipped %s", doc)
+        return doc
+    try:
+        articles = segment_document(doc)
+    except RecursionError:  # pragma: no cover - defensive: hostile nesting
+        return Problem(doc.source, "could not be segmented")
+    log.info("%s: %d article(s)", doc.source, len(articles))
+    return ParsedDocument(doc, articles)
+
+
 def read_corpus(
     paths: Iterable[str | Path], on_file: Callable[[str], None] | None = None
 ) -> Corpus:
     """Ingest and segment every file under ``paths``; bad files become problems."""
+    sources = list(iter_sources(paths))
+    results = []
+    for source in sources:
+        if isinstance(source, Path) and on_file:
+            on_file(str(source))
+        results.append(source if isinstance(source, Problem) else parse_file(source))
+    return collect(results)
+
+
+def collect(results: Iterable[ParsedDocument | Problem]) -> Corpus:
+    """Documents in input order, duplicates (same content) reported and dropped."""
     parsed: list[ParsedDocument] = []
     problems: list[Problem] = []
     seen: set[str] = set()
-    for source in iter_sources(paths):
-        if isinstance(source, Problem):
-            problems.append(source)
-            continue
-        if on_file:
-            on_file(str(source))
-        doc = read_document(source)
-        if isinstance(doc, Problem):
-            log.info("skipped %s", doc)
-            problems.append(doc)
-            continue
-        if doc.id in seen:
-            problems.append(Problem(doc.source, f"duplicate of an earlier file (content {doc.id}), skipped"))
-            continue
-        seen.add(doc.id)
-        try:
-            articles = segment_document(doc)
-        except RecursionError:  # pragma: no cover - defensive: hostile nesting
-            problems.append(Problem(doc.source, "could not be segmented"))
-            continue
-        log.info("%s: %d article(s)", doc.source, len(articles))
-        parsed.append(ParsedDocument(doc, articles))
+    for result in results:
+        if isinstance(result, Problem):
+            problems.append(result)
+        elif result.document.id in seen:
+            problems.append(Problem(result.document.source,
+                                    f"duplicate of an earlier file (content {result.document.id}), skipped"))
+        else:
+            seen.add(result.document.id)
+            parsed.append(result)
     return Corpus(tuple(parsed), tuple(problems))
