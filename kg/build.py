@@ -186,7 +186,12 @@ def _prefixes(base: str) -> dict[str, str]:
 
     return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
             "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
-            "skos": str(SKOS), "xsd": str(XSD), "id": base}
+            "skos": str(SKOS), "xsd": str(XSD),
+            **{kind: mint(kind, "", base) for kind in _KINDS}}
+
+
+_KINDS = ("person", "institution", "country", "region", "law", "program", "keyword", "article",
+          "authorship", "affiliation", "mention", "reference", "document", "issue", "graph")
 
 
 def _merges_csv(merges) -> str:

@@ -72,7 +72,7 @@ def test_base_iri_is_configurable(tmp_path):
     result = kg("build", "--out", str(tmp_path / "o"), "--base", "http://example.org/kg/")
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
-    assert "@prefix id: <http://example.org/kg/> ." in text and "id:person/" in text
+    assert "@prefix person: <http://example.org/kg/person/> ." in text
     assert "w3id.org/kazkg/id/" not in text
 
 
