@@ -147,6 +147,22 @@ def _clean_model_span(text: str, start: int, end: int, label: str | None):
         return None
     if label in ("GPE", "GPE_SUB"):
         from kg.gazetteer import lookup_country
+        from kg.places import lookup_place
 
-        label = "GPE" if lookup_country(surface, "kk") is not None else "GPE_SUB"
+        if lookup_country(surface, "kk") is not None:
+            label = "GPE"
+        elif lookup_place(surface, "kk") is not None:
+            label = "GPE_SUB"
+        elif surface.isupper() or (len(words) == 1 and _sentence_start(text, start)):
+            return None  # acronyms and sentence-initial words the gazetteers do not know
+        else:
+            label = "GPE_SUB"
+    if label == "ORG" and start > 0 and text[start - 1] in "«\"“" and end < len(text) \
+            and text[end] in "»\"”":
+        start, end = start - 1, end + 1  # keep the quotes of “Қазақтелеком”
     return start, end, label
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before.endswith((".", "!", "?", ":", "\n"))

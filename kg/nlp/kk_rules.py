@@ -59,6 +59,8 @@ _NAME_INNER = (
     "көлік|коммуникациялар|сауда|интеграция|бас|жергілікті|облыстық|қалалық|аудандық|"
     "облысының|облысы|ауданының|қаласының|республикалық|кредиттік|аналитикалық|агротехникалық"
 )
+# Genitives and -лық adjectives inside a name: "Елбасы кітапханасының аналитикалық орталығы"
+_INNER_FORMS = rf"[{LOW}]{{3,}}(?:ның|нің|дың|дің|тың|тің|лық|лік|дық|дік|тық|тік)"
 _WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9'’.-]*"
 _CAPWORD = rf"(?:[{CAP}A-Z][{CAP}{LOW}A-Za-z0-9'’-]*|[{CAP}]\.(?:[{CAP}]\.)?(?=[{CAP}])?)"
 _INFL = rf"[{LOW}]*"
@@ -126,7 +128,8 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("ORG", "quoted-org", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}{LOW}]+\s+){{0,2}}{org}", flags)),
         ("ORG", "named-org", re.compile(
-            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,9}}{org}",
+            rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}),?\s+|{_INNER_FORMS}\s+|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?"
+            rf"|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
             flags)),
         ("ORG", "acronym", re.compile(
             r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, set(ACRONYM_ORGS)), key=len, reverse=True))
@@ -180,7 +183,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         return end, end
     first = capitals[0]
     sentence_start = _sentence_initial(text, start + first.start())
-    if sentence_start and len(capitals) == 1:
+    if sentence_start and len(capitals) == 1 and not _known_place(first.group()):
         return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital
     if sentence_start and len(words) > 1 and words[1].group()[0].isupper() \
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group():
@@ -190,6 +193,13 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
 
 _KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
+
+
+def _known_place(word: str) -> bool:
+    from kg.gazetteer import lookup_country
+    from kg.places import lookup_place
+
+    return lookup_place(word, "kk") is not None or lookup_country(word, "kk") is not None
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
