@@ -1,8 +1,9 @@
 """Recipe for the kazkg Kazakh NER model: split -> convert -> pretrain -> train -> evaluate
 -> package. Run from the repo root with the project's venv, e.g.::
 
-    python pipelines/ner/train.py all            # every step, default settings
+    python pipelines/ner/train.py all            # the shipped model's recipe, end to end
     python pipelines/ner/train.py prepare
+    python pipelines/ner/train.py oversample --factor LAW=5 --factor PROJECT=2 --factor ORGANISATION=2
     python pipelines/ner/train.py pretrain --out output/ner/pretrain/p1
     python pipelines/ner/train.py train --out output/ner/runs/r1 \\
         --init-tok2vec output/ner/pretrain/p1/model-last.bin
@@ -52,7 +53,7 @@ def spaces_for(tokens: tuple[str, ...]) -> list[bool]:
 
 
 def _parse_sets(items: list[str]) -> dict[str, object]:
-    from spacy.util import parse_config_overrides
+    from spacy.cli._util import parse_config_overrides
 
     args: list[str] = []
     for item in items:
@@ -61,13 +62,41 @@ def _parse_sets(items: list[str]) -> dict[str, object]:
     return parse_config_overrides(args)
 
 
+def write_docbin(nlp, sentences, path: Path) -> None:
+    """Save sentences (gold tokens and entities) as a spaCy DocBin."""
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+    db = DocBin(store_user_data=False)
+    for s in sentences:
+        doc = Doc(nlp.vocab, words=list(s.tokens), spaces=spaces_for(s.tokens))
+        doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(list(s.tags)))
+        db.add(doc)
+    db.to_disk(path)
+
+
+def step_oversample(args: argparse.Namespace) -> None:
+    """Write corpus/train_os.spacy: the train part with sentences holding rare labels
+    repeated (``--factor LAW=5 --factor PROJECT=2``; a sentence gets its largest factor)."""
+    import spacy
+
+    import kg.nlp.kazakh  # noqa: F401
+    from kg.nlp.conll import read_conll
+
+    factors = {k: int(v) for k, _, v in (f.partition("=") for f in args.factor)}
+    out = []
+    for s in read_conll(DATA / "train.conll"):
+        n = max([factors.get(label, 1) for label, _, _ in s.entities()] or [1])
+        out += [s] * n
+    write_docbin(spacy.blank("kk"), out, CORPUS / "train_os.spacy")
+    print(f"train_os.spacy: {len(out)} sentences (factors {factors})")
+
+
 def step_prepare(args: argparse.Namespace) -> None:
     """Split KazNERD, write CoNLL parts, DocBins and the raw pretraining text."""
     import glob
 
     import spacy
-    from spacy.tokens import Doc, DocBin
-    from spacy.training import iob_to_biluo, biluo_tags_to_spans
 
     import kg.nlp.kazakh  # noqa: F401  (registers "kk")
     from kg.nlp.conll import read_conll, split_sentences, write_conll
@@ -80,12 +109,7 @@ def step_prepare(args: argparse.Namespace) -> None:
     for part in ("train", "dev", "test"):
         sents = getattr(split, part)
         write_conll(sents, DATA / f"{part}.conll")
-        db = DocBin(store_user_data=False)
-        for s in sents:
-            doc = Doc(nlp.vocab, words=list(s.tokens), spaces=spaces_for(s.tokens))
-            doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(list(s.tags)))
-            db.add(doc)
-        db.to_disk(CORPUS / f"{part}.spacy")
+        write_docbin(nlp, sents, CORPUS / f"{part}.spacy")
         sizes[part] = {"sentences": len(sents), "tokens": sum(len(s.tokens) for s in sents)}
     RAW.parent.mkdir(parents=True, exist_ok=True)
     n_raw = 0
@@ -129,11 +153,22 @@ def step_train(args: argparse.Namespace) -> None:
 
     import kg.nlp.kazakh  # noqa: F401
 
+    from spacy.util import load_config
+
     os.chdir(ROOT)
     overrides = _parse_sets(args.set)
+    config_path = HERE / "config.cfg"
     if args.init_tok2vec:
+        # spaCy only loads init_tok2vec when [pretraining] names the component and layer,
+        # so train with config.cfg + pretrain.cfg merged (the same tok2vec settings).
         overrides["paths.init_tok2vec"] = str(Path(args.init_tok2vec).resolve())
-    train(HERE / "config.cfg", Path(args.out), overrides=overrides)
+        merged = load_config(config_path, interpolate=False).merge(
+            load_config(HERE / "pretrain.cfg", interpolate=False)
+        )
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        config_path = Path(args.out) / "train_config.cfg"
+        merged.to_disk(config_path)
+    train(config_path, Path(args.out), overrides=overrides)
 
 
 def step_evaluate(args: argparse.Namespace) -> None:
@@ -161,6 +196,11 @@ def step_package(args: argparse.Namespace) -> None:
     if dst.exists():
         shutil.rmtree(dst)
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns(*TRAINING_ONLY))
+    from spacy.util import load_config
+
+    cfg = load_config(dst / "config.cfg", interpolate=False)
+    cfg["paths"]["init_tok2vec"] = None  # a training-time path, meaningless in the package
+    cfg.to_disk(dst / "config.cfg")
     meta_path = dst / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
@@ -192,6 +232,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--dev", type=float, default=0.1)
     p.add_argument("--test", type=float, default=0.1)
     p.add_argument("--salt", default="kazkg")
+    p = sub.add_parser("oversample")
+    p.add_argument("--factor", action="append", default=[])
     p = sub.add_parser("pretrain")
     p.add_argument("--out", default=str(OUT / "pretrain" / "default"))
     p.add_argument("--set", action="append", default=[])
@@ -207,15 +249,19 @@ def main(argv: list[str] | None = None) -> None:
     p = sub.add_parser("all")
     args = ap.parse_args(argv)
     if args.step == "all":
+        # The shipped model: no pretraining (it did not help on dev), rare labels oversampled.
         step_prepare(ap.parse_args(["prepare"]))
-        step_pretrain(ap.parse_args(["pretrain"]))
-        last = max((OUT / "pretrain" / "default").glob("model*.bin"), key=lambda p: p.stat().st_mtime)
-        step_train(ap.parse_args(["train", "--init-tok2vec", str(last)]))
+        step_oversample(
+            ap.parse_args(["oversample", "--factor", "LAW=5", "--factor", "PROJECT=2",
+                           "--factor", "ORGANISATION=2"])
+        )
+        step_train(ap.parse_args(["train"]))
         step_evaluate(ap.parse_args(["evaluate"]))
         step_package(ap.parse_args(["package"]))
         return
     {
         "prepare": step_prepare,
+        "oversample": step_oversample,
         "pretrain": step_pretrain,
         "train": step_train,
         "evaluate": step_evaluate,
