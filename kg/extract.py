@@ -21,14 +21,25 @@ def extract_text(
     """Mentions in ``text`` (offsets are indices into ``text``), in order."""
     out: list[Mention] = []
     known = tuple(known_names)
-    for para in split_paragraphs(text):
+    paragraphs = split_paragraphs(text)
+    kazakh = [text[p.start:p.end] for p in paragraphs if p.lang not in ("ru", "en")]
+    batched = iter(_kazakh_model_spans(kazakh) if use_model else [])
+    for para in paragraphs:
         chunk = text[para.start: para.end]
-        for m in _extract(chunk, para.lang, document_id, known, use_model):
+        spans = next(batched, None) if use_model and para.lang not in ("ru", "en") else None
+        for m in _extract(chunk, para.lang, document_id, known, use_model, spans):
             out.append(replace(m, start=m.start + para.start, end=m.end + para.start))
     return tuple(out)
 
 
-def _extract(chunk: str, lang: str, document_id: str, known: tuple[str, ...], use_model: bool):
+def _kazakh_model_spans(chunks: list[str]):
+    from kg.nlp.kk_extract import model_spans_batch
+
+    return model_spans_batch(chunks)
+
+
+def _extract(chunk: str, lang: str, document_id: str, known: tuple[str, ...], use_model: bool,
+             spans=None):
     if lang == "ru":
         from kg.nlp.ru_extract import extract_ru
 
@@ -39,7 +50,7 @@ def _extract(chunk: str, lang: str, document_id: str, known: tuple[str, ...], us
         return extract_en(chunk, document_id, known)
     from kg.nlp.kk_extract import extract_kk
 
-    return extract_kk(chunk, document_id, use_model=use_model)
+    return extract_kk(chunk, document_id, use_model=use_model, model_spans=spans)
 
 
 def mention_to_dict(m: Mention) -> dict:

@@ -28,8 +28,13 @@ _CANDIDATE = re.compile(
 )
 
 
-def extract_kk(text: str, document_id: str = "", use_model: bool = True) -> tuple[Mention, ...]:
-    """Mentions in one Kazakh paragraph, offsets into ``text``."""
+def extract_kk(text: str, document_id: str = "", use_model: bool = True,
+               model_spans: list[tuple[int, int, str]] | None = None) -> tuple[Mention, ...]:
+    """Mentions in one Kazakh paragraph, offsets into ``text``.
+
+    ``model_spans`` are the NER model's ``(start, end, label)`` for ``text`` when the caller
+    ran the model in a batch (:func:`model_spans_batch`); otherwise the model runs here.
+    """
     chosen: list[Mention] = [
         Mention(document_id, m.start, m.end, m.text, m.label, "kk", m.canonical, f"{EXTRACTOR}:rule")
         for m in find_kk(text)
@@ -38,7 +43,8 @@ def extract_kk(text: str, document_id: str = "", use_model: bool = True) -> tupl
     _add(chosen, _places(text, document_id))
     _add(chosen, _catalogued_names(text, document_id))
     if use_model:
-        _add(chosen, _model(text, document_id))
+        spans = model_spans if model_spans is not None else model_spans_batch([text])[0]
+        _add(chosen, _model(text, document_id, spans))
     return tuple(sorted(chosen, key=lambda m: m.start))
 
 
@@ -104,14 +110,20 @@ def _places(text: str, document_id: str) -> list[Mention]:
     return out
 
 
-def _model(text: str, document_id: str) -> list[Mention]:
+def model_spans_batch(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The NER model's raw ``(start, end, label)`` spans for many texts (batched, fast)."""
     from kg.nlp.kk_ner import MODEL_DIR, load_kk_ner
 
-    if not (MODEL_DIR / "meta.json").exists():
-        return []
+    if not texts or not (MODEL_DIR / "meta.json").exists():
+        return [[] for _ in texts]
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in load_kk_ner().pipe(texts, batch_size=64)]
+
+
+def _model(text: str, document_id: str, spans: list[tuple[int, int, str]]) -> list[Mention]:
     out = []
-    for ent in load_kk_ner()(text).ents:
-        cleaned = _clean_model_span(text, ent.start_char, ent.end_char, MODEL_LABELS.get(ent.label_))
+    for ent_start, ent_end, ent_label in spans:
+        cleaned = _clean_model_span(text, ent_start, ent_end, MODEL_LABELS.get(ent_label))
         if cleaned is None:
             continue
         start, end, label = cleaned
