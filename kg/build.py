@@ -24,6 +24,7 @@ from kg.iri import mint
 from kg.jsonio import article_to_dict
 from kg.serialize import canonical_quads, nquads as serialize_nquads, trig, turtle
 from kg.store import write_store
+from kg.void import describe_dataset
 from kg.model import Mention
 
 
@@ -122,7 +123,10 @@ def build(
         entities[kind] = entities.get(kind, 0) + 1
     report = BuildReport(out, corpus, mentions, entities, triples, len(resolution.merges),
                          clock.timings, dict(analytics.counts), tuple(analytics.warnings))
-    write_atomic(out / "manifest.json", json.dumps(manifest(report), ensure_ascii=False, indent=1))
+    description = manifest(report)
+    write_atomic(out / "manifest.json", json.dumps(description, ensure_ascii=False, indent=1))
+    write_atomic(out / "void.ttl", describe_dataset(report.counts, [i["source"] for i in description["inputs"]],
+                                                    description["built_at"], base))
     return report
 
 

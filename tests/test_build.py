@@ -29,7 +29,7 @@ def kg(*args):
 
 def test_output_layout(built):
     out, report = built
-    for name in ("graph.ttl", "graph.trig", "store", "articles.json", "manifest.json",
+    for name in ("graph.ttl", "graph.trig", "store", "articles.json", "manifest.json", "void.ttl",
                  "reports/merges.csv", "index.html", "networks/coauthorship.html",
                  "networks/coauthorship.gexf", "networks/coauthorship.graphml",
                  "reports/coauthorship.csv", "reports/entity-comention.csv"):
@@ -37,6 +37,13 @@ def test_output_layout(built):
     counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
     assert counts["articles"] == 4 and counts["mentions"] > 50
     assert counts["entities_country"] >= 3 and counts["entities_person"] >= 7
+
+
+def test_void_description_counts_the_graph(built):
+    out, report = built
+    void = rdflib.Graph().parse(out / "void.ttl", format="turtle")
+    triples = next(void.objects(None, rdflib.URIRef("http://rdfs.org/ns/void#triples")))
+    assert int(triples) == report.triples == len(rdflib.Graph().parse(out / "graph.ttl"))
 
 
 def test_graph_conforms_to_shapes(built):
