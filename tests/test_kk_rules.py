@@ -51,3 +51,10 @@ def test_rules_take_precedence_over_gazetteers():
     got = [(m.text, m.label) for m in extract_kk(text, use_model=False)]
     assert got == [("Қазақстан Республикасының Білім және ғылым министрлігі", "ORG"),
                    ("Қытайдың", "GPE"), ("Алматыда", "GPE_SUB")]
+
+
+def test_regression_place_in_oblique_case_does_not_open_an_institution():
+    text = "Ресеймен ынтымақтастық ЕАЭО аясында, ал Қытаймен байланыс \nШанхай ынтымақтастық ұйымы шеңберінде."
+    assert ("Шанхай ынтымақтастық ұйымы", "ORG") in [(m.text, m.label) for m in find_kk(text)]
+    got = [(m.text, m.label) for m in extract_kk(text, use_model=False)]
+    assert ("Қытаймен", "GPE") in got and ("Ресеймен", "GPE") in got

@@ -178,6 +178,11 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     for conj in re.finditer(rf"\s+және\s+(?=[{CAP}])", span):
         start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
+    # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
+    cut = max((w.end() for w in words[:-1] if _inflected_place(w.group())), default=0)
+    if cut:
+        start, span = start + cut, span[cut:]
+    words = list(re.finditer(r"\S+", span))
     capitals = [w for w in words if w.group()[0].isupper() or w.group()[0] in "«\"“"]
     if not capitals:
         return end, end
@@ -185,12 +190,25 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     sentence_start = _sentence_initial(text, start + first.start())
     if sentence_start and len(capitals) == 1 and not _known_place(first.group()):
         return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital
-    if sentence_start and len(words) > 1 and words[1].group()[0].isupper() \
+    if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group():
         first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"
     return start + first.start(), end
 
 
+_OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден",
+            "тан", "тен", "нан", "нен")  # dative, locative, ablative, instrumental
+
+
+def _inflected_place(word: str) -> bool:
+    """``Қытаймен``, ``Пекинде``: a place in an oblique case cannot open an institution's name."""
+    from kg.gazetteer import lookup_country
+    from kg.places import lookup_place
+
+    if not word[:1].isupper() or not word.lower().endswith(_OBLIQUE):
+        return False
+    found = lookup_country(word, "kk") or lookup_place(word, "kk")
+    return found is not None and word not in (*found.names.values(), *found.aliases)
 _KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
 
