@@ -223,6 +223,49 @@ def eval_ner(
     typer.echo(format_table(result))
 
 
+
+@app.command()
+def serve(
+    store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind."),
+    port: int = typer.Option(7878, "--port", help="Port (0: any free port)."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds before a query is stopped."),
+    max_rows: int = typer.Option(10_000, "--max-rows", help="Result rows returned at most."),
+    cors: bool = typer.Option(False, "--cors", help="Allow cross-origin requests."),
+) -> None:
+    """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
+
+    Example: kg serve --store output/store --port 7878
+    """
+    from kg.server import serve as run_server
+
+    try:
+        run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors)
+    except (OSError, ValueError) as err:
+        _fail(str(err))
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store Protocol URL."),
+    store: Path = typer.Option(Path("output/store"), "--store", help="Store folder or build."),
+    user: Optional[str] = typer.Option(None, "--user", help="NAME:PASSWORD for basic auth."),
+    timeout: float = typer.Option(60.0, "--timeout", help="Seconds per request."),
+) -> None:
+    """Send every named graph of the build to a SPARQL 1.1 Graph Store (one PUT per graph).
+
+    Example: kg push --endpoint http://127.0.0.1:7878/store
+    """
+    from kg.push import PushError, parse_user, push_build
+
+    auth = parse_user(user, lambda prompt: typer.prompt(prompt, hide_input=True)) if user else None
+    try:
+        report = push_build(store, endpoint, auth=auth, timeout=timeout)
+    except (PushError, OSError, ValueError) as err:
+        _fail(str(err))
+    typer.echo(f"pushed {len(report.graphs)} graph(s), {report.triples} triples to {endpoint}")
+
+
 def run() -> None:
     """Console entry point: any unexpected failure becomes one line on stderr and exit 1."""
     try:

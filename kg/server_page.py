@@ -1,0 +1,289 @@
+"""The query page that ``kg serve`` shows at ``/``: one self-contained HTML document.
+
+Inline CSS and JavaScript only (no CDN: it works offline). Results are drawn with DOM APIs and
+``textContent``, never ``innerHTML``. The Content-Security-Policy sent with the page allows this
+inline code (by hash) and requests to the same server, nothing else.
+
+>>> from pathlib import Path
+>>> from kg.api import QueryInfo
+>>> page = render_page([QueryInfo("q", Path("q.rq"), "Top <b>", "Ranked & counted.")], 30, 100)
+>>> "Top &lt;b&gt;" in page, "Ranked &amp; counted." in page, "http" in page
+(True, True, False)
+>>> content_security_policy().startswith("default-src 'none'")
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.api import QueryInfo
+
+DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?count)
+WHERE { ?s a ?type }
+GROUP BY ?type
+ORDER BY DESC(?count)
+LIMIT 20
+"""
+
+STYLE = """
+:root { --fg: #1d232a; --muted: #5b6570; --line: #d5dbe1; --accent: #1f5f99; --bad: #a4262c; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, sans-serif; color: var(--fg); background: #f6f8fa; }
+header { padding: .8rem 1.2rem; background: #fff; border-bottom: 1px solid var(--line); }
+header h1 { margin: 0; font-size: 1.25rem; }
+header p { margin: .2rem 0 0; color: var(--muted); }
+main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; padding: 1rem 1.2rem; }
+nav h2 { font-size: 1rem; margin: 0 0 .5rem; }
+nav ul { list-style: none; margin: 0; padding: 0; max-height: calc(100vh - 9rem); overflow: auto; }
+nav button { display: block; width: 100%; text-align: left; margin: 0 0 .4rem; padding: .45rem .6rem;
+  border: 1px solid var(--line); border-radius: 6px; background: #fff; font: inherit; cursor: pointer; }
+nav button:hover, nav button:focus-visible, nav button.selected { border-color: var(--accent); }
+nav .title { display: block; font-weight: 600; }
+nav .desc { display: block; color: var(--muted); font-size: .85rem; }
+section { min-width: 0; }
+label { font-weight: 600; }
+textarea { display: block; width: 100%; height: 16rem; margin: .3rem 0 .5rem; padding: .6rem;
+  font: 13px/1.4 ui-monospace, monospace; border: 1px solid var(--line); border-radius: 6px; resize: vertical; }
+.bar { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin-bottom: .6rem; }
+.bar button { font: inherit; padding: .3rem .8rem; border-radius: 6px; border: 1px solid var(--accent);
+  background: #fff; color: var(--accent); cursor: pointer; }
+.bar button#run { background: var(--accent); color: #fff; }
+.bar button:disabled { opacity: .5; cursor: wait; }
+.hint, #status { color: var(--muted); }
+#error { white-space: pre-wrap; color: var(--bad); background: #fff; border: 1px solid var(--bad);
+  border-radius: 6px; padding: .6rem; font: 13px/1.4 ui-monospace, monospace; }
+#results { overflow: auto; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+#results:empty { display: none; }
+table { border-collapse: collapse; font-size: .9rem; }
+th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { position: sticky; top: 0; background: #eef2f6; }
+td.uri { color: var(--accent); word-break: break-all; }
+td small { margin-left: .35rem; color: var(--muted); }
+pre { margin: 0; padding: .6rem; font: 13px/1.4 ui-monospace, monospace; white-space: pre-wrap; }
+.boolean { margin: 0; padding: .6rem; font-weight: 600; }
+@media (max-width: 50rem) { main { grid-template-columns: 1fr; } nav ul { max-height: 14rem; } }
+"""
+
+SCRIPT = """
+"use strict";
+const editor = document.getElementById("editor");
+const runButton = document.getElementById("run");
+const statusLine = document.getElementById("status");
+const errorBox = document.getElementById("error");
+const results = document.getElementById("results");
+const downloads = document.getElementById("downloads");
+const maxRows = document.body.dataset.maxRows;
+const ACCEPT = "application/sparql-results+json, text/turtle;q=0.9";
+const FORMATS = {select: ["csv", "tsv", "json", "xml"], graph: ["ttl", "nt", "jsonld"]};
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function showError(text) {
+  errorBox.textContent = text;
+  errorBox.hidden = false;
+}
+
+function termText(term) {
+  if (!term) return "";
+  if (term.type === "bnode") return "_:" + term.value;
+  if (term.type === "triple") {
+    const t = term.value;
+    return "<< " + termText(t.subject) + " " + termText(t.predicate) + " " + termText(t.object) + " >>";
+  }
+  return term.value;
+}
+
+function termNote(term) {
+  if (!term || term.type !== "literal") return "";
+  if (term["xml:lang"]) return "@" + term["xml:lang"];
+  return term.datatype ? term.datatype.split(/[#/]/).pop() : "";
+}
+
+function drawTable(data) {
+  const table = el("table");
+  const head = table.createTHead().insertRow();
+  for (const name of data.head.vars) head.appendChild(el("th", name));
+  const body = table.createTBody();
+  for (const binding of data.results.bindings) {
+    const row = body.insertRow();
+    for (const name of data.head.vars) {
+      const cell = row.insertCell();
+      const term = binding[name];
+      cell.textContent = termText(term);
+      const note = termNote(term);
+      if (note) cell.appendChild(el("small", note));
+      if (term) cell.className = term.type;
+    }
+  }
+  results.appendChild(table);
+  return data.results.bindings.length;
+}
+
+function post(accept, format) {
+  const body = new URLSearchParams({query: editor.value});
+  if (format) body.set("format", format);
+  return fetch("sparql", {method: "POST", headers: {Accept: accept}, body});
+}
+
+function showDownloads(kind) {
+  downloads.replaceChildren();
+  if (!FORMATS[kind]) return;
+  downloads.appendChild(el("span", "Download:", "hint"));
+  for (const format of FORMATS[kind]) {
+    const button = el("button", format.toUpperCase());
+    button.type = "button";
+    button.addEventListener("click", () => download(format));
+    downloads.appendChild(button);
+  }
+}
+
+async function download(format) {
+  try {
+    const response = await post("*/*", format);
+    if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
+    const url = URL.createObjectURL(await response.blob());
+    const link = el("a");
+    link.href = url;
+    link.download = "results." + format;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (err) {
+    showError(String(err));
+  }
+}
+
+async function run() {
+  if (runButton.disabled) return;
+  runButton.disabled = true;
+  errorBox.hidden = true;
+  results.replaceChildren();
+  downloads.replaceChildren();
+  statusLine.textContent = "Running\\u2026";
+  const started = performance.now();
+  try {
+    const response = await post(ACCEPT);
+    const text = await response.text();
+    const seconds = ((performance.now() - started) / 1000).toFixed(2) + " s";
+    if (!response.ok) {
+      statusLine.textContent = "";
+      showError(response.status + " " + response.statusText + "\\n" + text);
+      return;
+    }
+    const cut = response.headers.get("X-Kazkg-Truncated") === "true";
+    const type = response.headers.get("Content-Type") || "";
+    let summary, kind = "graph";
+    if (type.startsWith("application/sparql-results+json")) {
+      const data = JSON.parse(text);
+      if ("boolean" in data) {
+        results.appendChild(el("p", String(data.boolean), "boolean"));
+        summary = "ASK";
+        kind = "ask";
+      } else {
+        summary = drawTable(data) + " row(s)";
+        kind = "select";
+      }
+    } else {
+      results.appendChild(el("pre", text));
+      summary = "graph (" + type.split(";")[0] + ")";
+    }
+    statusLine.textContent = summary + " in " + seconds + (cut ? " \\u2014 cut at " + maxRows + " rows" : "");
+    showDownloads(kind);
+  } catch (err) {
+    statusLine.textContent = "";
+    showError(String(err));
+  } finally {
+    runButton.disabled = false;
+  }
+}
+
+async function loadExample(button) {
+  try {
+    const response = await fetch("queries/" + encodeURIComponent(button.dataset.name));
+    if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
+    editor.value = await response.text();
+    for (const other of document.querySelectorAll("nav button")) other.classList.remove("selected");
+    button.classList.add("selected");
+    editor.focus();
+  } catch (err) {
+    showError(String(err));
+  }
+}
+
+runButton.addEventListener("click", run);
+editor.addEventListener("keydown", (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key === "Enter") { event.preventDefault(); run(); }
+});
+for (const button of document.querySelectorAll("nav button")) {
+  button.addEventListener("click", () => loadExample(button));
+}
+"""
+
+
+def _digest(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+
+
+def content_security_policy() -> str:
+    """The page's policy: its own inline style and script, requests to its own server only."""
+    return (f"default-src 'none'; style-src {_digest(STYLE)}; script-src {_digest(SCRIPT)}; "
+            "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors 'none'")
+
+
+def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int) -> str:
+    """The HTML page listing ``queries`` (title and description; a click loads the text)."""
+    items = "\n".join(
+        f'<li><button type="button" data-name="{escape(q.name)}"><span class="title">'
+        f'{escape(q.title or q.name)}</span><span class="desc">{escape(q.description)}</span>'
+        "</button></li>" for q in queries)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kazkg SPARQL</title>
+<style>{STYLE}</style>
+</head>
+<body data-max-rows="{int(max_rows)}">
+<header>
+<h1>kazkg SPARQL</h1>
+<p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Queries stop after {timeout:g} s;
+results are cut at {int(max_rows)} rows.</p>
+</header>
+<main>
+<nav aria-labelledby="examples-title">
+<h2 id="examples-title">Example queries</h2>
+<ul id="examples">
+{items}
+</ul>
+</nav>
+<section>
+<label for="editor">Query</label>
+<textarea id="editor" spellcheck="false" autocapitalize="off">{escape(DEFAULT_QUERY)}</textarea>
+<div class="bar">
+<button id="run" type="button">Run</button>
+<span class="hint">Ctrl+Enter</span>
+<span id="status" role="status"></span>
+<span id="downloads"></span>
+</div>
+<div id="error" role="alert" hidden></div>
+<div id="results"></div>
+</section>
+</main>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""
