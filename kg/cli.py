@@ -231,6 +231,7 @@ def serve(
     port: int = typer.Option(7878, "--port", help="Port (0: any free port)."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds before a query is stopped."),
     max_rows: int = typer.Option(10_000, "--max-rows", help="Result rows returned at most."),
+    workers: int = typer.Option(2, "--workers", help="Query worker processes."),
     cors: bool = typer.Option(False, "--cors", help="Allow cross-origin requests."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
@@ -240,7 +241,7 @@ def serve(
     from kg.server import serve as run_server
 
     try:
-        run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors)
+        run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers)
     except (OSError, ValueError) as err:
         _fail(str(err))
 
@@ -260,7 +261,8 @@ def push(
 
     auth = parse_user(user, lambda prompt: typer.prompt(prompt, hide_input=True)) if user else None
     try:
-        report = push_build(store, endpoint, auth=auth, timeout=timeout)
+        report = push_build(store, endpoint, auth=auth, timeout=timeout, on_graph=lambda g: typer.echo(
+            f"{g.status} {g.graph or '(default graph)'}: {g.triples} triples"))
     except (PushError, OSError, ValueError) as err:
         _fail(str(err))
     typer.echo(f"pushed {len(report.graphs)} graph(s), {report.triples} triples to {endpoint}")
