@@ -104,7 +104,7 @@ def push_build(source: str | Path, endpoint: str, *, auth: tuple[str, str] | Non
     store = _open_source(Path(source))
     headers = {"Content-Type": _BODY_FORMATS[body_format].media_type}
     if auth:
-        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode("utf-8")).decode("ascii")
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
     done: list[GraphPush] = []
     for graph in _graphs(store):

@@ -44,7 +44,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -472,7 +472,7 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
         return await _sparql(request, pool, settings)
 
     @asynccontextmanager
-    async def lifespan(app: Starlette):  # noqa: ANN202 - Starlette's lifespan protocol
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await pool.start()
         try:
             yield

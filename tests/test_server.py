@@ -404,6 +404,7 @@ def test_cli_missing_store_is_one_line_and_non_zero(tmp_path: Path) -> None:
     if "serve" not in {c.name or c.callback.__name__ for c in app.registered_commands}:
         pytest.skip("`kg serve` is not wired into kg/cli.py yet")
     done = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "no"),
-                           "--port", "0"], capture_output=True, text=True, timeout=60)
+                           "--port", "0"], check=False, capture_output=True, text=True,
+                          timeout=60)
     assert done.returncode != 0
     assert len(done.stderr.strip().splitlines()) == 1 and "no store here" in done.stderr
