@@ -329,6 +329,7 @@ def _fuzzy(index: _Index, queries: list[str]) -> CatalogEntry | None:
 # --- lookup ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
     if not surface or not surface.strip():
         return None
