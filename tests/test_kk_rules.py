@@ -58,3 +58,10 @@ def test_regression_place_in_oblique_case_does_not_open_an_institution():
     assert ("Шанхай ынтымақтастық ұйымы", "ORG") in [(m.text, m.label) for m in find_kk(text)]
     got = [(m.text, m.label) for m in extract_kk(text, use_model=False)]
     assert ("Қытаймен", "GPE") in got and ("Ресеймен", "GPE") in got
+
+
+def test_regression_gazetteer_name_across_a_line_break_keeps_exact_offsets():
+    text = "Келісім ал Оңтүстік\nКореямен жасалды."
+    got = [m for m in extract_kk(text, use_model=False) if m.label == "GPE"]
+    assert [(m.text, m.canonical) for m in got] == [("Оңтүстік\nКореямен", "Оңтүстік Корея")]
+    assert all(text[m.start:m.end] == m.text for m in got)

@@ -55,20 +55,32 @@ def _add(chosen: list[Mention], candidates: Iterable[Mention]) -> None:
 
 
 def _countries(text: str, document_id: str) -> list[Mention]:
-    try:
-        from kg.gazetteer import lookup_country
-    except ImportError:  # pragma: no cover - gazetteer is part of the package
-        return []
+    from kg.gazetteer import lookup_country
+
+    return _gazetteer_mentions(text, document_id, lookup_country, "GPE")
+
+
+def _places(text: str, document_id: str) -> list[Mention]:
+    from kg.places import lookup_place
+
+    return _gazetteer_mentions(text, document_id, lookup_place, "GPE_SUB")
+
+
+def _gazetteer_mentions(text: str, document_id: str, lookup, label: str) -> list[Mention]:
+    """The longest run of capitalised words (up to three) that ``lookup`` knows, per candidate.
+
+    Offsets come from the words' own positions, so a name broken over lines keeps exact offsets.
+    """
     out: list[Mention] = []
     for m in _CANDIDATE.finditer(text):
-        words = m.group().split()
+        words = list(re.finditer(r"\S+", m.group()))
         for n in range(len(words), 0, -1):
-            surface = " ".join(words[:n])
-            country = lookup_country(surface, "kk")
-            if country is not None:
-                start = m.start()
-                out.append(Mention(document_id, start, start + len(surface), surface, "GPE", "kk",
-                                   country.names.get("kk") or normalize_kk(surface),
+            start, end = m.start(), m.start() + words[n - 1].end()
+            found = lookup(" ".join(w.group() for w in words[:n]), "kk")
+            if found is not None:
+                surface = text[start:end]
+                out.append(Mention(document_id, start, end, surface, label, "kk",
+                                   found.names.get("kk") or normalize_kk(surface),
                                    f"{EXTRACTOR}:gazetteer"))
                 break
     return out
@@ -89,24 +101,6 @@ def _catalogued_names(text: str, document_id: str) -> list[Mention]:
             out.append(Mention(document_id, m.start(), m.end(), m.group(),
                                _ACT_LABELS.get(entry.kind, "PROGRAM"), "kk", m.group(),
                                f"{EXTRACTOR}:catalogue"))
-    return out
-
-
-def _places(text: str, document_id: str) -> list[Mention]:
-    from kg.places import lookup_place
-
-    out: list[Mention] = []
-    for m in _CANDIDATE.finditer(text):
-        words = m.group().split()
-        for n in range(len(words), 0, -1):
-            surface = " ".join(words[:n])
-            place = lookup_place(surface, "kk")
-            if place is not None:
-                start = m.start()
-                out.append(Mention(document_id, start, start + len(surface), surface, "GPE_SUB",
-                                   "kk", place.names.get("kk") or normalize_kk(surface),
-                                   f"{EXTRACTOR}:gazetteer"))
-                break
     return out
 
 
