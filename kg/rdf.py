@@ -175,12 +175,15 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
                     g.add((inst, prop, iri(kind, key)))
             g.add((person, SCHEMA.affiliation, inst))
             g.add((person, KG.affiliatedWith, inst))
-    for (doc_id, order, lang, k), key in r.keywords.items():
-        if (doc_id, order) == (a.document_id, a.order):
+    for lang, words in a.keywords.items():
+        for k, word in enumerate(words):
+            key = r.keywords.get((a.document_id, a.order, lang, k))
+            if key is None:
+                continue
             concept = iri("keyword", key)
             g.add((node, SCHEMA.about, concept))
             g.add((node, KG.hasKeyword, concept))
-            g.add((node, SCHEMA.keywords, Literal(a.keywords[lang][k], lang=lang)))
+            g.add((node, SCHEMA.keywords, Literal(word, lang=lang)))
     for n, ref in enumerate(a.references, 1):
         ref_node = iri("reference", f"{a.document_id}-{a.order}-{n}")
         g.add((ref_node, RDF.type, KG.Reference))
