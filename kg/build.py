@@ -9,23 +9,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tempfile
 import time
-from datetime import datetime, timezone
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from datetime import datetime, timezone
 from pathlib import Path
 
 from kg import __version__
-from kg.corpus import Corpus, ParsedDocument, collect, parse_file
+from kg.corpus import Corpus, collect, parse_file
 from kg.fsutil import write_atomic
-from kg.iri import DEFAULT_BASE
-from kg.iri import mint
+from kg.iri import DEFAULT_BASE, mint
 from kg.jsonio import article_to_dict
-from kg.serialize import canonical_quads, nquads as serialize_nquads, trig, turtle
-from kg.store import write_store
-from kg.void import describe_dataset
 from kg.model import Mention
+from kg.serialize import canonical_lines, write_trig, write_turtle
+from kg.void import describe_dataset
 
 
 @dataclass(frozen=True)
@@ -74,47 +73,58 @@ def build(
     out: str | Path,
     on_file: Callable[[str], None] | None = None,
     base: str = DEFAULT_BASE,
-    workers: int = 1,
+    workers: int = 0,
     scheduler: str | None = None,
 ) -> BuildReport:
     """Build everything for ``paths`` into ``out`` and return a report.
 
-    Parsing and extraction run per document: serially, on ``workers`` local processes, or
-    on the Dask cluster at ``scheduler``; results are merged in input order.
+    Parsing runs per file and extraction per article: serially, on ``workers`` local
+    processes (0: automatic, see :func:`kg.parallel.auto_workers`), or on the Dask cluster
+    at ``scheduler``; results are merged in input order.
     """
+    from kg.analytics import run_analytics
+    from kg.bulkload import add_runs, load_store, publish_store
     from kg.ingest import iter_sources
-    from kg.parallel import map_in_order
-    from kg.rdf import build_dataset
+    from kg.rdf import corpus_graphs
     from kg.resolve import resolve
+    from kg.runs import write_run
 
     out = Path(out)
     clock = _Clock()
     sources = list(iter_sources(paths))
-    files = [s for s in sources if isinstance(s, Path)]
-    for f in files:
-        if on_file:
+    for f in sources:
+        if isinstance(f, Path) and on_file:
             on_file(str(f))
-    processed = iter(map_in_order(partial(process_file, cache_dir=out / "cache"), files,
-                                  workers, scheduler))
-    results = [s if not isinstance(s, Path) else next(processed) for s in sources]
-    corpus = collect(r if not isinstance(r, tuple) else r[0] for r in results)
-    found = {r[0].document.id: r[1] for r in results if isinstance(r, tuple)}
+    corpus, found = parse_and_extract(sources, out / "cache", workers, scheduler)
     per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")
     resolution = resolve(corpus.articles, mentions)
     clock.lap("resolve")
-    dataset = build_dataset(per_doc, resolution, base)
-    _add_ontology(dataset, base)
-    nquads = dataset.serialize(format="nquads", encoding="utf-8")
-    clock.lap("rdf")
-    analytics = _analytics(nquads, out, base, _inputs(corpus))
-    clock.lap("analytics")
-    quads = canonical_quads(nquads + _in_graph(analytics.ntriples, mint("graph", "analytics", base)))
-    triples = _write_graphs(quads, out, base)
-    clock.lap("serialise")
-    write_store(out / "store", serialize_nquads(quads))
-    clock.lap("store")
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+    try:
+        runs = [write_run(work, g.name, g.sorted()) for g in corpus_graphs(per_doc, resolution, base)]
+        runs.append(write_run(work, mint("graph", "ontology", base), _ontology_lines(base)))
+        clock.lap("rdf")
+        store = load_store(out / "store.tmp", runs)
+        clock.lap("store")
+        analytics = run_analytics(store, out, base, _inputs(corpus))
+        graph = mint("graph", "analytics", base)
+        runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
+        add_runs(store, runs[-1:])
+        del store
+        clock.lap("analytics")
+        prefixes = _prefixes(base)
+        triples = write_turtle(runs, out / "graph.ttl", prefixes)
+        write_trig(runs, out / "graph.trig", prefixes)
+        clock.lap("serialise")
+    except BaseException:
+        shutil.rmtree(out / "store.tmp", ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    publish_store(out / "store.tmp", out / "store")
     write_atomic(out / "articles.json",
                  json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
     write_atomic(out / "reports" / "merges.csv", _merges_csv(resolution.merges))
@@ -130,32 +140,63 @@ def build(
     return report
 
 
-def process_file(path: Path, cache_dir: Path | None = None):
-    """Parse and extract one file: ``(ParsedDocument, mentions)`` or a Problem."""
-    from kg.mentions import document_mentions
+def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
+                      scheduler: str | None = None) -> tuple[Corpus, dict[str, tuple[Mention, ...]]]:
+    """Parse every file and extract the mentions of every article not in the cache.
 
-    parsed = parse_file(path)
-    if not isinstance(parsed, ParsedDocument):
-        return parsed
-    return parsed, document_mentions(parsed.document, parsed.articles, cache_dir)
+    Files are parsed, then articles extracted, on the same workers (``workers=0``: one per
+    core when the input is large enough); the dearest tasks go first; results are merged
+    in input order, so the outcome does not depend on the number of workers.
+    """
+    from kg.mentions import (
+        article_tasks,
+        cached_mentions,
+        extract_article,
+        merge_article_mentions,
+        save_mentions,
+    )
+    from kg.parallel import auto_workers, open_mapper
+
+    files = [s for s in sources if isinstance(s, Path)]
+    sizes = [_size(f) for f in files]
+    if workers <= 0:
+        workers = auto_workers(sum(sizes))
+    with open_mapper(workers, scheduler) as run:
+        parsed = iter(run(parse_file, files, costs=sizes))
+        corpus = collect(s if not isinstance(s, Path) else next(parsed) for s in sources)
+        found: dict[str, tuple[Mention, ...]] = {}
+        todo = []
+        for p in corpus.parsed:
+            cached = cached_mentions(p.document, cache_dir)
+            if cached is None:
+                todo.append((p, article_tasks(p.document, p.articles)))
+            else:
+                found[p.document.id] = cached
+        tasks = [t for _, ts in todo for t in ts]
+        results = iter(run(extract_article, tasks, costs=[len(t.body) for t in tasks]))
+    for p, ts in todo:
+        mentions = merge_article_mentions(ts, [next(results) for _ in ts])
+        save_mentions(p.document, mentions, cache_dir)
+        found[p.document.id] = mentions
+    return corpus, found
 
 
-def _analytics(nquads: bytes, out: Path, base: str, inputs: list[dict]):
-    """Networks from the graph, by SPARQL on an in-memory store of the dataset."""
-    import pyoxigraph as ox
-
-    from kg.analytics import run_analytics
-
-    store = ox.Store()
-    store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
-    return run_analytics(store, out, base, inputs)
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
-def _in_graph(ntriples: bytes, graph: str) -> bytes:
-    """N-Triples lines turned into N-Quads lines of ``graph``."""
-    suffix = f" <{graph}> .".encode()
-    return b"".join(line[: line.rstrip().rfind(b".")].rstrip() + suffix + b"\n"
-                    for line in ntriples.splitlines() if line.strip())
+def _in_graph(ntriples: bytes, graph: str) -> list[str]:
+    """N-Triples lines turned into N-Quads lines of ``graph``.
+
+    >>> _in_graph(b'<http://e/s> <http://e/p> "x" .\\n', "http://e/g")
+    ['<http://e/s> <http://e/p> "x" <http://e/g> .\\n']
+    """
+    suffix = f" <{graph}> .\n"
+    return [line[: line.rstrip().rfind(".")].rstrip() + suffix
+            for line in ntriples.decode("utf-8").splitlines() if line.strip()]
 
 
 def _inputs(corpus: Corpus) -> list[dict]:
@@ -164,23 +205,16 @@ def _inputs(corpus: Corpus) -> list[dict]:
              "articles": sum(1 for a in p.articles if a.has_header)} for p in corpus.parsed]
 
 
-def _add_ontology(dataset, base: str) -> None:
-    from rdflib import URIRef
+def _ontology_lines(base: str) -> list[str]:
+    """The ontology as N-Quads lines of its own graph, blank nodes canonical."""
+    import pyoxigraph as ox
 
-    from kg.iri import mint
     from kg.ontology_files import ONTOLOGY, ontology_dir
 
-    graph = dataset.graph(URIRef(mint("graph", "ontology", base)))
-    graph.parse(ontology_dir() / ONTOLOGY, format="turtle")
-
-
-def _write_graphs(quads, out: Path, base: str) -> int:
-    """``graph.ttl`` (all triples) and ``graph.trig`` (named graphs), deterministic."""
-    prefixes = _prefixes(base)
-    ttl = turtle(quads, prefixes)
-    write_atomic(out / "graph.ttl", ttl)
-    write_atomic(out / "graph.trig", trig(quads, prefixes))
-    return len({(q.subject, q.predicate, q.object) for q in quads})
+    graph = ox.NamedNode(mint("graph", "ontology", base))
+    triples = ox.parse(path=str(ontology_dir() / ONTOLOGY), format=ox.RdfFormat.TURTLE)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    return canonical_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
 
 
 def _prefixes(base: str) -> dict[str, str]:

@@ -37,7 +37,7 @@ def main(verbose: bool = typer.Option(False, "-v", "--verbose", help="Log progre
 def build(
     paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the demo corpus)."),
     out: Path = typer.Option(Path("output"), "--out", help="Output folder."),
-    workers: int = typer.Option(1, "--workers", help="Local processes for parsing and extraction."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Local processes for parsing and extraction (0: one per core for large inputs)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler (tcp://host:port)."),
     base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of minted IRIs."),
 ) -> None:

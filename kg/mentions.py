@@ -1,39 +1,94 @@
-"""Mentions of one parsed document, cached on disk by content hash and extractor version.
+"""Mentions of parsed documents: one extraction task per article, cached per document.
 
-Extraction is the expensive stage, so a rebuild after adding one document only
-extracts that document; resolution and RDF are cheap and redone for all.
+Extraction is the expensive stage, so it is split into :class:`ArticleTask` s that any
+worker can run (:func:`extract_article`), and the mentions of a whole document are cached
+on disk by content hash and extractor version: a rebuild after adding one document only
+extracts that document.
+
+>>> from kg.model import Article, Document, Span
+>>> text = "Қазақстан мен Ресей."
+>>> doc = Document("d1", "x.txt", text, "utf-8", ("kk",))
+>>> art = Article("d1", "x.txt", 1, Span(0, len(text)), Span(0, len(text)))
+>>> tasks = article_tasks(doc, (art,))
+>>> [m.text for m in merge_article_mentions(tasks, [extract_article(t) for t in tasks])]
+['Қазақстан', 'Ресей']
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, replace
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from kg import __version__
-from kg.extract import extract_text
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
 CACHE_VERSION = f"{__version__}-1"
 
 
+@dataclass(frozen=True)
+class ArticleTask:
+    """The body of one article to extract from, and where it starts in its document."""
+
+    document_id: str
+    offset: int
+    body: str
+    known_authors: tuple[str, ...] = ()
+
+
+def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTask]:
+    """One task per article of ``doc``, in article order."""
+    return [ArticleTask(doc.id, a.body.start, doc.text[a.body.start: a.body.end],
+                        tuple(au.names["en"] for au in a.authors if "en" in au.names))
+            for a in articles]
+
+
+def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
+    """Mentions in one article body, offsets into the whole document."""
+    from kg.extract import extract_text
+
+    return tuple(replace(m, start=m.start + task.offset, end=m.end + task.offset)
+                 for m in extract_text(task.body, task.document_id, list(task.known_authors)))
+
+
+def merge_article_mentions(tasks: Sequence[ArticleTask],
+                           found: Sequence[tuple[Mention, ...]]) -> tuple[Mention, ...]:
+    """The mentions of a document's tasks, in task order."""
+    return tuple(m for ms in found for m in ms)
+
+
+def cached_mentions(doc: Document, cache_dir: Path | None) -> tuple[Mention, ...] | None:
+    """The cached mentions of ``doc``, or ``None`` (no cache, other version, unreadable)."""
+    if cache_dir is None:
+        return None
+    cache = cache_dir / f"{doc.id}.json"
+    if not cache.exists():
+        return None
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("version") != CACHE_VERSION:
+            return None
+        return tuple(Mention(**m) for m in data["mentions"])
+    except (ValueError, TypeError, KeyError):  # a damaged cache file is just a miss
+        return None
+
+
+def save_mentions(doc: Document, mentions: tuple[Mention, ...], cache_dir: Path | None) -> None:
+    """Cache the mentions of ``doc`` (atomically)."""
+    if cache_dir is None:
+        return
+    payload = {"version": CACHE_VERSION, "mentions": [asdict(m) for m in mentions]}
+    write_atomic(cache_dir / f"{doc.id}.json", json.dumps(payload, ensure_ascii=False))
+
+
 def document_mentions(doc: Document, articles: tuple[Article, ...],
                       cache_dir: Path | None = None) -> tuple[Mention, ...]:
     """Mentions in the bodies of ``articles`` (offsets into ``doc.text``), cached."""
-    cache = cache_dir / f"{doc.id}.json" if cache_dir else None
-    if cache is not None and cache.exists():
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("version") == CACHE_VERSION:
-            return tuple(Mention(**m) for m in data["mentions"])
-    found: list[Mention] = []
-    for a in articles:
-        body = doc.text[a.body.start: a.body.end]
-        known = [au.names["en"] for au in a.authors if "en" in au.names]
-        for m in extract_text(body, doc.id, known):
-            found.append(replace(m, start=m.start + a.body.start, end=m.end + a.body.start))
-    mentions = tuple(found)
-    if cache is not None:
-        payload = {"version": CACHE_VERSION, "mentions": [asdict(m) for m in mentions]}
-        write_atomic(cache, json.dumps(payload, ensure_ascii=False))
+    mentions = cached_mentions(doc, cache_dir)
+    if mentions is None:
+        tasks = article_tasks(doc, articles)
+        mentions = merge_article_mentions(tasks, [extract_article(t) for t in tasks])
+        save_mentions(doc, mentions, cache_dir)
     return mentions

@@ -3,7 +3,16 @@
 Every IRI comes from :mod:`kg.iri` (stable keys); literals carry language tags.
 Entity descriptions (types, labels, identifiers) go to the ``entities`` graph,
 document facts (articles, authorship, mentions with their evidence) to the
-document's own graph.
+document's own graph. Statements are N-Quads lines (:mod:`kg.nt`), one graph at a time,
+so a corpus never has to be held as RDF objects.
+
+>>> from kg.model import Article, Document, Span
+>>> from kg.resolve import resolve
+>>> doc = Document("d1", "x.txt", "Title", "utf-8", ("en",))
+>>> art = Article("d1", "x.txt", 1, Span(0, 5), Span(0, 5), title={"en": "Title"})
+>>> g = document_graph(doc, (art,), (), resolve([art], []))
+>>> [line.split()[:3] for line in g.sorted() if "@en" in line][0]
+['<https://w3id.org/kazkg/id/article/d1-1>', '<http://schema.org/name>', '"Title"@en']
 """
 
 from __future__ import annotations
@@ -12,106 +21,129 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.iri import DEFAULT_BASE, mint, slug
 from kg.model import Article, Document, Mention
+from kg.nt import GraphLines, integer, literal
+from kg.nt import iri as term
 from kg.resolve import Entity, Resolution
 from kg.segment.masthead import issue_year
 from kg.vocab import KG, SCHEMA
 
+
+def t(value) -> str:
+    """A vocabulary IRI (rdflib term or string) as N-Triples text."""
+    return term(str(value))
+
+
 ENTITY_CLASSES = {
-    "person": (KG.Person, SCHEMA.Person),
-    "institution": (KG.Institution, SCHEMA.Organization),
-    "country": (KG.Country, SCHEMA.Country),
-    "region": (KG.Region, SCHEMA.Place),
-    "law": (KG.Law, SCHEMA.Legislation),
-    "program": (KG.Program,),
-    "keyword": (KG.Keyword, SKOS.Concept),
+    "person": (t(KG.Person), t(SCHEMA.Person)),
+    "institution": (t(KG.Institution), t(SCHEMA.Organization)),
+    "country": (t(KG.Country), t(SCHEMA.Country)),
+    "region": (t(KG.Region), t(SCHEMA.Place)),
+    "law": (t(KG.Law), t(SCHEMA.Legislation)),
+    "program": (t(KG.Program),),
+    "keyword": (t(KG.Keyword), t(SKOS.Concept)),
 }
-WIKIDATA = Namespace("http://www.wikidata.org/entity/")
-ORCID = Namespace("https://orcid.org/")
+WIKIDATA = "http://www.wikidata.org/entity/"
+ORCID = "https://orcid.org/"
 
 
 @dataclass(frozen=True)
 class Minter:
-    """IRIs under one base."""
+    """IRIs under one base, as N-Triples text.
+
+    >>> Minter("http://e/")("person", "a")
+    '<http://e/person/a>'
+    """
 
     base: str = DEFAULT_BASE
 
-    def __call__(self, kind: str, key: str) -> URIRef:
-        return URIRef(mint(kind, key, self.base))
+    def __call__(self, kind: str, key: str) -> str:
+        return term(mint(kind, key, self.base))
 
-    def graph(self, name: str) -> URIRef:
-        return URIRef(mint("graph", name, self.base))
+    def graph(self, name: str) -> str:
+        return mint("graph", name, self.base)
 
-    def document(self, doc_id: str) -> URIRef:
+    def document(self, doc_id: str) -> str:
         return self("document", doc_id)
 
-    def article(self, a: Article) -> URIRef:
+    def article(self, a: Article) -> str:
         return self("article", f"{a.document_id}-{a.order}")
 
 
-def build_dataset(
+def entities_graph(resolution: Resolution, base: str = DEFAULT_BASE) -> GraphLines:
+    """The ``entities`` graph: every resolved entity."""
+    iri = Minter(base)
+    g = GraphLines(iri.graph("entities"))
+    for entity in resolution.entities.values():
+        add_entity(g, entity, iri)
+    return g
+
+
+def document_graph(doc: Document, articles: tuple[Article, ...], mentions: tuple[Mention, ...],
+                   resolution: Resolution, base: str = DEFAULT_BASE) -> GraphLines:
+    """The graph of one source document."""
+    iri = Minter(base)
+    g = GraphLines(iri.graph(f"document/{doc.id}"))
+    add_document(g, doc, articles, mentions, resolution, iri)
+    return g
+
+
+def corpus_graphs(
     documents: Iterable[tuple[Document, tuple[Article, ...], tuple[Mention, ...]]],
     resolution: Resolution,
     base: str = DEFAULT_BASE,
-) -> Dataset:
-    """The whole corpus as an rdflib Dataset (entities graph + one graph per document)."""
-    iri = Minter(base)
-    ds = Dataset()
-    entities = ds.graph(iri.graph("entities"))
-    for entity in resolution.entities.values():
-        add_entity(entities, entity, iri)
+) -> Iterable[GraphLines]:
+    """The entities graph, then one graph per document (made one at a time)."""
+    yield entities_graph(resolution, base)
     for doc, articles, mentions in documents:
-        g = ds.graph(iri.graph(f"document/{doc.id}"))
-        add_document(g, doc, articles, mentions, resolution, iri)
-    return ds
+        yield document_graph(doc, articles, mentions, resolution, base)
 
 
-def add_entity(g: Graph, e: Entity, iri: Minter) -> None:
+def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
     """Types, language-tagged labels and external identifiers of one entity."""
     node = iri(e.kind, e.key)
     for cls in ENTITY_CLASSES[e.kind]:
-        g.add((node, RDF.type, cls))
+        g.add(node, t(RDF.type), cls)
     for lang, label in e.labels.items():
-        g.add((node, RDFS.label, Literal(label, lang=lang)))
+        g.add(node, t(RDFS.label), literal(label, lang))
         if e.kind == "person":
-            g.add((node, SCHEMA.name, Literal(label, lang=lang)))
+            g.add(node, t(SCHEMA.name), literal(label, lang))
         if e.kind == "keyword":
-            g.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+            g.add(node, t(SKOS.prefLabel), literal(label, lang))
     for alias in e.aliases:
-        g.add((node, SKOS.altLabel, Literal(alias)))
+        g.add(node, t(SKOS.altLabel), literal(alias))
     if "wikidata" in e.ids:
-        g.add((node, OWL.sameAs, WIKIDATA[e.ids["wikidata"]]))
+        g.add(node, t(OWL.sameAs), term(WIKIDATA + e.ids["wikidata"]))
     if "orcid" in e.ids:
-        g.add((node, OWL.sameAs, ORCID[e.ids["orcid"]]))
-        g.add((node, KG.orcid, Literal(e.ids["orcid"])))
+        g.add(node, t(OWL.sameAs), term(ORCID + e.ids["orcid"]))
+        g.add(node, t(KG.orcid), literal(e.ids["orcid"]))
     if "iso2" in e.ids:
-        g.add((node, KG.isoCode, Literal(e.ids["iso2"])))
+        g.add(node, t(KG.isoCode), literal(e.ids["iso2"]))
     if "iso3" in e.ids:
-        g.add((node, KG.isoCode3, Literal(e.ids["iso3"])))
+        g.add(node, t(KG.isoCode3), literal(e.ids["iso3"]))
 
 
-def add_document(g: Graph, doc: Document, articles: tuple[Article, ...],
+def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
                  mentions: tuple[Mention, ...], r: Resolution, iri: Minter) -> None:
     """The facts of one source document."""
     source = iri.document(doc.id)
-    g.add((source, RDF.type, KG.SourceDocument))
-    g.add((source, RDF.type, SCHEMA.DigitalDocument))
-    g.add((source, SCHEMA.name, Literal(_file_name(doc))))
-    g.add((source, KG.contentHash, Literal(doc.id)))
+    g.add(source, t(RDF.type), t(KG.SourceDocument))
+    g.add(source, t(RDF.type), t(SCHEMA.DigitalDocument))
+    g.add(source, t(SCHEMA.name), literal(_file_name(doc)))
+    g.add(source, t(KG.contentHash), literal(doc.id))
     issue = iri("issue", doc.id)
     headed = [a for a in articles if a.has_header]
     if headed:
-        g.add((issue, RDF.type, KG.JournalIssue))
-        g.add((issue, RDF.type, SCHEMA.PublicationIssue))
-        g.add((issue, KG.sourceDocument, source))
-        g.add((issue, RDFS.label, Literal(_file_name(doc))))
+        g.add(issue, t(RDF.type), t(KG.JournalIssue))
+        g.add(issue, t(RDF.type), t(SCHEMA.PublicationIssue))
+        g.add(issue, t(KG.sourceDocument), source)
+        g.add(issue, t(RDFS.label), literal(_file_name(doc)))
         year = issue_year(doc.text[: headed[0].span.start])
         if year:
-            g.add((issue, KG.issueYear, Literal(year, datatype=XSD.integer)))
+            g.add(issue, t(KG.issueYear), integer(year))
     for a in articles:
         _add_article(g, doc, a, issue, source, r, iri)
     by_article = _articles_of(articles)
@@ -122,36 +154,36 @@ def add_document(g: Graph, doc: Document, articles: tuple[Article, ...],
 
 def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) -> None:
     node = iri.article(a)
-    g.add((node, RDF.type, KG.Article))
-    g.add((node, RDF.type, SCHEMA.ScholarlyArticle))
-    g.add((node, KG.sourceDocument, source))
-    g.add((node, SCHEMA.position, Literal(a.order, datatype=XSD.integer)))
+    g.add(node, t(RDF.type), t(KG.Article))
+    g.add(node, t(RDF.type), t(SCHEMA.ScholarlyArticle))
+    g.add(node, t(KG.sourceDocument), source)
+    g.add(node, t(SCHEMA.position), integer(a.order))
     if a.has_header:
-        g.add((node, SCHEMA.isPartOf, issue))
-        g.add((node, KG.inIssue, issue))
+        g.add(node, t(SCHEMA.isPartOf), issue)
+        g.add(node, t(KG.inIssue), issue)
     for lang, title in a.title.items():
-        g.add((node, SCHEMA.name, Literal(title, lang=lang)))
-        g.add((node, RDFS.label, Literal(title, lang=lang)))
+        g.add(node, t(SCHEMA.name), literal(title, lang))
+        g.add(node, t(RDFS.label), literal(title, lang))
     for lang, text in a.abstract.items():
-        g.add((node, SCHEMA.abstract, Literal(text, lang=lang)))
+        g.add(node, t(SCHEMA.abstract), literal(text, lang))
     if a.doi:
-        g.add((node, KG.doi, Literal(a.doi)))
+        g.add(node, t(KG.doi), literal(a.doi))
     if not a.title:  # a header-less body (lecture notes): named after its file
         lang = doc.langs[0] if doc.langs else "kk"
-        g.add((node, SCHEMA.name, Literal(_file_name(doc), lang=lang)))
-        g.add((node, RDFS.label, Literal(_file_name(doc), lang=lang)))
+        g.add(node, t(SCHEMA.name), literal(_file_name(doc), lang))
+        g.add(node, t(RDFS.label), literal(_file_name(doc), lang))
     for i, author in enumerate(a.authors):
         key = r.authors.get((a.document_id, a.order, i))
         if key is None:
             continue
         person = iri("person", key)
-        g.add((node, SCHEMA.author, person))
+        g.add(node, t(SCHEMA.author), person)
         ship = iri("authorship", f"{a.document_id}-{a.order}-{i + 1}")
-        g.add((ship, RDF.type, KG.Authorship))
-        g.add((ship, KG.authorshipArticle, node))
-        g.add((ship, KG.authorshipPerson, person))
-        g.add((ship, KG.authorPosition, Literal(i + 1, datatype=XSD.integer)))
-        g.add((node, KG.hasAuthorship, ship))
+        g.add(ship, t(RDF.type), t(KG.Authorship))
+        g.add(ship, t(KG.authorshipArticle), node)
+        g.add(ship, t(KG.authorshipPerson), person)
+        g.add(ship, t(KG.authorPosition), integer(i + 1))
+        g.add(node, t(KG.hasAuthorship), ship)
     for j, aff in enumerate(a.affiliations):
         inst_key = r.institutions.get((a.document_id, a.order, j))
         if inst_key is None:
@@ -163,46 +195,46 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
                 continue
             person = iri("person", person_key)
             event = iri("affiliation", f"{a.document_id}-{a.order}-{j + 1}-{i + 1}")
-            g.add((event, RDF.type, KG.AffiliationEvent))
-            g.add((event, KG.affiliationPerson, person))
-            g.add((event, KG.affiliationArticle, node))
-            g.add((event, KG.affiliationText, Literal(aff.text)))
-            g.add((event, KG.affiliationInstitution, inst))
+            g.add(event, t(RDF.type), t(KG.AffiliationEvent))
+            g.add(event, t(KG.affiliationPerson), person)
+            g.add(event, t(KG.affiliationArticle), node)
+            g.add(event, t(KG.affiliationText), literal(aff.text))
+            g.add(event, t(KG.affiliationInstitution), inst)
             city, country = r.places.get((a.document_id, a.order, j), (None, None))
-            for prop, kind, key in ((KG.city, "region", city), (KG.country, "country", country)):
+            for prop, kind, key in ((t(KG.city), "region", city), (t(KG.country), "country", country)):
                 if key:
-                    g.add((event, prop, iri(kind, key)))
-                    g.add((inst, prop, iri(kind, key)))
-            g.add((person, SCHEMA.affiliation, inst))
-            g.add((person, KG.affiliatedWith, inst))
+                    g.add(event, prop, iri(kind, key))
+                    g.add(inst, prop, iri(kind, key))
+            g.add(person, t(SCHEMA.affiliation), inst)
+            g.add(person, t(KG.affiliatedWith), inst)
     for lang, words in a.keywords.items():
         for k, word in enumerate(words):
             key = r.keywords.get((a.document_id, a.order, lang, k))
             if key is None:
                 continue
             concept = iri("keyword", key)
-            g.add((node, SCHEMA.about, concept))
-            g.add((node, KG.hasKeyword, concept))
-            g.add((node, SCHEMA.keywords, Literal(word, lang=lang)))
+            g.add(node, t(SCHEMA.about), concept)
+            g.add(node, t(KG.hasKeyword), concept)
+            g.add(node, t(SCHEMA.keywords), literal(word, lang))
     for n, ref in enumerate(a.references, 1):
         ref_node = iri("reference", f"{a.document_id}-{a.order}-{n}")
-        g.add((ref_node, RDF.type, KG.Reference))
-        g.add((ref_node, KG.referenceText, Literal(ref.text)))
+        g.add(ref_node, t(RDF.type), t(KG.Reference))
+        g.add(ref_node, t(KG.referenceText), literal(ref.text))
         if ref.year:
-            g.add((ref_node, KG.referenceYear, Literal(ref.year, datatype=XSD.integer)))
+            g.add(ref_node, t(KG.referenceYear), integer(ref.year))
         if ref.doi:
-            g.add((ref_node, KG.doi, Literal(ref.doi)))
-        g.add((node, KG.cites, ref_node))
+            g.add(ref_node, t(KG.doi), literal(ref.doi))
+        g.add(node, t(KG.cites), ref_node)
 
 
 def _file_name(doc: Document) -> str:
     return doc.source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _add_co_mentions(g: Graph, doc: Document, mentions: tuple[Mention, ...], r: Resolution,
+def _add_co_mentions(g: GraphLines, doc: Document, mentions: tuple[Mention, ...], r: Resolution,
                      iri: Minter) -> None:
     """``kg:coMentionedWith`` between entities named in the same sentence."""
-    by_sentence: dict[tuple[int, int], set[URIRef]] = {}
+    by_sentence: dict[tuple[int, int], set[str]] = {}
     for m in mentions:
         resolved = r.mentions.get((m.document_id, m.start, m.end, m.label))
         if resolved:
@@ -211,7 +243,7 @@ def _add_co_mentions(g: Graph, doc: Document, mentions: tuple[Mention, ...], r: 
         for a in entities:
             for b in entities:
                 if a != b:
-                    g.add((a, KG.coMentionedWith, b))
+                    g.add(a, t(KG.coMentionedWith), b)
 
 
 def _articles_of(articles: tuple[Article, ...]):
@@ -231,21 +263,21 @@ def _add_mention(g, doc: Document, m: Mention, article: Article | None, source,
     kind, key = resolved
     entity = iri(kind, key)
     node = iri("mention", f"{doc.id}-{m.start}-{m.end}-{slug(m.label)}")
-    g.add((node, RDF.type, KG.Mention))
-    g.add((node, RDF.type, PROV.Entity))
-    g.add((node, KG.mentionOf, entity))
-    g.add((node, KG.mentionStart, Literal(m.start, datatype=XSD.integer)))
-    g.add((node, KG.mentionEnd, Literal(m.end, datatype=XSD.integer)))
-    g.add((node, KG.mentionText, Literal(m.text)))
-    g.add((node, KG.sentenceText, Literal(sentence_around(doc.text, m.start, m.end))))
-    g.add((node, KG.extractor, Literal(m.extractor or "kazkg")))
-    g.add((node, PROV.wasDerivedFrom, source))
-    g.add((node, DCTERMS.language, Literal(m.lang)))
+    g.add(node, t(RDF.type), t(KG.Mention))
+    g.add(node, t(RDF.type), t(PROV.Entity))
+    g.add(node, t(KG.mentionOf), entity)
+    g.add(node, t(KG.mentionStart), integer(m.start))
+    g.add(node, t(KG.mentionEnd), integer(m.end))
+    g.add(node, t(KG.mentionText), literal(m.text))
+    g.add(node, t(KG.sentenceText), literal(sentence_around(doc.text, m.start, m.end)))
+    g.add(node, t(KG.extractor), literal(m.extractor or "kazkg"))
+    g.add(node, t(PROV.wasDerivedFrom), source)
+    g.add(node, t(DCTERMS.language), literal(m.lang))
     if article is not None:
         art = iri.article(article)
-        g.add((node, KG.mentionIn, art))
-        g.add((art, SCHEMA.mentions, entity))
-        g.add((art, KG.mentions, entity))
+        g.add(node, t(KG.mentionIn), art)
+        g.add(art, t(SCHEMA.mentions), entity)
+        g.add(art, t(KG.mentions), entity)
 
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n")

@@ -1,42 +1,63 @@
-"""Deterministic, fast serialisation of the built dataset with pyoxigraph.
+"""Deterministic, streaming Turtle and TriG of the built graph (pyoxigraph's serialisers).
 
-Blank nodes (the ontology's OWL lists) get canonical labels (RDFC-1.0) and quads are
-sorted, so the same input always gives byte-identical Turtle and TriG.
+Input is sorted runs of N-Quads (:mod:`kg.runs`); blank nodes (the ontology's OWL lists)
+get canonical labels (RDFC-1.0) before they are written to a run. The same input always
+gives byte-identical files, and no file is ever held whole in memory.
 
+>>> import tempfile, pathlib
+>>> from kg.runs import write_run
+>>> d = pathlib.Path(tempfile.mkdtemp())
 >>> nq = b'<http://e/s> <http://e/p> "b" <http://e/g> .\\n<http://e/s> <http://e/p> "a" <http://e/g> .\\n'
->>> print(turtle(canonical_quads(nq), {"e": "http://e/"}).decode(), end="")
+>>> run = write_run(d, "http://e/g", canonical_lines(nq))
+>>> write_turtle([run], d / "g.ttl", {"e": "http://e/"})
+2
+>>> print((d / "g.ttl").read_text(), end="")
 @prefix e: <http://e/> .
 e:s e:p "a" , "b" .
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
 import pyoxigraph as ox
 
+from kg.fsutil import atomic_binary
+from kg.runs import LineReader, Run, by_graph, concatenated, union_triples
 
-def canonical_quads(nquads: bytes) -> list[ox.Quad]:
-    """Quads parsed from N-Quads, blank nodes canonicalised, sorted by graph, s, p, o."""
+
+def canonical_lines(nquads: bytes) -> list[str]:
+    """N-Quads lines with canonical blank-node labels (RDFC-1.0), sorted."""
     dataset = ox.Dataset(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return sorted(dataset, key=_quad_key)
+    return sorted(f"{q} .\n" for q in dataset)
 
 
-def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+def write_turtle(runs: Sequence[Run], path: Path, prefixes: dict[str, str]) -> int:
+    """The union of all graphs as Turtle (each triple once, sorted); returns the triple count."""
+    counted = _Counter(union_triples(runs))
+    triples = ox.parse(LineReader(iter(counted)), format=ox.RdfFormat.N_TRIPLES)
+    with atomic_binary(path) as fh:
+        ox.serialize(triples, fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return counted.count
 
 
-def turtle(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
-    """The union of all graphs as Turtle (each triple once)."""
-    triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
-                     key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+def write_trig(runs: Sequence[Run], path: Path, prefixes: dict[str, str]) -> None:
+    """Every named graph as TriG, graphs in IRI order, statements sorted within each."""
+    quads = ox.parse(LineReader(concatenated(by_graph(runs))), format=ox.RdfFormat.N_QUADS)
+    with atomic_binary(path) as fh:
+        ox.serialize(quads, fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
-def trig(quads: list[ox.Quad], prefixes: dict[str, str]) -> bytes:
-    """Every named graph as TriG."""
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+class _Counter:
+    """Passes items through and counts them."""
 
+    def __init__(self, items: Iterator[bytes]) -> None:
+        self._items = items
+        self.count = 0
 
-def nquads(quads: list[ox.Quad]) -> bytes:
-    """N-Quads, for bulk loading the store."""
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    def __iter__(self) -> Iterator[bytes]:
+        for item in self._items:
+            self.count += 1
+            yield item
