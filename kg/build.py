@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kg import __version__
-from kg.corpus import Corpus, collect, parse_file
+from kg.corpus import Corpus, ParsedDocument, collect, parse_file
 from kg.fsutil import write_atomic
 from kg.iri import DEFAULT_BASE, mint
 from kg.jsonio import article_to_dict
@@ -144,9 +144,10 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
                       scheduler: str | None = None) -> tuple[Corpus, dict[str, tuple[Mention, ...]]]:
     """Parse every file and extract the mentions of every article not in the cache.
 
-    Files are parsed, then articles extracted, on the same workers (``workers=0``: one per
-    core when the input is large enough); the dearest tasks go first; results are merged
-    in input order, so the outcome does not depend on the number of workers.
+    This process parses the files in input order and hands each document's articles to
+    the workers at once (dearest first), so extraction overlaps parsing and the workers
+    load their models meanwhile (``workers=0``: one per core when the input is large
+    enough). Results are merged in input order: the outcome does not depend on the workers.
     """
     from kg.mentions import (
         article_tasks,
@@ -154,31 +155,34 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
         extract_article,
         merge_article_mentions,
         save_mentions,
+        warm_up,
     )
     from kg.parallel import auto_workers, open_mapper
 
-    files = [s for s in sources if isinstance(s, Path)]
-    sizes = [_size(f) for f in files]
     if workers <= 0:
-        workers = auto_workers(sum(sizes))
-    with open_mapper(workers, scheduler) as run:
-        parsed = iter(run(parse_file, files, costs=sizes))
-        corpus = collect(s if not isinstance(s, Path) else next(parsed) for s in sources)
-        found: dict[str, tuple[Mention, ...]] = {}
-        todo = []
-        for p in corpus.parsed:
-            cached = cached_mentions(p.document, cache_dir)
-            if cached is None:
-                todo.append((p, article_tasks(p.document, p.articles)))
-            else:
-                found[p.document.id] = cached
-        tasks = [t for _, ts in todo for t in ts]
-        results = iter(run(extract_article, tasks, costs=[len(t.body) for t in tasks]))
-    for p, ts in todo:
-        mentions = merge_article_mentions(ts, [next(results) for _ in ts])
-        save_mentions(p.document, mentions, cache_dir)
-        found[p.document.id] = mentions
-    return corpus, found
+        workers = auto_workers(sum(_size(s) for s in sources if isinstance(s, Path)))
+    found: dict[str, tuple[Mention, ...]] = {}
+    pending = []
+    with open_mapper(workers, scheduler, warm_up=warm_up) as pool:
+        results = []
+        for source in sources:
+            parsed = source if not isinstance(source, Path) else parse_file(source)
+            results.append(parsed)
+            if not isinstance(parsed, ParsedDocument) or parsed.document.id in found:
+                continue
+            doc = parsed.document
+            cached = cached_mentions(doc, cache_dir)
+            found[doc.id] = cached or ()  # also marks a duplicate document as seen
+            if cached is not None:
+                continue
+            tasks = article_tasks(doc, parsed.articles)
+            order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].body))
+            futures = {i: pool.submit(extract_article, tasks[i]) for i in order}
+            pending.append((doc, tasks, [futures[i] for i in range(len(tasks))]))
+        for doc, tasks, futures in pending:
+            found[doc.id] = merge_article_mentions(tasks, [f.result() for f in futures])
+            save_mentions(doc, found[doc.id], cache_dir)
+    return collect(results), found
 
 
 def _size(path: Path) -> int:

@@ -53,6 +53,14 @@ def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
 
 
+def warm_up() -> None:
+    """Load every extractor's models and tables (run once in each worker as it starts)."""
+    from kg.extract import extract_text
+
+    extract_text("Қазақстан Республикасы Үкіметі. Россия и Казахстан. Kazakhstan and Russia.",
+                 "warm-up", [])
+
+
 def merge_article_mentions(tasks: Sequence[ArticleTask],
                            found: Sequence[tuple[Mention, ...]]) -> tuple[Mention, ...]:
     """The mentions of a document's tasks, in task order."""

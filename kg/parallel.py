@@ -8,8 +8,8 @@ does not finish alone at the end while the other workers idle.
 >>> map_in_order(len, ["a", "bb", "ccc"])
 [1, 2, 3]
 >>> with open_mapper(workers=1) as run:
-...     run(str.upper, ["x", "y"], costs=[1, 2])
-['X', 'Y']
+...     run.map(str.upper, ["x", "y"], costs=[1, 2]), run.submit(len, "abc").result()
+(['X', 'Y'], 3)
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-Mapper = Callable[..., list]
 
 #: Below this many bytes of input, ``workers=0`` (automatic) stays in one process:
 #: starting workers and loading a model in each costs more than it saves.
@@ -38,27 +37,67 @@ def auto_workers(total_bytes: int, cpus: int | None = None) -> int:
     return 1 if total_bytes < AUTO_MIN_BYTES else max(1, min(cpus, 8))
 
 
-@contextmanager
-def open_mapper(workers: int = 1, scheduler: str | None = None) -> Iterator[Mapper]:
-    """A ``run(fn, items, costs=None) -> list`` that keeps its workers between calls.
+class Mapper:
+    """Runs functions on the workers of :func:`open_mapper`: ``submit`` one, or ``map`` many."""
 
-    ``scheduler`` is a Dask scheduler address (``tcp://host:port``); ``fn`` must then be
-    importable on the workers (a module-level function, with ``functools.partial`` if needed).
+    def __init__(self, submit: Callable[..., Any]) -> None:
+        self._submit = submit
+
+    def submit(self, fn: Callable[[T], R], item: T):
+        """Start ``fn(item)``; the returned future's ``result()`` waits for it."""
+        return self._submit(fn, item)
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T],
+            costs: Sequence[float] | None = None) -> list[R]:
+        """``[fn(x) for x in items]``, the dearest started first, results in input order."""
+        items = list(items)
+        order = _dearest_first(len(items), costs)
+        futures = {i: self.submit(fn, items[i]) for i in order}
+        return [futures[i].result() for i in range(len(items))]
+
+    __call__ = map
+
+
+@contextmanager
+def open_mapper(workers: int = 1, scheduler: str | None = None,
+                warm_up: Callable[[], Any] | None = None) -> Iterator[Mapper]:
+    """A :class:`Mapper` whose workers live until the block ends.
+
+    ``scheduler`` is a Dask scheduler address (``tcp://host:port``); functions must then be
+    importable on the workers (module-level, with ``functools.partial`` if needed).
+    ``warm_up`` runs once in every local worker as it starts (e.g. to load a model
+    while the caller does other work).
     """
     if scheduler:
         client = _dask_client(scheduler)
         try:
-            yield lambda fn, items, costs=None: _dask_map(client, fn, items, costs)
+            yield Mapper(lambda fn, item: client.submit(fn, item, pure=False))
         finally:
             client.close()
         return
     if workers <= 1:
-        yield lambda fn, items, costs=None: [fn(x) for x in items]
+        yield Mapper(_Done.of)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield lambda fn, items, costs=None: _pool_map(pool, fn, items, costs)
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
+        for _ in range(workers):  # start every worker (and its warm-up) now
+            pool.submit(int)
+        yield Mapper(pool.submit)
+
+
+class _Done:
+    """The already-computed result of a serial ``submit``."""
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    @classmethod
+    def of(cls, fn: Callable[[T], R], item: T) -> _Done:
+        return cls(fn(item))
+
+    def result(self) -> Any:
+        return self._value
 
 
 def map_in_order(fn: Callable[[T], R], items: Sequence[T], workers: int = 1,
@@ -81,29 +120,9 @@ def _dearest_first(n: int, costs: Sequence[float] | None) -> list[int]:
     return sorted(range(n), key=lambda i: (-costs[i], i))
 
 
-def _pool_map(pool, fn, items: Sequence[Any], costs) -> list:
-    items = list(items)
-    if len(items) <= 1:
-        return [fn(x) for x in items]
-    order = _dearest_first(len(items), costs)
-    futures = {i: pool.submit(fn, items[i]) for i in order}
-    return [futures[i].result() for i in range(len(items))]
-
-
 def _dask_client(scheduler: str):
     try:
         from distributed import Client
     except ImportError as err:  # pragma: no cover - depends on the install
         raise RuntimeError("--scheduler needs Dask: pip install 'dask[distributed]'") from err
     return Client(scheduler, timeout="30s")
-
-
-def _dask_map(client, fn, items: Sequence[Any], costs) -> list:
-    items = list(items)
-    order = _dearest_first(len(items), costs)
-    futures = client.map(fn, [items[i] for i in order], pure=False)
-    results = client.gather(futures)
-    out: list = [None] * len(items)
-    for i, r in zip(order, results):
-        out[i] = r
-    return out
