@@ -38,11 +38,38 @@ def load_store(path: Path, runs: Sequence[Run]) -> ox.Store:
     return store
 
 
-def add_runs(store: ox.Store, runs: Sequence[Run]) -> None:
-    """Bulk-load more runs into ``store`` (streamed, never read whole into memory)."""
-    if runs:
-        store.bulk_load(LineReader(concatenated(runs)), format=ox.RdfFormat.N_QUADS)
-        store.flush()
+#: Quads per bulk-load call. Oxigraph's bulk loader buffers up to a million quads per
+#: thread before writing, so loading in slices keeps memory flat however big the corpus.
+SLICE = 200_000
+
+
+def add_runs(store: ox.Store, runs: Sequence[Run], slice_size: int = SLICE) -> None:
+    """Bulk-load more runs into ``store``, streamed, a slice of whole runs at a time.
+
+    A run is never split (its blank-node labels stay in one load).
+    """
+    for group in _slices(runs, slice_size):
+        store.bulk_load(LineReader(concatenated(group)), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+
+
+def _slices(runs: Sequence[Run], size: int) -> list[list[Run]]:
+    """Consecutive groups of runs of about ``size`` lines (a bigger run stays alone).
+
+    >>> from pathlib import Path
+    >>> [[r.lines for r in g] for g in _slices([Run("g", Path("x"), n) for n in (3, 4, 9, 1)], 8)]
+    [[3, 4], [9], [1]]
+    """
+    groups: list[list[Run]] = []
+    lines = 0
+    for run in runs:
+        if groups and lines + run.lines <= size:
+            groups[-1].append(run)
+            lines += run.lines
+        else:
+            groups.append([run])
+            lines = run.lines
+    return groups
 
 
 def publish_store(tmp: Path, final: Path) -> None:
