@@ -1,4 +1,4 @@
-"""Time of every network measure, and of the page, on co-mention-like graphs of growing size.
+"""Time of every step of the analytics stage: each measure, each writer, the RDF, the page.
 
 Run from the repo root::
 
@@ -7,19 +7,34 @@ Run from the repo root::
 
 Synthetic networks project a seeded random article–entity incidence (each article names
 ``--per-article`` entities drawn with a Zipf-like skew from ``5 × articles`` entities), as the
-entity co-mention network does. With ``--store``, the real networks of a build are timed instead.
+entity co-mention network does. With ``--store``, the real networks of a build are timed
+instead (the store copied into memory, as the build has it), then the analytics N-Triples of
+all of them, then one whole ``run_analytics`` (files written to a temporary folder). Each
+block ends with the sum of every step over the networks; the first call of a step also pays
+for importing its libraries (as the build does). The load average is printed next to the
+figures: on a shared machine they are noisy. The script only calls public functions whose
+signatures did not change, so it runs on older checkouts too (before/after comparisons).
 Betweenness switches to sampling above 1000 nodes (see ``kg.analytics.betweenness``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
+import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TOTALS: dict[str, float] = defaultdict(float)
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def synthetic(articles: int, per_article: int, seed: int = 1):
@@ -41,11 +56,14 @@ def synthetic(articles: int, per_article: int, seed: int = 1):
 def timed(name: str, fn, *args):
     t0 = time.perf_counter()
     value = fn(*args)
-    print(f"  {name:<24} {time.perf_counter() - t0:8.2f} s")
+    spent = time.perf_counter() - t0
+    TOTALS[name] += spent
+    print(f"  {name:<24} {spent:8.3f} s")
     return value
 
 
-def bench(name: str, G) -> None:
+def bench(name: str, G, spec=None):
+    """Time each measure and each writer of ``G``; return its NetworkResult."""
     from kg import viz
     from kg.analytics import measures
     from kg.analytics.betweenness import betweenness, sample_size
@@ -58,7 +76,7 @@ def bench(name: str, G) -> None:
 
     k = sample_size(G)
     print(f"{name}: {len(G)} nodes, {G.number_of_edges()} edges"
-          f" (betweenness {'exact' if k is None else f'sampled, k={k}'})")
+          f" (betweenness {'exact' if k is None else f'sampled, k={k}'}; load {load()})")
     timed("betweenness", betweenness, G, k)
     timed("closeness", closeness, G)
     timed("eigenvector", eigenvector, G)
@@ -66,10 +84,20 @@ def bench(name: str, G) -> None:
     timed("components", components, G)
     timed("louvain", louvain, G)
     m = timed("all measures", measures.compute, G)
-    r = NetworkResult(NETWORKS[3], G, m)
-    timed("csv + gexf + graphml", lambda: (to_csv(r), to_gexf(r), to_graphml(r)))
+    r = NetworkResult(spec or NETWORKS[3], G, m)
+    timed("csv", to_csv, r)
+    timed("gexf", to_gexf, r)
+    timed("graphml", to_graphml, r)
     page = timed("page (top 300)", viz.network_page, r)
-    print(f"  page size                {len(page) / 1e6:8.2f} MB")
+    print(f"  page size                {len(page) / 1e6:8.3f} MB")
+    return r
+
+
+def summary(title: str) -> None:
+    print(f"{title} (sum over networks; load {load()}):")
+    for name, spent in TOTALS.items():
+        print(f"  {name:<24} {spent:8.3f} s")
+    TOTALS.clear()
 
 
 def main() -> None:
@@ -78,17 +106,31 @@ def main() -> None:
     ap.add_argument("--per-article", type=int, default=20)
     ap.add_argument("--store", help="time the networks of this built store instead")
     args = ap.parse_args()
+    print(f"load average at start: {load()}; cores: {os.cpu_count()}")
     if args.store:
         import pyoxigraph as ox
 
+        from kg.analytics import run_analytics
         from kg.analytics.networks import NETWORKS
+        from kg.analytics.results import to_ntriples
 
-        store = ox.Store.read_only(args.store)
-        for spec in NETWORKS:
-            bench(spec.name, timed(f"sparql {spec.name}", spec.build, store))
+        store = ox.Store()  # in memory, as the build queries it
+        store.bulk_extend(ox.Store.read_only(args.store))
+        results = [bench(spec.name, timed("sparql", spec.build, store), spec)
+                   for spec in NETWORKS]
+        print("all networks:")
+        nt = timed("to_ntriples", to_ntriples, results, "https://w3id.org/kazkg/id/")
+        print(f"  analytics triples        {len(nt.splitlines()):8d}")
+        summary("steps")
+        with tempfile.TemporaryDirectory() as out:
+            t0 = time.perf_counter()
+            run_analytics(store, Path(out), "https://w3id.org/kazkg/id/", [])
+            print(f"run_analytics (whole stage, one run): {time.perf_counter() - t0:.3f} s;"
+                  f" load {load()}")
         return
     for articles in (int(a) for a in args.articles.split(",")):
         bench(f"{articles} articles", synthetic(articles, args.per_article))
+    summary("steps")
 
 
 if __name__ == "__main__":

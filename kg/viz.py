@@ -1,11 +1,13 @@
-"""Interactive network pages: pyvis builds the vis-network data, our template shows it offline.
+"""Interactive network pages: vis-network data in pyvis's shape, our template shows it offline.
 
-The only module that imports pyvis. pyvis's own templates load vis-network, Bootstrap and
-tom-select from CDNs, so the page is written from :data:`TEMPLATE` instead, with the
-vis-network script and style shipped inside pyvis read at build time and inlined: the page
-makes no request. Every label comes from documents, so nothing from the data is ever parsed
-as HTML: the node data is a JSON block (``<`` escaped) and the page's script builds tooltips,
-legend, filters and details with ``textContent``.
+pyvis's own templates load vis-network, Bootstrap and tom-select from CDNs, so the page is
+written from :data:`TEMPLATE` instead, with the vis-network script and style shipped inside
+the pyvis package read at build time and inlined: the page makes no request. The node and
+edge records are the ones pyvis's ``Network.add_node`` / ``Edge`` make (:func:`vis_node`,
+:func:`vis_edge`), built directly: importing ``pyvis.network`` costs more than the pages
+(it imports IPython and Jinja). Every label comes from documents, so nothing from the data
+is ever parsed as HTML: the node data is a JSON block (``<`` escaped) and the page's script
+builds tooltips, legend, filters and details with ``textContent``.
 
 Large networks show the top :data:`TOP_NODES` nodes by a centrality; physics lays them out,
 stabilises, then freezes.
@@ -67,9 +69,6 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
     Shows the ``top`` nodes by ``size_by`` (falling back to degree) and, among them,
     the ``max_edges`` heaviest edges.
     """
-    from pyvis.edge import Edge
-    from pyvis.network import Network
-
     if size_by not in r.measures.scores:
         size_by = "degree"
     G = r.graph
@@ -80,25 +79,24 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
                                   str(max(e[0], e[1]))))
     edges_total = len(edges)
     edges = sorted(edges[:max_edges], key=lambda e: (str(e[0]), str(e[1])))
-    net = Network(height="100%", width="100%", cdn_resources="remote")
-    net.set_options(json.dumps(OPTIONS))
     mode = r.spec.colour_by
     community = r.measures.communities["louvain_community"]
+    nodes = []
     for n in sorted(shown, key=str):
         node = _node_data(r, n)
         colour = (TYPE_COLOURS.get(node["type"], OTHER_COLOUR) if mode == "type"
                   else _community_colour(community[n]))
-        net.add_node(str(n), label=_short(node["label"]), color=colour,
-                     value=node["measures"].get(size_by, 0.0), kg=node)
-    for u, v, d in edges:  # Network.add_edge scans every edge for duplicates; ours are unique
+        nodes.append(vis_node(str(n), _short(node["label"]), colour,
+                              node["measures"].get(size_by, 0.0), node))
+    vis_edges = []
+    for u, v, d in edges:
         attrs = {k: (x if isinstance(x, int) else rounded(x)) for k, x in sorted(d.items())
                  if isinstance(x, (int, float)) and not isinstance(x, bool)}
-        net.edges.append(Edge(str(u), str(v), value=attrs.get("weight", 1.0), kg=attrs).options)
-    nodes, vis_edges, _, _, _, options = net.get_network_data()
+        vis_edges.append(vis_edge(str(u), str(v), attrs.get("weight", 1.0), attrs))
     titles = G.graph.get("article_titles", {})
     used = sorted({a for node in nodes for a in node["kg"]["articles"]})
     payload = {
-        "nodes": nodes, "edges": vis_edges, "options": json.loads(options),
+        "nodes": nodes, "edges": vis_edges, "options": json.loads(json.dumps(OPTIONS)),
         "articles": {a: display_label(titles.get(a, {}), a) for a in used},
         "measures": list(r.measures.scores), "sizeBy": size_by, "colourBy": mode,
         "palette": list(PALETTE), "otherColour": OTHER_COLOUR, "typeColours": TYPE_COLOURS,
@@ -121,6 +119,27 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
         name=html.escape(r.name), vis_css=_vis_file("vis-network.css"),
         vis_js=_vis_file("vis-network.min.js"), css=CSS, script=SCRIPT,
         data=script_json(payload))
+
+
+def vis_node(node_id: str, label: str, colour: str, value: float, kg: dict) -> dict:
+    """A vis-network node, as pyvis's ``Network.add_node`` makes it (dot, sized by ``value``).
+
+    >>> vis_node("http://e/a", "", "#fff", 0.5, {})["label"]
+    'http://e/a'
+    >>> list(vis_node("a", "A", "#fff", 0.5, {}))
+    ['color', 'value', 'kg', 'id', 'label', 'shape']
+    """
+    return {"color": colour, "value": value, "kg": kg, "id": node_id,
+            "label": label or node_id, "shape": "dot"}
+
+
+def vis_edge(source: str, target: str, value: float, kg: dict) -> dict:
+    """A vis-network edge, as pyvis's ``Edge`` makes it (undirected, width by ``value``).
+
+    >>> vis_edge("a", "b", 2.0, {"weight": 2.0})
+    {'value': 2.0, 'kg': {'weight': 2.0}, 'from': 'a', 'to': 'b'}
+    """
+    return {"value": value, "kg": kg, "from": source, "to": target}
 
 
 def _node_data(r: NetworkResult, n) -> dict:
@@ -160,10 +179,15 @@ def script_json(value) -> str:
 
 @cache
 def _vis_file(name: str) -> str:
-    """vis-network 9.1.2 (Apache-2.0 or MIT) as shipped inside the pyvis package."""
-    import pyvis
+    """vis-network 9.1.2 (Apache-2.0 or MIT) as shipped inside the pyvis package (found
+    without importing pyvis, whose import pulls in IPython and Jinja)."""
+    from importlib.util import find_spec
 
-    text = (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / name).read_text("utf-8")
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis (which ships vis-network) is not installed")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    text = (root / "lib" / "vis-9.1.2" / name).read_text("utf-8")
     if "</script" in text.lower() or "</style" in text.lower():
         raise ValueError(f"{name} cannot be inlined: it closes its own element")
     return text

@@ -162,7 +162,7 @@ def test_unconverged_eigenvector_is_left_out_with_a_warning(monkeypatch):
 
     monkeypatch.setattr(eig, "MAX_ITER", 1)
     real = eig.eigenvector
-    monkeypatch.setattr(eig, "eigenvector", lambda G: real(G, max_iter=1))
+    monkeypatch.setattr(eig, "eigenvector", lambda G, **kw: real(G, max_iter=1, **kw))
     m = compute(nx.path_graph(6))
     assert "eigenvector_centrality" not in m.scores
     assert m.warnings and "eigenvector_centrality" in m.warnings[0]

@@ -26,6 +26,7 @@ from kg.analytics.betweenness import SEED as BETWEENNESS_SEED
 from kg.analytics.betweenness import betweenness, sample_size
 from kg.analytics.closeness import closeness
 from kg.analytics.degree import degree, weighted_degree
+from kg.analytics.indexed import Indexed
 
 #: Score measures in report order.
 SCORES = ("degree", "weighted_degree", "betweenness_centrality", "closeness_centrality",
@@ -50,7 +51,9 @@ def compute(G: nx.Graph, seed: int = comm.SEED) -> Measures:
     Path-based measures (betweenness, closeness) count hops; degree strength,
     eigenvector centrality, PageRank and Louvain use the weights. Betweenness is
     sampled (``k`` source nodes, seeded) above :data:`kg.analytics.betweenness.EXACT_LIMIT` nodes.
+    ``G`` is converted to arrays once (:class:`kg.analytics.indexed.Indexed`) for all of them.
     """
+    net = Indexed.of(G, "weight")
     k = sample_size(G)
     params: dict[str, dict] = {
         "degree": {},
@@ -69,13 +72,13 @@ def compute(G: nx.Graph, seed: int = comm.SEED) -> Measures:
     scores: dict[str, dict] = {
         "degree": degree(G),
         "weighted_degree": weighted_degree(G),
-        "betweenness_centrality": betweenness(G, k=k, seed=BETWEENNESS_SEED),
-        "closeness_centrality": closeness(G),
+        "betweenness_centrality": betweenness(G, k=k, seed=BETWEENNESS_SEED, net=net),
+        "closeness_centrality": closeness(G, net=net),
     }
     warnings: list[str] = []
     for name, fn in (("eigenvector_centrality", eig.eigenvector), ("pagerank", pr.pagerank)):
         try:
-            scores[name] = fn(G)
+            scores[name] = fn(G, net=net)
         except nx.PowerIterationFailedConvergence as err:
             warnings.append(f"{name}: {err}; left out")
             del params[name]

@@ -27,7 +27,7 @@ order is sorted, so algorithms that follow it are reproducible.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -115,10 +115,9 @@ def entity_comention(store: ox.Store, kinds: Iterable[str] = COMENTION_TYPES) ->
     together: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in sentences:
         together[(row["article"], row["sentence"])].add(row["node"])
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    counts: Counter[tuple[str, str]] = Counter()
     for nodes in together.values():
-        for u, v in combinations(sorted(nodes), 2):
-            counts[(u, v)] += 1
+        counts.update(combinations(sorted(nodes), 2))
     for u, v, data in G.edges(data=True):
         data["sentences"] = counts.get((min(u, v), max(u, v)), 0)
     return _finish(store, G)
@@ -148,8 +147,10 @@ def project(incidence: dict[str, set[str]], newman: bool = False) -> nx.Graph:
     ``weight`` is the number of shared articles, or Newman's collaboration weight
     (the sum over shared articles of ``1 / (authors - 1)``) when ``newman`` is true;
     ``articles`` is always the number of shared articles. Nodes get ``articles``,
-    their sorted article IRIs. The projection runs on integer ids, so float sums do not
-    depend on string hashing.
+    their sorted article IRIs. Shared articles are counted pair by pair within each
+    article (the cost grows with the pairs, not with articles × nodes); Newman's weights
+    come from networkx's projection, on integer ids, so float sums do not depend on
+    string hashing.
 
     >>> G = project({"a1": {"x", "y", "z"}, "a2": {"x", "y"}}, newman=True)
     >>> sorted(G.edges(data=True))[0]
@@ -164,21 +165,30 @@ def project(incidence: dict[str, set[str]], newman: bool = False) -> nx.Graph:
         return nx.Graph()
     articles = sorted(incidence)
     index = {n: i for i, n in enumerate(nodes)}
-    offset = len(nodes)
-    B = nx.Graph()
-    B.add_nodes_from(range(offset + len(articles)))
-    B.add_edges_from((index[n], offset + j) for j, a in enumerate(articles)
-                     for n in sorted(incidence[a]))
-    counts = bipartite.weighted_projected_graph(B, range(offset))
-    weights = (bipartite.collaboration_weighted_projected_graph(B, range(offset)) if newman
-               else counts)
+    members = [sorted(index[n] for n in incidence[a]) for a in articles]
+    shared: Counter[tuple[int, int]] = Counter()
+    held: list[list[int]] = [[] for _ in nodes]
+    for j, ids in enumerate(members):
+        for i in ids:
+            held[i].append(j)
+        shared.update(combinations(ids, 2))
+    weights = _newman(members, len(nodes)) if newman else None
     G = nx.Graph()
     for i, n in enumerate(nodes):
-        G.add_node(n, articles=tuple(articles[j - offset] for j in sorted(B[i])))
-    for i, j in sorted((min(e), max(e)) for e in counts.edges()):
-        G.add_edge(nodes[i], nodes[j], weight=float(weights[i][j]["weight"]),
-                   articles=int(counts[i][j]["weight"]))
+        G.add_node(n, articles=tuple(articles[j] for j in held[i]))
+    for (i, j), count in sorted(shared.items()):
+        weight = weights[i][j]["weight"] if weights is not None else count
+        G.add_edge(nodes[i], nodes[j], weight=float(weight), articles=count)
     return G
+
+
+def _newman(members: list[list[int]], offset: int) -> nx.Graph:
+    """networkx's collaboration-weighted projection of the node–article incidence (nodes
+    ``0..offset-1``, article ``j`` as ``offset + j``), for its exact float sums."""
+    B = nx.Graph()
+    B.add_nodes_from(range(offset + len(members)))
+    B.add_edges_from((i, offset + j) for j, ids in enumerate(members) for i in ids)
+    return bipartite.collaboration_weighted_projected_graph(B, range(offset))
 
 
 def _incidence(rows: list[dict[str, str]]) -> dict[str, set[str]]:
@@ -240,4 +250,4 @@ def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
     """Rows of a SELECT over the union of the graphs, as plain strings (unbound left out)."""
     result = store.query(PREFIXES + query, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
-    return [{n: row[n].value for n in names if row[n] is not None} for row in result]
+    return [{n: t.value for n, t in zip(names, row) if t is not None} for row in result]

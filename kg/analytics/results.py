@@ -1,7 +1,9 @@
 """Results of a network's measures as CSV rows, RDF (N-Triples), GEXF and GraphML.
 
 Every output is deterministic: rows and triples in a fixed order, floats rounded to six
-significant digits, no dates (GEXF's ``lastmodifieddate`` is removed).
+significant digits, no dates. N-Triples lines are formatted here (as rdflib would write
+them) and GEXF/GraphML written by :mod:`kg.analytics.exports`, without building an RDF
+graph or an XML tree.
 
 >>> import networkx as nx
 >>> from kg.analytics.measures import compute
@@ -22,17 +24,16 @@ import csv
 import hashlib
 import io
 import json
-import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
 
+from kg.analytics import exports
+from kg.analytics.exports import EdgeRow, Row
 from kg.analytics.measures import PARTITIONS, SCORES, Measures
-from kg.analytics.networks import NetworkSpec, display_label
+from kg.analytics.networks import KG, NetworkSpec, display_label
 from kg.iri import mint
-from kg.vocab import KG
 
 DIGITS = 6
 LANGS = ("kk", "ru", "en")
@@ -57,6 +58,11 @@ class NetworkResult:
 
     def label(self, node) -> str:
         return self.graph.nodes[node].get("label") or display_label({}, str(node))
+
+    @cached_property
+    def exported(self) -> tuple[list[Row], list[EdgeRow]]:
+        """See :func:`export_rows`."""
+        return _export_rows(self)
 
 
 def rounded(x: float, digits: int = DIGITS) -> float:
@@ -101,79 +107,137 @@ def to_csv(r: NetworkResult) -> str:
     return buf.getvalue()
 
 
-def network_iri(name: str, base: str) -> URIRef:
-    return URIRef(mint("network", name, base))
+def network_iri(name: str, base: str) -> str:
+    """The IRI of a network.
+
+    >>> network_iri("coauthorship", "https://w3id.org/kazkg/id/")
+    'https://w3id.org/kazkg/id/network/coauthorship'
+    """
+    return mint("network", name, base)
 
 
-def to_graph(results: list[NetworkResult], base: str) -> Graph:
-    """The analytics graph: each network as a ``kg:Network`` and one ``kg:AnalyticsResult``
-    per node and measure (``kg:score`` or ``kg:community``, ``kg:parameters`` as JSON)."""
-    g = Graph()
+def _literal(text: str) -> str:
+    """An N-Triples string literal, escaped as rdflib's N-Triples serializer escapes it."""
+    text = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+    return '"' + text.replace("\r", "\\r") + '"'
+
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def ntriples_lines(results: list[NetworkResult], base: str) -> set[str]:
+    """The analytics graph as N-Triples lines (no newline): each network as a ``kg:Network``
+    and one ``kg:AnalyticsResult`` per node and measure (``kg:score`` or ``kg:community``,
+    ``kg:parameters`` as JSON)."""
+    kg = KG
+    network_cls, result_cls = f"<{kg}Network>", f"<{kg}AnalyticsResult>"
+    p_node, p_measure, p_network = f"<{kg}node>", f"<{kg}measure>", f"<{kg}network>"
+    p_params, p_score, p_community = f"<{kg}parameters>", f"<{kg}score>", f"<{kg}community>"
+    double, integer = f"^^<{_XSD}double> .", f"^^<{_XSD}integer> ."
+    lines: set[str] = set()
+    add = lines.add
     for r in results:
-        net = network_iri(r.name, base)
-        g.add((net, RDF.type, KG.Network))
+        net = f"<{network_iri(r.name, base)}>"
+        add(f"{net} {_RDF_TYPE} {network_cls} .")
         for lang, title in r.spec.titles.items():
-            g.add((net, RDFS.label, Literal(title, lang=lang)))
+            add(f"{net} {_RDFS_LABEL} {_literal(title)}@{lang} .")
+        digests = {node: _digest(node) for node in r.graph}
         measures = [(m, s, False) for m, s in r.measures.scores.items()]
         measures += [(m, p, True) for m, p in r.measures.communities.items()]
         for measure, values, is_partition in measures:
-            params = Literal(json.dumps(r.measures.parameters.get(measure, {}), sort_keys=True,
-                                        separators=(",", ":")))
+            params = _literal(json.dumps(r.measures.parameters.get(measure, {}), sort_keys=True,
+                                         separators=(",", ":")))
+            name = _literal(measure)
             for node, value in values.items():
-                digest = hashlib.sha1(str(node).encode("utf-8")).hexdigest()[:16]
-                res = URIRef(mint("analytics", f"{r.name}/{measure}/{digest}", base))
-                g.add((res, RDF.type, KG.AnalyticsResult))
-                g.add((res, KG.node, URIRef(str(node))))
-                g.add((res, KG.measure, Literal(measure)))
-                g.add((res, KG.network, net))
-                g.add((res, KG.parameters, params))
+                res = f"<{mint('analytics', f'{r.name}/{measure}/{digests[node]}', base)}>"
+                add(f"{res} {_RDF_TYPE} {result_cls} .")
+                add(f"{res} {p_node} <{node}> .")
+                add(f"{res} {p_measure} {name} .")
+                add(f"{res} {p_network} {net} .")
+                add(f"{res} {p_params} {params} .")
                 if is_partition:
-                    g.add((res, KG.community, Literal(str(int(value)), datatype=XSD.integer)))
+                    add(f'{res} {p_community} "{int(value)}"{integer}')
                 else:
-                    g.add((res, KG.score, Literal(repr(rounded(float(value))),
-                                                  datatype=XSD.double)))
-    return g
+                    add(f'{res} {p_score} "{rounded(float(value))!r}"{double}')
+    return lines
+
+
+def _digest(node) -> str:
+    """The key of a node in its result IRIs: the start of the SHA-1 of its IRI."""
+    return hashlib.sha1(str(node).encode("utf-8")).hexdigest()[:16]
 
 
 def to_ntriples(results: list[NetworkResult], base: str) -> bytes:
-    """:func:`to_graph` as sorted N-Triples (byte-identical for the same results)."""
-    text = to_graph(results, base).serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    """The analytics graph (see :func:`ntriples_lines`) as sorted N-Triples, UTF-8
+    (byte-identical for the same results)."""
+    lines = sorted(ntriples_lines(results, base))
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def export_graph(r: NetworkResult) -> nx.Graph:
-    """A copy of the network with scalar attributes only (labels, type, measures)."""
-    H = nx.Graph()
+def export_rows(r: NetworkResult) -> tuple[list[Row], list[EdgeRow]]:
+    """The network with scalar attributes only (labels, type, measures), as sorted node
+    rows ``(iri, attrs)`` and edge rows ``(u, v, attrs)`` with ``u < v`` (made once per
+    result: GEXF and GraphML share them)."""
+    return r.exported
+
+
+def _export_rows(r: NetworkResult) -> tuple[list[Row], list[EdgeRow]]:
+    known: dict[float, float] = {}  # rounding memo: weights repeat a lot
+
+    def value(x):
+        if isinstance(x, int):
+            return x
+        if x not in known:
+            known[x] = rounded(x)
+        return known[x]
+
+    nodes = []
+    scores = list(r.measures.scores.items())
+    parts = list(r.measures.communities.items())
     for n in sorted(r.graph, key=str):
         data = r.graph.nodes[n]
         labels = data.get("labels", {})
         attrs = {"label": r.label(n), "type": data.get("type", "other"),
                  **{f"label_{lang}": labels.get(lang, "") for lang in LANGS},
                  "articles": len(data.get("articles", ()))}
-        attrs.update({m: _value(s[n]) for m, s in r.measures.scores.items()})
-        attrs.update({m: int(p[n]) for m, p in r.measures.communities.items()})
-        H.add_node(str(n), **attrs)
-    edges = sorted((min(str(u), str(v)), max(str(u), str(v)), d)
-                   for u, v, d in r.graph.edges(data=True))
-    for u, v, d in edges:
-        H.add_edge(u, v, **{k: _value(x) for k, x in sorted(d.items())
-                            if isinstance(x, (int, float)) and not isinstance(x, bool)})
+        attrs.update({m: value(s[n]) for m, s in scores})
+        attrs.update({m: int(p[n]) for m, p in parts})
+        nodes.append((str(n), attrs))
+    edges = []
+    for u, v, d in r.graph.edges(data=True):
+        u, v = str(u), str(v)
+        if v < u:
+            u, v = v, u
+        attrs = {}
+        for k in sorted(d):
+            x = d[k]
+            if type(x) is int:
+                attrs[k] = x
+            elif type(x) is float and x in known:
+                attrs[k] = known[x]
+            elif isinstance(x, (int, float)) and not isinstance(x, bool):
+                attrs[k] = value(x)
+        edges.append((u, v, attrs))
+    edges.sort(key=lambda e: (e[0], e[1]))
+    return nodes, edges
+
+
+def export_graph(r: NetworkResult) -> nx.Graph:
+    """:func:`export_rows` as a networkx graph."""
+    H = nx.Graph()
+    nodes, edges = export_rows(r)
+    H.add_nodes_from(nodes)
+    H.add_edges_from(edges)
     return H
-
-
-_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
 def to_gexf(r: NetworkResult) -> bytes:
     """``networks/<network>.gexf`` (GEXF 1.2, UTF-8, no modification date)."""
-    buf = io.BytesIO()
-    nx.write_gexf(export_graph(r), buf, encoding="utf-8")
-    return _GEXF_DATE.sub("", buf.getvalue().decode("utf-8")).encode("utf-8")
+    return exports.gexf(*export_rows(r))
 
 
 def to_graphml(r: NetworkResult) -> bytes:
     """``networks/<network>.graphml`` (UTF-8)."""
-    buf = io.BytesIO()
-    nx.write_graphml_xml(export_graph(r), buf, encoding="utf-8")
-    return buf.getvalue()
+    return exports.graphml(*export_rows(r))
