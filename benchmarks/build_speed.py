@@ -1,6 +1,8 @@
 """Words per second of every stage of ``kg build`` and of the whole build, plus peak memory.
 
 Run: .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --out /tmp/kazkg-bench/outNx [--workers N]
+     .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --stages ...    (+ ingest, segment,
+                                                                     extract per language)
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --only parse      (ingest+segment only)
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --only tokenize   (the floor only)
 
@@ -71,6 +73,42 @@ def parse_only(corpus: str, words: int) -> None:
     print(f"ingest+segment: {s:.2f} s, {words / s:,.0f} words/s, {articles} articles")
 
 
+def stage_breakdown(corpus: str) -> None:
+    """Ingest, segment and extraction per language, in this process on one core."""
+    from kg.extract import extract_text
+    from kg.ingest import iter_sources, read_document, split_paragraphs
+    from kg.mentions import warm_up
+    from kg.model import Document
+    from kg.segment import segment_document
+
+    files = [p for p in iter_sources([corpus]) if isinstance(p, Path)]
+    t0 = time.perf_counter()
+    docs = [d for d in (read_document(p) for p in files) if isinstance(d, Document)]
+    ingest = time.perf_counter() - t0
+    words = sum(len(d.text.split()) for d in docs)
+    t0 = time.perf_counter()
+    articles = [a for d in docs for a in segment_document(d)]
+    segment = time.perf_counter() - t0
+    print(f"  {'ingest':22s} {ingest:8.2f} s  {words / ingest:>12,.0f} words/s")
+    print(f"  {'segment':22s} {segment:8.2f} s  {words / segment:>12,.0f} words/s "
+          f"({len(articles)} articles)")
+    t0 = time.perf_counter()
+    warm_up()
+    print(f"  {'extract: model load':22s} {time.perf_counter() - t0:8.2f} s")
+    by_lang: dict[str, list[str]] = {}
+    for d in docs:
+        for p in split_paragraphs(d.text):
+            by_lang.setdefault(p.lang, []).append(d.text[p.start:p.end])
+    for lang, paragraphs in sorted(by_lang.items()):
+        text = "\n\n".join(paragraphs)
+        n = len(text.split())
+        t0 = time.perf_counter()
+        found = len(extract_text(text, "bench"))
+        s = time.perf_counter() - t0
+        print(f"  {'extract: ' + lang:22s} {s:8.2f} s  {n / s:>12,.0f} words/s "
+              f"({n:,} words, {found:,} mentions)")
+
+
 def whole_build(corpus: str, out: Path, workers: int, words: int) -> None:
     """``kg build`` as a child process (imports included); tree RSS sampled every 50 ms."""
     import json
@@ -128,6 +166,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="0: automatic, as kg build")
     ap.add_argument("--only", choices=("parse", "tokenize"), default=None)
     ap.add_argument("--no-floor", action="store_true")
+    ap.add_argument("--stages", action="store_true",
+                    help="also time ingest, segment and extraction per language in-process")
     args = ap.parse_args()
 
     print(f"load average (1/5/15 min) at start: {loadavg()}; cores: {os.cpu_count()}")
@@ -141,6 +181,9 @@ def main() -> None:
         if args.out.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
             sys.exit("refusing to write inside the repository")
         shutil.rmtree(args.out, ignore_errors=True)
+        if args.stages:
+            print("stages in this process (one core):")
+            stage_breakdown(args.corpus)
         whole_build(args.corpus, args.out, args.workers, words)
     if args.only == "tokenize" or (args.only is None and not args.no_floor):
         floor(texts, words)
