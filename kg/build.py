@@ -112,7 +112,7 @@ def build(
         analytics = run_analytics(store, out, base, _inputs(corpus))
         graph = mint("graph", "analytics", base)
         runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
-        add_runs(store, runs[-1:])
+        add_runs(store, runs[-1:], out / "store.tmp")
         del store
         clock.lap("analytics")
         prefixes = _prefixes(base)

@@ -20,12 +20,13 @@ build never leaves a half-loaded store behind.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.runs import LineReader, Run, concatenated
+from kg.runs import Run, concatenate
 
 
 def load_store(path: Path, runs: Sequence[Run]) -> ox.Store:
@@ -34,7 +35,7 @@ def load_store(path: Path, runs: Sequence[Run]) -> ox.Store:
     shutil.rmtree(path, ignore_errors=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     store = ox.Store(str(path))
-    add_runs(store, runs)
+    add_runs(store, runs, path)
     return store
 
 
@@ -43,13 +44,16 @@ def load_store(path: Path, runs: Sequence[Run]) -> ox.Store:
 SLICE = 200_000
 
 
-def add_runs(store: ox.Store, runs: Sequence[Run], slice_size: int = SLICE) -> None:
+def add_runs(store: ox.Store, runs: Sequence[Run], store_dir: Path,
+             slice_size: int = SLICE) -> None:
     """Bulk-load more runs into ``store``, streamed, a slice of whole runs at a time.
 
     A run is never split (its blank-node labels stay in one load).
     """
-    for group in _slices(runs, slice_size):
-        store.bulk_load(LineReader(concatenated(group)), format=ox.RdfFormat.N_QUADS)
+    with tempfile.TemporaryDirectory(prefix=".load-", dir=Path(store_dir).parent) as tmp:
+        for i, group in enumerate(_slices(runs, slice_size)):
+            path = group[0].path if len(group) == 1 else concatenate(group, Path(tmp) / f"{i}.nq")
+            store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
     store.flush()
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -272,6 +272,7 @@ def _index(which: str) -> _Index:
 # --- fuzzy step ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _heads(latin_text: str) -> frozenset[str]:
     words = latin_text.split()
     return frozenset(
@@ -279,8 +280,9 @@ def _heads(latin_text: str) -> frozenset[str]:
     )
 
 
-def _content(latin_text: str) -> list[str]:
-    return [w for w in latin_text.split() if w not in _DECOR_LATIN and len(w) > 1]
+@lru_cache(maxsize=65536)
+def _content(latin_text: str) -> tuple[str, ...]:
+    return tuple(w for w in latin_text.split() if w not in _DECOR_LATIN and len(w) > 1)
 
 
 _DECOR_LATIN = frozenset(
@@ -288,7 +290,7 @@ _DECOR_LATIN = frozenset(
 )
 
 
-def _covered(words: Iterable[str], others: list[str]) -> float:
+def _covered(words: Iterable[str], others: Sequence[str]) -> float:
     from rapidfuzz import fuzz
 
     words = list(words)

@@ -78,12 +78,35 @@ def open_mapper(workers: int = 1, scheduler: str | None = None,
     if workers <= 1:
         yield Mapper(_Done.of)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
-        for _ in range(workers):  # start every worker (and its warm-up) now
-            pool.submit(int)
+    pool = _LazyPool(workers, warm_up)
+    try:
         yield Mapper(pool.submit)
+    finally:
+        pool.close()
+
+
+class _LazyPool:
+    """A process pool started on the first ``submit`` (a fully cached build starts none).
+
+    Closing does not wait for the workers to exit: every result has been collected by then,
+    and their teardown (freeing models) overlaps the caller's next stage.
+    """
+
+    def __init__(self, workers: int, warm_up: Callable[[], Any] | None) -> None:
+        self._workers, self._warm_up, self._pool = workers, warm_up, None
+
+    def submit(self, fn: Callable[[T], R], item: T):
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=self._warm_up)
+            for _ in range(self._workers):  # start every worker (and its warm-up) now
+                self._pool.submit(int)
+        return self._pool.submit(fn, item)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _Done:

@@ -18,13 +18,14 @@ e:s e:p "a" , "b" .
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.fsutil import atomic_binary
-from kg.runs import LineReader, Run, by_graph, concatenated, union_triples
+from kg.runs import Run, by_graph, concatenate, spill, union_triples
 
 
 def canonical_lines(nquads: bytes) -> list[str]:
@@ -37,17 +38,21 @@ def canonical_lines(nquads: bytes) -> list[str]:
 def write_turtle(runs: Sequence[Run], path: Path, prefixes: dict[str, str]) -> int:
     """The union of all graphs as Turtle (each triple once, sorted); returns the triple count."""
     counted = _Counter(union_triples(runs))
-    triples = ox.parse(LineReader(iter(counted)), format=ox.RdfFormat.N_TRIPLES)
-    with atomic_binary(path) as fh:
-        ox.serialize(triples, fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    with tempfile.TemporaryDirectory(prefix=".ttl-", dir=Path(path).parent) as tmp:
+        union = spill(counted, Path(tmp) / "union.nt")
+        triples = ox.parse(path=str(union), format=ox.RdfFormat.N_TRIPLES)
+        with atomic_binary(path) as fh:
+            ox.serialize(triples, fh, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return counted.count
 
 
 def write_trig(runs: Sequence[Run], path: Path, prefixes: dict[str, str]) -> None:
     """Every named graph as TriG, graphs in IRI order, statements sorted within each."""
-    quads = ox.parse(LineReader(concatenated(by_graph(runs))), format=ox.RdfFormat.N_QUADS)
-    with atomic_binary(path) as fh:
-        ox.serialize(quads, fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+    with tempfile.TemporaryDirectory(prefix=".trig-", dir=Path(path).parent) as tmp:
+        every = concatenate(by_graph(runs), Path(tmp) / "graphs.nq")
+        quads = ox.parse(path=str(every), format=ox.RdfFormat.N_QUADS)
+        with atomic_binary(path) as fh:
+            ox.serialize(quads, fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
 class _Counter:

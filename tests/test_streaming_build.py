@@ -5,12 +5,12 @@ import random
 import pyoxigraph as ox
 
 from kg.build import build, parse_and_extract
-from kg.bulkload import load_store, publish_store
+from kg.bulkload import add_runs, load_store, publish_store
 from kg.corpus import demo_corpus_path, parse_file
 from kg.ingest import iter_sources
 from kg.mentions import cached_mentions, document_mentions
 from kg.parallel import _dearest_first, auto_workers, open_mapper
-from kg.runs import LineReader, merged_lines, union_triples, write_run
+from kg.runs import merged_lines, union_triples, write_run
 from kg.serialize import write_trig, write_turtle
 
 
@@ -41,25 +41,21 @@ def test_turtle_and_trig_from_runs_hold_the_same_graph(tmp_path):
     assert {str(q.graph_name) for q in trig} == {f"<http://e/g{i}>" for i in range(3)}
 
 
-def test_line_reader_serves_any_read_size():
-    lines = [b"x" * n + b"\n" for n in range(0, 3000, 7)]
-    reader = LineReader(iter(lines))
-    got = bytearray()
-    while chunk := reader.read(997):
-        got += chunk
-    assert bytes(got) == b"".join(lines)
-
-
 def test_store_is_loaded_from_runs_and_swapped_in(tmp_path):
     run = write_run(tmp_path / "runs", "http://e/g", _lines(25, "http://e/g", 1))
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / "stale").write_text("old")
+    more = [write_run(tmp_path / "runs", f"http://e/h{i}", _lines(25, f"http://e/h{i}", i))
+            for i in range(5)]
     store = load_store(tmp_path / "store.tmp", [run])
     assert len(store) == run.lines
+    add_runs(store, more, tmp_path / "store.tmp", slice_size=40)  # several slices
+    assert len(store) == run.lines + sum(r.lines for r in more)
     del store
     publish_store(tmp_path / "store.tmp", tmp_path / "store")
     assert not (tmp_path / "store" / "stale").exists()
-    assert len(ox.Store.read_only(str(tmp_path / "store"))) == run.lines
+    assert len(ox.Store.read_only(str(tmp_path / "store"))) == run.lines + sum(r.lines for r in more)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["runs", "store"]
 
 
 def test_articles_extracted_apart_equal_the_whole_document(tmp_path):
@@ -71,7 +67,7 @@ def test_articles_extracted_apart_equal_the_whole_document(tmp_path):
 
 
 def test_damaged_cache_file_is_a_miss(tmp_path):
-    path = sorted(demo_corpus_path().iterdir())[0]
+    path = min(demo_corpus_path().iterdir())
     parsed = parse_file(path)
     document_mentions(parsed.document, parsed.articles, tmp_path)
     (tmp_path / f"{parsed.document.id}.json").write_text('{"version": ', encoding="utf-8")
