@@ -28,7 +28,10 @@ file is deterministic: the same store gives byte-identical files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.fsutil import write_atomic
@@ -61,6 +64,7 @@ class AnalyticsReport:
     networks: tuple[NetworkSummary, ...]
     files: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step
 
     def graph(self):
         """The analytics RDF as an rdflib Graph."""
@@ -106,16 +110,21 @@ def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> Analyt
     from kg.dashboard import index_page
 
     out_dir = Path(out_dir)
+    clock = {"networks": 0.0, "measures": 0.0, "exports": 0.0, "pages": 0.0}
     results = []
     for spec in NETWORKS:
-        G = spec.build(store)
-        results.append(NetworkResult(spec, G, compute(G)))
+        with _timed(clock, "networks"):
+            G = spec.build(store)
+        with _timed(clock, "measures"):
+            results.append(NetworkResult(spec, G, compute(G)))
     files: list[str] = []
     summaries = []
     for r in results:
-        outputs = {f"reports/{r.name}.csv": to_csv(r), f"networks/{r.name}.gexf": to_gexf(r),
-                   f"networks/{r.name}.graphml": to_graphml(r),
-                   f"networks/{r.name}.html": viz.network_page(r)}
+        with _timed(clock, "exports"):
+            outputs = {f"reports/{r.name}.csv": to_csv(r), f"networks/{r.name}.gexf": to_gexf(r),
+                       f"networks/{r.name}.graphml": to_graphml(r)}
+        with _timed(clock, "pages"):
+            outputs[f"networks/{r.name}.html"] = viz.network_page(r)
         for path, data in outputs.items():
             write_atomic(out_dir / path, data)
         files.extend(outputs)
@@ -125,7 +134,21 @@ def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> Analyt
             len(set(r.measures.communities["connected_component"].values())),
             len(set(r.measures.communities["louvain_community"].values())), tuple(outputs),
             tuple((str(n), r.label(n), pagerank.get(n, 0.0)) for n in r.ranked()[:5])))
-    write_atomic(out_dir / "index.html", index_page(results, inputs))
+    with _timed(clock, "pages"):
+        write_atomic(out_dir / "index.html", index_page(results, inputs))
     files.append("index.html")
     warnings = tuple(f"{r.name}: {w}" for r in results for w in r.measures.warnings)
-    return AnalyticsReport(to_ntriples(results, base), tuple(summaries), tuple(files), warnings)
+    with _timed(clock, "exports"):
+        ntriples = to_ntriples(results, base)
+    return AnalyticsReport(ntriples, tuple(summaries), tuple(files), warnings,
+                           {k: round(v, 3) for k, v in clock.items()})
+
+
+@contextmanager
+def _timed(clock: dict[str, float], step: str) -> Iterator[None]:
+    """Add the seconds spent in the block to ``clock[step]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        clock[step] += time.perf_counter() - start
