@@ -58,12 +58,21 @@ def write_store(path: Path, nquads: bytes) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def open_store(path: Path) -> ox.Store:
-    """Open a built store read-only; a clear error if there is none."""
+def open_store(path: Path, *, in_memory: bool = False) -> ox.Store:
+    """Open a built store read-only; a clear error if there is none.
+
+    ``in_memory``: a copy of it in memory instead (faster joins; about three times the store's
+    size on disk in RAM, and a second or so per 100,000 quads to load), never written back.
+    """
     path = Path(path)
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: no store here (run `kg build` first)")
-    return ox.Store.read_only(str(path))
+    store = ox.Store.read_only(str(path))
+    if not in_memory:
+        return store
+    copy = ox.Store()
+    copy.bulk_extend(store.quads_for_pattern(None, None, None, None))
+    return copy
 
 
 def run_query(store: ox.Store, sparql: str):

@@ -271,6 +271,8 @@ def test_laws_programs_by_issue(demo):
                     "Digital Kazakhstan|Цифрлық Қазақстан|Цифровой Казахстан")
     lecture = [r for r in rows if r["document"] == LECTURE_FILE]
     assert matching([r for r in lecture if r["kind"] == "law"], "label", "Конституци|Constitution")
+    # the year is that of the article's own issue: none for lecture notes (no journal issue)
+    assert {r["year"] for r in issue} == {2025} and {r["year"] for r in lecture} == {None}
 
 
 def test_articles_mentioning_law(demo):

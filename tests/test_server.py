@@ -1,7 +1,9 @@
 """``kg serve`` as a client sees it: the real server on a free loopback port, spoken to over HTTP.
 
-Two servers run for this module: one with a 1 s time limit, a 50-row cap and CORS, one with the
-defaults. Every request goes to 127.0.0.1 and every loop is bounded.
+Servers run for this module: one with a 1 s time limit, a 50-row cap, CORS and no response cache
+(every request evaluated), one with the defaults (store in memory, response cache warmed up), one
+with a small response cache, and one serving the store from disk. Every request goes to
+127.0.0.1 and every loop is bounded.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import rdflib
 from kg.api import query_library
 from kg.build import build
 from kg.corpus import demo_corpus_path
-from kg.server import make_app, serve
+from kg.server import CACHE_HEADER, make_app, serve
 from kg.store import open_store, run_query
 
 pytest.importorskip("starlette")
@@ -144,7 +146,7 @@ def before(store: Path) -> list[tuple[str, int, int]]:
 @pytest.fixture(scope="module")
 def server(store: Path, before, tmp_path_factory):
     srv = start_server(store, tmp_path_factory.mktemp("serve") / "stderr.txt",
-                       timeout=1.0, max_rows=MAX_ROWS, cors=True, workers=2)
+                       timeout=1.0, max_rows=MAX_ROWS, cors=True, workers=2, cache_bytes=0)
     yield srv
     stop_server(srv)
 
@@ -378,6 +380,103 @@ def test_sixteen_parallel_clients_run_the_analyst_queries(server: Server) -> Non
     with ThreadPoolExecutor(16) as pool:
         results = list(pool.map(client, range(16), timeout=120))
     assert results == [[200] * len(texts)] * 16
+
+
+# --- the store in memory or on disk, and the response cache ------------------------------
+
+CACHE_BYTES = 5000
+
+
+@pytest.fixture(scope="module")
+def cached_server(store: Path, tmp_path_factory):
+    srv = start_server(store, tmp_path_factory.mktemp("serve-cached") / "stderr.txt",
+                       cache_bytes=CACHE_BYTES, warm=False)
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture(scope="module")
+def disk_server(store: Path, tmp_path_factory):
+    srv = start_server(store, tmp_path_factory.mktemp("serve-disk") / "stderr.txt",
+                       memory_limit=0, cache_bytes=0)
+    yield srv
+    stop_server(srv)
+
+
+def padded(tag: str, size: int) -> str:
+    """A query whose text and JSON answer are each a little over ``size`` bytes."""
+    return f'SELECT ?x WHERE {{ BIND("{tag}{"a" * size}" AS ?x) }}'
+
+
+def test_store_on_disk_gives_the_same_answers(server: Server, disk_server: Server) -> None:
+    for info in list(query_library().values())[:8]:
+        memory, disk = server.direct(info.text, "text/csv"), disk_server.direct(info.text, "text/csv")
+        assert memory.status == disk.status == 200
+        if memory.headers["x-kazkg-truncated"] == "false":
+            assert memory.body == disk.body, info.name
+    assert disk_server.form(update="DROP ALL").status == 403
+
+
+def test_without_cache_every_request_is_evaluated(server: Server) -> None:
+    assert all(CACHE_HEADER.lower() not in server.direct(LABELS).headers for _ in range(2))
+
+
+def test_cache_hit_returns_the_same_bytes(cached_server: Server, store: Path) -> None:
+    query = padded("same", 100)
+    first = cached_server.direct(query)
+    second = cached_server.get("sparql", query=query)  # GET or POST: the same query
+    assert (first.headers["x-kazkg-cache"], second.headers["x-kazkg-cache"]) == ("miss", "hit")
+    assert first.status == second.status == 200
+    assert second.body == first.body and second.type == first.type
+    assert second.headers["x-kazkg-truncated"] == first.headers["x-kazkg-truncated"] == "false"
+    assert json.loads(second.body)["results"]["bindings"][0]["x"]["value"] == "same" + "a" * 100
+
+
+def test_cache_keeps_one_answer_per_media_type(cached_server: Server) -> None:
+    query = padded("accept", 50)
+    json_answer = cached_server.direct(query, "application/sparql-results+json")
+    csv_answer = cached_server.direct(query, "text/csv")
+    assert json_answer.headers["x-kazkg-cache"] == csv_answer.headers["x-kazkg-cache"] == "miss"
+    assert csv_answer.type.startswith("text/csv") and csv_answer.body != json_answer.body
+    again_csv = cached_server.get("sparql", {"Accept": "text/csv"}, query=query)
+    again_json = cached_server.direct(query, "application/json")  # the same media type
+    assert again_csv.headers["x-kazkg-cache"] == again_json.headers["x-kazkg-cache"] == "hit"
+    assert again_csv.body == csv_answer.body and again_json.body == json_answer.body
+    tsv = cached_server.get("sparql", query=query, format="tsv")  # a third media type
+    assert tsv.headers["x-kazkg-cache"] == "miss" and tsv.type.startswith("text/tab-separated")
+
+
+def test_cache_is_bounded_in_bytes(cached_server: Server) -> None:
+    size = CACHE_BYTES // 5  # text + answer of one query: a little over 2/5 of the cache
+    first, second, third = (padded(tag, size) for tag in ("first", "second", "third"))
+    assert [cached_server.direct(q).headers["x-kazkg-cache"] for q in (first, first)] == ["miss", "hit"]
+    cached_server.direct(second)
+    cached_server.direct(third)  # no room for three: the least recently used one goes
+    assert cached_server.direct(third).headers["x-kazkg-cache"] == "hit"
+    assert cached_server.direct(first).headers["x-kazkg-cache"] == "miss"
+    too_big = padded("big", CACHE_BYTES)  # larger than the whole cache: never kept
+    assert [cached_server.direct(too_big).headers["x-kazkg-cache"] for _ in range(2)] == ["miss"] * 2
+    assert cached_server.direct(too_big).status == 200
+
+
+def test_cache_keeps_no_errors(cached_server: Server) -> None:
+    bad = "SELECT * WHERE { ?s ?p }"
+    assert [cached_server.direct(bad).status for _ in range(2)] == [400, 400]
+    assert cached_server.direct(bad).headers["x-kazkg-cache"] == "miss"
+
+
+def test_cache_is_warmed_up_with_the_query_library(plain_server: Server) -> None:
+    # The warm-up runs in the background, in library order: ask for each query at most once,
+    # last first, until one is answered from the cache before anybody asked for it.
+    texts = [info.text for info in query_library().values()]
+    for text in reversed(texts):
+        answer = plain_server.direct(text, "application/sparql-results+json")
+        assert answer.status == 200
+        if answer.headers["x-kazkg-cache"] == "hit":
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("no library query was answered from the warmed-up cache")
 
 
 # --- the library entry points ----------------------------------------------------------
