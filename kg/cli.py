@@ -233,15 +233,20 @@ def serve(
     max_rows: int = typer.Option(10_000, "--max-rows", help="Result rows returned at most."),
     workers: int = typer.Option(2, "--workers", help="Query worker processes."),
     cors: bool = typer.Option(False, "--cors", help="Allow cross-origin requests."),
+    memory_limit_mb: int = typer.Option(128, "--memory-limit-mb", min=0,
+                                        help="Copy the store into each worker's memory up to this size on disk (0: never)."),
+    cache_mb: int = typer.Option(64, "--cache-mb", min=0, help="Result cache size (0: no cache)."),
+    warm: bool = typer.Option(True, "--warm/--no-warm", help="Fill the cache with the example queries at start-up."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
 
-    Example: kg serve --store output/store --port 7878
+    Example: kg serve --store output/store --port 7878 --cache-mb 0
     """
     from kg.server import serve as run_server
 
     try:
-        run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers)
+        run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
+                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm)
     except (OSError, ValueError) as err:
         _fail(str(err))
 

@@ -97,9 +97,13 @@ def call(method: str, url: str, data: bytes | None = None, headers: dict[str, st
 def start_server(store: Path, log: Path, **options: object) -> Server:
     code = ("import sys; from kg.server import serve; "
             f"serve(sys.argv[1], '127.0.0.1', 0, **{options!r})")
+    return start_command([sys.executable, "-c", code, str(store)], log)
+
+
+def start_command(command: list[str], log: Path) -> Server:
+    """Start a server process and wait until it answers on the address it prints."""
     with log.open("wb") as err:
-        process = subprocess.Popen([sys.executable, "-c", code, str(store)], stderr=err,
-                                   stdout=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stderr=err, stdout=err)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         found = re.search(r"http://127\.0\.0\.1:\d+/", log.read_text(encoding="utf-8"))
@@ -507,3 +511,16 @@ def test_cli_missing_store_is_one_line_and_non_zero(tmp_path: Path) -> None:
                           timeout=60)
     assert done.returncode != 0
     assert len(done.stderr.strip().splitlines()) == 1 and "no store here" in done.stderr
+
+
+def test_cli_serve_options_turn_the_cache_off(store: Path, tmp_path: Path) -> None:
+    srv = start_command([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0",
+                         "--cache-mb", "0", "--memory-limit-mb", "0", "--no-warm"],
+                        tmp_path / "stderr.txt")
+    try:
+        first = srv.direct(LABELS, "text/csv")
+        second = srv.direct(LABELS, "text/csv")
+        assert first.status == second.status == 200 and first.body == second.body
+        assert CACHE_HEADER.lower() not in first.headers and CACHE_HEADER.lower() not in second.headers
+    finally:
+        stop_server(srv)
