@@ -169,9 +169,11 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
         workers = auto_workers(sum(_size(s) for s in sources if isinstance(s, Path)))
     found: dict[str, tuple[Mention, ...]] = {}
     pending = []
+    in_flight: list = []
     with open_mapper(workers, scheduler, warm_up=warm_up) as pool:
         results = []
         for source in sources:
+            in_flight = _wait_below(in_flight, AHEAD * max(1, workers))
             parsed = source if not isinstance(source, Path) else parse_file(source)
             results.append(parsed)
             if not isinstance(parsed, ParsedDocument) or parsed.document.id in found:
@@ -184,11 +186,26 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
             tasks = article_tasks(doc, parsed.articles)
             order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].body))
             futures = {i: pool.submit(extract_article, tasks[i]) for i in order}
-            pending.append((doc, tasks, [futures[i] for i in range(len(tasks))]))
-        for doc, tasks, futures in pending:
-            found[doc.id] = merge_article_mentions(tasks, [f.result() for f in futures])
+            in_flight.extend(futures.values())
+            pending.append((doc, [futures[i] for i in range(len(tasks))]))  # not the tasks' texts
+        for doc, futures in pending:
+            found[doc.id] = merge_article_mentions([f.result() for f in futures])
             save_mentions(doc, found[doc.id], cache_dir)
     return collect(results), found
+
+
+#: Articles queued per worker before the next file is parsed (keeps the queue, and the
+#: article texts waiting in it, bounded however large the corpus).
+AHEAD = 4
+
+
+def _wait_below(futures: list, limit: int, poll: float = 0.02) -> list:
+    """The futures not done yet, once there are at most ``limit`` of them."""
+    while True:
+        futures = [f for f in futures if not f.done()]
+        if len(futures) <= limit:
+            return futures
+        time.sleep(poll)
 
 
 def _size(path: Path) -> int:

@@ -10,7 +10,7 @@ extracts that document.
 >>> doc = Document("d1", "x.txt", text, "utf-8", ("kk",))
 >>> art = Article("d1", "x.txt", 1, Span(0, len(text)), Span(0, len(text)))
 >>> tasks = article_tasks(doc, (art,))
->>> [m.text for m in merge_article_mentions(tasks, [extract_article(t) for t in tasks])]
+>>> [m.text for m in merge_article_mentions([extract_article(t) for t in tasks])]
 ['Қазақстан', 'Ресей']
 """
 
@@ -61,9 +61,8 @@ def warm_up() -> None:
                  "warm-up", [])
 
 
-def merge_article_mentions(tasks: Sequence[ArticleTask],
-                           found: Sequence[tuple[Mention, ...]]) -> tuple[Mention, ...]:
-    """The mentions of a document's tasks, in task order."""
+def merge_article_mentions(found: Sequence[tuple[Mention, ...]]) -> tuple[Mention, ...]:
+    """The mentions of a document from those of its article tasks, in task order."""
     return tuple(m for ms in found for m in ms)
 
 
@@ -97,6 +96,6 @@ def document_mentions(doc: Document, articles: tuple[Article, ...],
     mentions = cached_mentions(doc, cache_dir)
     if mentions is None:
         tasks = article_tasks(doc, articles)
-        mentions = merge_article_mentions(tasks, [extract_article(t) for t in tasks])
+        mentions = merge_article_mentions([extract_article(t) for t in tasks])
         save_mentions(doc, mentions, cache_dir)
     return mentions

@@ -122,6 +122,9 @@ class _Done:
     def result(self) -> Any:
         return self._value
 
+    def done(self) -> bool:
+        return True
+
 
 def map_in_order(fn: Callable[[T], R], items: Sequence[T], workers: int = 1,
                  scheduler: str | None = None) -> list[R]:
