@@ -1,0 +1,63 @@
+"""Resident memory of the main build process, stage by stage.
+
+Run: .venv/bin/python benchmarks/build_memory.py CORPUS_DIR --out /tmp/kazkg-bench/memNx [--cache-from DIR]
+
+Runs :func:`kg.build.build` in this process with a thread sampling its resident set every
+20 ms, and prints, at the end of each stage, the stage's time, the peak seen during the stage
+and the resident set at its end. ``--cache-from`` copies an earlier build's extraction cache
+first, so the (slow, multi-process) extraction is read from disk and the run measures the
+stages after it. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> None:
+    import psutil
+
+    import kg.build as build_module
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("corpus")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--cache-from", type=Path, default=None)
+    args = ap.parse_args()
+    if args.out.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
+        sys.exit("refusing to write inside the repository")
+    shutil.rmtree(args.out, ignore_errors=True)
+    args.out.mkdir(parents=True)
+    if args.cache_from:
+        shutil.copytree(args.cache_from / "cache", args.out / "cache")
+    proc = psutil.Process()
+    peak = [0]
+
+    def sample() -> None:
+        while True:
+            peak[0] = max(peak[0], proc.memory_info().rss)
+            time.sleep(0.02)
+
+    threading.Thread(target=sample, daemon=True).start()
+    original = build_module._Clock.lap
+
+    def lap(self, stage: str) -> None:
+        original(self, stage)
+        print(f"{stage:14s} {self.timings[stage]:8.2f} s   peak in stage {peak[0] / 2**20:7,.0f} MB"
+              f"   at its end {proc.memory_info().rss / 2**20:7,.0f} MB", flush=True)
+        peak[0] = 0
+
+    build_module._Clock.lap = lap
+    build_module.build([args.corpus], args.out)
+    print(f"after the build: {proc.memory_info().rss / 2**20:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
