@@ -20,6 +20,8 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg.bulkload import publish_store
+
 EXPORT_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -41,7 +43,10 @@ class QueryError(Exception):
 
 
 def write_store(path: Path, nquads: bytes) -> None:
-    """Replace the store at ``path`` by one bulk-loaded from N-Quads (atomically swapped)."""
+    """Replace the store at ``path`` by one bulk-loaded from N-Quads (atomically swapped).
+
+    For graphs held in memory (tests, small imports); builds stream runs with :mod:`kg.bulkload`.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -50,12 +55,7 @@ def write_store(path: Path, nquads: bytes) -> None:
     store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
-    old = path.with_name(path.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if path.exists():
-        path.rename(old)
-    tmp.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
+    publish_store(tmp, path)
 
 
 def open_store(path: Path, *, in_memory: bool = False) -> ox.Store:
