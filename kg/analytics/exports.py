@@ -20,6 +20,7 @@ same rows give the same bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 Row = tuple[str, dict]
 EdgeRow = tuple[str, str, dict]
@@ -45,27 +46,16 @@ _GEXF_RESERVED_NODE = {"id", "key", "pid", "start", "end", "parents", "viz", "sl
 _GEXF_RESERVED_EDGE = {"id", "key", "label", "type", "start", "end", "viz", "slices", "spells"}
 
 
+_ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+
+
 def escape_attr(text: str) -> str:
     """Escape an XML attribute value as ElementTree does.
 
     >>> escape_attr('a<b & "c"\\n')
     'a&lt;b &amp; &quot;c&quot;&#10;'
     """
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return escape(text, _ATTR_ENTITIES)
 
 
 def escape_text(text: str) -> str:
@@ -74,13 +64,7 @@ def escape_text(text: str) -> str:
     >>> escape_text("a<b & c>")
     'a&lt;b &amp; c&gt;'
     """
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+    return escape(text)
 
 
 def _type(value) -> str:
