@@ -5,8 +5,6 @@ of the inputs, so a parallel build writes the same ``graph.ttl`` as a serial one
 may carry a cost (e.g. their length): the dearest are started first, so one long article
 does not finish alone at the end while the other workers idle.
 
->>> map_in_order(len, ["a", "bb", "ccc"])
-[1, 2, 3]
 >>> with open_mapper(workers=1) as run:
 ...     run.map(str.upper, ["x", "y"], costs=[1, 2]), run.submit(len, "abc").result()
 (['X', 'Y'], 3)
@@ -54,8 +52,6 @@ class Mapper:
         order = _dearest_first(len(items), costs)
         futures = {i: self.submit(fn, items[i]) for i in order}
         return [futures[i].result() for i in range(len(items))]
-
-    __call__ = map
 
 
 @contextmanager
@@ -124,15 +120,6 @@ class _Done:
 
     def done(self) -> bool:
         return True
-
-
-def map_in_order(fn: Callable[[T], R], items: Sequence[T], workers: int = 1,
-                 scheduler: str | None = None) -> list[R]:
-    """``[fn(x) for x in items]``, computed serially, on ``workers`` processes, or with Dask."""
-    if not scheduler and (workers <= 1 or len(items) <= 1):
-        return [fn(x) for x in items]
-    with open_mapper(workers, scheduler) as run:
-        return run(fn, items)
 
 
 def _dearest_first(n: int, costs: Sequence[float] | None) -> list[int]:

@@ -57,9 +57,14 @@ def by_graph(runs: Iterable[Run]) -> list[Run]:
 
 
 def merged_lines(runs: Sequence[Run], fan_in: int = FAN_IN) -> Iterator[bytes]:
-    """Every line of ``runs`` in byte order (= code-point order), duplicates kept."""
+    """Every line of ``runs`` in byte order (= code-point order), duplicates kept.
+
+    Intermediate rounds are written beside the first run (the output's file system).
+    """
     runs = list(runs)
-    with tempfile.TemporaryDirectory(prefix="kazkg-merge-") as tmp:
+    if not runs:
+        return
+    with tempfile.TemporaryDirectory(prefix=".merge-", dir=runs[0].path.parent) as tmp:
         level = 0
         while len(runs) > fan_in:  # merge in rounds so few files are open at once
             merged: list[Run] = []

@@ -25,6 +25,7 @@ def test_multi_round_merge_equals_one_sort(tmp_path):
     runs = [write_run(tmp_path, f"http://e/g{i}", _lines(40, f"http://e/g{i}", i)) for i in range(9)]
     everything = sorted(line.encode() for r in runs for line in r.path.read_text().splitlines(True))
     assert list(merged_lines(runs, fan_in=2)) == everything  # several rounds of merging
+    assert not list(tmp_path.glob(".merge-*"))  # the rounds' files are gone
     triples = list(union_triples(runs))
     assert len(triples) == len(set(triples)) == len({line.rsplit(b" <", 1)[0] for line in everything})
     assert triples == sorted(triples)
@@ -78,7 +79,7 @@ def test_damaged_cache_file_is_a_miss(tmp_path):
 def test_dearest_tasks_go_first_and_results_keep_input_order():
     assert _dearest_first(4, [3, 9, 1, 9]) == [1, 3, 0, 2]
     with open_mapper(workers=2) as run:
-        assert run(abs, [-1, -5, 2, -7], costs=[1, 5, 2, 7]) == [1, 5, 2, 7]
+        assert run.map(abs, [-1, -5, 2, -7], costs=[1, 5, 2, 7]) == [1, 5, 2, 7]
 
 
 def test_automatic_workers_stay_serial_for_small_inputs():
