@@ -67,6 +67,15 @@ def escape_text(text: str) -> str:
     return escape(text)
 
 
+def _element(head: str, inner: str, close: str) -> str:
+    """An element's lines: ``head`` closed empty, or wrapping ``inner`` up to ``close``.
+
+    >>> _element("<a", "", "</a>"), _element("<a", "x\\n", "</a>")
+    ('<a />\\n', '<a>\\nx\\n</a>\\n')
+    """
+    return f"{head}>\n{inner}{close}\n" if inner else f"{head} />\n"
+
+
 def _type(value) -> str:
     try:
         return _TYPES[type(value)]
@@ -139,11 +148,8 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
         values = list(data.values())
         label = str(values[where]) if where is not None else str(node)
         escaped[node] = node_id = escape_attr(str(node))
-        head = f'      <node id="{node_id}" label="{escape_attr(label)}"'
-        if others:
-            body.append(f"{head}>\n{attvalues(values, others, starts)}      </node>\n")
-        else:
-            body.append(head + " />\n")
+        body.append(_element(f'      <node id="{node_id}" label="{escape_attr(label)}"',
+                             attvalues(values, others, starts) if others else "", "      </node>"))
     if nodes:
         body.append("    </nodes>\n")
     body.append("    <edges>\n" if edges else "    <edges />\n")
@@ -155,10 +161,8 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
         head = f'      <edge source="{source}" target="{target}" id="{i}"'
         if where is not None:
             head += f' weight="{escape_attr(str(values[where]))}"'
-        if others:
-            body.append(f"{head}>\n{attvalues(values, others, starts)}      </edge>\n")
-        else:
-            body.append(head + " />\n")
+        body.append(_element(head, attvalues(values, others, starts) if others else "",
+                             "      </edge>"))
     if edges:
         body.append("    </edges>\n")
     parts = [_GEXF_HEAD]
@@ -200,21 +204,11 @@ def graphml(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
 
     body: list[str] = []
     for node, data in nodes:
-        head = f'    <node id="{escape_attr(str(node))}"'
-        if data:
-            body.append(head + ">\n")
-            body.append(data_lines(data, "node"))
-            body.append("    </node>\n")
-        else:
-            body.append(head + " />\n")
+        body.append(_element(f'    <node id="{escape_attr(str(node))}"',
+                             data_lines(data, "node") if data else "", "    </node>"))
     for u, v, data in edges:
-        head = f'    <edge source="{escape_attr(str(u))}" target="{escape_attr(str(v))}"'
-        if data:
-            body.append(head + ">\n")
-            body.append(data_lines(data, "edge"))
-            body.append("    </edge>\n")
-        else:
-            body.append(head + " />\n")
+        body.append(_element(f'    <edge source="{escape_attr(str(u))}" target="{escape_attr(str(v))}"',
+                             data_lines(data, "edge") if data else "", "    </edge>"))
     parts = [_GRAPHML_HEAD, *reversed(declared)]  # networkx inserts each key first
     if body:
         parts += ['  <graph edgedefault="undirected">\n', *body, "  </graph>\n"]
