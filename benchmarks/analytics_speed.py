@@ -64,7 +64,7 @@ def timed(name: str, fn, *args):
 
 def bench(name: str, G, spec=None):
     """Time each measure and each writer of ``G``; return its NetworkResult."""
-    from kg import viz
+    from kg.pages import network as viz
     from kg.analytics import measures
     from kg.analytics.betweenness import betweenness, sample_size
     from kg.analytics.closeness import closeness

@@ -10,7 +10,7 @@ The output folder is deleted first (no extraction cache). Words are whitespace t
 decoded input texts. The build runs as ``python -m kg build`` in a child process (interpreter
 start and imports included); peak memory is the sum of the resident sets of that process and
 all its workers, sampled every 50 ms, and CPU time is user+sys of all of them (a figure that
-other jobs on the machine barely change). The floor is spaCy's tokenizer alone (``kg.nlp.kazakh``'s blank
+other jobs on the machine barely change). The floor is spaCy's tokenizer alone (``kg.text.kazakh``'s blank
 ``kk`` pipeline and ``spacy.blank("xx")``) over the same texts. The load average is printed
 before and after, since other jobs share the machine. Prints figures only.
 """
@@ -47,7 +47,7 @@ def read_texts(corpus: str) -> list[str]:
 def floor(texts: list[str], words: int) -> None:
     import spacy
 
-    import kg.nlp.kazakh  # noqa: F401 - registers "kk"
+    import kg.text.kazakh  # noqa: F401 - registers "kk"
 
     for name in ("kk", "xx"):
         nlp = spacy.blank(name)
@@ -77,7 +77,7 @@ def stage_breakdown(corpus: str) -> None:
     """Ingest, segment and extraction per language, in this process on one core."""
     from kg.extract import extract_text
     from kg.ingest import iter_sources, read_document, split_paragraphs
-    from kg.mentions import warm_up
+    from kg.extract.tasks import warm_up
     from kg.model import Document
     from kg.segment import segment_document
 

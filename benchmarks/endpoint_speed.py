@@ -1,4 +1,4 @@
-"""Throughput and latency of the SPARQL endpoint (``kg.server``) under 16 concurrent clients.
+"""Throughput and latency of the SPARQL endpoint (``kg.server.app``) under 16 concurrent clients.
 
 Run: .venv/bin/python benchmarks/endpoint_speed.py --store /tmp/kazkg-bench/out1x/store
          [--clients 16] [--rounds 2] [--workers 2] [--cache off,on] [--storage memory]
@@ -6,7 +6,7 @@ Run: .venv/bin/python benchmarks/endpoint_speed.py --store /tmp/kazkg-bench/out1
 For each server configuration in turn (``--storage``: ``memory``, each worker holding a copy of
 the store in memory, or ``disk``, the store opened read-only on disk; ``--cache``: ``off``, every
 request evaluated by a worker, or ``on``, a 64 MiB response cache warmed up with the query
-library): starts ``kg.server.serve(store, "127.0.0.1", 0, ...)`` in a child process (a free
+library): starts ``kg.server.app.serve(store, "127.0.0.1", 0, ...)`` in a child process (a free
 loopback port), waits for it, sends every query once serially (warm-up; "serial ms"), then runs
 ``--clients`` threads; each sends every analyst query (ontology/queries/*.rq, client i starting at
 query i) ``--rounds`` times (a bounded loop) as ``POST application/sparql-query`` with
@@ -47,7 +47,7 @@ def start_server(store: Path, workers: int, storage: str, cache: str) -> tuple[s
                "warm": cache == "on"}
     if storage == "disk":
         options["memory_limit"] = 0
-    code = ("import sys; from kg.server import serve; "
+    code = ("import sys; from kg.server.app import serve; "
             f"serve({str(store)!r}, '127.0.0.1', 0, **{options!r})")
     proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()

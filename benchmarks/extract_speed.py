@@ -19,7 +19,7 @@ def main(paths: list[str]) -> None:
     docs = [read_document(Path(p)) for p in paths]
     docs = [d for d in docs if isinstance(d, Document)]
     t0 = time.perf_counter()
-    from kg.nlp.kk_ner import load_kk_ner
+    from kg.extract.kk.model import load_kk_ner
 
     load_kk_ner()
     extract_text("Қазақстан", "warm-up")

@@ -30,7 +30,7 @@ def main() -> None:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    from kg.nlp.kk_ner import MODEL_DIR, load_kk_ner
+    from kg.extract.kk.model import MODEL_DIR, load_kk_ner
 
     nlp = load_kk_ner(args.model)
     load_s = time.perf_counter() - t0

@@ -101,7 +101,7 @@ def library_dir() -> Path:
     Looks next to the ontology first (``kg/ontology/queries`` in an installed package), then
     in the source checkout.
     """
-    from kg.ontology_files import ontology_dir
+    from kg.rdf.ontology import ontology_dir
 
     here = Path(__file__).resolve().parent
     candidates = [here / "ontology" / "queries", here.parent / "ontology" / "queries"]

@@ -23,8 +23,8 @@ from kg.fsutil import write_atomic
 from kg.iri import DEFAULT_BASE, mint
 from kg.jsonio import article_to_dict
 from kg.model import Mention
-from kg.serialize import canonical_lines, write_trig, write_turtle
-from kg.void import describe_dataset
+from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
+from kg.rdf.void import describe_dataset
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,11 @@ def build(
     at ``scheduler``; results are merged in input order.
     """
     from kg.analytics import run_analytics
-    from kg.bulkload import add_runs, load_store, publish_store
+    from kg.rdf.bulkload import add_runs, load_store, publish_store
     from kg.ingest import iter_sources
-    from kg.rdf import corpus_graphs
+    from kg.rdf.mapping import corpus_graphs
     from kg.resolve import resolve
-    from kg.runs import write_run
+    from kg.rdf.runs import write_run
 
     out = Path(out)
     clock = _Clock()
@@ -155,7 +155,7 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
     load their models meanwhile (``workers=0``: one per core when the input is large
     enough). Results are merged in input order: the outcome does not depend on the workers.
     """
-    from kg.mentions import (
+    from kg.extract.tasks import (
         article_tasks,
         cached_mentions,
         extract_article,
@@ -236,7 +236,7 @@ def _ontology_lines(base: str) -> list[str]:
     """The ontology as N-Quads lines of its own graph, blank nodes canonical."""
     import pyoxigraph as ox
 
-    from kg.ontology_files import ONTOLOGY, ontology_dir
+    from kg.rdf.ontology import ONTOLOGY, ontology_dir
 
     graph = ox.NamedNode(mint("graph", "ontology", base))
     triples = ox.parse(path=str(ontology_dir() / ONTOLOGY), format=ox.RdfFormat.TURTLE)
@@ -247,7 +247,7 @@ def _ontology_lines(base: str) -> list[str]:
 def _prefixes(base: str) -> dict[str, str]:
     from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-    from kg.vocab import BIBO, KG, SCHEMA
+    from kg.rdf.vocab import BIBO, KG, SCHEMA
 
     return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
             "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),

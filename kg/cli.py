@@ -211,8 +211,8 @@ def eval_ner(
 
     Example: kg eval-ner ../shared/datasets/kaznerd/IOB2_valid.txt
     """
-    from kg.nlp.kk_ner import load_kk_ner
-    from kg.nlp.ner_eval import evaluate_conll, format_table
+    from kg.extract.kk.model import load_kk_ner
+    from kg.evaluate.ner import evaluate_conll, format_table
 
     if not data.is_file():
         _fail(f"{data}: no such file")
@@ -242,7 +242,7 @@ def serve(
 
     Example: kg serve --store output/store --port 7878 --cache-mb 0
     """
-    from kg.server import serve as run_server
+    from kg.server.app import serve as run_server
 
     try:
         run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.lang import detect_language
+from kg.text.lang import detect_language
 from kg.model import Document, Paragraph, Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})

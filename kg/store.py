@@ -20,7 +20,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.bulkload import publish_store
+from kg.rdf.bulkload import publish_store
 
 EXPORT_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -45,7 +45,7 @@ class QueryError(Exception):
 def write_store(path: Path, nquads: bytes) -> None:
     """Replace the store at ``path`` by one bulk-loaded from N-Quads (atomically swapped).
 
-    For graphs held in memory (tests, small imports); builds stream runs with :mod:`kg.bulkload`.
+    For graphs held in memory (tests, small imports); builds stream runs with :mod:`kg.rdf.bulkload`.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,7 @@ from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
-from kg.ontology_files import ONTOLOGY, SHAPES, ontology_dir
+from kg.rdf.ontology import ONTOLOGY, SHAPES, ontology_dir
 
 #: RDF syntaxes read by :func:`validate_file`, by file extension.
 FORMATS: dict[str, str] = {

@@ -22,9 +22,9 @@ from kg.analytics.eigenvector import eigenvector
 from kg.analytics.measures import PARTITIONS, SCORES, compute
 from kg.analytics.pagerank import pagerank
 from kg.analytics.results import NetworkResult, rounded, to_csv
-from kg.dashboard import index_page
+from kg.pages.dashboard import index_page
 from kg.validate import validate_graph
-from kg.viz import network_page
+from kg.pages.network import network_page
 
 BASE = "https://w3id.org/kazkg/id/"
 E = "http://example.org/"

@@ -246,7 +246,7 @@ def rdflib_ntriples(results, base) -> bytes:
     from rdflib.namespace import RDF, RDFS, XSD
 
     from kg.iri import mint
-    from kg.vocab import KG
+    from kg.rdf.vocab import KG
 
     g = Graph()
     for r in results:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.catalog import DATA, institutions, legal_acts, lookup_act, lookup_institution
+from kg.lexicon.catalog import DATA, institutions, legal_acts, lookup_act, lookup_institution
 
 INST_COLUMNS = ["key", "kind", "wikidata", "en", "ru", "kk", "aliases"]
 ACT_COLUMNS = INST_COLUMNS + ["year"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.nlp.conll import (
+from kg.evaluate.conll import (
     Sentence,
     read_conll,
     split_key,
@@ -15,7 +15,7 @@ from kg.nlp.conll import (
     tags_to_spans,
     write_conll,
 )
-from kg.nlp.ner_eval import LabelScore, evaluate_conll, format_table, score_spans
+from kg.evaluate.ner import LabelScore, evaluate_conll, format_table, score_spans
 
 TINY = """\
 Біз O
@@ -130,7 +130,7 @@ def test_score_spans_exact_match() -> None:
 def test_evaluate_conll_with_rule_pipeline(tiny: Path) -> None:
     import spacy
 
-    import kg.nlp.kazakh  # noqa: F401
+    import kg.text.kazakh  # noqa: F401
 
     nlp = spacy.blank("kk")
     ruler = nlp.add_pipe("entity_ruler")

@@ -6,7 +6,7 @@ import pytest
 from conftest import CORPUS, ROOT
 
 from kg.model import Mention
-from kg.nlp.en_extract import canonical, extract_en
+from kg.extract.en import canonical, extract_en
 
 
 def found(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
@@ -163,7 +163,7 @@ def test_empty_text() -> None:
 
 
 def test_gold_en_paragraphs() -> None:
-    from kg.nlp.gold_eval import HEADLINE_LABELS, evaluate, load_gold
+    from kg.evaluate.gold import HEADLINE_LABELS, evaluate, load_gold
 
     paragraphs = [p for p in load_gold(ROOT / "tests" / "data" / "ner_gold.jsonl", CORPUS)
                   if p.lang == "en"]

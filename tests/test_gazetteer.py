@@ -8,8 +8,8 @@ from importlib import resources
 
 import pytest
 
-import kg.gazetteer as gazetteer
-from kg.gazetteer import (
+import kg.lexicon.countries as gazetteer
+from kg.lexicon.countries import (
     COLUMNS,
     Country,
     countries,
@@ -22,7 +22,7 @@ USSR_QID = "Q15180"
 
 
 def _rows() -> list[list[str]]:
-    text = resources.files("kg").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.lexicon").joinpath("data/countries.tsv").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0].split("\t") == list(COLUMNS)
     return [line.split("\t") for line in lines[1:] if line]

@@ -6,8 +6,8 @@ import doctest
 
 import pytest
 
-from kg.nlp import kk_morph
-from kg.nlp.kk_morph import KkLexicon, candidates, normalize_kk, split_suffix
+from kg.text import kk_morph
+from kg.text.kk_morph import KkLexicon, candidates, normalize_kk, split_suffix
 
 INFLECTED = [
     # institutions keep their possessive

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kg.nlp.kk_extract import extract_kk
-from kg.nlp.kk_rules import find_kk
+from kg.extract.kk import extract_kk
+from kg.extract.kk.rules import find_kk
 
 
 @pytest.mark.parametrize("text, span, label, canonical", [

@@ -1,7 +1,7 @@
 """Extraction quality on the annotated real-journal samples (regression floors, not targets).
 
 ``ner_gold.jsonl`` was used while writing the rules; ``ner_heldout.jsonl`` only for measuring.
-Figures are printed by ``python -m kg.nlp.gold_eval``; these floors catch regressions.
+Figures are printed by ``python -m kg.evaluate.gold``; these floors catch regressions.
 """
 
 from pathlib import Path
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
-from kg.nlp.en_extract import extract_en
-from kg.nlp.gold_eval import HEADLINE_LABELS, Scores, load_gold, score
-from kg.nlp.kk_extract import extract_kk
-from kg.nlp.ru_extract import extract_ru
+from kg.extract.en import extract_en
+from kg.evaluate.gold import HEADLINE_LABELS, Scores, load_gold, score
+from kg.extract.kk import extract_kk
+from kg.extract.ru import extract_ru
 
 EXTRACTORS = {"kk": extract_kk, "ru": extract_ru, "en": extract_en}
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kg.nlp.kk_ner import MODEL_DIR, extract_entities, load_kk_ner
+from kg.extract.kk.model import MODEL_DIR, extract_entities, load_kk_ner
 
 pytestmark = pytest.mark.skipif(
     not (MODEL_DIR / "meta.json").exists(), reason="kg/models/kk_ner not packaged"

@@ -1,4 +1,4 @@
-"""The ontology: parses, is labelled in three languages, aligns, and matches kg/vocab.py."""
+"""The ontology: parses, is labelled in three languages, aligns, and matches kg/rdf/vocab.py."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.ontology_files import CONTEXT, ONTOLOGY, SHAPES, ontology_dir
-from kg.vocab import BIBO, FABIO, KG, SCHEMA
+from kg.rdf.ontology import CONTEXT, ONTOLOGY, SHAPES, ontology_dir
+from kg.rdf.vocab import BIBO, FABIO, KG, SCHEMA
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's XSD warns under pytest
 NS = str(KG._NS)
@@ -166,8 +166,8 @@ def test_context_expands_typed_and_multilingual_values() -> None:
 
 
 def _vocab_comments() -> dict[str, str]:
-    """``name: URIRef  # comment`` lines of kg/vocab.py's KG class, as {name: comment}."""
-    source = (Path(__file__).resolve().parent.parent / "kg" / "vocab.py").read_text("utf-8")
+    """``name: URIRef  # comment`` lines of kg/rdf/vocab.py's KG class, as {name: comment}."""
+    source = (Path(__file__).resolve().parent.parent / "kg" / "rdf" / "vocab.py").read_text("utf-8")
     cls = next(
         node
         for node in ast.parse(source).body
@@ -185,8 +185,8 @@ def _vocab_comments() -> dict[str, str]:
 def test_vocab_matches_ontology_both_ways(onto: Graph) -> None:
     in_ontology = {t.removeprefix(NS) for t in kg_terms(onto)}
     in_vocab = {name for name in KG.__annotations__ if not name.startswith("_")}
-    assert in_vocab - in_ontology == set(), "in kg/vocab.py but not in the ontology"
-    assert in_ontology - in_vocab == set(), "in the ontology but not in kg/vocab.py"
+    assert in_vocab - in_ontology == set(), "in kg/rdf/vocab.py but not in the ontology"
+    assert in_ontology - in_vocab == set(), "in the ontology but not in kg/rdf/vocab.py"
 
 
 def test_vocab_comments_are_the_english_definitions(onto: Graph) -> None:

@@ -6,7 +6,7 @@ import pytest
 from conftest import CORPUS, ROOT
 
 from kg.model import Mention
-from kg.nlp.ru_extract import Candidate, extract_ru, resolve, rule_candidates
+from kg.extract.ru import Candidate, extract_ru, resolve, rule_candidates
 
 
 def found(text: str, **kw) -> list[tuple[str, str, str]]:
@@ -196,7 +196,7 @@ def test_empty_text() -> None:
 
 
 def test_gold_ru_paragraphs() -> None:
-    from kg.nlp.gold_eval import HEADLINE_LABELS, evaluate, load_gold
+    from kg.evaluate.gold import HEADLINE_LABELS, evaluate, load_gold
 
     paragraphs = [p for p in load_gold(ROOT / "tests" / "data" / "ner_gold.jsonl", CORPUS)
                   if p.lang == "ru"]

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from kg.nlp import ru_morph
-from kg.nlp.ru_morph import normalize_ru
+from kg.text import ru_morph
+from kg.text.ru_morph import normalize_ru
 
 PERSONS = [
     ("Льва Мановича", "Лев Манович"),
@@ -103,7 +103,7 @@ def test_person_label_is_case_insensitive() -> None:
 
 
 def test_import_does_not_load_the_analyser() -> None:
-    code = "import sys, kg.nlp.ru_morph; print('pymorphy3' in sys.modules)"
+    code = "import sys, kg.text.ru_morph; print('pymorphy3' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -32,7 +32,7 @@ import rdflib
 from kg.api import query_library
 from kg.build import build
 from kg.corpus import demo_corpus_path
-from kg.server import CACHE_HEADER, make_app, serve
+from kg.server.app import CACHE_HEADER, make_app, serve
 from kg.store import open_store, run_query
 
 pytest.importorskip("starlette")
@@ -95,7 +95,7 @@ def call(method: str, url: str, data: bytes | None = None, headers: dict[str, st
 
 
 def start_server(store: Path, log: Path, **options: object) -> Server:
-    code = ("import sys; from kg.server import serve; "
+    code = ("import sys; from kg.server.app import serve; "
             f"serve(sys.argv[1], '127.0.0.1', 0, **{options!r})")
     return start_command([sys.executable, "-c", code, str(store)], log)
 

@@ -10,9 +10,9 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.ontology_files import CONTEXT, ontology_dir
+from kg.rdf.ontology import CONTEXT, ontology_dir
 from kg.validate import ValidationReport, read_rdf, validate_file, validate_graph
-from kg.vocab import KG, SCHEMA
+from kg.rdf.vocab import KG, SCHEMA
 
 # rdflib 7's own TriG, N-Quads and JSON-LD plugins still call its deprecated Dataset APIs.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")

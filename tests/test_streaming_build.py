@@ -5,13 +5,13 @@ import random
 import pyoxigraph as ox
 
 from kg.build import build, parse_and_extract
-from kg.bulkload import add_runs, load_store, publish_store
+from kg.rdf.bulkload import add_runs, load_store, publish_store
 from kg.corpus import demo_corpus_path, parse_file
 from kg.ingest import iter_sources
-from kg.mentions import cached_mentions, document_mentions
+from kg.extract.tasks import cached_mentions, document_mentions
 from kg.parallel import _dearest_first, auto_workers, open_mapper
-from kg.runs import merged_lines, union_triples, write_run
-from kg.serialize import write_trig, write_turtle
+from kg.rdf.runs import merged_lines, union_triples, write_run
+from kg.rdf.serialize import write_trig, write_turtle
 
 
 def _lines(n, graph, seed):
@@ -89,12 +89,12 @@ def test_automatic_workers_stay_serial_for_small_inputs():
 
 
 def test_failed_build_leaves_no_temporary_files(tmp_path, monkeypatch):
-    import kg.serialize
+    import kg.rdf.serialize
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(kg.serialize, "write_trig", broken)
+    monkeypatch.setattr(kg.rdf.serialize, "write_trig", broken)
     monkeypatch.setattr("kg.build.write_trig", broken)
     out = tmp_path / "out"
     try:

@@ -4,11 +4,11 @@
 :data:`kg.analytics.networks.NETWORKS` from the store with SPARQL, computes the measures and
 communities, and writes, under ``out_dir``::
 
-    networks/<network>.html      interactive page (offline, see kg.viz)
+    networks/<network>.html      interactive page (offline, see kg.pages.network)
     networks/<network>.gexf      GEXF 1.2 export
     networks/<network>.graphml   GraphML export
     reports/<network>.csv        one row per node: labels, every measure, community
-    index.html                   dashboard (see kg.dashboard)
+    index.html                   dashboard (see kg.pages.dashboard)
 
 It returns the analytics RDF (for the ``analytics`` named graph) and summary counts. Every
 file is deterministic: the same store gives byte-identical files.
@@ -103,11 +103,11 @@ def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> Analyt
     -------
     AnalyticsReport
     """
-    from kg import viz
+    from kg.pages import network as viz
     from kg.analytics.measures import compute
     from kg.analytics.networks import NETWORKS
     from kg.analytics.results import NetworkResult, to_csv, to_gexf, to_graphml, to_ntriples
-    from kg.dashboard import index_page
+    from kg.pages.dashboard import index_page
 
     out_dir = Path(out_dir)
     clock = {"networks": 0.0, "measures": 0.0, "exports": 0.0, "pages": 0.0}

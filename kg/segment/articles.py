@@ -425,7 +425,7 @@ def _old_article(doc, lines, start: int, end: int, order: int) -> Article:
 
 
 def _lang_of(lines: Sequence[Line], start: int, end: int) -> str:
-    from kg.lang import detect_language
+    from kg.text.lang import detect_language
 
     sample = " ".join(l.text for l in lines[start:end] if not l.blank)[:2000]
     return detect_language(sample)

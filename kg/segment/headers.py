@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.lang import detect_language
+from kg.text.lang import detect_language
 from kg.segment.lines import Line, is_caps
 from kg.segment.people import parse_names
 

@@ -1,4 +1,4 @@
-"""Write kg/data/countries.tsv: every UN member and observer state, plus Taiwan, Kosovo and
+"""Write kg/lexicon/data/countries.tsv: every UN member and observer state, plus Taiwan, Kosovo and
 the USSR, with ISO codes, Wikidata ids and names in English, Russian and Kazakh.
 
 The names, Wikidata ids and aliases below are curated by hand (Kazakh spellings follow the
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kg.gazetteer import name_key  # noqa: E402  (the lookups' own comparison)
+from kg.lexicon.countries import name_key  # noqa: E402  (the lookups' own comparison)
 
 OUT = ROOT / "kg" / "data" / "countries.tsv"
 HEADER = ("iso2", "iso3", "wikidata", "en", "ru", "kk", "aliases")

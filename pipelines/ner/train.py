@@ -80,8 +80,8 @@ def step_oversample(args: argparse.Namespace) -> None:
     repeated (``--factor LAW=5 --factor PROJECT=2``; a sentence gets its largest factor)."""
     import spacy
 
-    import kg.nlp.kazakh  # noqa: F401
-    from kg.nlp.conll import read_conll
+    import kg.text.kazakh  # noqa: F401
+    from kg.evaluate.conll import read_conll
 
     factors = {k: int(v) for k, _, v in (f.partition("=") for f in args.factor)}
     out = []
@@ -98,8 +98,8 @@ def step_prepare(args: argparse.Namespace) -> None:
 
     import spacy
 
-    import kg.nlp.kazakh  # noqa: F401  (registers "kk")
-    from kg.nlp.conll import read_conll, split_sentences, write_conll
+    import kg.text.kazakh  # noqa: F401  (registers "kk")
+    from kg.evaluate.conll import read_conll, split_sentences, write_conll
 
     split = split_sentences(read_conll(KAZNERD), dev=args.dev, test=args.test, salt=args.salt)
     DATA.mkdir(parents=True, exist_ok=True)
@@ -135,7 +135,7 @@ def step_pretrain(args: argparse.Namespace) -> None:
     from spacy.training.pretrain import pretrain
     from spacy.util import load_config
 
-    import kg.nlp.kazakh  # noqa: F401
+    import kg.text.kazakh  # noqa: F401
 
     os.chdir(ROOT)
     base = load_config(HERE / "config.cfg", overrides=_parse_sets(args.set), interpolate=False)
@@ -151,7 +151,7 @@ def step_train(args: argparse.Namespace) -> None:
     """``spacy train`` with config.cfg (optionally initialised from pretrained weights)."""
     from spacy.cli.train import train
 
-    import kg.nlp.kazakh  # noqa: F401
+    import kg.text.kazakh  # noqa: F401
 
     from spacy.util import load_config
 
@@ -175,8 +175,8 @@ def step_evaluate(args: argparse.Namespace) -> None:
     """Exact-span scores of a trained pipeline on a CoNLL file (default: held-out test)."""
     import spacy
 
-    import kg.nlp.kazakh  # noqa: F401
-    from kg.nlp.ner_eval import evaluate_conll, format_table
+    import kg.text.kazakh  # noqa: F401
+    from kg.evaluate.ner import evaluate_conll, format_table
 
     nlp = spacy.load(args.model)
     result = evaluate_conll(args.data, nlp)

@@ -16,7 +16,7 @@ SHAPES = "shapes.ttl"
 CONTEXT = "context.jsonld"
 FILES = (ONTOLOGY, SHAPES, CONTEXT)
 
-_HERE = Path(__file__).resolve().parent
+_HERE = Path(__file__).resolve().parents[1]
 _CANDIDATES = (_HERE / "ontology", _HERE.parent / "ontology")
 
 

@@ -1,12 +1,12 @@
 """A curated catalogue of institutions, laws and state programmes, with multilingual lookup.
 
-The catalogue lives in ``kg/data/institutions.tsv`` and ``kg/data/legal_acts.tsv``: one row per
+The catalogue lives in ``kg/lexicon/data/institutions.tsv`` and ``kg/lexicon/data/legal_acts.tsv``: one row per
 real-world thing with its English, Russian and Kazakh names and aliases (acronyms included).
 A lookup turns a surface form as it appears in text (inflected, quoted, decorated with
 "of the Republic of Kazakhstan", an acronym with a Kazakh case ending) into its entry:
 
 1. candidate keys: quotes and punctuation dropped, case folded, the last word put into the
-   nominative (:func:`kg.nlp.kk_morph.normalize_kk`, :func:`kg.nlp.ru_morph.normalize_ru`),
+   nominative (:func:`kg.text.kk_morph.normalize_kk`, :func:`kg.text.ru_morph.normalize_ru`),
    ``ЕҰУ-дағы`` cut to ``ЕҰУ``, the quoted title of a law tried on its own;
 2. an exact match of a key against the index of normalised names;
 3. failing that, a conservative fuzzy match (``token_set_ratio`` >= 92 on Latin
@@ -187,11 +187,11 @@ def _morph_forms(text: str, lang: str | None, lexicon: object) -> list[str]:
     cyrillic = bool(_CYRILLIC.search(text))
     kazakh = lang == "kk" or any(ch in _KK_LETTERS for ch in text)
     if cyrillic and lang in (None, "kk"):
-        from kg.nlp.kk_morph import normalize_kk
+        from kg.text.kk_morph import normalize_kk
 
         forms.append(normalize_kk(text, lexicon=lexicon))  # type: ignore[arg-type]
     if cyrillic and lang in (None, "ru") and not kazakh:
-        from kg.nlp.ru_morph import normalize_ru
+        from kg.text.ru_morph import normalize_ru
 
         forms.append(normalize_ru(text, "ORG"))
     return forms
@@ -239,7 +239,7 @@ def _latin(text: str) -> str:
 
 
 def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
-    from kg.nlp.kk_morph import KkLexicon
+    from kg.text.kk_morph import KkLexicon
 
     exact: dict[str, int] = {}
     acronyms: dict[str, int] = {}

@@ -11,7 +11,7 @@ Differences from spaCy's multi-language (``xx``) rules:
 Importing this module registers the language, so ``spacy.blank("kk")`` and
 ``spacy.load(path)`` of a ``kk`` pipeline work afterwards.
 
->>> import kg.nlp.kazakh, spacy
+>>> import kg.text.kazakh, spacy
 >>> [t.text for t in spacy.blank("kk")("А.Садырбаевтың «Қасым-Жомарт» еңбегі.")]
 ['А.', 'Садырбаевтың', '«', 'Қасым-Жомарт', '»', 'еңбегі', '.']
 """

@@ -1,11 +1,11 @@
 """Deterministic, streaming Turtle and TriG of the built graph (pyoxigraph's serialisers).
 
-Input is sorted runs of N-Quads (:mod:`kg.runs`); blank nodes (the ontology's OWL lists)
+Input is sorted runs of N-Quads (:mod:`kg.rdf.runs`); blank nodes (the ontology's OWL lists)
 get canonical labels (RDFC-1.0) before they are written to a run. The same input always
 gives byte-identical files, and no file is ever held whole in memory.
 
 >>> import tempfile, pathlib
->>> from kg.runs import write_run
+>>> from kg.rdf.runs import write_run
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> nq = b'<http://e/s> <http://e/p> "b" <http://e/g> .\\n<http://e/s> <http://e/p> "a" <http://e/g> .\\n'
 >>> run = write_run(d, "http://e/g", canonical_lines(nq))
@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.fsutil import atomic_binary
-from kg.runs import Run, by_graph, concatenate, spill, union_triples
+from kg.rdf.runs import Run, by_graph, concatenate, spill, union_triples
 
 
 def canonical_lines(nquads: bytes) -> list[str]:

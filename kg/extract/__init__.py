@@ -33,7 +33,7 @@ def extract_text(
 
 
 def _kazakh_model_spans(chunks: list[str]):
-    from kg.nlp.kk_extract import model_spans_batch
+    from kg.extract.kk import model_spans_batch
 
     return model_spans_batch(chunks)
 
@@ -41,14 +41,14 @@ def _kazakh_model_spans(chunks: list[str]):
 def _extract(chunk: str, lang: str, document_id: str, known: tuple[str, ...], use_model: bool,
              spans=None):
     if lang == "ru":
-        from kg.nlp.ru_extract import extract_ru
+        from kg.extract.ru import extract_ru
 
         return extract_ru(chunk, document_id)
     if lang == "en":
-        from kg.nlp.en_extract import extract_en
+        from kg.extract.en import extract_en
 
         return extract_en(chunk, document_id, known)
-    from kg.nlp.kk_extract import extract_kk
+    from kg.extract.kk import extract_kk
 
     return extract_kk(chunk, document_id, use_model=use_model, model_spans=spans)
 

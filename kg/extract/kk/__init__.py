@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 
 from kg.model import Mention
-from kg.nlp.kk_morph import normalize_kk
-from kg.nlp.kk_rules import CAP, LOW, ORG_HEADS, find_kk
+from kg.text.kk_morph import normalize_kk
+from kg.extract.kk.rules import CAP, LOW, ORG_HEADS, find_kk
 
 EXTRACTOR = "kazkg-kk/0.1"
 MODEL_LABELS = {
@@ -55,13 +55,13 @@ def _add(chosen: list[Mention], candidates: Iterable[Mention]) -> None:
 
 
 def _countries(text: str, document_id: str) -> list[Mention]:
-    from kg.gazetteer import lookup_country
+    from kg.lexicon.countries import lookup_country
 
     return _gazetteer_mentions(text, document_id, lookup_country, "GPE")
 
 
 def _places(text: str, document_id: str) -> list[Mention]:
-    from kg.places import lookup_place
+    from kg.lexicon.places import lookup_place
 
     return _gazetteer_mentions(text, document_id, lookup_place, "GPE_SUB")
 
@@ -92,7 +92,7 @@ _ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LA
 
 def _catalogued_names(text: str, document_id: str) -> list[Mention]:
     """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law."""
-    from kg.catalog import lookup_act
+    from kg.lexicon.catalog import lookup_act
 
     out = []
     for m in _QUOTED.finditer(text):
@@ -106,7 +106,7 @@ def _catalogued_names(text: str, document_id: str) -> list[Mention]:
 
 def model_spans_batch(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """The NER model's raw ``(start, end, label)`` spans for many texts (batched, fast)."""
-    from kg.nlp.kk_ner import MODEL_DIR, load_kk_ner
+    from kg.extract.kk.model import MODEL_DIR, load_kk_ner
 
     if not texts or not (MODEL_DIR / "meta.json").exists():
         return [[] for _ in texts]
@@ -152,8 +152,8 @@ def _clean_model_span(text: str, start: int, end: int, label: str | None):
     if label == "PROGRAM" and not _PROGRAM_CUE.search(surface):
         return None
     if label in ("GPE", "GPE_SUB"):
-        from kg.gazetteer import lookup_country
-        from kg.places import lookup_place
+        from kg.lexicon.countries import lookup_country
+        from kg.lexicon.places import lookup_place
 
         if lookup_country(surface, "kk") is not None:
             label = "GPE"

@@ -12,7 +12,7 @@ only if its start, end and label all equal a gold span's.
 
 Command line (prints the per-label tables)::
 
-    python -m kg.nlp.gold_eval --lang ru --lang en
+    python -m kg.evaluate.gold --lang ru --lang en
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.nlp.ner_eval import LabelScore
+from kg.evaluate.ner import LabelScore
 
 __all__ = [
     "ALL_LABELS", "HEADLINE_LABELS", "GoldEntity", "GoldParagraph", "LabelScore", "Scores",
@@ -178,14 +178,14 @@ Quad = tuple[int, int, str, str]
 def _extractor(lang: str) -> Callable[[str], list[Quad]]:
     """The built-in extractor of ``lang`` as text -> ``(start, end, label, canonical)``."""
     if lang == "ru":
-        from kg.nlp.ru_extract import extract_ru
+        from kg.extract.ru import extract_ru
 
         return lambda text: [(m.start, m.end, m.label, m.canonical) for m in extract_ru(text)]
     if lang == "en":
-        from kg.nlp.en_extract import extract_en
+        from kg.extract.en import extract_en
 
         return lambda text: [(m.start, m.end, m.label, m.canonical) for m in extract_en(text)]
-    from kg.nlp.kk_extract import extract_kk
+    from kg.extract.kk import extract_kk
 
     return lambda text: [(m.start, m.end, m.label, m.canonical) for m in extract_kk(text)]
 

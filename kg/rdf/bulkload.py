@@ -5,7 +5,7 @@ stage, and renamed over the old store only when everything else is written, so a
 build never leaves a half-loaded store behind.
 
 >>> import tempfile, pathlib
->>> from kg.runs import write_run
+>>> from kg.rdf.runs import write_run
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> run = write_run(d / "runs", "http://e/g", ['<http://e/a> <http://e/p> "x" <http://e/g> .\\n'])
 >>> store = load_store(d / "store.tmp", [run])
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.runs import Run, concatenate
+from kg.rdf.runs import Run, concatenate
 
 
 def load_store(path: Path, runs: Sequence[Run]) -> ox.Store:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from kg.nlp.conll import Sentence, iter_conll
+from kg.evaluate.conll import Sentence, iter_conll
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,7 +137,7 @@ def evaluate_conll(path: str | Path, nlp: "Language") -> NerEval:
 
     Example (needs a trained model)::
 
-        >>> from kg.nlp.kk_ner import load_kk_ner      # doctest: +SKIP
+        >>> from kg.extract.kk.model import load_kk_ner      # doctest: +SKIP
         >>> r = evaluate_conll("test.conll", load_kk_ner())  # doctest: +SKIP
         >>> print(format_table(r))                   # doctest: +SKIP
     """

@@ -3,7 +3,7 @@
 Every IRI comes from :mod:`kg.iri` (stable keys); literals carry language tags.
 Entity descriptions (types, labels, identifiers) go to the ``entities`` graph,
 document facts (articles, authorship, mentions with their evidence) to the
-document's own graph. Statements are N-Quads lines (:mod:`kg.nt`), one graph at a time,
+document's own graph. Statements are N-Quads lines (:mod:`kg.rdf.terms`), one graph at a time,
 so a corpus never has to be held as RDF objects.
 
 >>> from kg.model import Article, Document, Span
@@ -25,11 +25,11 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.iri import DEFAULT_BASE, mint, slug
 from kg.model import Article, Document, Mention
-from kg.nt import GraphLines, integer, literal
-from kg.nt import iri as term
+from kg.rdf.terms import GraphLines, integer, literal
+from kg.rdf.terms import iri as term
 from kg.resolve import Entity, Resolution
 from kg.segment.masthead import issue_year
-from kg.vocab import KG, SCHEMA
+from kg.rdf.vocab import KG, SCHEMA
 
 
 def t(value) -> str:

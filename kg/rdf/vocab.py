@@ -4,7 +4,7 @@
 definition; a misspelled term raises ``AttributeError`` instead of minting a wrong IRI.
 ``tests/test_ontology.py`` keeps this module and the ontology in sync, both ways.
 
->>> from kg.vocab import KG, SCHEMA
+>>> from kg.rdf.vocab import KG, SCHEMA
 >>> KG.Person
 rdflib.term.URIRef('https://w3id.org/kazkg/ontology#Person')
 >>> KG.mentionStart in KG

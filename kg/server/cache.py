@@ -7,7 +7,7 @@ bytes, least recently used first out. Only successful answers (200) are kept. Wh
 a request gets depends on the kind of result (SELECT/ASK or CONSTRUCT/DESCRIBE), which is known
 once the query has been evaluated: a query seen before is looked up without evaluating it again.
 
->>> from kg.workers import Job, Reply
+>>> from kg.server.workers import Job, Reply
 >>> JSON = "application/sparql-results+json"
 >>> cache = ResponseCache(max_bytes=50)
 >>> job = Job("ASK {}", accept=JSON)
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from kg.workers import Job, Reply, choose_format
+from kg.server.workers import Job, Reply, choose_format
 
 __all__ = ["ResponseCache"]
 

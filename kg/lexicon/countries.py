@@ -1,6 +1,6 @@
 """A multilingual country gazetteer: find a country from a mention in Kazakh, Russian or English.
 
-The data is ``kg/data/countries.tsv`` (columns ``iso2 iso3 wikidata en ru kk aliases``, aliases
+The data is ``kg/lexicon/data/countries.tsv`` (columns ``iso2 iso3 wikidata en ru kk aliases``, aliases
 ``|``-separated), read on first use. Mentions may be inflected: Kazakh and Russian ones are
 put into the nominative first (``Қазақстанның``, ``АҚШ-тың``, ``Германией``), English ones lose
 ``the`` and a possessive ``'s``. Abbreviations (``US``, ``ҚР``, ``РФ``) match only as written,
@@ -25,8 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-from kg.nlp.kk_morph import KkLexicon, normalize_kk
-from kg.nlp.ru_morph import normalize_ru
+from kg.text.kk_morph import KkLexicon, normalize_kk
+from kg.text.ru_morph import normalize_ru
 
 __all__ = ["Country", "countries", "country_by_code", "lookup_country", "name_key", "surface_forms"]
 
@@ -120,7 +120,7 @@ def _parse(text: str) -> tuple[Country, ...]:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    text = resources.files("kg").joinpath("data/countries.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.lexicon").joinpath("data/countries.tsv").read_text(encoding="utf-8")
     all_countries = _parse(text)
     exact: dict[str, Country] = {}
     folded: dict[str, Country] = {}

@@ -9,7 +9,7 @@
 * Institutions: capitalised names around a head noun (University, Ministry, Council, Bank …,
   ``Ministry of …``), ``the Council``, known and unknown acronyms (an acronym is an ORG unless it
   is a generic one such as GDP).
-* Countries (``kg.gazetteer`` if present, else a built-in list), Kazakh cities and regions,
+* Countries (``kg.lexicon.countries`` if present, else a built-in list), Kazakh cities and regions,
   world capitals, ``X region/province/oblast``.
 * Persons: names given in ``known`` (exact), titles (``President Tokayev``), initials
   (``K. Tokayev``, ``Kasymova V.M.``), citations (``Welch and Hinnant (2003)``) and plain
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Mention
-from kg.nlp.tokens import Token, regex_tokens
+from kg.text.tokens import Token, regex_tokens
 
 __all__ = ["EXTRACTOR", "canonical", "extract_en"]
 
@@ -139,7 +139,7 @@ CITIES = (
     "Samarkand", "Bukhara", "Osh", "Los Angeles", "Chicago", "San Francisco", "Frankfurt",
     "Munich", "Hamburg", "Milan", "Barcelona", "Zurich", "Tianjin", "Guangzhou", "Shenzhen",
 )
-# Fallback when kg.gazetteer is not there.
+# Fallback when kg.lexicon.countries is not there.
 COUNTRIES = (
     "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|"
     "Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and "
@@ -273,10 +273,10 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[str, ...]:
-    """English country names and aliases: kg.gazetteer's when present, plus the built-in list."""
+    """English country names and aliases: kg.lexicon.countries's when present, plus the built-in list."""
     names = set(COUNTRIES)
     try:
-        from kg.gazetteer import countries
+        from kg.lexicon.countries import countries
     except ImportError:  # pragma: no cover - depends on the optional gazetteer
         return tuple(names)
     for country in countries():

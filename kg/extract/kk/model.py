@@ -2,7 +2,7 @@
 
 spaCy and the model are loaded on first call only, then cached.
 
->>> from kg.nlp.kk_ner import MODEL_DIR
+>>> from kg.extract.kk.model import MODEL_DIR
 >>> MODEL_DIR.name
 'kk_ner'
 
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-MODEL_DIR: Path = Path(__file__).resolve().parent.parent / "models" / "kk_ner"
+MODEL_DIR: Path = Path(__file__).resolve().parents[2] / "models" / "kk_ner"
 
 
 @lru_cache(maxsize=4)
@@ -30,7 +30,7 @@ def load_kk_ner(path: str | None = None) -> "Language":
     """Load (once) the Kazakh NER pipeline from ``path`` or the shipped ``MODEL_DIR``."""
     import spacy
 
-    import kg.nlp.kazakh  # noqa: F401  (registers the "kk" language)
+    import kg.text.kazakh  # noqa: F401  (registers the "kk" language)
 
     target = Path(path) if path else MODEL_DIR
     if not (target / "meta.json").exists():

@@ -249,7 +249,7 @@ class _State:
         return self.add("person", key, {m.lang: m.canonical}, m.text, m.lang, "new name")
 
     def country(self, m: Mention) -> tuple[str, str]:
-        from kg.gazetteer import lookup_country
+        from kg.lexicon.countries import lookup_country
 
         c = lookup_country(m.canonical, m.lang) or lookup_country(m.text, m.lang)
         if c is None:
@@ -257,7 +257,7 @@ class _State:
         return "country", self._country(c, m.text, m.lang)
 
     def country_name(self, name: str, lang: str) -> str | None:
-        from kg.gazetteer import lookup_country
+        from kg.lexicon.countries import lookup_country
 
         c = lookup_country(name, lang)
         if c is None:
@@ -270,7 +270,7 @@ class _State:
         return self.add("country", key, dict(c.names), surface, lang, "gazetteer", ids)
 
     def region(self, canonical: str, surface: str, lang: str) -> str:
-        from kg.places import lookup_place
+        from kg.lexicon.places import lookup_place
 
         place = lookup_place(canonical, lang) or lookup_place(surface, lang)
         if place is not None:
@@ -292,7 +292,7 @@ class _State:
 def _catalog(function: str, surface: str, lang: str):
     """A catalogue lookup; None when the catalogue is not installed."""
     try:
-        from kg import catalog
+        from kg.lexicon import catalog
     except ImportError:
         return None
     return getattr(catalog, function)(surface, lang)

@@ -1,12 +1,12 @@
 """``kg serve``: a read-only SPARQL 1.1 Protocol endpoint and a query page over a built store.
 
-Queries are evaluated in a small pool of worker processes (:mod:`kg.workers`), each holding the
+Queries are evaluated in a small pool of worker processes (:mod:`kg.server.workers`), each holding the
 store: a copy in memory when the store is at most ``memory_limit`` bytes on disk (about three
 times that in RAM per worker), else the store opened read-only on disk. A query that outlives
 its time limit is stopped by killing its worker, which is then replaced: one runaway query never
 holds up the others. Results are cut at ``max_rows`` rows (or triples), and the
 ``X-Kazkg-Truncated`` header says whether they were. Answers can be kept in a response cache
-(:mod:`kg.server_cache`, ``cache_bytes``; ``X-Kazkg-Cache: hit`` or ``miss``), since the served
+(:mod:`kg.server.cache`, ``cache_bytes``; ``X-Kazkg-Cache: hit`` or ``miss``), since the served
 store never changes; ``warm`` fills it with the query library at start-up.
 
 The result format follows the ``Accept`` header, or a ``format=`` parameter:
@@ -24,7 +24,7 @@ b'o\\r\\nx\\r\\n'
 
 Serving blocks until interrupted (Ctrl+C)::
 
-    from kg.server import serve
+    from kg.server.app import serve
     serve("output/store", port=7878)   # then open http://127.0.0.1:7878/
 """
 
@@ -41,9 +41,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
-from kg.server_cache import ResponseCache
+from kg.server.cache import ResponseCache
 from kg.store import open_store
-from kg.workers import (
+from kg.server.workers import (
     DEFAULT_MEMORY_LIMIT,
     TRUNCATED_HEADER,
     Job,
@@ -52,7 +52,7 @@ from kg.workers import (
     choose_format,
     evaluate,
 )
-from kg.workers import text_reply as _text
+from kg.server.workers import text_reply as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     from starlette.applications import Starlette
@@ -197,7 +197,7 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     from starlette.responses import Response
     from starlette.routing import Route
 
-    from kg.server_page import content_security_policy, render_page
+    from kg.server.page import content_security_policy, render_page
 
     settings = _Settings(Path(store_dir), float(timeout), int(max_rows), cors, int(workers),
                          int(memory_limit), int(cache_bytes), bool(warm))

@@ -9,7 +9,7 @@ institutions with a common head noun (``Министерство иностра�
 over an overlapping model span; among rules the longer span wins. An acronym given a label
 once (``… (АСП)``, ``программ («…», АСП)``) keeps it throughout the paragraph.
 
-Canonical forms are nominative (``kg.nlp.ru_morph``): ``Льва Мановича`` -> ``Лев Манович``;
+Canonical forms are nominative (``kg.text.ru_morph``): ``Льва Мановича`` -> ``Лев Манович``;
 for laws and programs only the head phrase is inflected and the quoted title kept.
 
 >>> text = "согласно Закону «О языках»"
@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.model import Mention
-from kg.nlp.tokens import Token, regex_tokens
+from kg.text.tokens import Token, regex_tokens
 
 __all__ = [
     "EXTRACTOR", "Candidate", "extract_ru", "is_country", "normalize", "resolve",
@@ -105,7 +105,7 @@ _CITIES = frozenset(
     "Тбилиси Ереван Киев Минск Лондон Париж Берлин Вашингтон Брюссель Вена Женева Нью-Йорк "
     "Токио Сеул Анкара Стамбул Дели Урумчи".split()
 )
-# Fallback when kg.gazetteer is not there: nominative short and long forms.
+# Fallback when kg.lexicon.countries is not there: nominative short and long forms.
 _COUNTRIES = frozenset(
     "Казахстан|Республика Казахстан|РК|Россия|Российская Федерация|РФ|Китай|КНР|Китайская "
     "Народная Республика|США|Соединенные Штаты Америки|Украина|Беларусь|Белоруссия|Узбекистан|"
@@ -251,9 +251,9 @@ def _has_case(text: str, case: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _normalizer() -> Any:
-    """``kg.nlp.ru_morph.normalize_ru`` when present, else a plain pymorphy3 fallback."""
+    """``kg.text.ru_morph.normalize_ru`` when present, else a plain pymorphy3 fallback."""
     try:
-        from kg.nlp.ru_morph import normalize_ru
+        from kg.text.ru_morph import normalize_ru
     except ImportError:  # pragma: no cover - ru_morph ships with the package
         return _fallback_normalize
     return normalize_ru
@@ -281,14 +281,14 @@ def normalize(text: str, label: str = "") -> str:
 @lru_cache(maxsize=1)
 def _country_lookup() -> Any:
     try:
-        from kg.gazetteer import lookup_country
+        from kg.lexicon.countries import lookup_country
     except ImportError:  # pragma: no cover - depends on the optional gazetteer
         return None
     return lookup_country
 
 
 def is_country(surface: str, canonical: str = "") -> bool:
-    """True if the mention names a country (kg.gazetteer, else a built-in list).
+    """True if the mention names a country (kg.lexicon.countries, else a built-in list).
 
     >>> is_country("Казахстаном", "Казахстан"), is_country("Алматы", "Алматы")
     (True, False)

@@ -1,6 +1,6 @@
 """Cities and regions (``GPE_SUB``): a small multilingual gazetteer of places.
 
-The data is ``kg/data/places.tsv`` (``key kind country en ru kk aliases``): Kazakhstan's
+The data is ``kg/lexicon/data/places.tsv`` (``key kind country en ru kk aliases``): Kazakhstan's
 cities and regions and the foreign cities the journals mention most. Lookups accept
 inflected forms, like the country gazetteer.
 
@@ -20,8 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-from kg.gazetteer import name_key, surface_forms
-from kg.nlp.kk_morph import KkLexicon
+from kg.lexicon.countries import name_key, surface_forms
+from kg.text.kk_morph import KkLexicon
 
 COLUMNS = ("key", "kind", "country", "en", "ru", "kk", "aliases")
 
@@ -45,7 +45,7 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    text = resources.files("kg").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.lexicon").joinpath("data/places.tsv").read_text(encoding="utf-8")
     lines = text.splitlines()
     if tuple(lines[0].split("\t")) != COLUMNS:
         raise ValueError("places.tsv: unexpected header")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.nlp.kk_morph import normalize_kk
+from kg.text.kk_morph import normalize_kk
 
 CAP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LOW = "а-яёәғқңөұүһі"
@@ -202,8 +202,8 @@ _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да"
 
 def _inflected_place(word: str) -> bool:
     """``Қытаймен``, ``Пекинде``: a place in an oblique case cannot open an institution's name."""
-    from kg.gazetteer import lookup_country
-    from kg.places import lookup_place
+    from kg.lexicon.countries import lookup_country
+    from kg.lexicon.places import lookup_place
 
     if not word[:1].isupper() or not word.lower().endswith(_OBLIQUE):
         return False
@@ -214,8 +214,8 @@ _KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның
 
 
 def _known_place(word: str) -> bool:
-    from kg.gazetteer import lookup_country
-    from kg.places import lookup_place
+    from kg.lexicon.countries import lookup_country
+    from kg.lexicon.places import lookup_place
 
     return lookup_place(word, "kk") is not None or lookup_country(word, "kk") is not None
 

@@ -1,0 +1,1 @@
+"""Lexicons: the country and place gazetteers and the catalogue of institutions, laws and programs."""

@@ -1,1 +1,0 @@
-"""Kazakh NLP helpers: tokeniser, CoNLL reader, NER model loader and evaluator."""

@@ -1,0 +1,1 @@
+"""HTML pages of a build: the network pages and the dashboard."""

@@ -1,0 +1,1 @@
+"""``kg serve``: the read-only SPARQL endpoint, its worker pool, response cache and query page."""

@@ -1,0 +1,1 @@
+"""Text utilities: tokens, Kazakh and Russian morphology, language detection, the spaCy ``kk`` language."""
