@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kg import __version__
+from kg import __version__, kinds
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file
 from kg.fsutil import write_atomic
-from kg.iri import DEFAULT_BASE, mint
+from kg.iri import DEFAULT_BASE, RECORDS, mint
 from kg.jsonio import article_to_dict
 from kg.model import Mention
 from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
@@ -252,11 +252,7 @@ def _prefixes(base: str) -> dict[str, str]:
     return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
             "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
             "skos": str(SKOS), "xsd": str(XSD),
-            **{kind: mint(kind, "", base) for kind in _KINDS}}
-
-
-_KINDS = ("person", "institution", "country", "region", "law", "program", "keyword", "article",
-          "authorship", "affiliation", "mention", "reference", "document", "issue", "graph")
+            **{kind: mint(kind, "", base) for kind in (*(k.key for k in kinds.KINDS), *RECORDS)}}
 
 
 def _merges_csv(merges) -> str:

@@ -49,3 +49,66 @@ def mint(kind: str, key: str, base: str = DEFAULT_BASE) -> str:
     if not base.endswith(("/", "#")):
         base += "/"
     return f"{base}{kind}/{key}"
+
+
+# --- Key recipes: the strings every IRI is minted from ---------------------------------------
+
+#: Kinds of records (not entities) that get IRIs, in the order of their Turtle prefixes.
+RECORDS: tuple[str, ...] = ("article", "authorship", "affiliation", "mention", "reference",
+                            "document", "issue", "graph")
+
+
+def article_key(document_id: str, order: int) -> str:
+    """The key of the ``order``-th article of a document.
+
+    >>> article_key("20a0587045a20f02", 3)
+    '20a0587045a20f02-3'
+    """
+    return f"{document_id}-{order}"
+
+
+def authorship_key(document_id: str, order: int, position: int) -> str:
+    """The key of an article's ``position``-th (1-based) authorship."""
+    return f"{article_key(document_id, order)}-{position}"
+
+
+def affiliation_key(document_id: str, order: int, affiliation: int, position: int) -> str:
+    """The key of the tie between an article's ``affiliation``-th line and ``position``-th author (1-based)."""
+    return f"{article_key(document_id, order)}-{affiliation}-{position}"
+
+
+def reference_key(document_id: str, order: int, number: int) -> str:
+    """The key of an article's ``number``-th (1-based) reference."""
+    return f"{article_key(document_id, order)}-{number}"
+
+
+def mention_key(document_id: str, start: int, end: int, label: str) -> str:
+    """The key of a mention: its document, span and label.
+
+    >>> mention_key("d1", 0, 9, "GPE_SUB")
+    'd1-0-9-gpe-sub'
+    """
+    return f"{document_id}-{start}-{end}-{slug(label)}"
+
+
+def document_graph_key(document_id: str) -> str:
+    """The key (under ``graph/``) of a document's named graph."""
+    return f"document/{document_id}"
+
+
+def node_digest(node: str) -> str:
+    """The key of a network node in its result IRIs: the start of the SHA-1 of its IRI.
+
+    >>> node_digest("http://e/p1")
+    'f389d65559ebed40'
+    """
+    return hashlib.sha1(node.encode("utf-8")).hexdigest()[:16]
+
+
+def result_key(network: str, measure: str, digest: str) -> str:
+    """The key (under ``analytics/``) of one node's score of one measure in one network.
+
+    >>> result_key("coauthorship", "pagerank", node_digest("http://e/p1"))
+    'coauthorship/pagerank/f389d65559ebed40'
+    """
+    return f"{network}/{measure}/{digest}"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.model import LANGS, Article
+from kg.kinds import LANGS
+from kg.model import Article
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
+from kg.kinds import LANGS
+
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,7 @@ def test_entity_comention_counts_articles_and_sentences(store):
     assert G[E + "kz"][E + "law"] == {"weight": 2.0, "articles": 2, "sentences": 1}
     assert G[E + "kz"][E + "prog"]["sentences"] == 0
     assert {d for _, d in G.nodes(data="type")} == {"country", "law", "program"}
-    with_regions = nw.entity_comention(store, kinds=("country", "region"))
+    with_regions = nw.entity_comention(store, kind_keys=("country", "region"))
     assert with_regions[E + "kz"][E + "almaty"]["sentences"] == 1
 
 

@@ -36,18 +36,14 @@ import networkx as nx
 import pyoxigraph as ox
 from networkx.algorithms import bipartite
 
-PREFIXES = """PREFIX schema: <http://schema.org/>
-PREFIX kg: <https://w3id.org/kazkg/ontology#>
+from kg import kinds
+from kg.kinds import LANGS, ONTOLOGY
+
+PREFIXES = f"""PREFIX schema: <http://schema.org/>
+PREFIX kg: <{ONTOLOGY}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
-KG = "https://w3id.org/kazkg/ontology#"
-#: Our classes of nodes, by the type name used in reports and pages.
-TYPES = {"person": "Person", "institution": "Institution", "country": "Country",
-         "region": "Region", "law": "Law", "program": "Program", "keyword": "Keyword"}
-#: Entity kinds of the co-mention network.
-COMENTION_TYPES = ("person", "institution", "country", "law", "program")
-#: Preferred language of the display label.
-LABEL_LANGS = ("kk", "ru", "en")
+KG = ONTOLOGY
 
 
 @dataclass(frozen=True)
@@ -99,13 +95,15 @@ def keyword_cooccurrence(store: ox.Store) -> nx.Graph:
     return _finish(store, project(_incidence(rows)))
 
 
-def entity_comention(store: ox.Store, kinds: Iterable[str] = COMENTION_TYPES) -> nx.Graph:
+def entity_comention(store: ox.Store, kind_keys: Iterable[str] | None = None) -> nx.Graph:
     """Entities named in the same article; edge ``sentences`` counts shared sentences.
 
     ``weight`` and ``articles`` are the number of articles naming both entities,
     ``sentences`` the number of distinct sentences (per article) naming both.
     """
-    classes = " ".join(f"kg:{TYPES[k]}" for k in kinds)
+    if kind_keys is None:
+        kind_keys = [k.key for k in kinds.KINDS if k.comention]
+    classes = " ".join(f"<{kinds.kind(k).class_iri}>" for k in kind_keys)
     rows = _select(store, f"""SELECT DISTINCT ?article ?node WHERE {{
         ?article schema:mentions ?node . ?node a ?t . VALUES ?t {{ {classes} }} }}""")
     G = project(_incidence(rows))
@@ -212,7 +210,7 @@ def _finish(store: ox.Store, G: nx.Graph) -> nx.Graph:
     types = {row["node"]: row["type"] for row in _select(store, f"""SELECT ?node
             (MIN(STR(?t)) AS ?type) WHERE {{ VALUES ?node {{ {values} }} ?node a ?t .
             FILTER(STRSTARTS(STR(?t), "{KG}")) }} GROUP BY ?node""")}
-    names = {f"{KG}{cls}": kind for kind, cls in TYPES.items()}
+    names = {k.class_iri: k.key for k in kinds.KINDS}
     for n, data in G.nodes(data=True):
         data["labels"] = dict(sorted(labels.get(n, {}).items()))
         data["label"] = display_label(data["labels"], n)
@@ -237,7 +235,7 @@ def display_label(labels: dict[str, str], iri: str) -> str:
     >>> display_label({}, "http://e/country/kz")
     'kz'
     """
-    for lang in LABEL_LANGS:
+    for lang in LANGS:
         if labels.get(lang):
             return labels[lang]
     for _, label in sorted(labels.items()):

@@ -21,7 +21,6 @@ False
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from dataclasses import dataclass
@@ -33,10 +32,10 @@ from kg.analytics import exports
 from kg.analytics.exports import EdgeRow, Row
 from kg.analytics.measures import PARTITIONS, SCORES, Measures
 from kg.analytics.networks import KG, NetworkSpec, display_label
-from kg.iri import mint
+from kg.iri import mint, node_digest, result_key
+from kg.kinds import LANGS
 
 DIGITS = 6
-LANGS = ("kk", "ru", "en")
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ def ntriples_lines(results: list[NetworkResult], base: str) -> set[str]:
         add(f"{net} {_RDF_TYPE} {network_cls} .")
         for lang, title in r.spec.titles.items():
             add(f"{net} {_RDFS_LABEL} {_literal(title)}@{lang} .")
-        digests = {node: _digest(node) for node in r.graph}
+        digests = {node: node_digest(str(node)) for node in r.graph}
         measures = [(m, s, False) for m, s in r.measures.scores.items()]
         measures += [(m, p, True) for m, p in r.measures.communities.items()]
         for measure, values, is_partition in measures:
@@ -151,7 +150,7 @@ def ntriples_lines(results: list[NetworkResult], base: str) -> set[str]:
                                          separators=(",", ":")))
             name = _literal(measure)
             for node, value in values.items():
-                res = f"<{mint('analytics', f'{r.name}/{measure}/{digests[node]}', base)}>"
+                res = f"<{mint('analytics', result_key(r.name, measure, digests[node]), base)}>"
                 add(f"{res} {_RDF_TYPE} {result_cls} .")
                 add(f"{res} {p_node} <{node}> .")
                 add(f"{res} {p_measure} {name} .")
@@ -162,11 +161,6 @@ def ntriples_lines(results: list[NetworkResult], base: str) -> set[str]:
                 else:
                     add(f'{res} {p_score} "{rounded(float(value))!r}"{double}')
     return lines
-
-
-def _digest(node) -> str:
-    """The key of a node in its result IRIs: the start of the SHA-1 of its IRI."""
-    return hashlib.sha1(str(node).encode("utf-8")).hexdigest()[:16]
 
 
 def to_ntriples(results: list[NetworkResult], base: str) -> bytes:

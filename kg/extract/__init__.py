@@ -12,7 +12,6 @@ from dataclasses import replace
 from kg.ingest import split_paragraphs
 from kg.model import Mention
 
-CONTRACT_LABELS = ("PERSON", "ORG", "GPE", "GPE_SUB", "LAW", "PROGRAM")
 
 
 def extract_text(

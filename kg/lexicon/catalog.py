@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.kinds import LANGS
+
 __all__ = ["CatalogEntry", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
 
 DATA = Path(__file__).parent / "data"
-LANGS = ("en", "ru", "kk")
 FUZZY_MIN = 92.0
 TOKEN_MIN = 88.0  # a query word "covers" a name word at this rapidfuzz ratio
 COVER_MIN = 0.8  # share of words covered, each way, for a fuzzy hit

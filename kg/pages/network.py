@@ -30,8 +30,10 @@ import json
 from functools import cache
 from pathlib import Path
 
+from kg import kinds
 from kg.analytics.networks import display_label
 from kg.analytics.results import NetworkResult, rounded
+from kg.kinds import LANGS
 
 TOP_NODES = 300
 MAX_EDGES = 3000
@@ -40,9 +42,6 @@ SIZE_BY = "pagerank"
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d")
 OTHER_COLOUR = "#bab0ac"
-TYPE_COLOURS = {"person": "#4e79a7", "institution": "#f28e2b", "country": "#59a14f",
-                "region": "#76b7b2", "law": "#e15759", "program": "#b07aa1",
-                "keyword": "#edc948", "other": OTHER_COLOUR}
 OPTIONS = {
     "layout": {"randomSeed": 42, "improvedLayout": False},
     "physics": {"enabled": True, "solver": "forceAtlas2Based",
@@ -80,11 +79,12 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
     edges_total = len(edges)
     edges = sorted(edges[:max_edges], key=lambda e: (str(e[0]), str(e[1])))
     mode = r.spec.colour_by
+    type_colours = {**{k.key: k.colour for k in kinds.KINDS}, "other": OTHER_COLOUR}
     community = r.measures.communities["louvain_community"]
     nodes = []
     for n in sorted(shown, key=str):
         node = _node_data(r, n)
-        colour = (TYPE_COLOURS.get(node["type"], OTHER_COLOUR) if mode == "type"
+        colour = (type_colours.get(node["type"], OTHER_COLOUR) if mode == "type"
                   else _community_colour(community[n]))
         nodes.append(vis_node(str(n), _short(node["label"]), colour,
                               node["measures"].get(size_by, 0.0), node))
@@ -99,7 +99,7 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
         "nodes": nodes, "edges": vis_edges, "options": json.loads(json.dumps(OPTIONS)),
         "articles": {a: display_label(titles.get(a, {}), a) for a in used},
         "measures": list(r.measures.scores), "sizeBy": size_by, "colourBy": mode,
-        "palette": list(PALETTE), "otherColour": OTHER_COLOUR, "typeColours": TYPE_COLOURS,
+        "palette": list(PALETTE), "otherColour": OTHER_COLOUR, "typeColours": type_colours,
     }
     title = r.spec.titles.get("en", r.name)
     comps = len(set(r.measures.communities["connected_component"].values()))
@@ -227,7 +227,7 @@ SCRIPT = """
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var LANGS = ["kk", "ru", "en"];
+  var LANGS = __LANGS__;
   var MAX_TIP = 8;
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -391,7 +391,7 @@ SCRIPT = """
   search.addEventListener("change", find);
   search.addEventListener("keydown", function (e) { if (e.key === "Enter") { find(); } });
 })();
-"""
+""".replace("__LANGS__", json.dumps(list(LANGS)))
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">

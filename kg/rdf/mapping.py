@@ -23,7 +23,17 @@ from dataclasses import dataclass
 
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.iri import DEFAULT_BASE, mint, slug
+from kg import kinds
+from kg.iri import (
+    DEFAULT_BASE,
+    affiliation_key,
+    article_key,
+    authorship_key,
+    document_graph_key,
+    mention_key,
+    mint,
+    reference_key,
+)
 from kg.model import Article, Document, Mention
 from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
@@ -37,15 +47,18 @@ def t(value) -> str:
     return term(str(value))
 
 
-ENTITY_CLASSES = {
-    "person": (t(KG.Person), t(SCHEMA.Person)),
-    "institution": (t(KG.Institution), t(SCHEMA.Organization)),
-    "country": (t(KG.Country), t(SCHEMA.Country)),
-    "region": (t(KG.Region), t(SCHEMA.Place)),
-    "law": (t(KG.Law), t(SCHEMA.Legislation)),
-    "program": (t(KG.Program),),
-    "keyword": (t(KG.Keyword), t(SKOS.Concept)),
-}
+def entity_classes(kind: str) -> tuple[str, ...]:
+    """The classes an entity of ``kind`` is typed with (ours, then the aligned ones).
+
+    >>> entity_classes("law")
+    ('<https://w3id.org/kazkg/ontology#Law>', '<http://schema.org/Legislation>')
+    """
+    k = kinds.kind(kind)
+    return (term(k.class_iri), *(term(c) for c in k.aligned))
+
+
+#: Properties that repeat an entity's labels, by kind.
+LABEL_PROPERTIES: dict[str, tuple[str, ...]] = {"person": (t(SCHEMA.name),), "keyword": (t(SKOS.prefLabel),)}
 WIKIDATA = "http://www.wikidata.org/entity/"
 ORCID = "https://orcid.org/"
 
@@ -70,7 +83,7 @@ class Minter:
         return self("document", doc_id)
 
     def article(self, a: Article) -> str:
-        return self("article", f"{a.document_id}-{a.order}")
+        return self("article", article_key(a.document_id, a.order))
 
 
 def entities_graph(resolution: Resolution, base: str = DEFAULT_BASE) -> GraphLines:
@@ -86,7 +99,7 @@ def document_graph(doc: Document, articles: tuple[Article, ...], mentions: tuple
                    resolution: Resolution, base: str = DEFAULT_BASE) -> GraphLines:
     """The graph of one source document."""
     iri = Minter(base)
-    g = GraphLines(iri.graph(f"document/{doc.id}"))
+    g = GraphLines(iri.graph(document_graph_key(doc.id)))
     add_document(g, doc, articles, mentions, resolution, iri)
     return g
 
@@ -105,14 +118,11 @@ def corpus_graphs(
 def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
     """Types, language-tagged labels and external identifiers of one entity."""
     node = iri(e.kind, e.key)
-    for cls in ENTITY_CLASSES[e.kind]:
+    for cls in entity_classes(e.kind):
         g.add(node, t(RDF.type), cls)
     for lang, label in e.labels.items():
-        g.add(node, t(RDFS.label), literal(label, lang))
-        if e.kind == "person":
-            g.add(node, t(SCHEMA.name), literal(label, lang))
-        if e.kind == "keyword":
-            g.add(node, t(SKOS.prefLabel), literal(label, lang))
+        for prop in (t(RDFS.label), *LABEL_PROPERTIES.get(e.kind, ())):
+            g.add(node, prop, literal(label, lang))
     for alias in e.aliases:
         g.add(node, t(SKOS.altLabel), literal(alias))
     if "wikidata" in e.ids:
@@ -178,7 +188,7 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
             continue
         person = iri("person", key)
         g.add(node, t(SCHEMA.author), person)
-        ship = iri("authorship", f"{a.document_id}-{a.order}-{i + 1}")
+        ship = iri("authorship", authorship_key(a.document_id, a.order, i + 1))
         g.add(ship, t(RDF.type), t(KG.Authorship))
         g.add(ship, t(KG.authorshipArticle), node)
         g.add(ship, t(KG.authorshipPerson), person)
@@ -194,7 +204,7 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
             if person_key is None:
                 continue
             person = iri("person", person_key)
-            event = iri("affiliation", f"{a.document_id}-{a.order}-{j + 1}-{i + 1}")
+            event = iri("affiliation", affiliation_key(a.document_id, a.order, j + 1, i + 1))
             g.add(event, t(RDF.type), t(KG.AffiliationEvent))
             g.add(event, t(KG.affiliationPerson), person)
             g.add(event, t(KG.affiliationArticle), node)
@@ -217,7 +227,7 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
             g.add(node, t(KG.hasKeyword), concept)
             g.add(node, t(SCHEMA.keywords), literal(word, lang))
     for n, ref in enumerate(a.references, 1):
-        ref_node = iri("reference", f"{a.document_id}-{a.order}-{n}")
+        ref_node = iri("reference", reference_key(a.document_id, a.order, n))
         g.add(ref_node, t(RDF.type), t(KG.Reference))
         g.add(ref_node, t(KG.referenceText), literal(ref.text))
         if ref.year:
@@ -262,7 +272,7 @@ def _add_mention(g, doc: Document, m: Mention, article: Article | None, source,
         return
     kind, key = resolved
     entity = iri(kind, key)
-    node = iri("mention", f"{doc.id}-{m.start}-{m.end}-{slug(m.label)}")
+    node = iri("mention", mention_key(doc.id, m.start, m.end, m.label))
     g.add(node, t(RDF.type), t(KG.Mention))
     g.add(node, t(RDF.type), t(PROV.Entity))
     g.add(node, t(KG.mentionOf), entity)

@@ -21,6 +21,8 @@ from rdflib import namespace as _rdflib_ns
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS, Namespace
 from rdflib.term import URIRef
 
+from kg.kinds import ONTOLOGY
+
 __all__ = [
     "KG",
     "SCHEMA",
@@ -113,4 +115,4 @@ class KG(_rdflib_ns.DefinedNamespace):
     score: URIRef  # The numeric value of the measure for the node.
     sentenceText: URIRef  # The sentence that contains a mention.
 
-    _NS = Namespace("https://w3id.org/kazkg/ontology#")
+    _NS = Namespace(ONTOLOGY)

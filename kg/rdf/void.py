@@ -10,15 +10,12 @@ True
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
-from kg import __version__
+from kg import __version__, kinds
 
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
-KG_CLASS = Namespace("https://w3id.org/kazkg/ontology#")
-_CLASSES = {"person": "Person", "institution": "Institution", "country": "Country",
-            "region": "Region", "law": "Law", "program": "Program", "keyword": "Keyword"}
 
 
 def describe_dataset(counts: dict[str, int], sources: list[str], built_at: str,
@@ -37,13 +34,13 @@ def describe_dataset(counts: dict[str, int], sources: list[str], built_at: str,
     g.add((ds, DCTERMS.creator, Literal(f"kazkg {__version__}")))
     g.add((ds, VOID.triples, Literal(counts.get("triples", 0))))
     g.add((ds, VOID.entities, Literal(sum(v for k, v in counts.items() if k.startswith("entities_")))))
-    g.add((ds, VOID.vocabulary, URIRef("https://w3id.org/kazkg/ontology#")))
+    g.add((ds, VOID.vocabulary, URIRef(kinds.ONTOLOGY)))
     g.add((ds, VOID.sparqlEndpoint, URIRef("http://127.0.0.1:7878/sparql")))
-    for kind, cls in _CLASSES.items():
-        partition = URIRef(f"{base}dataset/class/{kind}")
+    for k in kinds.KINDS:
+        partition = URIRef(f"{base}dataset/class/{k.key}")
         g.add((ds, VOID.classPartition, partition))
-        g.add((partition, VOID["class"], KG_CLASS[cls]))
-        g.add((partition, VOID.entities, Literal(counts.get(f"entities_{kind}", 0))))
+        g.add((partition, VOID["class"], URIRef(k.class_iri)))
+        g.add((partition, VOID.entities, Literal(counts.get(f"entities_{k.key}", 0))))
     for source in sources:
         g.add((ds, DCTERMS.source, Literal(source)))
     for name, media in (("graph.ttl", "text/turtle"), ("graph.trig", "application/trig")):

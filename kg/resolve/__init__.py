@@ -28,10 +28,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.iri import latin, slug
-from kg.model import LANGS, Article, Mention
+from kg import kinds
+from kg.kinds import LANGS
+from kg.model import Article, Mention
 
-KINDS = {"PERSON": "person", "ORG": "institution", "GPE": "country", "GPE_SUB": "region",
-         "LAW": "law", "PROGRAM": "program"}
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,8 @@ class _State:
         for m in sorted(people, key=lambda m: -len(m.canonical.split())):
             self.mentions[_mkey(m)] = ("person", self.person(m))
         for m in mentions:
-            kind = KINDS.get(m.label)
+            found = kinds.by_label(m.label)
+            kind = found.key if found else None
             if kind is None or m.label == "PERSON":
                 continue
             if kind == "country":
