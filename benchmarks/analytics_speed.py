@@ -111,6 +111,7 @@ def main() -> None:
         import pyoxigraph as ox
 
         from kg.analytics import run_analytics
+        from kg.pages import write_pages
         from kg.analytics.networks import NETWORKS
         from kg.analytics.results import to_ntriples
 
@@ -124,8 +125,9 @@ def main() -> None:
         summary("steps")
         with tempfile.TemporaryDirectory() as out:
             t0 = time.perf_counter()
-            run_analytics(store, Path(out), "https://w3id.org/kazkg/id/", [])
-            print(f"run_analytics (whole stage, one run): {time.perf_counter() - t0:.3f} s;"
+            report = run_analytics(store, Path(out), "https://w3id.org/kazkg/id/")
+            write_pages(report.results, Path(out), [])
+            print(f"run_analytics + write_pages (one run): {time.perf_counter() - t0:.3f} s;"
                   f" load {load()}")
         return
     for articles in (int(a) for a in args.articles.split(",")):

@@ -17,14 +17,35 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
 from kg import __version__, kinds
+from kg.analytics import run_analytics
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file
+from kg.extract.tasks import (
+    article_tasks,
+    cached_mentions,
+    extract_article,
+    merge_article_mentions,
+    save_mentions,
+    warm_up,
+)
 from kg.fsutil import write_atomic
+from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, RECORDS, mint
 from kg.jsonio import article_to_dict
 from kg.model import Mention
+from kg.pages import write_pages
+from kg.parallel import auto_workers, open_mapper
+from kg.rdf.bulkload import add_runs, load_store, publish_store
+from kg.rdf.mapping import corpus_graphs
+from kg.rdf.ontology import ONTOLOGY, ontology_dir
+from kg.rdf.runs import write_run
 from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
+from kg.rdf.vocab import BIBO, KG, SCHEMA
 from kg.rdf.void import describe_dataset
+from kg.resolve import resolve
 
 
 @dataclass(frozen=True)
@@ -67,10 +88,6 @@ class _Clock:
         self.timings[stage] = round(now - self._last, 3)
         self._last = now
 
-    def split(self, stage: str, part: str, seconds: float) -> None:
-        """Report ``seconds`` of ``stage`` as a stage of their own, ``part``."""
-        self.timings[stage] = round(self.timings[stage] - seconds, 3)
-        self.timings[part] = round(seconds, 3)
 
 
 def build(
@@ -87,13 +104,6 @@ def build(
     processes (0: automatic, see :func:`kg.parallel.auto_workers`), or on the Dask cluster
     at ``scheduler``; results are merged in input order.
     """
-    from kg.analytics import run_analytics
-    from kg.rdf.bulkload import add_runs, load_store, publish_store
-    from kg.ingest import iter_sources
-    from kg.rdf.mapping import corpus_graphs
-    from kg.resolve import resolve
-    from kg.rdf.runs import write_run
-
     out = Path(out)
     clock = _Clock()
     sources = list(iter_sources(paths))
@@ -114,13 +124,14 @@ def build(
         clock.lap("rdf")
         store = load_store(out / "store.tmp", runs)
         clock.lap("store")
-        analytics = run_analytics(store, out, base, _inputs(corpus))
+        analytics = run_analytics(store, out, base)
         graph = mint("graph", "analytics", base)
         runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
         add_runs(store, runs[-1:], out / "store.tmp")
         del store
         clock.lap("analytics")
-        clock.split("analytics", "pages", analytics.timings.get("pages", 0.0))
+        write_pages(analytics.results, out, _inputs(corpus))
+        clock.lap("pages")
         prefixes = _prefixes(base)
         triples = write_turtle(runs, out / "graph.ttl", prefixes)
         write_trig(runs, out / "graph.trig", prefixes)
@@ -155,16 +166,6 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
     load their models meanwhile (``workers=0``: one per core when the input is large
     enough). Results are merged in input order: the outcome does not depend on the workers.
     """
-    from kg.extract.tasks import (
-        article_tasks,
-        cached_mentions,
-        extract_article,
-        merge_article_mentions,
-        save_mentions,
-        warm_up,
-    )
-    from kg.parallel import auto_workers, open_mapper
-
     if workers <= 0:
         workers = auto_workers(sum(_size(s) for s in sources if isinstance(s, Path)))
     found: dict[str, tuple[Mention, ...]] = {}
@@ -234,10 +235,6 @@ def _inputs(corpus: Corpus) -> list[dict]:
 
 def _ontology_lines(base: str) -> list[str]:
     """The ontology as N-Quads lines of its own graph, blank nodes canonical."""
-    import pyoxigraph as ox
-
-    from kg.rdf.ontology import ONTOLOGY, ontology_dir
-
     graph = ox.NamedNode(mint("graph", "ontology", base))
     triples = ox.parse(path=str(ontology_dir() / ONTOLOGY), format=ox.RdfFormat.TURTLE)
     quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
@@ -245,10 +242,6 @@ def _ontology_lines(base: str) -> list[str]:
 
 
 def _prefixes(base: str) -> dict[str, str]:
-    from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-
-    from kg.rdf.vocab import BIBO, KG, SCHEMA
-
     return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
             "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
             "skos": str(SKOS), "xsd": str(XSD),

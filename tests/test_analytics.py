@@ -14,6 +14,7 @@ import pytest
 
 from kg.analytics import networks as nw
 from kg.analytics import run_analytics
+from kg.pages import write_pages
 from kg.analytics.betweenness import betweenness, sample_size
 from kg.analytics.closeness import closeness
 from kg.analytics.communities import components, louvain
@@ -263,17 +264,20 @@ def test_networks_are_empty_without_data():
 def analysed(store, tmp_path_factory):
     out = tmp_path_factory.mktemp("analytics")
     inputs = [{"source": "corpus/<b>issue</b>.txt", "id": "abc", "languages": ["kk", "ru"]}]
-    return out, run_analytics(store, out, BASE, inputs)
+    report = run_analytics(store, out, BASE)
+    return out, report, write_pages(report.results, out, inputs)
 
 
 def test_run_analytics_writes_every_file(analysed):
-    out, report = analysed
+    out, report, pages = analysed
     for spec in nw.NETWORKS:
-        for path in (f"networks/{spec.name}.html", f"networks/{spec.name}.gexf",
-                     f"networks/{spec.name}.graphml", f"reports/{spec.name}.csv"):
+        for path in (f"networks/{spec.name}.gexf", f"networks/{spec.name}.graphml",
+                     f"reports/{spec.name}.csv"):
             assert (out / path).is_file(), path
             assert path in report.files
-    assert (out / "index.html").is_file()
+        assert (out / f"networks/{spec.name}.html").is_file()
+        assert f"networks/{spec.name}.html" in pages
+    assert (out / "index.html").is_file() and "index.html" in pages
     assert report.counts["coauthorship_nodes"] == 5
     assert report.counts["coauthorship_edges"] == 4
     assert report.counts["entity_comention_edges"] == 3
@@ -281,7 +285,7 @@ def test_run_analytics_writes_every_file(analysed):
 
 
 def test_csv_has_every_measure_and_a_stable_order(analysed):
-    out, _ = analysed
+    out, _, _ = analysed
     rows = list(csv.DictReader((out / "reports/coauthorship.csv").open(encoding="utf-8")))
     assert list(rows[0]) == ["iri", "label", "type", "label_kk", "label_ru", "label_en",
                              "articles", *SCORES, *PARTITIONS]
@@ -294,7 +298,7 @@ def test_csv_has_every_measure_and_a_stable_order(analysed):
 
 
 def test_analytics_rdf_conforms_and_has_one_result_per_node_and_measure(analysed):
-    _, report = analysed
+    _, report, _ = analysed
     g = report.graph()
     assert validate_graph(g).conforms
     nodes = sum(n.nodes for n in report.networks)
@@ -308,7 +312,7 @@ def test_analytics_rdf_conforms_and_has_one_result_per_node_and_measure(analysed
 
 
 def test_exports_read_back(analysed):
-    out, _ = analysed
+    out, _, _ = analysed
     gexf = (out / "networks/coauthorship.gexf").read_text(encoding="utf-8")
     assert "lastmodifieddate" not in gexf and "Асель Нұрова" in gexf
     G = nx.read_gexf(out / "networks/coauthorship.gexf")
@@ -319,28 +323,29 @@ def test_exports_read_back(analysed):
 
 
 def test_outputs_are_byte_identical_across_runs_and_hash_seeds(store, analysed, tmp_path):
-    out, report = analysed
-    again = run_analytics(store, tmp_path / "again", BASE,
-                          [{"source": "corpus/<b>issue</b>.txt", "id": "abc",
-                            "languages": ["kk", "ru"]}])
+    out, report, pages = analysed
+    again = run_analytics(store, tmp_path / "again", BASE)
+    write_pages(again.results, tmp_path / "again",
+                [{"source": "corpus/<b>issue</b>.txt", "id": "abc", "languages": ["kk", "ru"]}])
     assert again.ntriples == report.ntriples
-    for path in report.files:
+    for path in report.files + pages:
         assert (tmp_path / "again" / path).read_bytes() == (out / path).read_bytes(), path
     code = (f"import pyoxigraph as ox, sys; from kg.analytics import run_analytics;"
+            f"from kg.pages import write_pages;"
             f"s = ox.Store(); s.load(input=sys.stdin.read(), format=ox.RdfFormat.TURTLE);"
-            f"run_analytics(s, sys.argv[1], {BASE!r}, [])")
+            f"write_pages(run_analytics(s, sys.argv[1], {BASE!r}).results, sys.argv[1], [])")
     for seed in ("0", "12345"):
         target = tmp_path / f"seed{seed}"
         subprocess.run([sys.executable, "-c", code, str(target)], input=SAMPLE, text=True,
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed})
-    for path in report.files:
+    for path in report.files + pages:
         if path != "index.html":  # its inputs differ
             assert (tmp_path / "seed0" / path).read_bytes() == (out / path).read_bytes(), path
             assert (tmp_path / "seed12345" / path).read_bytes() == (out / path).read_bytes()
 
 
 def test_pages_escape_labels_and_load_nothing(analysed):
-    out, _ = analysed
+    out, _, _ = analysed
     for path in [*(out / "networks").glob("*.html"), out / "index.html"]:
         page = path.read_text(encoding="utf-8")
         assert "<img" not in page, path
@@ -373,7 +378,8 @@ def test_dashboard_lists_inputs_and_top_nodes(store):
 
 
 def test_page_of_an_empty_network_is_still_written(tmp_path):
-    report = run_analytics(ox.Store(), tmp_path, BASE, [])
+    report = run_analytics(ox.Store(), tmp_path, BASE)
+    write_pages(report.results, tmp_path, [])
     assert all(n.nodes == 0 for n in report.networks)
     assert "This network has no nodes." in Path(tmp_path / "networks/coauthorship.html").read_text(
         encoding="utf-8")

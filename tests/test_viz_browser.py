@@ -25,6 +25,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.analytics import run_analytics
+from kg.pages import write_pages
 from kg.analytics.networks import NETWORKS
 
 CHROMIUM = os.environ.get("KAZKG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -238,8 +239,8 @@ def site(tmp_path_factory):
     store = ox.Store()
     store.load(input=SAMPLE, format=ox.RdfFormat.TURTLE)
     out = tmp_path_factory.mktemp("site")
-    run_analytics(store, out, "https://w3id.org/kazkg/id/",
-                  [{"source": HOSTILE, "id": "x", "languages": ["kk"]}])
+    results = run_analytics(store, out, "https://w3id.org/kazkg/id/").results
+    write_pages(results, out, [{"source": HOSTILE, "id": "x", "languages": ["kk"]}])
     return out
 
 

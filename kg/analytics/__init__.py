@@ -1,16 +1,15 @@
-"""Network analytics of the knowledge graph: networks, measures, communities, reports, pages.
+"""Network analytics of the knowledge graph: networks, measures, communities, reports.
 
 :func:`run_analytics` is the one entry point of the build. It extracts every network of
 :data:`kg.analytics.networks.NETWORKS` from the store with SPARQL, computes the measures and
 communities, and writes, under ``out_dir``::
 
-    networks/<network>.html      interactive page (offline, see kg.pages.network)
     networks/<network>.gexf      GEXF 1.2 export
     networks/<network>.graphml   GraphML export
     reports/<network>.csv        one row per node: labels, every measure, community
-    index.html                   dashboard (see kg.pages.dashboard)
 
-It returns the analytics RDF (for the ``analytics`` named graph) and summary counts. Every
+It returns the results (which :mod:`kg.pages` turns into the network pages and the
+dashboard), the analytics RDF (for the ``analytics`` named graph) and summary counts. Every
 file is deterministic: the same store gives byte-identical files.
 
 >>> import tempfile, pathlib, pyoxigraph as ox
@@ -19,11 +18,11 @@ file is deterministic: the same store gives byte-identical files.
 ...   <http://e/a1> a s:ScholarlyArticle ; s:author <http://e/p1> , <http://e/p2> .''',
 ...   format=ox.RdfFormat.TURTLE)
 >>> out = pathlib.Path(tempfile.mkdtemp())
->>> report = run_analytics(store, out, "https://w3id.org/kazkg/id/", [])
+>>> report = run_analytics(store, out, "https://w3id.org/kazkg/id/")
 >>> report.counts["coauthorship_nodes"], report.counts["coauthorship_edges"]
 (2, 1)
->>> sorted(p.name for p in (out / "networks").iterdir())[:3]
-['coauthorship.gexf', 'coauthorship.graphml', 'coauthorship.html']
+>>> sorted(p.name for p in (out / "networks").iterdir())[:2]
+['coauthorship.gexf', 'coauthorship.graphml']
 """
 
 from __future__ import annotations
@@ -34,6 +33,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.analytics.measures import compute
+from kg.analytics.networks import NETWORKS
+from kg.analytics.results import NetworkResult, to_csv, to_gexf, to_graphml, to_ntriples
 from kg.fsutil import write_atomic
 
 
@@ -65,6 +67,7 @@ class AnalyticsReport:
     files: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
+    results: tuple[NetworkResult, ...] = ()
 
     def graph(self):
         """The analytics RDF as an rdflib Graph."""
@@ -85,7 +88,7 @@ class AnalyticsReport:
         return counts
 
 
-def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> AnalyticsReport:
+def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
     """Build, measure and publish every network of the store.
 
     Parameters
@@ -96,21 +99,13 @@ def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> Analyt
         The build's output folder.
     base : str
         Base of minted IRIs (networks and results).
-    inputs : list of dict
-        What the dashboard lists as the build's inputs (one dict per input file).
 
     Returns
     -------
     AnalyticsReport
     """
-    from kg.pages import network as viz
-    from kg.analytics.measures import compute
-    from kg.analytics.networks import NETWORKS
-    from kg.analytics.results import NetworkResult, to_csv, to_gexf, to_graphml, to_ntriples
-    from kg.pages.dashboard import index_page
-
     out_dir = Path(out_dir)
-    clock = {"networks": 0.0, "measures": 0.0, "exports": 0.0, "pages": 0.0}
+    clock = {"networks": 0.0, "measures": 0.0, "exports": 0.0}
     results = []
     for spec in NETWORKS:
         with _timed(clock, "networks"):
@@ -123,10 +118,8 @@ def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> Analyt
         with _timed(clock, "exports"):
             outputs = {f"reports/{r.name}.csv": to_csv(r), f"networks/{r.name}.gexf": to_gexf(r),
                        f"networks/{r.name}.graphml": to_graphml(r)}
-        with _timed(clock, "pages"):
-            outputs[f"networks/{r.name}.html"] = viz.network_page(r)
-        for path, data in outputs.items():
-            write_atomic(out_dir / path, data)
+            for path, data in outputs.items():
+                write_atomic(out_dir / path, data)
         files.extend(outputs)
         pagerank = r.measures.scores.get("pagerank", {})
         summaries.append(NetworkSummary(
@@ -134,14 +127,11 @@ def run_analytics(store, out_dir: Path, base: str, inputs: list[dict]) -> Analyt
             len(set(r.measures.communities["connected_component"].values())),
             len(set(r.measures.communities["louvain_community"].values())), tuple(outputs),
             tuple((str(n), r.label(n), pagerank.get(n, 0.0)) for n in r.ranked()[:5])))
-    with _timed(clock, "pages"):
-        write_atomic(out_dir / "index.html", index_page(results, inputs))
-    files.append("index.html")
     warnings = tuple(f"{r.name}: {w}" for r in results for w in r.measures.warnings)
     with _timed(clock, "exports"):
         ntriples = to_ntriples(results, base)
     return AnalyticsReport(ntriples, tuple(summaries), tuple(files), warnings,
-                           {k: round(v, 3) for k, v in clock.items()})
+                           {k: round(v, 3) for k, v in clock.items()}, tuple(results))
 
 
 @contextmanager
