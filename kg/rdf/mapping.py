@@ -17,7 +17,6 @@ so a corpus never has to be held as RDF objects.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -39,6 +38,7 @@ from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
 from kg.resolve import Entity, Resolution
 from kg.segment.masthead import issue_year
+from kg.text.sentences import sentence_around, sentence_bounds
 from kg.rdf.vocab import KG, SCHEMA
 
 
@@ -182,7 +182,14 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
         lang = doc.langs[0] if doc.langs else "kk"
         g.add(node, t(SCHEMA.name), literal(_file_name(doc), lang))
         g.add(node, t(RDFS.label), literal(_file_name(doc), lang))
-    for i, author in enumerate(a.authors):
+    _add_authorships(g, a, node, r, iri)
+    _add_affiliations(g, a, node, r, iri)
+    _add_keywords(g, a, node, r, iri)
+    _add_references(g, a, node, iri)
+
+
+def _add_authorships(g: GraphLines, a: Article, node: str, r: Resolution, iri: Minter) -> None:
+    for i, _ in enumerate(a.authors):
         key = r.authors.get((a.document_id, a.order, i))
         if key is None:
             continue
@@ -194,11 +201,15 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
         g.add(ship, t(KG.authorshipPerson), person)
         g.add(ship, t(KG.authorPosition), integer(i + 1))
         g.add(node, t(KG.hasAuthorship), ship)
+
+
+def _add_affiliations(g: GraphLines, a: Article, node: str, r: Resolution, iri: Minter) -> None:
     for j, aff in enumerate(a.affiliations):
         inst_key = r.institutions.get((a.document_id, a.order, j))
         if inst_key is None:
             continue
         inst = iri("institution", inst_key)
+        city, country = r.places.get((a.document_id, a.order, j), (None, None))
         for i in aff.author_index:
             person_key = r.authors.get((a.document_id, a.order, i))
             if person_key is None:
@@ -210,13 +221,15 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
             g.add(event, t(KG.affiliationArticle), node)
             g.add(event, t(KG.affiliationText), literal(aff.text))
             g.add(event, t(KG.affiliationInstitution), inst)
-            city, country = r.places.get((a.document_id, a.order, j), (None, None))
             for prop, kind, key in ((t(KG.city), "region", city), (t(KG.country), "country", country)):
                 if key:
                     g.add(event, prop, iri(kind, key))
                     g.add(inst, prop, iri(kind, key))
             g.add(person, t(SCHEMA.affiliation), inst)
             g.add(person, t(KG.affiliatedWith), inst)
+
+
+def _add_keywords(g: GraphLines, a: Article, node: str, r: Resolution, iri: Minter) -> None:
     for lang, words in a.keywords.items():
         for k, word in enumerate(words):
             key = r.keywords.get((a.document_id, a.order, lang, k))
@@ -226,6 +239,9 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
             g.add(node, t(SCHEMA.about), concept)
             g.add(node, t(KG.hasKeyword), concept)
             g.add(node, t(SCHEMA.keywords), literal(word, lang))
+
+
+def _add_references(g: GraphLines, a: Article, node: str, iri: Minter) -> None:
     for n, ref in enumerate(a.references, 1):
         ref_node = iri("reference", reference_key(a.document_id, a.order, n))
         g.add(ref_node, t(RDF.type), t(KG.Reference))
@@ -288,27 +304,3 @@ def _add_mention(g, doc: Document, m: Mention, article: Article | None, source,
         g.add(node, t(KG.mentionIn), art)
         g.add(art, t(SCHEMA.mentions), entity)
         g.add(art, t(KG.mentions), entity)
-
-
-_BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n")
-
-
-def sentence_around(text: str, start: int, end: int, window: int = 600) -> str:
-    """The sentence containing ``text[start:end]`` (bounded by ``window`` characters).
-
-    >>> sentence_around("Бірінші сөйлем. Қазақстан тәуелсіз ел. Үшінші.", 16, 25)
-    'Қазақстан тәуелсіз ел.'
-    """
-    left, right = sentence_bounds(text, start, end, window)
-    return re.sub(r"\s+", " ", text[left:right]).strip()
-
-
-def sentence_bounds(text: str, start: int, end: int, window: int = 600) -> tuple[int, int]:
-    """Start and end offsets of the sentence around ``text[start:end]``."""
-    lo, hi = max(0, start - window), min(len(text), end + window)
-    left = lo
-    for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2)):
-        if m.end() <= start:
-            left = m.end()
-    right_match = _BOUNDARY.search(text, end, hi)
-    return left, (right_match.start() if right_match else hi)

@@ -1,0 +1,32 @@
+"""Sentences around a span of text: the evidence stored with every mention.
+
+>>> sentence_around("Бірінші сөйлем. Қазақстан тәуелсіз ел. Үшінші.", 16, 25)
+'Қазақстан тәуелсіз ел.'
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n")
+
+
+def sentence_around(text: str, start: int, end: int, window: int = 600) -> str:
+    """The sentence containing ``text[start:end]`` (bounded by ``window`` characters).
+
+    >>> sentence_around("Бірінші сөйлем. Қазақстан тәуелсіз ел. Үшінші.", 16, 25)
+    'Қазақстан тәуелсіз ел.'
+    """
+    left, right = sentence_bounds(text, start, end, window)
+    return re.sub(r"\s+", " ", text[left:right]).strip()
+
+
+def sentence_bounds(text: str, start: int, end: int, window: int = 600) -> tuple[int, int]:
+    """Start and end offsets of the sentence around ``text[start:end]``."""
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    left = lo
+    for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2)):
+        if m.end() <= start:
+            left = m.end()
+    right_match = _BOUNDARY.search(text, end, hi)
+    return left, (right_match.start() if right_match else hi)
