@@ -30,9 +30,11 @@ def _micro(name: str) -> float:
     return total.micro(list(HEADLINE_LABELS)).f1
 
 
+# Re-based when 81 law- and programme-rich Kazakh paragraphs were added
+# (tests/data/README.md, "Kazakh extension"): measured 0.83 and 0.70.
 def test_development_sample_floor():
-    assert _micro("ner_gold.jsonl") >= 0.88
+    assert _micro("ner_gold.jsonl") >= 0.80
 
 
 def test_held_out_sample_floor():
-    assert _micro("ner_heldout.jsonl") >= 0.78
+    assert _micro("ner_heldout.jsonl") >= 0.67
