@@ -28,6 +28,7 @@ from kg.segment.headers import (
 from kg.segment.lines import Line, is_caps, leading_marker, split_lines
 from kg.segment.people import align_names, parse_names
 from kg.segment.references import is_entry_start, is_reference_heading, parse_entries
+from kg.text.lang import detect_language
 
 MAX_HEAD_LINES = 30
 MAX_GAP_CHARS = 3000
@@ -425,8 +426,6 @@ def _old_article(doc, lines, start: int, end: int, order: int) -> Article:
 
 
 def _lang_of(lines: Sequence[Line], start: int, end: int) -> str:
-    from kg.text.lang import detect_language
-
     sample = " ".join(l.text for l in lines[start:end] if not l.blank)[:2000]
     return detect_language(sample)
 
