@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, ROOT
 
+from kg.extract import extractor_for
+from kg.extract.base import ParagraphText
+from kg.extract.en import canonical
 from kg.model import Mention
-from kg.extract.en import canonical, extract_en
+
+
+def extract_en(text: str, document_id: str = "", known: tuple[str, ...] = ()) -> list[Mention]:
+    return extractor_for("en").extract(ParagraphText(text, document_id, known))
 
 
 def found(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
@@ -159,7 +165,7 @@ def test_canonical_helper() -> None:
 
 
 def test_empty_text() -> None:
-    assert extract_en("\n ") == ()
+    assert extract_en("\n ") == []
 
 
 def test_gold_en_paragraphs() -> None:

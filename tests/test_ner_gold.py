@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
-from kg.extract.en import extract_en
 from kg.evaluate.gold import HEADLINE_LABELS, Scores, load_gold, score
-from kg.extract.kk import extract_kk
-from kg.extract.ru import extract_ru
-
-EXTRACTORS = {"kk": extract_kk, "ru": extract_ru, "en": extract_en}
+from kg.extract import extractor_for
+from kg.extract.base import ParagraphText
 
 DATA = Path(__file__).parent / "data"
 
@@ -25,7 +22,7 @@ def _micro(name: str) -> float:
     paragraphs = load_gold(DATA / name, CORPUS)
     total = Scores()
     for para in paragraphs:
-        found = EXTRACTORS[para.lang](para.text)
+        found = extractor_for(para.lang).extract(ParagraphText(para.text))
         total = total + score([(m.start, m.end, m.label) for m in found], para)
     return total.micro(list(HEADLINE_LABELS)).f1
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, ROOT
 
+from kg.extract import extractor_for
+from kg.extract.base import ParagraphText
+from kg.extract.ru.rules import RULE, find_by_rules
+from kg.extract.spans import Candidate, resolve_overlaps
 from kg.model import Mention
-from kg.extract.ru import Candidate, extract_ru, resolve, rule_candidates
+
+
+def extract_ru(text: str, document_id: str = "", use_model: bool = True) -> list[Mention]:
+    return extractor_for("ru", use_model).extract(ParagraphText(text, document_id))
 
 
 def found(text: str, **kw) -> list[tuple[str, str, str]]:
@@ -176,20 +183,26 @@ def test_offsets_survive_line_breaks_and_markup() -> None:
 
 
 def test_resolve_prefers_strong_rules_then_longer_spans() -> None:
-    rule = Candidate(0, 10, "LAW", "a", "rule", True)
-    model = Candidate(0, 25, "ORG", "b", "natasha")
-    acronym = Candidate(30, 33, "ORG", "c", "acronym")
-    longer_model = Candidate(28, 40, "ORG", "d", "natasha")
-    assert resolve([model, rule, acronym, longer_model]) == [rule, longer_model]
+    rule = Candidate(0, 10, "LAW", "rule", "a", priority=RULE, preference=1)
+    model = Candidate(0, 25, "ORG", "natasha", "b")
+    acronym = Candidate(30, 33, "ORG", "acronym", "c", preference=1)
+    longer_model = Candidate(28, 40, "ORG", "natasha", "d")
+    assert resolve_overlaps([model, rule, acronym, longer_model]) == [rule, longer_model]
+
+
+def test_an_acronym_beats_an_equally_long_model_span() -> None:
+    model = Candidate(0, 3, "GPE_SUB", "natasha", "b")
+    acronym = Candidate(0, 3, "ORG", "acronym", "c", preference=1)
+    assert resolve_overlaps([model, acronym]) == [acronym]
 
 
 def test_rules_alone_need_no_model() -> None:
-    [cand] = rule_candidates("по Закону «О языках»")
-    assert (cand.label, cand.canonical, cand.strong) == ("LAW", "Закон «О языках»", True)
+    [cand] = find_by_rules("по Закону «О языках»")
+    assert (cand.label, cand.canonical, cand.priority) == ("LAW", "Закон «О языках»", RULE)
 
 
 def test_empty_text() -> None:
-    assert extract_ru("   ") == ()
+    assert extract_ru("   ") == []
 
 
 # --- gold sample (skipped without the shared corpus) ------------------------------------------

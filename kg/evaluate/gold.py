@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.evaluate.ner import LabelScore
+from kg.extract import EXTRACTORS, extractor_for
+from kg.extract.base import ParagraphText
 
 __all__ = [
     "ALL_LABELS", "HEADLINE_LABELS", "GoldEntity", "GoldParagraph", "LabelScore", "Scores",
@@ -177,17 +179,9 @@ Quad = tuple[int, int, str, str]
 
 def _extractor(lang: str) -> Callable[[str], list[Quad]]:
     """The built-in extractor of ``lang`` as text -> ``(start, end, label, canonical)``."""
-    if lang == "ru":
-        from kg.extract.ru import extract_ru
-
-        return lambda text: [(m.start, m.end, m.label, m.canonical) for m in extract_ru(text)]
-    if lang == "en":
-        from kg.extract.en import extract_en
-
-        return lambda text: [(m.start, m.end, m.label, m.canonical) for m in extract_en(text)]
-    from kg.extract.kk import extract_kk
-
-    return lambda text: [(m.start, m.end, m.label, m.canonical) for m in extract_kk(text)]
+    extractor = extractor_for(lang)
+    return lambda text: [(m.start, m.end, m.label, m.canonical)
+                         for m in extractor.extract(ParagraphText(text))]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -196,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="Exact-span NER scores on the gold sample.")
     ap.add_argument("--gold", default=str(root / "tests" / "data" / "ner_gold.jsonl"))
     ap.add_argument("--corpus", default=str(root.parent / "shared" / "corpus"))
-    ap.add_argument("--lang", action="append", choices=("kk", "ru", "en"))
+    ap.add_argument("--lang", action="append", choices=tuple(EXTRACTORS))
     ap.add_argument("--errors", action="store_true", help="list false positives and negatives")
     args = ap.parse_args(argv)
     paragraphs = load_gold(args.gold, args.corpus)

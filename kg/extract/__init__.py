@@ -1,55 +1,69 @@
 """Entity extraction over whole texts: the paragraph's language picks the extractor.
 
+:data:`EXTRACTORS` maps a language code to its extractor class (``module:Class``), imported
+on first use, so importing this package loads no model. Adding a language is one package
+``kg/extract/<code>/`` with a class satisfying :class:`~kg.extract.base.Extractor` (made with
+``use_model=``, as :class:`~kg.extract.base.BaseExtractor` is), one line here and one row of
+:data:`kg.kinds.LANGUAGES` (which the language detector reads).
+
 >>> [(m.text, m.label, m.canonical) for m in extract_text("Қазақстанның Конституциясы", use_model=False)]
 [('Қазақстанның', 'GPE', 'Қазақстан'), ('Конституциясы', 'LAW', 'Конституция')]
+>>> extractor_for("ru").version
+'kazkg-ru/0.1'
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import replace
 
+from kg.extract.base import Extractor, ParagraphText
 from kg.ingest import split_paragraphs
 from kg.model import Mention
 
+__all__ = ["EXTRACTORS", "extract_text", "extractor_for", "mention_to_dict"]
+
+#: Language code -> ``module:Class`` of its extractor.
+EXTRACTORS: dict[str, str] = {
+    "kk": "kg.extract.kk:KazakhExtractor",
+    "ru": "kg.extract.ru:RussianExtractor",
+    "en": "kg.extract.en:EnglishExtractor",
+}
+
+
+def extractor_for(lang: str, use_model: bool = True) -> Extractor:
+    """The extractor of ``lang`` (``KeyError`` if there is none).
+
+    ``use_model=False``: rules and gazetteers only, no statistical model.
+    """
+    module, _, name = EXTRACTORS[lang].partition(":")
+    return getattr(importlib.import_module(module), name)(use_model=use_model)
 
 
 def extract_text(
     text: str, document_id: str = "", known_names: Iterable[str] = (), use_model: bool = True
 ) -> tuple[Mention, ...]:
-    """Mentions in ``text`` (offsets are indices into ``text``), in order."""
-    out: list[Mention] = []
+    """Mentions in ``text`` (offsets are indices into ``text``), in order.
+
+    The paragraphs of one language go to its extractor together (the Kazakh model runs on
+    them in batches); a paragraph in a language without an extractor has no mentions.
+    """
     known = tuple(known_names)
     paragraphs = split_paragraphs(text)
-    kazakh = [text[p.start:p.end] for p in paragraphs if p.lang not in ("ru", "en")]
-    batched = iter(_kazakh_model_spans(kazakh) if use_model else [])
-    for para in paragraphs:
-        chunk = text[para.start: para.end]
-        spans = next(batched, None) if use_model and para.lang not in ("ru", "en") else None
-        for m in _extract(chunk, para.lang, document_id, known, use_model, spans):
-            out.append(replace(m, start=m.start + para.start, end=m.end + para.start))
-    return tuple(out)
-
-
-def _kazakh_model_spans(chunks: list[str]):
-    from kg.extract.kk import model_spans_batch
-
-    return model_spans_batch(chunks)
-
-
-def _extract(chunk: str, lang: str, document_id: str, known: tuple[str, ...], use_model: bool,
-             spans=None):
-    if lang == "ru":
-        from kg.extract.ru import extract_ru
-
-        return extract_ru(chunk, document_id)
-    if lang == "en":
-        from kg.extract.en import extract_en
-
-        return extract_en(chunk, document_id, known)
-    from kg.extract.kk import extract_kk
-
-    return extract_kk(chunk, document_id, use_model=use_model, model_spans=spans)
+    by_lang: dict[str, list[int]] = {}
+    for i, para in enumerate(paragraphs):
+        by_lang.setdefault(para.lang, []).append(i)
+    found: list[list[Mention]] = [[] for _ in paragraphs]
+    for lang, indices in by_lang.items():
+        if lang not in EXTRACTORS:
+            continue
+        chunks = [ParagraphText(text[paragraphs[i].start:paragraphs[i].end], document_id, known)
+                  for i in indices]
+        for i, mentions in zip(indices, extractor_for(lang, use_model).extract_all(chunks)):
+            found[i] = mentions
+    return tuple(replace(m, start=m.start + para.start, end=m.end + para.start)
+                 for para, mentions in zip(paragraphs, found) for m in mentions)
 
 
 def mention_to_dict(m: Mention) -> dict:

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from kg import __version__
+from kg.extract import extract_text
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
@@ -47,16 +48,12 @@ def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTas
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     """Mentions in one article body, offsets into the whole document."""
-    from kg.extract import extract_text
-
     return tuple(replace(m, start=m.start + task.offset, end=m.end + task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
 
 
 def warm_up() -> None:
     """Load every extractor's models and tables (run once in each worker as it starts)."""
-    from kg.extract import extract_text
-
     extract_text("Қазақстан Республикасы Үкіметі. Россия и Казахстан. Kazakhstan and Russia.",
                  "warm-up", [])
 

@@ -32,7 +32,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.iri import latin
 from kg.kinds import LANGS
+from kg.text.kk_morph import KkLexicon, normalize_kk
+from kg.text.ru_morph import normalize_ru
 
 __all__ = ["CatalogEntry", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
 
@@ -188,12 +191,8 @@ def _morph_forms(text: str, lang: str | None, lexicon: object) -> list[str]:
     cyrillic = bool(_CYRILLIC.search(text))
     kazakh = lang == "kk" or any(ch in _KK_LETTERS for ch in text)
     if cyrillic and lang in (None, "kk"):
-        from kg.text.kk_morph import normalize_kk
-
         forms.append(normalize_kk(text, lexicon=lexicon))  # type: ignore[arg-type]
     if cyrillic and lang in (None, "ru") and not kazakh:
-        from kg.text.ru_morph import normalize_ru
-
         forms.append(normalize_ru(text, "ORG"))
     return forms
 
@@ -234,19 +233,15 @@ def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None
 
 
 def _latin(text: str) -> str:
-    from kg.iri import latin
-
     return " ".join(_NON_WORD.sub(" ", latin(_fold(text)).lower()).split())
 
 
 def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
-    from kg.text.kk_morph import KkLexicon
-
     exact: dict[str, int] = {}
     acronyms: dict[str, int] = {}
     amb_exact: set[str] = set()
     amb_acr: set[str] = set()
-    latin: list[tuple[int, str]] = []
+    latin_keys: list[tuple[int, str]] = []
     kk_names: list[str] = []
     for pos, entry in enumerate(entries):
         for surface in entry.surfaces():
@@ -257,12 +252,12 @@ def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
             key = _fold(plain)
             _add(exact, amb_exact, key, pos)
             _add(exact, amb_exact, _strip_decor(key), pos)
-            latin.append((pos, _latin(plain)))
+            latin_keys.append((pos, _latin(plain)))
             if any(ch in _KK_LETTERS for ch in plain):
                 kk_names.append(plain)
         if "kk" in entry.names:
             kk_names.append(_unquote(entry.names["kk"]))
-    return _Index(entries, exact, acronyms, tuple(latin), KkLexicon.of(kk_names))
+    return _Index(entries, exact, acronyms, tuple(latin_keys), KkLexicon.of(kk_names))
 
 
 @lru_cache(maxsize=2)

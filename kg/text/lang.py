@@ -1,47 +1,109 @@
-"""Language identification for paragraphs: Kazakh, Russian or English.
+"""Language identification for paragraphs, among the languages of :data:`kg.kinds.LANGUAGES`.
 
-Kazakh-specific letters are a strong signal; lingua (restricted to the three
-languages) decides the Cyrillic paragraphs that have none of them.
+The script with the most letters narrows the choice; within a script, a language's own
+letters (Kazakh ``ә ғ қ ң ө ұ ү һ і``) are a strong signal, and lingua (restricted to our
+languages) decides the rest. A new row in ``LANGUAGES`` is detected without a change here
+(a new script needs its basic letters in :data:`ALPHABETS`).
 
 >>> detect_language("Қазақстан Республикасының Конституциясы")
 'kk'
 >>> detect_language("The Constitution of the Republic of Kazakhstan")
 'en'
+>>> detect_language("Конституция")
+'ru'
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_LATIN = re.compile(r"[a-zA-Z]")
+from kg import kinds
+
+__all__ = ["ALPHABETS", "detect_language"]
+
+#: The basic letters of each script (a character class); a language's own letters are added.
+ALPHABETS: dict[str, str] = {"Cyrl": "а-яёА-ЯЁ", "Latn": "a-zA-Z"}
+
+# Own letters must make this share of a paragraph's letters of their script, and be two or more.
+_MARK_SHARE, _MARK_MIN = 0.015, 2
+# Below this many letters of its script, a paragraph is too short for lingua.
+_SHORT = 12
 
 
-@lru_cache(maxsize=1)
-def _detector():  # pragma: no cover - trivial factory
-    from lingua import Language, LanguageDetectorBuilder
+@dataclass(frozen=True)
+class _Script:
+    """The letters of one script and its languages (``own``: their own letters), in table order."""
 
-    return LanguageDetectorBuilder.from_languages(
-        Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH
-    ).build()
+    letters: re.Pattern[str]
+    codes: tuple[str, ...]
+    own: tuple[re.Pattern[str] | None, ...]
+
+    @property
+    def plain(self) -> str:
+        """The first language of the script without letters of its own (Russian among Cyrillic)."""
+        return next((c for c, own in zip(self.codes, self.own) if own is None), self.codes[0])
+
+
+Row = tuple[str, str, str, str]  # code, script, lingua name, own letters
+
+
+def _rows() -> tuple[Row, ...]:
+    return tuple((lang.code, lang.script, lang.lingua, lang.letters) for lang in kinds.LANGUAGES)
+
+
+def _class(letters: str) -> str:
+    return "".join(re.escape(ch) for ch in letters)
+
+
+@lru_cache(maxsize=4)
+def _scripts(rows: tuple[Row, ...]) -> tuple[_Script, ...]:
+    """The scripts of ``rows`` in order of first appearance."""
+    out = []
+    for script in dict.fromkeys(row[1] for row in rows):
+        mine = [row for row in rows if row[1] == script]
+        own_letters = "".join(row[3] for row in mine)
+        out.append(_Script(
+            re.compile(f"[{ALPHABETS.get(script, '')}{_class(own_letters)}]"),
+            tuple(row[0] for row in mine),
+            tuple(re.compile(f"[{_class(row[3])}]") if row[3] else None for row in mine),
+        ))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _detector(names: tuple[str, ...]):  # pragma: no cover - trivial factory
+    from lingua import Language, LanguageDetectorBuilder  # deferred: loads lingua's models
+
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in names)).build()
+
+
+def _lingua(text: str, rows: tuple[Row, ...], codes: tuple[str, ...], fallback: str) -> str:
+    """lingua's choice for ``text`` among ``codes`` (``fallback`` if it has none)."""
+    names = {row[2]: row[0] for row in rows if row[0] in codes}
+    guess = _detector(tuple(names)).detect_language_of(text)
+    return names.get(guess.name, fallback) if guess is not None else fallback
 
 
 def detect_language(text: str, default: str = "kk") -> str:
-    """Return ``kk``, ``ru`` or ``en`` for a paragraph (``default`` if it has no letters)."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
-    if cyrillic == 0 and latin == 0:
+    """The code of the language of a paragraph (``default`` if it has no letters)."""
+    rows = _rows()
+    scripts = _scripts(rows)
+    counts = [len(s.letters.findall(text)) for s in scripts]
+    if not any(counts):
         return default
-    if latin > cyrillic:
-        return "en"
-    kazakh = sum(1 for ch in text if ch in KAZAKH_LETTERS)
-    if kazakh / cyrillic >= 0.015 and kazakh >= 2:
-        return "kk"
-    if cyrillic < 12:
-        return "kk" if kazakh else "ru"
-    from lingua import Language
-
-    guess = _detector().detect_language_of(text)
-    return {Language.KAZAKH: "kk", Language.ENGLISH: "en"}.get(guess, "ru")
+    best = max(range(len(scripts)), key=lambda i: counts[i])  # ties: the earlier script
+    script, letters = scripts[best], counts[best]
+    if len(script.codes) == 1:
+        return script.codes[0]
+    own = {c: len(p.findall(text)) for c, p in zip(script.codes, script.own) if p is not None}
+    marked = tuple(c for c, n in own.items() if n / letters >= _MARK_SHARE and n >= _MARK_MIN)
+    if len(marked) == 1:
+        return marked[0]
+    if marked:
+        return _lingua(text, rows, marked, marked[0])
+    if letters < _SHORT:
+        present = [c for c, n in own.items() if n]
+        return max(present, key=lambda c: own[c]) if present else script.plain
+    return _lingua(text, rows, tuple(row[0] for row in rows), script.plain)

@@ -1,10 +1,12 @@
-"""Lazy loader for the shipped Kazakh NER pipeline (``kg/models/kk_ner``).
+"""The shipped Kazakh NER pipeline (``kg/models/kk_ner``): loading it, and its spans as candidates.
 
-spaCy and the model are loaded on first call only, then cached.
+spaCy and the model are loaded on first call only, then cached. The model's spans are
+cleaned before they become candidates: trimmed, capitalised, checked against the gazetteers.
 
->>> from kg.extract.kk.model import MODEL_DIR
 >>> MODEL_DIR.name
 'kk_ner'
+>>> [(c.label, c.canonical) for c in find_by_model("Ол Алматыда тұрады.", [(3, 11, "GPE")])]
+[('GPE_SUB', 'Алматы')]
 
 Example (loads the model, ~1 s)::
 
@@ -15,22 +17,36 @@ Example (loads the model, ~1 s)::
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.extract.kk.rules import CAP, LOW, ORG_HEADS
+from kg.extract.spans import Candidate, SentenceStart, sentence_initial
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
+from kg.text.kk_morph import normalize_kk
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
+__all__ = ["MODEL_DIR", "extract_entities", "find_by_model", "load_kk_ner", "model_spans_batch"]
+
 MODEL_DIR: Path = Path(__file__).resolve().parents[2] / "models" / "kk_ner"
+MODEL_LABELS = {
+    "PERSON": "PERSON", "ORGANISATION": "ORG", "GPE": "GPE", "LOCATION": "GPE_SUB",
+    "LAW": "LAW", "PROJECT": "PROGRAM",
+}
+ModelSpan = tuple[int, int, str]
 
 
 @lru_cache(maxsize=4)
 def load_kk_ner(path: str | None = None) -> "Language":
     """Load (once) the Kazakh NER pipeline from ``path`` or the shipped ``MODEL_DIR``."""
-    import spacy
+    import spacy  # deferred: loads spaCy
 
-    import kg.text.kazakh  # noqa: F401  (registers the "kk" language)
+    import kg.text.kazakh  # noqa: F401  (deferred: loads spaCy; registers the "kk" language)
 
     target = Path(path) if path else MODEL_DIR
     if not (target / "meta.json").exists():
@@ -42,3 +58,66 @@ def extract_entities(text: str) -> list[tuple[str, str, int, int]]:
     """``(text, label, start_char, end_char)`` for each entity the shipped model finds."""
     doc = load_kk_ner()(text)
     return [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+
+
+def model_spans_batch(texts: list[str]) -> list[list[ModelSpan]]:
+    """The NER model's raw ``(start, end, label)`` spans for many texts (batched, fast)."""
+    if not texts or not (MODEL_DIR / "meta.json").exists():
+        return [[] for _ in texts]
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for doc in load_kk_ner().pipe(texts, batch_size=64)]
+
+
+def find_by_model(text: str, spans: list[ModelSpan]) -> list[Candidate]:
+    """The model's spans of ``text`` that look like names (source ``ner``)."""
+    out = []
+    for ent_start, ent_end, ent_label in spans:
+        cleaned = _clean_model_span(text, ent_start, ent_end, MODEL_LABELS.get(ent_label))
+        if cleaned is None:
+            continue
+        start, end, label = cleaned
+        out.append(Candidate(start, end, label, "ner", normalize_kk(text[start:end])))
+    return out
+
+
+_ORG_END = re.compile(rf"(?:{'|'.join(ORG_HEADS)})[{LOW}]*$|^[{CAP}A-Z0-9«\"“]")
+_PROGRAM_CUE = re.compile(r"[«\"“]|бағдарлама|стратегия|тұжырымдама|жоба|мақсат", re.I)
+# After ``. ! ? :`` and any white space (line breaks too), or at the start of the text.
+_SENTENCE_START = SentenceStart(re.compile(r"(?:\A|[.!?:])\s*\Z"))
+
+
+def _clean_model_span(text: str, start: int, end: int,
+                      label: str | None) -> tuple[int, int, str] | None:
+    """Model spans that look like names: trimmed, capitalised, checked against gazetteers.
+
+    >>> _clean_model_span("қытай тілінде", 0, 5, "GPE") is None
+    True
+    """
+    if label is None:
+        return None
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "»\"”"):
+        end -= 1
+    surface = text[start:end]
+    words = surface.split()
+    if not words or not (surface[0].isupper() or surface[0] in "«\"“" or surface[0].isdigit()):
+        return None
+    if label == "PERSON" and (len(words) > 4 or not words[-1][:1].isupper()):
+        return None
+    if label == "ORG" and not (_ORG_END.search(words[-1]) or len(words) == 1):
+        return None
+    if label == "PROGRAM" and not _PROGRAM_CUE.search(surface):
+        return None
+    if label in ("GPE", "GPE_SUB"):
+        if lookup_country(surface, "kk") is not None:
+            label = "GPE"
+        elif lookup_place(surface, "kk") is not None:
+            label = "GPE_SUB"
+        elif surface.isupper() or (
+                len(words) == 1 and sentence_initial(text, start, _SENTENCE_START)):
+            return None  # acronyms and sentence-initial words the gazetteers do not know
+        else:
+            label = "GPE_SUB"
+    if label == "ORG" and start > 0 and text[start - 1] in "«\"“" and end < len(text) \
+            and text[end] in "»\"”":
+        start, end = start - 1, end + 1  # keep the quotes of “Қазақтелеком”
+    return start, end, label

@@ -5,8 +5,9 @@ words (Заңы, кодексі, бағдарламасы, стратегияс�
 ...) and the quoted or capitalised name before the head. Each match keeps its
 Kazakh suffixes in the span; :func:`canonical_head` gives the uninflected head.
 
->>> [(m.text, m.label) for m in find_kk("«Білім туралы» Заңына сәйкес ЕҰУ-да оқиды.")]
-[('«Білім туралы» Заңына', 'LAW'), ('ЕҰУ-да', 'ORG')]
+>>> text = "«Білім туралы» Заңына сәйкес ЕҰУ-да оқиды."
+>>> [(text[c.start:c.end], c.label, c.canonical) for c in find_kk(text)]
+[('«Білім туралы» Заңына', 'LAW', '«Білім туралы» Заңы'), ('ЕҰУ-да', 'ORG', 'ЕҰУ')]
 >>> canonical_head("министрлігіне")
 'министрлігі'
 """
@@ -14,9 +15,11 @@ Kazakh suffixes in the span; :func:`canonical_head` gives the uninflected head.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.spans import Candidate, resolve_overlaps, sentence_initial
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
 CAP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -74,18 +77,6 @@ ACRONYM_ORGS = (
 ).split()
 
 
-@dataclass(frozen=True)
-class RuleMatch:
-    """A span found by a rule, with its label and canonical name."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    canonical: str
-    rule: str
-
-
 def canonical_head(word: str) -> str:
     """The nominative (possessive) form of an inflected head word, else the word."""
     lower = word.lower()
@@ -137,17 +128,16 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
-def find_kk(text: str) -> tuple[RuleMatch, ...]:
-    """All rule matches in ``text``, longest first where they overlap."""
-    found: list[RuleMatch] = []
+def find_kk(text: str) -> list[Candidate]:
+    """The rule spans of ``text`` (source ``rule``), the longest where they overlap."""
+    found: list[Candidate] = []
     for label, rule, pattern in _patterns():
         for m in pattern.finditer(text):
             start, end = _trim(text, m.start(), m.end(), rule)
             if end - start < 2:
                 continue
-            surface = text[start:end]
-            found.append(RuleMatch(start, end, surface, label, canonical_kk(surface, rule), rule))
-    return _non_overlapping(found)
+            found.append(Candidate(start, end, label, "rule", canonical_kk(text[start:end], rule)))
+    return resolve_overlaps(found)
 
 
 _PLURALS = ("дар", "дер", "лар", "лер", "тар", "тер")
@@ -187,7 +177,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     if not capitals:
         return end, end
     first = capitals[0]
-    sentence_start = _sentence_initial(text, start + first.start())
+    sentence_start = sentence_initial(text, start + first.start())
     if sentence_start and len(capitals) == 1 and not _known_place(first.group()):
         return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital
     if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
@@ -202,27 +192,18 @@ _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да"
 
 def _inflected_place(word: str) -> bool:
     """``Қытаймен``, ``Пекинде``: a place in an oblique case cannot open an institution's name."""
-    from kg.lexicon.countries import lookup_country
-    from kg.lexicon.places import lookup_place
-
     if not word[:1].isupper() or not word.lower().endswith(_OBLIQUE):
         return False
     found = lookup_country(word, "kk") or lookup_place(word, "kk")
     return found is not None and word not in (*found.names.values(), *found.aliases)
+
+
 _KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
 
 
 def _known_place(word: str) -> bool:
-    from kg.lexicon.countries import lookup_country
-    from kg.lexicon.places import lookup_place
-
     return lookup_place(word, "kk") is not None or lookup_country(word, "kk") is not None
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t")
-    return not before or before.endswith((".", "!", "?", "\n", ":", ";"))
 
 
 def canonical_kk(surface: str, rule: str = "") -> str:
@@ -239,11 +220,3 @@ def canonical_kk(surface: str, rule: str = "") -> str:
     words = s.split(" ")
     words[-1] = canonical_head(words[-1])
     return " ".join(words)
-
-
-def _non_overlapping(found: list[RuleMatch]) -> tuple[RuleMatch, ...]:
-    chosen: list[RuleMatch] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
-            chosen.append(m)
-    return tuple(sorted(chosen, key=lambda m: m.start))

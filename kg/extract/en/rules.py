@@ -1,0 +1,166 @@
+"""English rules: quoted laws and programs, regions, gazetteer names, acronyms and persons.
+
+* Laws: ``Law of the Republic of Kazakhstan "On …"``, ``Draft Law "On …"``, ``Decree … "On …"``.
+* Programs: ``State Program "…"``, ``"Kazakhstan-2050" Strategy``, ``Concept for the
+  development of … until 2025``, a few well-known ones (Digital Kazakhstan, the SDGs).
+* Countries (``kg.lexicon.countries`` and a built-in list), cities, ``X region/oblast``.
+* Acronyms: an acronym is an ORG unless it is a generic one such as GDP.
+* Persons: names given in ``known`` (exact), titles (``President Tokayev``), initials
+  (``K. Tokayev``, ``Kasymova V.M.``) and citations (``Welch and Hinnant (2003)``).
+
+Each rule gives its candidates a priority: :data:`STRONG` > :data:`LIST` > :data:`WEAK`.
+
+>>> text = 'the Law "On Languages" and President Tokayev'
+>>> [(text[c.start:c.end], c.source) for c in find_by_patterns(text, [])]
+[('Law "On Languages"', 'law')]
+>>> [(text[c.start:c.end], c.source) for c in find_persons(text, [])]
+[('Tokayev', 'title')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from kg.extract.en.lexicon import (
+    SENTENCE_START, country_names, is_inside, is_name_like, is_person_pair, join_alternatives,
+    stop_words,
+)
+from kg.extract.en.words import (
+    CITIES, DEMONYMS, GENERIC_ACRONYMS, KNOWN_ORGS, KNOWN_ORG_ACRONYMS, KNOWN_PROGRAMS, NAME,
+    NOT_NAMES,
+)
+from kg.extract.spans import Candidate, is_acronym, sentence_initial
+
+__all__ = ["LIST", "STRONG", "WEAK", "find_by_patterns", "find_persons"]
+
+STRONG, LIST, WEAK = 3, 2, 1  # rule priorities
+
+_SDG = re.compile(r"\b(?:UN\s+)?Sustainable\s+Development\s+Goals?\b|\bSDGs?\b(?:\s*\d+)?")
+_TITLES = re.compile(
+    r"\b(?:President|Vice[- ]President|Prime\s+Minister|Minister|Senator|Chancellor|"
+    r"Secretary[- ]General|Ambassador|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Queen|King|"
+    r"Emperor|Sheikh|Pope|Chairman|Akim|Mayor|Governor|Academician|Elbasy)\s+"
+)
+_INITIALS = r"(?:[A-Z]\.\s?){1,3}"
+_TITLE_NAME = re.compile(rf"(?:{NAME}|[A-Z]\.)(?:\s+(?:{NAME}|[A-Z]\.)){{0,2}}")
+_INITIAL_SURNAME = re.compile(rf"(?<![\w.]){_INITIALS}\s?{NAME}(?![\w-])")
+_SURNAME_INITIALS = re.compile(rf"(?<![\w.-]){NAME}\s(?:[A-Z]\.\s?){{0,2}}[A-Z]\.(?![\w])")
+_FIRST_INITIAL_LAST = re.compile(rf"(?<![\w.-]){NAME}\s[A-Z]\.\s{NAME}(?![\w-])")
+_CITATION = re.compile(
+    rf"(?<![\w-])({NAME})(?:\s*,\s*({NAME}))?(?:\s*(?:,\s*)?(?:and|&)\s+({NAME}))?"
+    rf"(?:\s+et\s+al\.?)?\s*[(\[]\s*(?:\d{{4}}[a-z]?|n\.d\.)\b"
+)
+_QUOTED = r"[\"“«„][^\"”»“\n]{2,200}[\"”»“]"
+_LAW_ON = re.compile(
+    rf"\b(?:(?:Draft\s+)?(?:Constitutional\s+)?Law|Presidential\s+Decree|Decree|Resolution|Code|"
+    rf"Order)(?:\s+(?:of|by)\s+(?:the\s+)?(?:President|Government|Republic)(?:\s+of\s+(?:the\s+)?"
+    rf"(?:Republic\s+of\s+)?[A-Z][a-z]+)?)?(?:\s+(?:No\.|№)\s*[\w/-]+)?(?:\s+(?:dated|of)\s+"
+    rf"[\w .,]{{4,25}}?\d{{4}})?\s*{_QUOTED}"
+)
+_PROGRAM_QUOTED = re.compile(
+    rf"\b(?:(?:State|National|Government|state|national|government)\s+)?"
+    rf"(?:Program(?:me)?|program(?:me)?|Strategy|strategy|Concept|concept|Project|project|"
+    rf"Initiative|initiative)\s+{_QUOTED}|{_QUOTED}\s+(?:(?:State|National)\s+)?"
+    rf"(?:Program(?:me)?|Strategy|Concept|National\s+Project|Initiative|program(?:me)?|strategy)"
+)
+_PROGRAM_UNTIL = re.compile(
+    r"\b(?:Concept|Strategy|(?:State\s+|National\s+)?Program(?:me)?|Doctrine|Roadmap)\s+"
+    r"(?:for|of|on)\s+[^.;:()\[\]\n]{3,140}?\b(?:until|till|to|by|through|for)\s+"
+    r"(?:the\s+(?:period|years)\s+)?\d{4}(?:\s*[-–—]\s*\d{4})?(?:\s+years?)?"
+)
+_YEAR_NAMED = re.compile(
+    r"[\"“«]?[A-Z][a-z]+[- ‑]20\d\d[\"”»]?(?:\s+(?:Strategy|Program(?:me)?|Concept))?"
+)
+_REGION = re.compile(
+    r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:region|oblast|province|district|county|krai|"
+    r"Region|Oblast|Province|District|County|Krai)\b"
+)
+_ACRONYM_CANDIDATE = re.compile(r"(?<![\w’'])[A-Z][A-Za-z&]{1,8}(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_re() -> re.Pattern[str]:
+    """Known countries, cities, programs and institutions, one named group per label."""
+    countries = join_alternatives(country_names())
+    cities = join_alternatives(CITIES)
+    programs = join_alternatives(KNOWN_PROGRAMS)
+    orgs = join_alternatives(KNOWN_ORGS)
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<GPE>{countries})|(?P<GPE_SUB>{cities})|(?P<PROGRAM>{programs})|"
+        rf"(?P<ORG>{orgs}))"
+        r"(?![\w]|-[a-z]|\.\w)"
+    )
+
+
+def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Laws, programs, regions, gazetteer names and acronyms (none inside ``headings``)."""
+    for m in _LAW_ON.finditer(text):
+        yield Candidate(m.start(), m.end(), "LAW", "law", priority=STRONG)
+    for m in _PROGRAM_QUOTED.finditer(text):
+        yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
+    for m in _PROGRAM_UNTIL.finditer(text):
+        yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
+    for m in _YEAR_NAMED.finditer(text):
+        if re.search(r"[-‑]|Strategy|Program|Concept|[\"“«]", m.group()):
+            yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
+    for m in _SDG.finditer(text):
+        yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
+    for m in _REGION.finditer(text):
+        first = m.group(1).split()[0].split("-")[0]
+        if first not in DEMONYMS and first not in NOT_NAMES and first.lower() not in stop_words():
+            yield Candidate(m.start(), m.end(), "GPE_SUB", "region", priority=STRONG)
+    for m in _gazetteer_re().finditer(text):
+        label = m.lastgroup or "GPE"
+        yield Candidate(m.start(), m.end(), label, "gazetteer", priority=LIST)
+    for m in _ACRONYM_CANDIDATE.finditer(text):
+        word = m.group()
+        if not is_acronym(word) or word in GENERIC_ACRONYMS:
+            continue
+        if word in KNOWN_ORG_ACRONYMS:
+            yield Candidate(m.start(), m.end(), "ORG", "acronym", priority=LIST)
+        elif 3 <= len(word) <= 6 and word.lower() not in stop_words() and not (
+                word.isupper() and len(word) >= 5) and not is_inside(headings, m.start(), m.end()):
+            yield Candidate(m.start(), m.end(), "ORG", "acronym", priority=WEAK)
+
+
+def find_persons(text: str, known: Iterable[str]) -> Iterator[Candidate]:
+    """Persons: ``known`` names, titles, initials and citations."""
+    names = [n.strip() for n in known if n and n.strip()]
+    if names:
+        pattern = re.compile(rf"(?<![\w-])(?:{join_alternatives(names)})(?![\w-])")
+        for m in pattern.finditer(text):
+            yield Candidate(m.start(), m.end(), "PERSON", "known", priority=LIST)
+    for m in _TITLES.finditer(text):
+        n = _TITLE_NAME.match(text, m.end())
+        if not n:
+            continue
+        words = n.group().split()
+        while words and not (re.fullmatch(r"[A-Z]\.", words[-1]) or is_name_like(words[-1])):
+            words.pop()
+        if words and all(re.fullmatch(r"[A-Z]\.", w) or is_name_like(w) for w in words):
+            end = n.start() + len(" ".join(words))
+            if text[n.start():end] == " ".join(words):
+                yield Candidate(n.start(), end, "PERSON", "title", priority=LIST)
+    for m in _INITIAL_SURNAME.finditer(text):
+        names = re.findall(NAME, m.group())
+        before = re.search(rf"({NAME})\s$", text[max(0, m.start() - 25):m.start()])
+        if before and is_name_like(before.group(1)):
+            continue  # ``Becker G. S. Labour``: the initials belong to the word before
+        if names and is_name_like(names[-1]):
+            yield Candidate(m.start(), m.end(), "PERSON", "initials", priority=LIST)
+    for m in _FIRST_INITIAL_LAST.finditer(text):
+        first, last = re.findall(NAME, m.group())[:2]
+        if is_name_like(first) and is_name_like(last) and is_person_pair(first, last):
+            yield Candidate(m.start(), m.end(), "PERSON", "initials", priority=LIST)
+    for m in _SURNAME_INITIALS.finditer(text):
+        surname = m.group().split()[0]
+        if is_name_like(surname):
+            yield Candidate(m.start(), m.end(), "PERSON", "initials", priority=LIST)
+    for m in _CITATION.finditer(text):
+        for g in (1, 2, 3):
+            if g == 1 and m.group(2) and sentence_initial(text, m.start(1), SENTENCE_START):
+                continue  # ``Similarly, Welch and Hinnant (2003)``: a discourse word
+            if m.group(g) and is_name_like(m.group(g)):
+                yield Candidate(m.start(g), m.end(g), "PERSON", "citation", priority=LIST)

@@ -1,0 +1,70 @@
+"""Kazakh names found in our gazetteers: countries, places and catalogued laws and programs.
+
+A run of up to three capitalised words is looked up whole, then without its last words, so
+the longest known name wins; its span keeps the suffixes, its canonical form is the
+gazetteer's name.
+
+>>> [(c.start, c.end, c.label, c.canonical) for c in find_countries("елші Қазақстанның үйі")]
+[(5, 17, 'GPE', 'Қазақстан')]
+>>> [(c.label, c.canonical) for c in find_catalogued("«Нұрлы жол» аясында")]
+[('PROGRAM', '«Нұрлы жол»')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.extract.kk.rules import CAP, LOW
+from kg.extract.spans import Candidate
+from kg.lexicon.catalog import lookup_act
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
+from kg.text.kk_morph import normalize_kk
+
+__all__ = ["find_catalogued", "find_countries", "find_places"]
+
+_CANDIDATE = re.compile(
+    rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
+)
+_QUOTED = re.compile(r"«[^«»\n]{2,80}»")
+_ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LAW"}
+
+
+def find_countries(text: str) -> list[Candidate]:
+    """Countries the gazetteer knows (``GPE``)."""
+    return _find_known(text, lookup_country, "GPE")
+
+
+def find_places(text: str) -> list[Candidate]:
+    """Cities and regions the gazetteer knows (``GPE_SUB``)."""
+    return _find_known(text, lookup_place, "GPE_SUB")
+
+
+def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
+    """The longest run of capitalised words (up to three) that ``lookup`` knows, per candidate.
+
+    Offsets come from the words' own positions, so a name broken over lines keeps exact offsets.
+    """
+    out: list[Candidate] = []
+    for m in _CANDIDATE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        for n in range(len(words), 0, -1):
+            start, end = m.start(), m.start() + words[n - 1].end()
+            found = lookup(" ".join(w.group() for w in words[:n]), "kk")
+            if found is not None:
+                canonical = found.names.get("kk") or normalize_kk(text[start:end])
+                out.append(Candidate(start, end, label, "gazetteer", canonical))
+                break
+    return out
+
+
+def find_catalogued(text: str) -> list[Candidate]:
+    """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        entry = lookup_act(m.group(), "kk")
+        if entry is not None:
+            out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(entry.kind, "PROGRAM"),
+                                 "catalogue", m.group()))
+    return out
