@@ -30,6 +30,7 @@ def _micro(name: str) -> float:
     return total.micro(list(HEADLINE_LABELS)).f1
 
 
+@pytest.mark.slow
 def test_development_sample_floor():
     assert _micro("ner_gold.jsonl") >= 0.88
 
