@@ -10,6 +10,8 @@ from typing import Optional
 
 import typer
 
+from kg.parallel import DaskNotInstalled
+
 app = typer.Typer(
     help="Build knowledge graphs from Kazakh, Russian and English social-science literature.",
     no_args_is_help=True,
@@ -52,12 +54,15 @@ def build(
     from kg.corpus import demo_corpus_path
 
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
-                  transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task("reading", total=None)
-        report = run_build(paths or [demo_corpus_path()], out,
-                           on_file=lambda f: progress.update(task, description=f"reading {f}"),
-                           base=base, workers=workers, scheduler=scheduler)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
+                      transient=True, disable=not console.is_terminal) as progress:
+            task = progress.add_task("reading", total=None)
+            report = run_build(paths or [demo_corpus_path()], out,
+                               on_file=lambda f: progress.update(task, description=f"reading {f}"),
+                               base=base, workers=workers, scheduler=scheduler)
+    except DaskNotInstalled as err:
+        _fail(str(err))
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
     if not report.corpus.parsed:
