@@ -251,9 +251,9 @@ class Build:
         return self._select(sparql_or_rq_path, params)[1]
 
     def dataframe(self, sparql_or_rq_path: str | Path, **params: Any) -> pandas.DataFrame:
-        """The rows of :meth:`query` as a pandas DataFrame (pandas is an optional extra)."""
+        """The rows of :meth:`query` as a pandas DataFrame (pandas is optional: kazkg does not install it)."""
         try:
-            import pandas
+            import pandas  # deferred: an optional dependency, imported only when asked for
         except ImportError:
             raise ImportError(
                 "Build.dataframe needs pandas, which kazkg does not install; "
