@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.rdf.ontology import queries_dir
 from kg.store import open_store, run_query
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,29 +96,9 @@ class QueryInfo:
         return self.path.read_text(encoding="utf-8")
 
 
-def library_dir() -> Path:
-    """The folder of the analysts' query library (``ontology/queries``).
-
-    Looks next to the ontology first (``kg/ontology/queries`` in an installed package), then
-    in the source checkout.
-    """
-    from kg.rdf.ontology import ontology_dir
-
-    here = Path(__file__).resolve().parent
-    candidates = [here / "ontology" / "queries", here.parent / "ontology" / "queries"]
-    try:
-        candidates.insert(0, ontology_dir() / "queries")
-    except FileNotFoundError:  # pragma: no cover - no ontology anywhere
-        pass
-    for folder in candidates:
-        if folder.is_dir() and any(folder.glob("*.rq")):
-            return folder
-    raise FileNotFoundError("kazkg query library (ontology/queries/*.rq) not found")
-
-
 def query_library(folder: Path | None = None) -> dict[str, QueryInfo]:
-    """Every ``*.rq`` file of the library by name (file stem), sorted by name."""
-    folder = Path(folder) if folder else library_dir()
+    """Every ``*.rq`` file of the library (default: the shipped one) by name (file stem), sorted."""
+    folder = Path(folder) if folder else queries_dir()
     return {p.stem: describe(p) for p in sorted(folder.glob("*.rq"))}
 
 
@@ -270,9 +251,9 @@ class Build:
         return self._select(sparql_or_rq_path, params)[1]
 
     def dataframe(self, sparql_or_rq_path: str | Path, **params: Any) -> pandas.DataFrame:
-        """The rows of :meth:`query` as a pandas DataFrame (pandas is an optional extra)."""
+        """The rows of :meth:`query` as a pandas DataFrame (pandas is optional: kazkg does not install it)."""
         try:
-            import pandas
+            import pandas  # deferred: an optional dependency, imported only when asked for
         except ImportError:
             raise ImportError(
                 "Build.dataframe needs pandas, which kazkg does not install; "

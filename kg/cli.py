@@ -10,6 +10,19 @@ from typing import Optional
 
 import typer
 
+from kg.evaluate.ner import evaluate_conll, format_table
+from kg.extract import extract_text, mention_to_dict
+from kg.extract.kk.model import load_kk_ner
+from kg.fsutil import atomic_binary
+from kg.ingest import decode_raw
+from kg.jsonio import article_to_dict
+from kg.model import Problem
+from kg.parallel import DaskNotInstalled
+from kg.push import PushError, parse_user, push_build
+from kg.query import query_store, read_query, render
+from kg.store import QueryError
+from kg.store import export as run_export
+
 app = typer.Typer(
     help="Build knowledge graphs from Kazakh, Russian and English social-science literature.",
     no_args_is_help=True,
@@ -43,8 +56,9 @@ def build(
 ) -> None:
     """Build the outputs for PATHs into --out.
 
-    Example: kg build ../shared/corpus --out output --workers 2
+    Example: kg build kg/demo --out output --workers 2
     """
+    # deferred: the build pulls in spaCy, rdflib and the analytics, and rich's progress bar
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -52,12 +66,15 @@ def build(
     from kg.corpus import demo_corpus_path
 
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
-                  transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task("reading", total=None)
-        report = run_build(paths or [demo_corpus_path()], out,
-                           on_file=lambda f: progress.update(task, description=f"reading {f}"),
-                           base=base, workers=workers, scheduler=scheduler)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
+                      transient=True, disable=not console.is_terminal) as progress:
+            task = progress.add_task("reading", total=None)
+            report = run_build(paths or [demo_corpus_path()], out,
+                               on_file=lambda f: progress.update(task, description=f"reading {f}"),
+                               base=base, workers=workers, scheduler=scheduler)
+    except DaskNotInstalled as err:
+        _fail(str(err))
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
     if not report.corpus.parsed:
@@ -73,10 +90,9 @@ def articles(
 ) -> None:
     """Print the articles found in FILEs as a JSON array.
 
-    Example: kg articles issue.md --format json
+    Example: kg articles kg/demo/kogam-demo-2025-1.md --format json
     """
-    from kg.corpus import read_corpus
-    from kg.jsonio import article_to_dict
+    from kg.corpus import read_corpus  # deferred: the article segmenter is slow to import
 
     if format != "json":
         _fail(f"unknown format {format!r} (expected: json)", 2)
@@ -98,8 +114,6 @@ def extract(
 
     Example: echo 'Қазақстанның Конституциясы' | kg extract -
     """
-    from kg.extract import extract_text, mention_to_dict
-
     if format != "jsonl":
         _fail(f"unknown format {format!r} (expected: jsonl)", 2)
     if input_format not in ("text", "jsonl"):
@@ -125,9 +139,6 @@ def extract(
 
 def _read_input(file: str) -> str:
     """Standard input or a file, decoded but otherwise untouched (offsets index into it)."""
-    from kg.ingest import decode_raw
-    from kg.model import Problem
-
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as err:
@@ -147,12 +158,8 @@ def query(
 ) -> None:
     """Run a SPARQL query on the built store.
 
-    Example: kg query ontology/queries/top_institutions.rq --format csv
+    Example: kg query ontology/queries/top-institutions.rq --format csv
     """
-    from kg.query import read_query, render
-    from kg.query import query_store
-    from kg.store import QueryError
-
     try:
         typer.echo(render(query_store(store, read_query(sparql)), format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
@@ -169,9 +176,6 @@ def export(
 
     Example: kg export --format nq --out graph.nq
     """
-    from kg.fsutil import atomic_binary
-    from kg.store import export as run_export
-
     try:
         if out is None:
             run_export(store, format, sys.stdout.buffer)
@@ -188,8 +192,10 @@ def validate(file: Path = typer.Argument(..., help="An RDF file (ttl, trig, nt, 
 
     Example: kg validate output/graph.ttl
     """
-    from kg.validate import validate_file
+    from kg.validate import validate_file  # deferred: rdflib and pyshacl are slow to import
 
+    if not file.is_file():
+        _fail(f"{file}: no such file")
     try:
         report = validate_file(file)
     except (ValueError, FileNotFoundError) as err:
@@ -209,11 +215,8 @@ def eval_ner(
 ) -> None:
     """Print precision, recall and F1 per label of the Kazakh NER model on CoNLL data.
 
-    Example: kg eval-ner ../shared/datasets/kaznerd/IOB2_valid.txt
+    Example: kg eval-ner tests/data/kk_ner_sample.conll
     """
-    from kg.extract.kk.model import load_kk_ner
-    from kg.evaluate.ner import evaluate_conll, format_table
-
     if not data.is_file():
         _fail(f"{data}: no such file")
     try:
@@ -242,7 +245,7 @@ def serve(
 
     Example: kg serve --store output/store --port 7878 --cache-mb 0
     """
-    from kg.server.app import serve as run_server
+    from kg.server.app import serve as run_server  # deferred: starlette and uvicorn
 
     try:
         run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
@@ -260,10 +263,10 @@ def push(
 ) -> None:
     """Send every named graph of the build to a SPARQL 1.1 Graph Store (one PUT per graph).
 
-    Example: kg push --endpoint http://127.0.0.1:7878/store
-    """
-    from kg.push import PushError, parse_user, push_build
+    The endpoint is a writable store such as Fuseki or `oxigraph serve` (kg serve is read-only).
 
+    Example: kg push --store output/store --endpoint http://127.0.0.1:7879/store
+    """
     auth = parse_user(user, lambda prompt: typer.prompt(prompt, hide_input=True)) if user else None
     try:
         report = push_build(store, endpoint, auth=auth, timeout=timeout, on_graph=lambda g: typer.echo(

@@ -133,9 +133,15 @@ def _dearest_first(n: int, costs: Sequence[float] | None) -> list[int]:
     return sorted(range(n), key=lambda i: (-costs[i], i))
 
 
+class DaskNotInstalled(ImportError):
+    """A Dask scheduler was asked for, but the optional extra ``kazkg[distributed]`` is missing."""
+
+
 def _dask_client(scheduler: str):
     try:
-        from distributed import Client
-    except ImportError as err:  # pragma: no cover - depends on the install
-        raise RuntimeError("--scheduler needs Dask: pip install 'dask[distributed]'") from err
+        from distributed import Client  # deferred: Dask is the optional extra kazkg[distributed]
+    except ImportError as err:
+        raise DaskNotInstalled(
+            "--scheduler needs Dask, which is not installed: pip install 'kazkg[distributed]'"
+        ) from err
     return Client(scheduler, timeout="30s")

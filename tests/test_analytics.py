@@ -183,6 +183,7 @@ def test_louvain_is_seeded_and_reproducible(karate):
     assert sizes == sorted(sizes, reverse=True)  # ids by decreasing size
 
 
+@pytest.mark.slow
 def test_louvain_does_not_depend_on_string_hashing():
     code = ("import networkx as nx; from kg.analytics.communities import louvain;"
             "G = nx.relabel_nodes(nx.karate_club_graph(), lambda n: f'n{n}');"
@@ -322,6 +323,7 @@ def test_exports_read_back(analysed):
     assert H.nodes[E + "kz"]["pagerank"] > 0
 
 
+@pytest.mark.slow
 def test_outputs_are_byte_identical_across_runs_and_hash_seeds(store, analysed, tmp_path):
     out, report, pages = analysed
     again = run_analytics(store, tmp_path / "again", BASE)

@@ -52,6 +52,7 @@ def test_graph_conforms_to_shapes(built):
     assert report.conforms, report.violations[:5]
 
 
+@pytest.mark.slow
 def test_second_build_is_byte_identical(built, tmp_path):
     out, _ = built
     again = tmp_path / "again"
@@ -64,6 +65,7 @@ def test_second_build_is_byte_identical(built, tmp_path):
         assert (again / name).read_bytes() == (out / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_parallel_and_dask_builds_equal_the_serial_one(built, tmp_path):
     distributed = pytest.importorskip("distributed")
     out, _ = built
@@ -75,6 +77,7 @@ def test_parallel_and_dask_builds_equal_the_serial_one(built, tmp_path):
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
 
 
+@pytest.mark.slow
 def test_base_iri_is_configurable(tmp_path):
     result = kg("build", "--out", str(tmp_path / "o"), "--base", "http://example.org/kg/")
     assert result.returncode == 0, result.stderr
@@ -125,6 +128,7 @@ def test_query_cli_formats_and_errors(built):
     assert missing.returncode != 0 and "no store" in missing.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt, parser", [("ttl", "turtle"), ("nt", "nt"), ("trig", "trig"),
                                          ("nq", "nquads"), ("jsonld", "json-ld")])
 def test_exports_parse_back(built, tmp_path, fmt, parser):

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, corpus_file
 
 ISSUE_TEXT = (Path(__file__).parent / "data" / "synthetic_issue.md").read_text(encoding="utf-8")
@@ -16,6 +18,7 @@ def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
                           text=True, cwd=cwd, timeout=300)
 
 
+@pytest.mark.slow
 def test_every_command_has_help_and_is_in_the_readme():
     top = kg("--help")
     assert top.returncode == 0
@@ -44,6 +47,7 @@ def test_articles_json_contract(tmp_path):
     assert list(first["keywords"]) == ["kk", "ru", "en"]
 
 
+@pytest.mark.slow
 def test_articles_reports_bad_file_and_keeps_going(tmp_path):
     good = tmp_path / "good.md"
     good.write_text(ISSUE_TEXT, encoding="utf-8")
@@ -70,12 +74,14 @@ def test_articles_unknown_format_is_an_error(tmp_path):
     assert result.returncode != 0 and "unknown format" in result.stderr
 
 
+@pytest.mark.slow
 def test_articles_on_a_real_issue():
     result = kg("articles", str(corpus_file("002")))
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 7
 
 
+@pytest.mark.slow
 def test_build_writes_manifest_and_skips_bad_files(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -92,6 +98,7 @@ def test_build_writes_manifest_and_skips_bad_files(tmp_path):
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.slow
 def test_build_default_demo_corpus(tmp_path):
     result = kg("build", "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr

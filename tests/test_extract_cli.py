@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import corpus_file
 
 KK = "Қазақстанның «Білім туралы» Заңына сәйкес ЕҰУ-да оқиды.\r\n\r\nАлматыда кездесу өтті."
@@ -29,6 +31,7 @@ def test_text_from_stdin_offsets_index_the_raw_input():
         assert set(m) == {"start", "end", "text", "label", "lang", "canonical"}
 
 
+@pytest.mark.slow
 def test_jsonl_input_keeps_ids_and_order(tmp_path):
     lines = [{"id": "b", "text": "Ресейге сапар"}, {"id": "a", "text": "no entities here"},
              {"id": 3, "text": "Kazakhstan's constitution"}]
@@ -59,6 +62,7 @@ def test_binary_file_is_refused(tmp_path):
     assert result.returncode != 0 and b"blob.bin" in result.stderr
 
 
+@pytest.mark.slow
 def test_offsets_on_a_real_issue():
     path = corpus_file("004")
     text = path.read_text(encoding="utf-8")

@@ -326,6 +326,7 @@ def test_bad_requests(server: Server, method, data, headers, status) -> None:
 # --- limits ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_runaway_query_is_stopped_while_others_are_served(server: Server) -> None:
     with ThreadPoolExecutor(1) as pool:
         started = time.monotonic()
@@ -370,6 +371,7 @@ def test_cors_only_when_asked(server: Server, plain_server: Server) -> None:
     assert call("OPTIONS", plain_server.url + "sparql", headers=preflight).status == 405
 
 
+@pytest.mark.slow
 def test_sixteen_parallel_clients_run_the_analyst_queries(server: Server) -> None:
     texts = [info.text for info in query_library().values()]
 

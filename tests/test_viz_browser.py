@@ -38,8 +38,9 @@ PWNED = "window.__kgPwned=1;document.title='pwned'"
 HOSTILE = f'<img src=x onerror="{PWNED}">'
 HOSTILE_SVG = f'<svg onload="{PWNED}"></svg>'
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).is_file(),
-                                reason="chromium not installed (apt-get install chromium)")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).is_file(),
+                                 reason="chromium not installed (apt-get install chromium)")]
 
 
 class DevTools:

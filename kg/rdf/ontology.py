@@ -1,33 +1,42 @@
-"""Where the ontology, the SHACL shapes and the JSON-LD context live.
+"""Where the ontology, the SHACL shapes, the JSON-LD context and the query library live.
 
-An installed package carries them in ``kg/ontology/``; a source checkout has them in the
-repository's ``ontology/`` folder, which is used when the package copy is absent.
+They are the package ``kg.ontology``: pyproject.toml maps it onto the repository's top-level
+``ontology/`` folder, their single source. An editable install reads that folder in place; a
+wheel carries a copy as ``kg/ontology/``. Either way ``importlib.resources`` finds it.
 
 >>> sorted(p.name for p in ontology_dir().glob("*.*") if p.name in FILES)
 ['context.jsonld', 'kazkg.ttl', 'shapes.ttl']
+>>> sorted(p.name for p in queries_dir().glob("top-*.rq"))
+['top-entities-by-type.rq', 'top-institutions.rq']
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
+PACKAGE = "kg.ontology"
 ONTOLOGY = "kazkg.ttl"
 SHAPES = "shapes.ttl"
 CONTEXT = "context.jsonld"
 FILES = (ONTOLOGY, SHAPES, CONTEXT)
-
-_HERE = Path(__file__).resolve().parents[1]
-_CANDIDATES = (_HERE / "ontology", _HERE.parent / "ontology")
+QUERIES = "queries"
 
 
 def ontology_dir() -> Path:
-    """The folder holding ``kazkg.ttl``, ``shapes.ttl`` and ``context.jsonld``.
+    """The folder holding ``kazkg.ttl``, ``shapes.ttl``, ``context.jsonld`` and ``queries/``.
 
-    The package copy (``kg/ontology/``) wins over the source tree's ``ontology/``.
-    Raises ``FileNotFoundError`` when neither has the ontology.
+    Raises ``FileNotFoundError`` when the installed package has no ontology (a broken install).
     """
-    for folder in _CANDIDATES:
-        if (folder / ONTOLOGY).is_file():
-            return folder
-    searched = " or ".join(str(folder) for folder in _CANDIDATES)
-    raise FileNotFoundError(f"kazkg ontology ({ONTOLOGY}) not found in {searched}")
+    try:
+        folder = files(PACKAGE)
+    except ModuleNotFoundError as err:
+        raise FileNotFoundError(f"kazkg ontology not installed: no package {PACKAGE}") from err
+    if not isinstance(folder, Path) or not (folder / ONTOLOGY).is_file():
+        raise FileNotFoundError(f"kazkg ontology ({ONTOLOGY}) not found in {folder}")
+    return folder
+
+
+def queries_dir() -> Path:
+    """The folder of the analysts' query library (``*.rq``)."""
+    return ontology_dir() / QUERIES
