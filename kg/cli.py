@@ -62,8 +62,8 @@ def build(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    from kg.build import build as run_build
-    from kg.corpus import demo_corpus_path
+    from kg.build import build as run_build  # deferred (see above)
+    from kg.corpus import demo_corpus_path  # deferred (see above)
 
     console = Console(stderr=True)
     try:

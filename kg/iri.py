@@ -16,23 +16,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from unidecode import unidecode
+from kg.text.translit import latin
 
 DEFAULT_BASE = "https://w3id.org/kazkg/id/"
-_KK_LATIN = str.maketrans({
-    "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-    "Ә": "A", "Ғ": "Gh", "Қ": "Q", "Ң": "Ng", "Ө": "O", "Ұ": "U", "Ү": "U", "Һ": "H", "І": "I",
-})
 MAX_SLUG = 80
-
-
-def latin(text: str) -> str:
-    """Transliterate Kazakh/Russian to plain ASCII (Kazakh letters kept distinct).
-
-    >>> latin("Қазақстан")
-    'Qazaqstan'
-    """
-    return unidecode(text.translate(_KK_LATIN)).replace("'", "")
 
 
 def slug(text: str) -> str:

@@ -6,17 +6,17 @@ streamed from the store in batches, so memory stays flat and each graph is swapp
 the server (a Graph Store Protocol PUT replaces the graph). Triples in the default graph, if
 any, go with ``PUT <endpoint>?default``.
 
->>> graph_url("http://127.0.0.1:7878/store", "https://w3id.org/kazkg/id/graph/entities")
-'http://127.0.0.1:7878/store?graph=https%3A%2F%2Fw3id.org%2Fkazkg%2Fid%2Fgraph%2Fentities'
->>> graph_url("http://127.0.0.1:7878/store?x=1", None)
-'http://127.0.0.1:7878/store?x=1&default'
+>>> graph_url("http://127.0.0.1:7879/store", "https://w3id.org/kazkg/id/graph/entities")
+'http://127.0.0.1:7879/store?graph=https%3A%2F%2Fw3id.org%2Fkazkg%2Fid%2Fgraph%2Fentities'
+>>> graph_url("http://127.0.0.1:7879/store?x=1", None)
+'http://127.0.0.1:7879/store?x=1&default'
 >>> parse_user("alice:s3cret", ask=input)
 ('alice', 's3cret')
 
-Pushing a build (the server must be running)::
+Pushing a build to a Graph Store (e.g. ``oxigraph serve`` on port 7879; ``kg serve`` is read-only)::
 
     from kg.push import push_build
-    report = push_build("output", "http://127.0.0.1:7878/store")
+    report = push_build("output", "http://127.0.0.1:7879/store")
     for g in report.graphs:
         print(g.status, g.graph, g.triples)
 """

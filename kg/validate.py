@@ -98,9 +98,11 @@ def read_rdf(path: str | Path) -> Graph:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise ValueError(f"{path}: unknown RDF file extension {path.suffix!r} (known: {known})")
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
     graph: Graph = Dataset() if fmt in _DATASET_FORMATS else Graph()
     try:
-        graph.parse(path, format=fmt)
+        graph.parse(path.resolve(), format=fmt)
     except OSError:  # a missing or unreadable file is not a syntax error
         raise
     except BadSyntax as exc:

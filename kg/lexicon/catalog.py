@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.iri import latin
+from kg.text.translit import latin
 from kg.kinds import LANGS
 from kg.text.kk_morph import KkLexicon, normalize_kk
 from kg.text.ru_morph import normalize_ru

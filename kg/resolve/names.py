@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.iri import latin
+from kg.text.translit import latin
 
 _FOLDS = (("kh", "h"), ("gh", "g"), ("zh", "j"), ("sh", "s"), ("ch", "c"), ("yu", "u"),
           ("ya", "a"), ("iy", "i"), ("y", "i"), ("q", "k"), ("ts", "c"), ("ss", "s"),

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from networkx.utils import UnionFind
 
-from kg.iri import latin, slug
+from kg.iri import slug
+from kg.text.translit import latin
 from kg.kinds import LANGS
 from kg.model import Article, Author, Mention
 from kg.resolve.names import is_partial, name_key, surname_key

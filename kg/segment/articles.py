@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.model import Affiliation, Article, Author, Document, Reference, Span
+from kg.model import Affiliation, Article, Author, Document, Span
 from kg.segment.affiliations import city_country, find_emails, find_orcids, institution_of
 from kg.segment.headers import (
     Head,

@@ -41,7 +41,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
+from kg.queries import query_library
 from kg.server.cache import ResponseCache
+from kg.server.page import content_security_policy, render_page
 from kg.store import open_store
 from kg.server.workers import (
     DEFAULT_MEMORY_LIMIT,
@@ -171,8 +173,6 @@ async def _read_body(request: Request) -> bytes:
 
 
 def _library() -> dict[str, Any]:
-    from kg.api import query_library
-
     try:
         return query_library()
     except FileNotFoundError:  # an install without the query library still serves queries
@@ -196,8 +196,6 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     from starlette.middleware.cors import CORSMiddleware
     from starlette.responses import Response
     from starlette.routing import Route
-
-    from kg.server.page import content_security_policy, render_page
 
     settings = _Settings(Path(store_dir), float(timeout), int(max_rows), cors, int(workers),
                          int(memory_limit), int(cache_bytes), bool(warm))

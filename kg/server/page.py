@@ -5,7 +5,7 @@ Inline CSS and JavaScript only (no CDN: it works offline). Results are drawn wit
 inline code (by hash) and requests to the same server, nothing else.
 
 >>> from pathlib import Path
->>> from kg.api import QueryInfo
+>>> from kg.queries import QueryInfo
 >>> page = render_page([QueryInfo("q", Path("q.rq"), "Top <b>", "Ranked & counted.")], 30, 100)
 >>> "Top &lt;b&gt;" in page, "Ranked &amp; counted." in page, "http" in page
 (True, True, False)
@@ -22,7 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kg.api import QueryInfo
+    from kg.queries import QueryInfo
 
 DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?count)
 WHERE { ?s a ?type }

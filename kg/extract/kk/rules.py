@@ -25,7 +25,7 @@ from kg.text.kk_morph import normalize_kk
 CAP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LOW = "а-яёәғқңөұүһі"
 QUOTED = r"[«\"“„][^«»\"“”„\n]{2,160}[»\"”]"
-_RK_GEN = rf"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)"
+_RK_GEN = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)"
 
 # Head words: stem -> nominative (3rd person possessive) form.
 LAW_HEADS = {
@@ -109,7 +109,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
-        ("LAW", "law-title", re.compile(rf"«[^«»\n]{{3,160}}\s+туралы»", flags)),
+        ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
         ("PERSON", "initials", re.compile(
             rf"(?<![{CAP}{LOW}.])(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
         ("ORG", "company", re.compile(
