@@ -43,18 +43,18 @@ from urllib.parse import parse_qs
 
 from kg.queries import query_library
 from kg.server.cache import ResponseCache
+from kg.server.formats import choose_format
 from kg.server.page import content_security_policy, render_page
-from kg.store import open_store
 from kg.server.workers import (
     DEFAULT_MEMORY_LIMIT,
     TRUNCATED_HEADER,
     Job,
     Pool,
     Reply,
-    choose_format,
     evaluate,
 )
 from kg.server.workers import text_reply as _text
+from kg.store import open_store
 
 if TYPE_CHECKING:  # pragma: no cover
     from starlette.applications import Starlette

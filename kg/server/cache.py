@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from kg.server.workers import Job, Reply, choose_format
+from kg.server.formats import choose_format
+from kg.server.workers import Job, Reply
 
 __all__ = ["ResponseCache"]
 

@@ -9,17 +9,8 @@ disk. The copy costs each worker about three times the store's size on disk (the
 worker), so serving stays read-only either way.
 
 Results are serialised by pyoxigraph (never row by row in Python) and cut at ``max_rows`` rows
-or triples; the ``X-Kazkg-Truncated`` header says whether they were. The format follows the
-``Accept`` header, or a ``format=`` parameter:
-
->>> choose_format("select", "text/csv;q=0.5, application/sparql-results+json", None).media_type
-'application/sparql-results+json'
->>> choose_format("graph", "*/*", None).media_type
-'text/turtle'
->>> choose_format("select", "", "tsv").media_type
-'text/tab-separated-values; charset=utf-8'
->>> choose_format("graph", "image/png", None) is None
-True
+or triples; the ``X-Kazkg-Truncated`` header says whether they were. The format is chosen by
+:func:`kg.server.formats.choose_format`.
 
 Evaluation itself needs no process:
 
@@ -56,91 +47,22 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.server.formats import choose_format, offered
 from kg.store import QueryError, open_store, run_query
 
 if TYPE_CHECKING:  # pragma: no cover
     from multiprocessing.connection import Connection
 
-__all__ = ["DEFAULT_MEMORY_LIMIT", "TRUNCATED_HEADER", "Job", "Pool", "Reply", "choose_format",
+__all__ = ["DEFAULT_MEMORY_LIMIT", "TRUNCATED_HEADER", "Job", "Pool", "Reply",
            "evaluate", "store_size", "text_reply"]
 
 TRUNCATED_HEADER = "X-Kazkg-Truncated"
+_R = ox.QueryResultsFormat
+_G = ox.RdfFormat
 DEFAULT_MEMORY_LIMIT = 128 * 1024 * 1024  # bytes of store on disk held in memory by each worker
 _MAX_WAITING = 256  # requests queued for a worker before new ones get 503
 _START_TIMEOUT = 300.0  # seconds for a worker to open (or load) the store
 _log = logging.getLogger(__name__)
-
-_R = ox.QueryResultsFormat
-_G = ox.RdfFormat
-# Offers per result kind, preferred first: (media type, pyoxigraph format).
-_OFFERS: dict[str, tuple[tuple[str, Any], ...]] = {
-    "select": (("application/sparql-results+json", _R.JSON), ("application/json", _R.JSON),
-               ("application/sparql-results+xml", _R.XML), ("application/xml", _R.XML),
-               ("text/xml", _R.XML), ("text/csv", _R.CSV), ("text/tab-separated-values", _R.TSV)),
-    "graph": (("text/turtle", _G.TURTLE), ("application/x-turtle", _G.TURTLE),
-              ("application/n-triples", _G.N_TRIPLES), ("text/plain", _G.N_TRIPLES),
-              ("application/ld+json", _G.JSON_LD), ("application/json", _G.JSON_LD),
-              ("application/rdf+xml", _G.RDF_XML)),
-}
-_OFFERS["ask"] = _OFFERS["select"]
-_NAMES: dict[str, dict[str, Any]] = {
-    "select": {"json": _R.JSON, "srj": _R.JSON, "xml": _R.XML, "srx": _R.XML,
-               "csv": _R.CSV, "tsv": _R.TSV},
-    "graph": {"ttl": _G.TURTLE, "turtle": _G.TURTLE, "nt": _G.N_TRIPLES, "ntriples": _G.N_TRIPLES,
-              "n-triples": _G.N_TRIPLES, "jsonld": _G.JSON_LD, "json-ld": _G.JSON_LD,
-              "json": _G.JSON_LD, "xml": _G.RDF_XML, "rdf": _G.RDF_XML, "rdfxml": _G.RDF_XML},
-}
-_NAMES["ask"] = _NAMES["select"]
-
-
-def choose_format(kind: str, accept: str, fmt: str | None) -> Any | None:
-    """The pyoxigraph format for a result of ``kind`` (select, ask, graph), or ``None`` (406).
-
-    ``fmt`` (a short name such as ``csv`` or ``ttl``, or a media type) wins over ``accept``.
-    Among acceptable offers the highest ``q`` wins, then the most specific media range, then
-    the one the client listed first, then the server's default (JSON, or Turtle for graphs).
-    """
-    if fmt:
-        if "/" not in fmt:
-            return _NAMES[kind].get(fmt.strip().lower())
-        accept = fmt
-    ranges = _media_ranges(accept) or [("*/*", 1.0)]
-    best, best_key = None, None
-    for pos, (media, result_format) in enumerate(_OFFERS[kind]):
-        group = media.split("/")[0] + "/*"
-        matches = [(2 if r == media else 1 if r == group else 0, -i, q)
-                   for i, (r, q) in enumerate(ranges) if r in (media, group, "*/*")]
-        if not matches:
-            continue
-        specificity, first, q = max(matches)
-        key = (q, specificity, first, -pos)
-        if q > 0 and (best_key is None or key > best_key):
-            best, best_key = result_format, key
-    return best
-
-
-def offered(kind: str) -> str:
-    """The media types offered for ``kind``, for a 406 message."""
-    return ", ".join(sorted({m for m, _ in _OFFERS[kind]}))
-
-
-def _media_ranges(accept: str) -> list[tuple[str, float]]:
-    ranges = []
-    for part in accept.split(","):
-        media, *params = (p.strip() for p in part.split(";"))
-        if "/" not in media:
-            continue
-        q = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        ranges.append((media.lower(), q))
-    return ranges
-
 
 @dataclass(frozen=True)
 class Job:
