@@ -41,6 +41,8 @@ CORPUS = OUT / "corpus"
 RAW = OUT / "pretrain" / "raw.jsonl"
 PACKAGE_DIR = ROOT / "kg" / "models" / "kk_ner"
 
+REPLACEABLE = "PERSON,ORGANISATION,GPE,LOCATION,LAW,PROJECT"
+
 # The shipped model's settings, chosen on the dev part (see kg/models/kk_ner/MODEL_CARD.md).
 FINAL_AUGMENT = ["--labels", "extractor", "--factor", "LAW=5", "--factor", "PROJECT=2",
                  "--factor", "ORGANISATION=2", "--copies", "1"]
@@ -143,13 +145,16 @@ def step_augment(args: argparse.Namespace) -> None:
         raise SystemExit("the held-out test part is never used for training")
     source = [keep_labels(s, labels) for part in parts for s in read_conll(DATA / f"{part}.conll")]
     replacer = make_replacer(source, nlp.tokenizer, seed=args.seed, use_catalogue=not args.no_catalogue)
+    replace = tuple(args.replace.split(","))
     out = []
     n_aug = 0
     for s in source:
         n = _factor_of(s, factors)
         out += [s] * n
+        if not any(label in replace for label, _, _ in s.entities()):
+            continue
         for _ in range(args.copies * n):
-            variant = replacer.replace(s)
+            variant = replacer.replace(s, replace)
             if variant is not None:
                 out.append(variant)
                 n_aug += 1
@@ -158,7 +163,7 @@ def step_augment(args: argparse.Namespace) -> None:
     write_docbin(nlp, dev, CORPUS / f"{args.name}-dev.spacy")
     stats = {
         "parts": parts, "labels": labels or "all", "factors": factors, "copies": args.copies,
-        "seed": args.seed, "catalogue": not args.no_catalogue, "source_sentences": len(source),
+        "replace": replace, "seed": args.seed, "catalogue": not args.no_catalogue, "source_sentences": len(source),
         "augmented_sentences": n_aug, "training_sentences": len(out),
     }
     (CORPUS / f"{args.name}.json").write_text(json.dumps(stats, indent=2, ensure_ascii=False))
@@ -275,6 +280,18 @@ def _register_dev_log() -> None:
         return setup
 
 
+def _overlay(base: dict, extra: dict) -> None:
+    """Merge ``extra`` into ``base``; a block naming another function replaces the old block
+    wholesale (its arguments differ), e.g. a CharacterEmbed embed over MultiHashEmbed."""
+    for key, value in extra.items():
+        old = base.get(key)
+        if isinstance(value, dict) and isinstance(old, dict) and \
+                value.get("@architectures", old.get("@architectures")) == old.get("@architectures"):
+            _overlay(old, value)
+        else:
+            base[key] = value
+
+
 def _train_config(args: argparse.Namespace, out: Path):
     """config.cfg (+ pretrain.cfg with --init-tok2vec) with the run's settings, saved in out/."""
     from spacy.util import load_config
@@ -293,6 +310,8 @@ def _train_config(args: argparse.Namespace, out: Path):
         config["training"]["max_steps"] = args.steps
         config["training"]["max_epochs"] = 0
         config["training"]["patience"] = 0
+    for extra in getattr(args, "merge", None) or []:
+        _overlay(config, load_config(extra, interpolate=False))
     for key, value in _parse_sets(args.set).items():
         *sections, name = key.split(".")
         node = config
@@ -436,6 +455,8 @@ def main(argv: list[str] | None = None) -> None:
                         "or a comma list")
     p.add_argument("--factor", action="append", default=[], help="oversampling, e.g. LAW=5")
     p.add_argument("--copies", type=int, default=0, help="mention-replaced variants per sentence")
+    p.add_argument("--replace", default=REPLACEABLE,
+                   help="labels whose mentions are replaced in the variants")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-catalogue", action="store_true",
                    help="replace with the parts' own mentions only, not kg/data names")
@@ -450,6 +471,8 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--steps", type=int, default=None if name == "train" else FINAL_STEPS,
                        help="fixed number of steps (no early stopping)")
         p.add_argument("--init-tok2vec", default=None)
+        p.add_argument("--merge", action="append", default=[],
+                       help="a partial config file laid over config.cfg (e.g. charembed.cfg)")
         p.add_argument("--set", action="append", default=[])
     p = sub.add_parser("curve")
     p.add_argument("--run", required=True)
