@@ -415,6 +415,9 @@ def step_package(args: argparse.Namespace) -> None:
     cfg.to_disk(dst / "config.cfg")
     meta_path = dst / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    # spaCy's "performance" is the last dev evaluation: meaningless for a train+dev model
+    # (dev is in its training data); the held-out scores are in MODEL_CARD.md.
+    meta["performance"] = {}
     meta.update(
         name="kk_ner",
         version=args.version,
