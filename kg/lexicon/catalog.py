@@ -32,12 +32,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.text.translit import latin
 from kg.kinds import LANGS
 from kg.text.kk_morph import KkLexicon, normalize_kk
 from kg.text.ru_morph import normalize_ru
+from kg.text.translit import latin
 
-__all__ = ["CatalogEntry", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
+__all__ = ["CatalogEntry", "entry_by_key", "read_entries", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
 
 DATA = Path(__file__).parent / "data"
 FUZZY_MIN = 92.0
@@ -53,6 +53,9 @@ _ACRONYM_SUFFIX = re.compile(r"^([0-9A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][0-9A-Za-zА-�
 _KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _ABBREV = {"им": "имени"}
+# Years that date a programme («2002-2010 электрондық Ресей», «… 2025 жылға дейін»).
+_YEARS = re.compile(r"^(?:\d{4}\s*[-–]\s*)?\d{4}(?:\s*жылдарға арналған|\s*жылға дейінгі)?\s+"
+                    r"|\s*\(?\d{4}\s*[-–]\s*\d{4}\)?$")
 
 # Words that only decorate a name: "Law", "of the Republic of Kazakhstan", "ҚР", "Заңына".
 _DECOR = frozenset(
@@ -110,7 +113,7 @@ class CatalogEntry:
 # --- loading ---------------------------------------------------------------------------------
 
 
-def _read(path: Path) -> tuple[CatalogEntry, ...]:
+def read_entries(path: Path) -> tuple[CatalogEntry, ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         out = []
@@ -132,13 +135,27 @@ def _read(path: Path) -> tuple[CatalogEntry, ...]:
 @lru_cache(maxsize=1)
 def institutions() -> tuple[CatalogEntry, ...]:
     """All rows of ``institutions.tsv``."""
-    return _read(DATA / "institutions.tsv")
+    return read_entries(DATA / "institutions.tsv")
 
 
 @lru_cache(maxsize=1)
 def legal_acts() -> tuple[CatalogEntry, ...]:
     """All rows of ``legal_acts.tsv``."""
-    return _read(DATA / "legal_acts.tsv")
+    return read_entries(DATA / "legal_acts.tsv")
+
+
+def entry_by_key(key: str) -> CatalogEntry | None:
+    """The institution or legal act whose key is ``key``, or None.
+
+    >>> entry_by_key("kz-constitution").kind
+    'constitution'
+    """
+    return _by_key().get(key)
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, CatalogEntry]:
+    return {e.key: e for e in (*institutions(), *legal_acts())}
 
 
 # --- normalisation ---------------------------------------------------------------------------
@@ -201,6 +218,7 @@ def _surface_variants(surface: str, lang: str | None, lexicon: object) -> list[s
     """Raw variants of a query: whole, quoted titles, each also in the nominative."""
     base = _cut_acronym_suffixes(" ".join(surface.split()))
     pieces = [base] + [m.strip() for m in _QUOTED.findall(base)]
+    pieces += [undated for piece in pieces if (undated := _YEARS.sub("", piece).strip()) != piece]
     out: list[str] = []
     for piece in pieces:
         plain = _unquote(piece)
@@ -363,7 +381,56 @@ def lookup_institution(surface: str, lang: str | None = None) -> CatalogEntry | 
 def lookup_act(surface: str, lang: str | None = None) -> CatalogEntry | None:
     """The catalogued law, code, programme or treaty ``surface`` names, or None.
 
+    A decree is not the law of the same title, nor the law the decree of it:
+
     >>> lookup_act("Закона Республики Казахстан «Об образовании»").key
     'law-education'
+    >>> lookup_act("«Мемлекеттік қызмет туралы» Жарлығы").key
+    'decree-civil-service-1995'
     """
-    return _lookup("acts", surface, lang)
+    entry = _lookup("acts", surface, lang)
+    form = act_form(surface)
+    if entry is None or form is None or not ({form, entry.kind} & _EXCLUSIVE_FORMS) \
+            or form == entry.kind:
+        return entry
+    title = _title(surface)  # a decree named like a law (or the reverse): that form's entry
+    return next((e for e in legal_acts() if e.kind == form and title in _titles(e)), None)
+
+
+#: Forms of legal acts that are never the same act as another form with the same title.
+_EXCLUSIVE_FORMS = frozenset({"decree", "resolution"})
+_FORM_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("decree", ("zharlyq", "zharlygh", "ukaz", "decree", "edict")),
+    ("resolution", ("qauly", "postanovlen", "resolution")),
+    ("law", ("zang", "zakon", "law", "act")),
+    ("code", ("kodeks", "code")),
+)
+
+
+def act_form(surface: str) -> str | None:
+    """The form of legal act a surface names by its head word (decree, resolution, law, code).
+
+    >>> act_form("Президенттің 1995 жылғы Жарлығы"), act_form("Закон «О науке»"), act_form("«Нұрлы жол»")
+    ('decree', 'law', None)
+    """
+    words = _latin(_unquote_all(surface)).split()
+    for form, heads in _FORM_HEADS:
+        if any(w == h or w.startswith(h) and h not in ("law", "act") for w in words for h in heads):
+            return form
+    return None
+
+
+def _unquote_all(text: str) -> str:
+    """``text`` without its quoted parts (a title's words are not the act's head word)."""
+    return _QUOTED.sub(" ", text)
+
+
+def _title(text: str) -> str:
+    """The folded quoted title of ``text``, else all of it without decoration."""
+    quoted = _QUOTED.findall(text)
+    return _strip_decor(_fold(quoted[0] if quoted else _unquote(text)))
+
+
+@lru_cache(maxsize=None)
+def _titles(entry: CatalogEntry) -> frozenset[str]:
+    return frozenset(_title(s) for s in entry.surfaces())

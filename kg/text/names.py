@@ -1,0 +1,127 @@
+"""Personal names across scripts: a phonetic key, and the parts of a name (initials, given, surname).
+
+One person is written «Қасым-Жомарт Тоқаев», «Касым-Жомарт Токаев», «Kassym-Jomart Tokayev»,
+«Қ.К. Тоқаев», «Tokayev K.»; these functions make such forms comparable.
+
+>>> name_key("Гүлнар Қонақбаева") == name_key("Gulnar Kunakbayeva") == name_key("Гульнар Кунакбаева")
+True
+>>> p = parse_name("Н.Ә. Назарбаев")
+>>> p.initials, p.given, p.surname
+(('Н', 'Ә'), (), 'Назарбаев')
+>>> parse_name("Нұрсұлтан Әбішұлы Назарбаев").given, parse_name("Нұрсұлтан Әбішұлы Назарбаев").patronymic
+(('Нұрсұлтан',), 'Әбішұлы')
+>>> parse_name("Tokayev K.").surname
+'Tokayev'
+>>> compatible(parse_name("Қ. Тоқаев"), parse_name("Kassym-Jomart Tokayev"))
+True
+>>> compatible(parse_name("Д. Назарбаева"), parse_name("Нұрсұлтан Назарбаев"))
+False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.text.translit import latin
+
+_FOLDS = (("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch", "c"),
+          ("yu", "u"), ("ya", "a"), ("iy", "i"), ("y", "i"), ("q", "k"), ("ts", "c"), ("ss", "s"),
+          ("ь", ""), ("'", ""))
+_PATRONYMIC = re.compile(
+    r"(?:ұлы|улы|ули|қызы|кызы|ович|евич|овна|евна|ична|uly|ovich|evich|ovna|evna|kyzy|qyzy)$",
+    re.IGNORECASE)
+_INITIAL = re.compile(r"^[^\W\d_](?:[^\W\d_])?\.$|^[^\W\d_]$")
+# Feminine or genitive surname endings that fold to the masculine form (-ова -> -ов).
+_FEMININE = re.compile(r"(?<=[ое]в|ин|ev|ov|in)[аa]$", re.IGNORECASE)
+
+
+def fold(word: str) -> str:
+    """The phonetic fold of one word: Latin letters, digraphs and vowels collapsed.
+
+    >>> fold("Тоқаев") == fold("Tokayev") == fold("Токаев")
+    True
+    """
+    s = latin(word).lower()
+    for src, dst in _FOLDS:
+        s = s.replace(src, dst)
+    s = re.sub(r"[^a-z]", "", s)
+    s = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", s)
+    s = re.sub(r"([aeiou])\1+", r"\1", s)
+    return s.replace("o", "a").replace("u", "a")
+
+
+def name_key(name: str) -> str:
+    """A key that is equal for one personal name written in Kazakh, Russian or Latin script.
+
+    The words are folded and sorted, so the order (surname first or last) does not matter.
+    """
+    return " ".join(sorted(fold(w) for w in re.split(r"[\s.]+", name) if fold(w)))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A personal name split into its parts (any of which may be empty)."""
+
+    given: tuple[str, ...]
+    initials: tuple[str, ...]
+    patronymic: str
+    surname: str
+
+    @property
+    def full(self) -> bool:
+        """A given name and a surname."""
+        return bool(self.given and self.surname)
+
+    @property
+    def first_letters(self) -> tuple[str, ...]:
+        """The folded first letters of the given names, or the initials."""
+        letters = self.initials or tuple(w[:1] for w in self.given)
+        return tuple(fold(x)[:1] for x in letters if fold(x))
+
+    def surname_key(self, feminine_fold: bool = False) -> str:
+        """The folded surname (``feminine_fold``: -ова/-ева/-ина read as -ов/-ев/-ин)."""
+        surname = _FEMININE.sub("", self.surname) if feminine_fold else self.surname
+        return fold(surname)
+
+
+def parse_name(name: str) -> PersonName:
+    """Split a personal name into given names, initials, patronymic and surname.
+
+    Initials may come before (``Н.Ә. Назарбаев``) or after (``Tokayev K.``) the surname.
+    """
+    spaced = re.sub(r"\.(?=\S)", ". ", name.strip())
+    words = [w for w in spaced.split() if w.strip(".,")]
+    initials = tuple(w.rstrip(".") for w in words if _INITIAL.match(w))
+    rest = [w.strip(",") for w in words if not _INITIAL.match(w)]
+    patronymic = next((w for w in rest[1:] if _PATRONYMIC.search(w)), "")
+    rest = [w for w in rest if w != patronymic]
+    if not rest:
+        return PersonName((), initials, patronymic, "")
+    if initials and words and _INITIAL.match(words[-1]) and not _INITIAL.match(words[0]):
+        surname, given = rest[0], tuple(rest[1:])  # "Tokayev K." / "Kasymova V.M."
+    else:
+        surname, given = rest[-1], tuple(rest[:-1])
+    return PersonName(given, initials, patronymic, surname)
+
+
+def compatible(a: PersonName, b: PersonName) -> bool:
+    """Could ``a`` and ``b`` name the same person: same surname, agreeing initials or given names.
+
+    A surname in a feminine or genitive form (-ова, -ева) matches the masculine one only when
+    initials or given names agree.
+    """
+    if not a.surname or not b.surname:
+        return False
+    same = a.surname_key() == b.surname_key()
+    if not same and a.surname_key(True) != b.surname_key(True):
+        return False
+    la, lb = a.first_letters, b.first_letters
+    if not la or not lb:
+        return same
+    n = min(len(la), len(lb))
+    if la[:n] != lb[:n]:
+        return False
+    if a.given and b.given:
+        return fold(a.given[0]) == fold(b.given[0])
+    return True
