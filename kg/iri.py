@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from kg.text.names import name_key
 from kg.text.translit import latin
 
 DEFAULT_BASE = "https://w3id.org/kazkg/id/"
@@ -29,6 +30,21 @@ def slug(text: str) -> str:
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         s = s[:MAX_SLUG].rstrip("-") + "-" + digest
     return s or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def person_key(name: str) -> str:
+    """The key of a person known by ``name`` alone: its phonetic key, words sorted, so every
+    script and word order gives the same key (catalogued people have the catalogue's key).
+
+    >>> person_key("Kassym-Jomart Tokayev") == person_key("Қасым-Жомарт Тоқаев")
+    True
+    >>> person_key("Asel Aitkaliyeva")
+    'aitkalieva-asel'
+    >>> person_key("КЖ-03") != person_key("КЖ-07")
+    True
+    """
+    digits = "".join(re.findall(r"\d+", name))
+    return slug(f"{name_key(name)} {digits}".strip().replace(" ", "-")) or slug(name)
 
 
 def mint(kind: str, key: str, base: str = DEFAULT_BASE) -> str:

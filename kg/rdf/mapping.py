@@ -36,10 +36,10 @@ from kg.iri import (
 from kg.model import Article, Document, Mention
 from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
+from kg.rdf.vocab import KG, SCHEMA
 from kg.resolve import Entity, Resolution
 from kg.segment.masthead import issue_year
 from kg.text.sentences import sentence_around, sentence_bounds
-from kg.rdf.vocab import KG, SCHEMA
 
 
 def t(value) -> str:
@@ -123,8 +123,8 @@ def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
     for lang, label in e.labels.items():
         for prop in (t(RDFS.label), *LABEL_PROPERTIES.get(e.kind, ())):
             g.add(node, prop, literal(label, lang))
-    for alias in e.aliases:
-        g.add(node, t(SKOS.altLabel), literal(alias))
+    for lang, alias in e.aliases:
+        g.add(node, t(SKOS.altLabel), literal(alias, lang or None))
     if "wikidata" in e.ids:
         g.add(node, t(OWL.sameAs), term(WIKIDATA + e.ids["wikidata"]))
     if "orcid" in e.ids:

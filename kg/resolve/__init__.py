@@ -1,16 +1,17 @@
 """Entity resolution: one real-world thing, one entity, whatever the script or inflection.
 
-Inputs are the parsed articles and the extracted mentions; the output is a
-:class:`Resolution` mapping every author, affiliation, keyword and mention to
-an :class:`Entity` key, with the merge decisions recorded for inspection.
+Inputs are the parsed articles, the extracted mentions and (for context) the documents; the
+output is a :class:`Resolution` mapping every author, affiliation, keyword and mention to an
+:class:`Entity` key, with every merge decision recorded for ``reports/merges.csv``.
 
-* Countries resolve through the gazetteer to ISO 3166 codes (:mod:`.places`); institutions,
-  laws and programs through the curated catalogue, else by their normalised canonical name
+* People (:mod:`.people`): the catalogue of well-known people, then authors and text names
+  joined across scripts, initials and spellings, in the document first, then the corpus.
+* Countries through the gazetteer (:mod:`.places`); a constitution, government or parliament
+  is its country's, from its words or its context, else unresolved (:mod:`.national`);
+  institutions, laws and programs through the catalogue, else by their normalised name
   (:mod:`.catalogued`).
-* Authors are the same person when any spelling matches after transliteration, or they
-  share an e-mail or ORCID; a text mention of a person joins an author or a fuller name with
-  the same surname (:mod:`.people`).
-* Aligned keyword lists (same length in kk/ru/en) give one concept per position (:mod:`.keywords`).
+* Keywords: each article's kk/ru/en lists aligned into one concept per term (:mod:`.keywords`).
+* A user's thesaurus (:mod:`.thesaurus`) merges, drops or relabels, and every use is logged.
 
 >>> from kg.model import Article, Author, Span
 >>> a = Article("d1", "x", 1, Span(0, 1), Span(0, 1), authors=(Author({"kk": "Әсел Айтқалиева", "en": "Asel Aitkaliyeva"}),))
@@ -22,17 +23,22 @@ True
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from kg import kinds
-from kg.model import Article, Mention
+from kg.lexicon.catalog import lookup_act, lookup_institution
+from kg.model import Article, Document, Mention
+from kg.resolve.acronyms import expansions
 from kg.resolve.catalogued import act_key, institution_key, named_key
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
-from kg.resolve.names import name_key
+from kg.resolve.national import CountryContext, national_key
 from kg.resolve.people import Occurrence, People
-from kg.resolve.places import country_key, country_or_region, region_key
+from kg.resolve.places import country_key, country_of, country_or_region, region_key
 from kg.resolve.registry import Entity, Merge, Registry
+from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
+from kg.text.names import name_key
 
 __all__ = ["Entity", "Merge", "Resolution", "name_key", "resolve"]
 
@@ -40,31 +46,41 @@ __all__ = ["Entity", "Merge", "Resolution", "name_key", "resolve"]
 MentionKey = tuple[str, int, int, str]
 #: An affiliation's place: (document id, article order, affiliation index).
 AffiliationPlace = tuple[str, int, int]
+EntityKey = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class Resolution:
     """Entities and the links from parsed items and mentions to their keys."""
 
-    entities: dict[tuple[str, str], Entity]
+    entities: dict[EntityKey, Entity]
     authors: dict[Occurrence, str]
     institutions: dict[AffiliationPlace, str]
     places: dict[AffiliationPlace, tuple[str | None, str | None]]  # -> (region, country)
     keywords: dict[KeywordPlace, str]
-    mentions: dict[MentionKey, tuple[str, str]]  # -> (kind, key)
+    mentions: dict[MentionKey, EntityKey]
     merges: tuple[Merge, ...]
 
 
-def resolve(articles: Sequence[Article], mentions: Iterable[Mention]) -> Resolution:
-    """Resolve all authors, affiliations, keywords and mentions of a corpus."""
+def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
+            documents: Sequence[Document] = (), thesaurus: Thesaurus = EMPTY) -> Resolution:
+    """Resolve all authors, affiliations, keywords and mentions of a corpus.
+
+    ``documents`` give each mention its sentence and article for context (whose constitution);
+    without them only what a mention itself says is used.
+    """
     registry = Registry()
     people = People(registry)
     authors = people.add_authors(articles)
     institutions, places = _affiliations(registry, articles)
     keywords = keyword_concepts(registry, articles)
-    resolved = _text_mentions(registry, people, list(mentions))
-    return Resolution(dict(sorted(registry.entities.items())), authors, institutions, places,
-                      keywords, resolved, tuple(registry.merges))
+    mentions = list(mentions)
+    contexts = _contexts(documents, articles, mentions)
+    resolved = _text_mentions(registry, people, mentions, contexts, thesaurus)
+    links = _Links(authors, institutions, keywords, resolved)
+    _apply_entity_rules(registry, thesaurus, links)
+    return Resolution(dict(sorted(registry.entities.items())), links.authors, links.institutions,
+                      places, links.keywords, links.mentions, tuple(registry.merges))
 
 
 def _affiliations(registry: Registry, articles: Sequence[Article]):
@@ -82,39 +98,148 @@ def _affiliations(registry: Registry, articles: Sequence[Article]):
     return institutions, places
 
 
-def _text_mentions(registry: Registry, people: People,
-                   mentions: list[Mention]) -> dict[MentionKey, tuple[str, str]]:
-    """Persons first, fullest names first (so partial names find them), then the rest in order."""
-    resolved: dict[MentionKey, tuple[str, str]] = {}
-    persons = [m for m in mentions if m.label == "PERSON"]
-    for m in sorted(persons, key=lambda m: -len(m.canonical.split())):
-        resolved[_key(m)] = ("person", people.add_mention(m))
+def _contexts(documents: Sequence[Document], articles: Sequence[Article],
+              mentions: Sequence[Mention]) -> dict[str, CountryContext]:
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
+        by_doc[m.document_id].append(m)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for a in articles:
+        spans[a.document_id].append((a.span.start, a.span.end))
+    return {d.id: CountryContext.of(d.text, by_doc.get(d.id, []), spans.get(d.id, []))
+            for d in documents}
+
+
+def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
+                   contexts: dict[str, CountryContext],
+                   thesaurus: Thesaurus) -> dict[MentionKey, EntityKey]:
+    """Thesaurus rules first; then persons (fullest names first), then the rest in order."""
+    resolved: dict[MentionKey, EntityKey] = {}
+    rest = []
+    for m in mentions:
+        rule = thesaurus.for_surface(m.text, m.canonical)
+        if rule is None:
+            rest.append(m)
+            continue
+        target = rule.target_key
+        if target is not None:
+            labels = dict([rule.label_lang]) if rule.label_lang else {m.lang: m.canonical}
+            registry.add(*target, labels, m.text, m.lang, rule.describe(), alias=m.canonical)
+            resolved[_key(m)] = target
+        else:
+            registry.merges.append(Merge("", "", m.text, m.lang, rule.describe()))
+            if rule.target != DROP:
+                rest.append(m)
+    persons = [m for m in rest if kinds.by_label(m.label) is not None
+               and kinds.by_label(m.label).key == "person"]
+    for m, key in people.add_mentions(persons).items():
+        resolved[_key(m)] = ("person", key)
+    spelled = expansions(rest)
+    for m in sorted(rest, key=lambda m: m in spelled):  # spelled-out names before acronyms
         found = kinds.by_label(m.label)
         if found is None or found.key == "person":
+            continue
+        long = spelled.get(m)
+        if long is not None and _key(long) in resolved and not _catalogued(m):
+            target = resolved[_key(long)]
+            registry.add(*target, {}, m.text, m.lang, "acronym defined in the document",
+                         alias=m.canonical)
+            resolved[_key(m)] = target
+            continue
+        if found.key in ("institution", "law"):
+            national = national_key(registry, m, contexts.get(m.document_id))
+            if national is not None:
+                if national[0]:
+                    resolved[_key(m)] = national
+                continue
+        context = contexts.get(m.document_id)
+        if found.key == "institution":
+            resolved[_key(m)] = _institution(registry, m, found.key, context)
             continue
         resolver = RESOLVERS.get(found.key, named_key)
         resolved[_key(m)] = resolver(registry, m, found.key)
     return resolved
 
 
-def _institution(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
-    return kind, institution_key(registry, m.canonical, m.lang)
+def _catalogued(m: Mention) -> bool:
+    return bool(lookup_institution(m.canonical, m.lang) or lookup_act(m.canonical, m.lang))
 
 
-def _region(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
+def _institution(registry: Registry, m: Mention, kind: str,
+                 context: CountryContext | None = None) -> EntityKey:
+    if country_of(m) is not None:  # «Кеңес Одағы» tagged as an institution is a country
+        return country_or_region(registry, m)
+    near = context.country_near(m) if context is not None else None
+    return kind, institution_key(registry, m.canonical, m.lang, m.text,
+                                 near.iso2 if near is not None else "")
+
+
+def _region(registry: Registry, m: Mention, kind: str) -> EntityKey:
     return kind, region_key(registry, m.canonical, m.text, m.lang)
 
 
 #: How a mention of each kind (other than persons) finds its entity; kinds not listed are
 #: keyed by their normalised name (:func:`kg.resolve.catalogued.named_key`).
-RESOLVERS: dict[str, Callable[[Registry, Mention, str], tuple[str, str]]] = {
+RESOLVERS: dict[str, Callable[[Registry, Mention, str], EntityKey]] = {
     "country": lambda registry, m, _kind: country_or_region(registry, m),
-    "institution": _institution,
+    "institution": lambda registry, m, kind: _institution(registry, m, kind),
     "region": _region,
     "law": act_key,
     "program": act_key,
 }
+
+
+@dataclass
+class _Links:
+    """Everything that points at an entity key, for the thesaurus to redirect."""
+
+    authors: dict[Occurrence, str]
+    institutions: dict[AffiliationPlace, str]
+    keywords: dict[KeywordPlace, str]
+    mentions: dict[MentionKey, EntityKey]
+
+    def redirect(self, source: EntityKey, target: EntityKey | None) -> None:
+        """Point every link to ``source`` at ``target`` (``None``: remove them)."""
+        kind, key = source
+        singles = {"person": self.authors, "institution": self.institutions,
+                   "keyword": self.keywords}
+        table = singles.get(kind)
+        if table is not None:
+            for place, found in list(table.items()):
+                if found == key:
+                    if target is None or target[0] != kind:
+                        del table[place]
+                    else:
+                        table[place] = target[1]
+        for place, found in list(self.mentions.items()):
+            if found == source:
+                if target is None:
+                    del self.mentions[place]
+                else:
+                    self.mentions[place] = target
+
+
+def _apply_entity_rules(registry: Registry, thesaurus: Thesaurus, links: _Links) -> None:
+    for rule in thesaurus.entity_rules:
+        source = rule.match_key
+        if source is None or source not in registry.entities and not rule.target_key:
+            continue
+        if rule.target == DROP:
+            registry.entities.pop(source, None)
+            links.redirect(source, None)
+            registry.merges.append(Merge(*source, rule.match, "", rule.describe()))
+            continue
+        target = rule.target_key or source
+        if target != source:
+            registry.absorb(source, target, rule.describe())
+            links.redirect(source, target)
+        if rule.label_lang and target in registry.entities:
+            lang, text = rule.label_lang
+            entity = registry.entities[target]
+            registry.entities[target] = Entity(entity.kind, entity.key,
+                                               {**entity.labels, lang: text}, entity.aliases,
+                                               entity.ids)
+            registry.merges.append(Merge(*target, text, lang, rule.describe()))
 
 
 def _key(m: Mention) -> MentionKey:

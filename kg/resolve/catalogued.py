@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.iri import slug
-from kg.lexicon.catalog import lookup_act, lookup_institution
+from kg.lexicon.catalog import CatalogEntry, lookup_act, lookup_institution
+from kg.lexicon.countries import lookup_country
 from kg.model import Mention
 from kg.resolve.names import plain_name
 from kg.resolve.registry import Registry
@@ -18,14 +21,66 @@ from kg.resolve.registry import Registry
 PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"})
 
 
-def institution_key(registry: Registry, name: str, lang: str) -> str:
-    """The key of an institution: the catalogue's entry, else its normalised name."""
-    entry = lookup_institution(name, lang)
+def entry_ids(entry: CatalogEntry) -> dict[str, str]:
+    """The external identifiers of a catalogue entry."""
+    return {"wikidata": entry.wikidata} if entry.wikidata else {}
+
+
+def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
+                    context_country: str = "") -> str:
+    """The key of an institution named ``name`` (nominative; ``surface`` as written).
+
+    A national institution of the catalogue (Kazakhstan's) is not taken for a mention that
+    names another country, nor for an unqualified one in another country's context
+    (``context_country``, an ISO code).
+    """
+    surface = surface or name
+    entry = lookup_institution(name, lang) or (lookup_institution(surface, lang)
+                                               if surface != name else None)
+    if entry is not None and entry.kind in NATIONAL_KINDS and (
+            names_other_country(surface, entry)
+            or context_country not in ("", "KZ") and not names_country(surface, "KZ")):
+        entry = None  # Ukraine's academy is not the Kazakh one of the catalogue
     if entry is not None:
-        ids = {"wikidata": entry.wikidata} if entry.wikidata else {}
-        return registry.add("institution", entry.key, entry.names, name, lang, "catalogue", ids)
+        return registry.add("institution", entry.key, entry.names, surface, lang, "catalogue",
+                            entry_ids(entry), alias=plain_name(name))
     clean = plain_name(name)
-    return registry.add("institution", slug(clean), {lang: clean}, name, lang, "normalised name")
+    return registry.add("institution", slug(clean), {lang: clean}, surface, lang,
+                        "normalised name", alias=clean)
+
+
+#: Catalogue kinds of Kazakhstan's own institutions (the others are international).
+NATIONAL_KINDS = frozenset({"university", "research", "ministry", "agency", "parliament",
+                            "government", "party", "library"})
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def names_country(surface: str, iso2: str) -> bool:
+    """Does ``surface`` name the country ``iso2`` (a word or the «ҚР»-style acronym)?
+
+    >>> names_country("ҚР Президентінің жанындағы академия", "KZ")
+    True
+    """
+    return any((c := lookup_country(w) if w[:1].isupper() else None) is not None
+               and c.iso2 == iso2 for w in _WORD.findall(surface))
+
+
+def names_other_country(surface: str, entry: CatalogEntry) -> bool:
+    """Does ``surface`` name a country other than the catalogued national institution's?
+
+    >>> from kg.lexicon.catalog import entry_by_key
+    >>> names_other_country("National Academy of Public Administration of Ukraine", entry_by_key("apa"))
+    True
+    >>> names_other_country("Academy of Public Administration of Kazakhstan", entry_by_key("apa"))
+    False
+    """
+    if entry.kind not in NATIONAL_KINDS:
+        return False
+    for word in _WORD.findall(surface):
+        c = lookup_country(word) if word[:1].isupper() else None
+        if c is not None and c.iso2 and c.iso2 != "KZ":
+            return True
+    return False
 
 
 def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
@@ -33,12 +88,13 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
     if entry is not None:
         found = "program" if entry.kind in PROGRAM_KINDS else "law"
-        ids = {"wikidata": entry.wikidata} if entry.wikidata else {}
-        return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue", ids)
+        return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue",
+                                   entry_ids(entry), alias=plain_name(m.canonical))
     return named_key(registry, m, kind)
 
 
 def named_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     """``(kind, key)`` of a mention keyed by its normalised canonical name."""
     clean = plain_name(m.canonical)
-    return kind, registry.add(kind, slug(clean), {m.lang: clean}, m.text, m.lang, "normalised name")
+    return kind, registry.add(kind, slug(clean), {m.lang: clean}, m.text, m.lang,
+                              "normalised name", alias=clean)

@@ -1,39 +1,64 @@
-"""People: authors clustered across spellings, e-mails and ORCIDs; text mentions joined to them.
+"""People: authors and text mentions joined across scripts, initials, inflections and spellings.
+
+* A well-known person (``kg/lexicon/data/people.tsv``) is that entry, keyed by the catalogue.
+* Authors are one person when any spelling matches after transliteration (the phonetic
+  :func:`~kg.text.names.name_key`), or they share an e-mail or ORCID.
+* A full name in the text joins an author or an earlier full name with the same key, or one
+  with the same given name and a surname one letter away (Арендт / Арентт).
+* Initials with a surname (``Н.Ә. Назарбаев``) or a bare surname join the one full name they
+  fit in the same document, else the one in the corpus; with several candidates, or none,
+  they stay a person of their own.
+
+A person's key is the catalogue's, else the phonetic key of the fullest name, so it depends
+only on the person, not on which documents were built.
 
 >>> from kg.model import Article, Author, Span
 >>> from kg.resolve.registry import Registry
 >>> people = People(Registry())
 >>> a = Article("d1", "x", 1, Span(0, 1), Span(0, 1), authors=(Author({"en": "Asel Aitkaliyeva"}),))
 >>> people.add_authors([a])
-{('d1', 1, 0): 'asel-aitkaliyeva'}
+{('d1', 1, 0): 'aitkalieva-asel'}
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from networkx.utils import UnionFind
+from rapidfuzz.distance import Levenshtein
 
-from kg.iri import slug
-from kg.text.translit import latin
+from kg.iri import person_key
 from kg.kinds import LANGS
+from kg.lexicon.people import lookup_person
 from kg.model import Article, Author, Mention
-from kg.resolve.names import is_partial, name_key, surname_key
 from kg.resolve.registry import Registry
+from kg.text.names import PersonName, compatible, fold, name_key, parse_name
 
 #: An author's place: (document id, article order, author index).
 Occurrence = tuple[str, int, int]
 
 
+@dataclass(frozen=True)
+class _Known:
+    """A full name the corpus has, with the person it belongs to."""
+
+    name: PersonName
+    key: str
+    documents: frozenset[str]
+
+
 class People:
-    """The persons of a corpus, indexed by name key and by surname key as they are found."""
+    """The persons of a corpus, found in headers and text."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        self.by_name: dict[str, str] = {}
-        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.by_name: dict[str, str] = {}  # name key of a full name -> person key
+        self.known: dict[str, _Known] = {}  # name key -> the full name and its person
+        self.partials: dict[tuple[str, tuple[str, ...]], str] = {}
 
+    # -- authors ------------------------------------------------------------------------
     def add_authors(self, articles: Sequence[Article]) -> dict[Occurrence, str]:
         """Cluster every author by spelling, e-mail and ORCID; return each author's person key."""
         clusters = UnionFind()
@@ -54,45 +79,108 @@ class People:
             groups[clusters[occ]].append((occ, author))
         keys: dict[Occurrence, str] = {}
         for members in groups.values():
-            keys.update(self._add_person(members))
+            keys.update(self._add_author(members))
         return keys
 
-    def _add_person(self, members: list[tuple[Occurrence, Author]]) -> dict[Occurrence, str]:
+    def _add_author(self, members: list[tuple[Occurrence, Author]]) -> dict[Occurrence, str]:
         names: dict[str, str] = {}
         for _, author in members:
             for lang, name in author.names.items():
                 names.setdefault(lang, name)
         names = {lang: names[lang] for lang in LANGS if lang in names}
-        key = slug(names.get("en") or latin(next(iter(names.values()))))
+        spellings = [n for _, au in members for n in au.names.values()]
+        entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
         ids = {k: v for k, v in (("orcid", next((au.orcid for _, au in members if au.orcid), None)),
                                  ("email", next((au.email for _, au in members if au.email), None)))
                if v}
+        if entry is not None:
+            key, labels = entry.key, dict(entry.names) | names
+            ids |= {"wikidata": entry.wikidata} if entry.wikidata else {}
+        else:
+            key, labels = person_key(_fullest(spellings)), names
+        documents = frozenset(occ[0] for occ, _ in members)
         keys = {}
         for occ, author in members:
             for lang, name in author.names.items():
                 reason = "header" if occ == members[0][0] else "same spelling/e-mail/ORCID"
-                self.registry.add("person", key, names, name, lang, reason, ids)
-                self.by_name[name_key(name)] = key
-                self.by_surname[surname_key(name)].add(key)
+                self.registry.add("person", key, labels, name, lang, reason, ids, alias=name)
+                self._remember(name, key, documents)
             keys[occ] = key
         return keys
 
-    def add_mention(self, m: Mention) -> str:
-        """The person key of a text mention: a known name, the one full name with its surname, or new."""
-        key = self.by_name.get(name_key(m.canonical))
+    # -- text ---------------------------------------------------------------------------
+    def add_mentions(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
+        """The person key of each PERSON mention: full names first, then partial ones."""
+        parsed = {m: parse_name(m.canonical) for m in mentions}
+        found: dict[Mention, str] = {}
+        full = [m for m in mentions if parsed[m].full]
+        for m in sorted(full, key=lambda m: -len(m.canonical.split())):
+            found[m] = self._full(m, parsed[m])
+        for m in mentions:
+            if m not in found:
+                found[m] = self._partial(m, parsed[m])
+        return found
+
+    def _full(self, m: Mention, name: PersonName) -> str:
+        entry = lookup_person(m.canonical)
+        if entry is not None:
+            return self._catalogued(m, entry)
+        key = self.by_name.get(name_key(m.canonical)) or self._near(name)
         if key:
+            self._remember(m.canonical, key, frozenset({m.document_id}))
             return self.registry.add("person", key, {}, m.text, m.lang,
-                                     "same name as an author or mention")
-        candidates = self.by_surname.get(surname_key(m.canonical), set())
-        if len(candidates) == 1 and is_partial(m.canonical):
-            key = next(iter(candidates))
-            return self.registry.add("person", key, {}, m.text, m.lang,
-                                     "surname of a unique full name")
-        key = slug(latin(m.canonical))
-        self.by_name[name_key(m.canonical)] = key
-        if not is_partial(m.canonical):
-            self.by_surname[surname_key(m.canonical)].add(key)
-        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang, "new name")
+                                     "same name as an author or mention", alias=m.canonical)
+        key = person_key(m.canonical)
+        self._remember(m.canonical, key, frozenset({m.document_id}))
+        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang, "new name",
+                                 alias=m.canonical)
+
+    def _partial(self, m: Mention, name: PersonName) -> str:
+        entry = lookup_person(m.canonical)
+        candidates = {k.key for k in self.known.values() if compatible(name, k.name)}
+        here = {k.key for k in self.known.values()
+                if m.document_id in k.documents and compatible(name, k.name)}
+        if entry is not None and (not candidates or candidates == {entry.key}):
+            return self._catalogued(m, entry)
+        for pool, reason in ((here, "partial name of a full name in the document"),
+                             (candidates, "partial name of the one full name in the corpus")):
+            if len(pool) == 1:
+                return self.registry.add("person", next(iter(pool)), {}, m.text, m.lang, reason)
+        own = (person_key(name.surname), name.first_letters)
+        key = self.partials.setdefault(own, person_key(m.canonical))
+        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
+                                 "partial name of its own", alias=m.canonical)
+
+    def _catalogued(self, m: Mention, entry) -> str:
+        ids = {"wikidata": entry.wikidata} if entry.wikidata else {}
+        self._remember(m.canonical, entry.key, frozenset({m.document_id}))
+        for surface in entry.names.values():
+            self._remember(surface, entry.key, frozenset())
+        return self.registry.add("person", entry.key, dict(entry.names), m.text, m.lang,
+                                 "catalogue", ids, alias=m.canonical)
+
+    def _near(self, name: PersonName) -> str | None:
+        """The one known full name with the same given name and a surname one edit away."""
+        close = {k.key for k in self.known.values()
+                 if k.name.given and fold(k.name.given[0]) == fold(name.given[0])
+                 and len(name.surname) >= 5
+                 and Levenshtein.distance(k.name.surname_key(), name.surname_key()) <= 1}
+        return next(iter(close)) if len(close) == 1 else None
+
+    def _remember(self, name: str, key: str, documents: frozenset[str]) -> None:
+        parsed = parse_name(name)
+        if not parsed.full:
+            return
+        nk = name_key(name)
+        self.by_name.setdefault(nk, key)
+        old = self.known.get(nk)
+        self.known[nk] = _Known(parsed, old.key if old else key,
+                                (old.documents if old else frozenset()) | documents)
+
+
+def _fullest(names: Sequence[str]) -> str:
+    """The name with the most words (then the smallest key): what a person's key is made of."""
+    return min(names, key=lambda n: (-len(n.split()), name_key(n)))
 
 
 def _links(author: Author) -> list[str]:

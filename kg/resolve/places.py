@@ -21,27 +21,36 @@ from kg.resolve.registry import Registry
 def country_key(registry: Registry, name: str, lang: str) -> str | None:
     """The key of the country ``name`` is in the gazetteer, or ``None``."""
     c = lookup_country(name, lang)
-    return None if c is None else _add_country(registry, c, name, lang)
+    return None if c is None else add_country(registry, c, name, lang, name)
+
+
+def country_of(m: Mention) -> Country | None:
+    """The gazetteer's country for a GPE mention, or ``None``."""
+    return lookup_country(m.canonical, m.lang) or lookup_country(m.text, m.lang)
 
 
 def country_or_region(registry: Registry, m: Mention) -> tuple[str, str]:
     """``("country", key)`` for a GPE mention the gazetteer knows, else ``("region", key)``."""
-    c = lookup_country(m.canonical, m.lang) or lookup_country(m.text, m.lang)
+    c = country_of(m)
     if c is None:
         return "region", region_key(registry, m.canonical, m.text, m.lang)
-    return "country", _add_country(registry, c, m.text, m.lang)
+    return "country", add_country(registry, c, m.text, m.lang, m.canonical)
 
 
 def region_key(registry: Registry, canonical: str, surface: str, lang: str) -> str:
     """The key of a city or region: the places gazetteer's, else its transliterated name."""
     place = lookup_place(canonical, lang) or lookup_place(surface, lang)
-    if place is not None:
-        return registry.add("region", place.key, dict(place.names), surface, lang, "gazetteer")
     clean = plain_name(canonical)
-    return registry.add("region", slug(clean), {lang: clean}, surface, lang, "transliterated name")
+    if place is not None:
+        return registry.add("region", place.key, dict(place.names), surface, lang, "gazetteer",
+                            alias=clean)
+    return registry.add("region", slug(clean), {lang: clean}, surface, lang,
+                        "transliterated name", alias=clean)
 
 
-def _add_country(registry: Registry, c: Country, surface: str, lang: str) -> str:
+def add_country(registry: Registry, c: Country, surface: str, lang: str, alias: str = "") -> str:
+    """Attach ``surface`` to the gazetteer country ``c``; return its key."""
     ids = {k: v for k, v in (("iso2", c.iso2), ("iso3", c.iso3), ("wikidata", c.wikidata)) if v}
     key = (c.iso2 or c.wikidata or slug(c.names.get("en", surface))).lower()
-    return registry.add("country", key, dict(c.names), surface, lang, "gazetteer", ids)
+    return registry.add("country", key, dict(c.names), surface, lang, "gazetteer", ids,
+                        alias=plain_name(alias))

@@ -1,0 +1,99 @@
+"""Whose constitution, government or parliament a mention names: its words, else its context.
+
+A qualified mention («Конституция Украины», «ҚХР Үкіметі») says whose. Otherwise the
+country named right before it («Қытай үкіметі» split by the extractor), else the one
+country of its sentence, else the country that dominates its article; failing all of
+these the mention stays unresolved rather than guessed.
+
+>>> from kg.model import Mention
+>>> text = "Украина Конституциясы бекітілді. Конституция туралы."
+>>> ms = [Mention("d", 0, 7, "Украина", "GPE", "kk", "Украина"),
+...       Mention("d", 8, 21, "Конституциясы", "LAW", "kk", "Конституция")]
+>>> ctx = CountryContext.of(text, ms, [(0, len(text))])
+>>> ctx.country_near(ms[1]).iso2
+'UA'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.lexicon.catalog import entry_by_key
+from kg.lexicon.countries import Country, country_by_code
+from kg.lexicon.national import match_national
+from kg.model import Mention
+from kg.resolve.catalogued import entry_ids
+from kg.resolve.places import country_of
+from kg.resolve.registry import Merge, Registry
+from kg.text.sentences import sentence_bounds
+
+#: Share of an article's country mentions the dominant country must have.
+DOMINANT_SHARE = 0.6
+#: Characters between a country and the thing it qualifies («Қытай үкіметі»).
+ADJACENT = 2
+
+
+@dataclass(frozen=True)
+class CountryContext:
+    """The countries a document names, where, and its article spans."""
+
+    text: str
+    countries: tuple[tuple[int, int, str], ...]  # (start, end, ISO code), in text order
+    articles: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, text: str, mentions: Sequence[Mention],
+           articles: Sequence[tuple[int, int]]) -> CountryContext:
+        found = []
+        for m in mentions:
+            c = country_of(m) if m.label == "GPE" else None
+            if c is not None and c.iso2:
+                found.append((m.start, m.end, c.iso2))
+        return cls(text, tuple(sorted(found)), tuple(sorted(articles)))
+
+    def country_near(self, m: Mention) -> Country | None:
+        """The country ``m`` belongs to by its context, or ``None`` when that is unclear."""
+        before = [c for s, e, c in self.countries if e <= m.start and m.start - e <= ADJACENT]
+        if before:
+            return country_by_code(before[-1])
+        left, right = sentence_bounds(self.text, m.start, m.end)
+        here = {c for s, e, c in self.countries if left <= s < right and not m.start <= s < m.end}
+        if len(here) == 1:
+            return country_by_code(next(iter(here)))
+        span = next(((s, e) for s, e in self.articles if s <= m.start < e), (0, len(self.text)))
+        counts = Counter(c for s, _, c in self.countries if span[0] <= s < span[1])
+        if counts:
+            (top, n), total = counts.most_common(1)[0], sum(counts.values())
+            if n >= 2 and n / total >= DOMINANT_SHARE:
+                return country_by_code(top)
+        return None
+
+
+def national_key(registry: Registry, m: Mention, context: CountryContext | None
+                 ) -> tuple[str, str] | None:
+    """``(kind, key)`` of a mention of a national concept; ``None`` if it is not one.
+
+    The key is ``<iso2>-<concept>`` (``ua-constitution``); a catalogue entry with that key
+    gives the names. An unqualified mention whose country is unclear resolves to ``("", "")``
+    (unresolved).
+    """
+    match = match_national(m.canonical, m.lang) or match_national(m.text, m.lang)
+    if match is None:
+        return None
+    country = match.country or (context.country_near(m) if context else None)
+    if country is None or not country.iso2:
+        registry.merges.append(_unresolved(m, match.concept.kind))
+        return "", ""
+    kind, key = match.concept.kind, f"{country.iso2.lower()}-{match.concept.key}"
+    entry = entry_by_key(key)
+    labels = (dict(entry.names) if entry else
+              {lang: match.concept.label(country, lang) for lang in ("kk", "ru", "en")})
+    ids = entry_ids(entry) if entry else {}
+    reason = "national concept, " + ("country in the name" if match.country else "country from context")
+    return kind, registry.add(kind, key, labels, m.text, m.lang, reason, ids)
+
+
+def _unresolved(m: Mention, kind: str) -> Merge:
+    return Merge(kind, "", m.text, m.lang, "national concept, country unclear: unresolved")
