@@ -46,6 +46,9 @@ from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
 from kg.rdf.vocab import BIBO, KG, SCHEMA
 from kg.rdf.void import describe_dataset
 from kg.resolve import resolve
+from kg.resolve.report import entities_csv
+from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
+from kg.resolve.thesaurus import read_thesaurus
 
 
 @dataclass(frozen=True)
@@ -97,13 +100,16 @@ def build(
     base: str = DEFAULT_BASE,
     workers: int = 0,
     scheduler: str | None = None,
+    thesaurus: str | Path | None = None,
 ) -> BuildReport:
     """Build everything for ``paths`` into ``out`` and return a report.
 
     Parsing runs per file and extraction per article: serially, on ``workers`` local
     processes (0: automatic, see :func:`kg.parallel.auto_workers`), or on the Dask cluster
-    at ``scheduler``; results are merged in input order.
+    at ``scheduler``; results are merged in input order. ``thesaurus`` is a file of the
+    user's merges, drops and labels (:mod:`kg.resolve.thesaurus`).
     """
+    rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
     clock = _Clock()
     sources = list(iter_sources(paths))
@@ -114,7 +120,7 @@ def build(
     per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")
-    resolution = resolve(corpus.articles, mentions)
+    resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)
     clock.lap("resolve")
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
@@ -145,6 +151,7 @@ def build(
     write_atomic(out / "articles.json",
                  json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
     write_atomic(out / "reports" / "merges.csv", _merges_csv(resolution.merges))
+    write_atomic(out / "reports" / "entities.csv", entities_csv(resolution, mentions, corpus.articles, base))
     entities: dict[str, int] = {}
     for kind, _ in resolution.entities:
         entities[kind] = entities.get(kind, 0) + 1

@@ -20,6 +20,7 @@ from kg.model import Problem
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
 from kg.query import query_store, read_query, render
+from kg.resolve.thesaurus import ThesaurusError
 from kg.store import QueryError
 from kg.store import export as run_export
 
@@ -53,6 +54,7 @@ def build(
     workers: int = typer.Option(0, "--workers", min=0, help="Local processes for parsing and extraction (0: one per core for large inputs)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler (tcp://host:port)."),
     base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of minted IRIs."),
+    thesaurus: Optional[Path] = typer.Option(None, "--thesaurus", help="TSV of merges, drops and labels applied to the entities (see README)."),
 ) -> None:
     """Build the outputs for PATHs into --out.
 
@@ -72,9 +74,16 @@ def build(
             task = progress.add_task("reading", total=None)
             report = run_build(paths or [demo_corpus_path()], out,
                                on_file=lambda f: progress.update(task, description=f"reading {f}"),
-                               base=base, workers=workers, scheduler=scheduler)
+                               base=base, workers=workers, scheduler=scheduler,
+                               thesaurus=thesaurus)
     except DaskNotInstalled as err:
         _fail(str(err))
+    except ThesaurusError as err:
+        _fail(str(err))
+    except FileNotFoundError as err:
+        if thesaurus is None or Path(err.filename or "") != thesaurus:
+            raise
+        _fail(f"{thesaurus}: no such thesaurus file")
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
     if not report.corpus.parsed:
@@ -92,7 +101,9 @@ def articles(
 
     Example: kg articles kg/demo/kogam-demo-2025-1.md --format json
     """
-    from kg.corpus import read_corpus  # deferred: the article segmenter is slow to import
+    from kg.corpus import (
+        read_corpus,  # deferred: the article segmenter is slow to import
+    )
 
     if format != "json":
         _fail(f"unknown format {format!r} (expected: json)", 2)
@@ -192,7 +203,9 @@ def validate(file: Path = typer.Argument(..., help="An RDF file (ttl, trig, nt, 
 
     Example: kg validate output/graph.ttl
     """
-    from kg.validate import validate_file  # deferred: rdflib and pyshacl are slow to import
+    from kg.validate import (
+        validate_file,  # deferred: rdflib and pyshacl are slow to import
+    )
 
     if not file.is_file():
         _fail(f"{file}: no such file")

@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from kg.lexicon.catalog import DATA, institutions, legal_acts, lookup_act, lookup_institution
+from kg.lexicon.catalog import (
+    DATA,
+    institutions,
+    legal_acts,
+    lookup_act,
+    lookup_institution,
+)
 
 INST_COLUMNS = ["key", "kind", "wikidata", "en", "ru", "kk", "aliases"]
 ACT_COLUMNS = INST_COLUMNS + ["year"]
 INST_KINDS = {
     "university", "research", "ministry", "agency", "parliament", "government", "party",
-    "international", "company", "media", "other",
+    "international", "company", "media", "library", "other",
 }
-ACT_KINDS = {"law", "code", "constitution", "treaty", "program", "strategy", "concept"}
+ACT_KINDS = {"law", "code", "constitution", "treaty", "program", "strategy", "concept", "decree", "resolution"}
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -54,7 +60,7 @@ def test_loaded_entries() -> None:
     assert len(institutions()) >= 75 and len(legal_acts()) >= 35
     un = next(e for e in institutions() if e.key == "un")
     assert un.wikidata == "Q1065" and un.names["kk"] == "Біріккен Ұлттар Ұйымы"
-    constitution = next(e for e in legal_acts() if e.key == "constitution")
+    constitution = next(e for e in legal_acts() if e.key == "kz-constitution")
     assert constitution.year == 1995 and constitution.kind == "constitution"
 
 
@@ -105,8 +111,8 @@ ACTS = [
     ("«Нұрлы жол» бағдарламасы", "nurly-zhol"),
     ("Стратегии «Казахстан-2050»", "kazakhstan-2050"),
     ("Қазақстан-2050 стратегиясында", "kazakhstan-2050"),
-    ("Конституции Республики Казахстан", "constitution"),
-    ("Қазақстан Республикасының Конституциясына", "constitution"),
+    ("Конституции Республики Казахстан", "kz-constitution"),
+    ("Қазақстан Республикасының Конституциясына", "kz-constitution"),
     ("Налогового кодекса", "tax-code"),
     ("Салық кодексіне", "tax-code"),
     ("Цели устойчивого развития", "sdg"),

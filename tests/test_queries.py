@@ -22,7 +22,7 @@ from kg.api import IRI, bind_parameters, describe, to_python
 from kg.build import build
 from kg.corpus import demo_corpus_path
 from kg.ingest import read_document
-from kg.iri import slug
+from kg.iri import person_key, slug
 from kg.store import open_store, run_query, write_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def run(store: Path, name: str, **params) -> list[dict]:
 
 
 def person(en_name: str) -> str:
-    return f"{ID}person/{slug(en_name)}"
+    return f"{ID}person/{person_key(en_name)}"
 
 
 def matching(rows: list[dict], column: str, pattern: str) -> list[dict]:

@@ -1,0 +1,217 @@
+"""Entity resolution on hand-made inputs: people, national concepts, decrees, acronyms, thesaurus."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import CORPUS
+from kg.model import Article, Author, Document, Mention, Span
+from kg.rdf.mapping import corpus_graphs
+from kg.resolve import resolve
+from kg.resolve.thesaurus import ThesaurusError, parse_thesaurus
+
+DOC = "0123456789abcdef"
+
+
+def _m(doc: str, start: int, text: str, label: str, canonical: str = "", lang: str = "kk") -> Mention:
+    return Mention(doc, start, start + len(text), text, label, lang, canonical or text)
+
+
+def _entity(r, m: Mention) -> tuple[str, str] | None:
+    return r.mentions.get((m.document_id, m.start, m.end, m.label))
+
+
+# --- people -------------------------------------------------------------------------------------
+
+def test_nazarbayev_in_six_forms_is_one_catalogued_person_and_his_daughter_another():
+    forms = [("Нұрсұлтан Назарбаев", ""), ("Н.Ә. Назарбаев", ""), ("Назарбаевтың", "Назарбаев"),
+             ("Нұрсұлтан Әбішұлы Назарбаев", ""), ("Н.А. Назарбаева", ""),
+             ("Nursultan Nazarbayev", "")]
+    ms = [_m(DOC, 100 * i, text, "PERSON", canon) for i, (text, canon) in enumerate(forms)]
+    daughter = _m(DOC, 900, "Д. Назарбаева", "PERSON")
+    r = resolve([], [*ms, daughter])
+    assert {_entity(r, m) for m in ms} == {("person", "nursultan-nazarbayev")}
+    assert _entity(r, daughter) == ("person", "dariga-nazarbayeva")
+
+
+def test_initials_join_the_full_name_of_their_document_then_the_corpus():
+    full = _m("d1", 0, "Асқар Омарбеков", "PERSON")
+    same_doc = _m("d1", 50, "А. Омарбеков", "PERSON")
+    other_doc = _m("d2", 0, "А.Б. Омарбеков", "PERSON")
+    other_person = _m("d2", 50, "Р. Омарбеков", "PERSON")
+    r = resolve([], [full, same_doc, other_doc, other_person])
+    key = _entity(r, full)
+    assert _entity(r, same_doc) == key and _entity(r, other_doc) == key
+    assert _entity(r, other_person) not in (key, None)
+
+
+def test_a_bare_surname_with_two_full_names_stays_apart():
+    ms = [_m("d1", 0, "Асқар Омарбеков", "PERSON"), _m("d2", 0, "Ерлан Омарбеков", "PERSON"),
+          _m("d3", 0, "Омарбеков", "PERSON")]
+    r = resolve([], ms)
+    keys = [_entity(r, m) for m in ms]
+    assert len(set(keys)) == 3
+
+
+def test_a_surname_one_letter_off_with_the_same_given_name_is_the_same_person():
+    a, b = _m("d1", 0, "Айгүл Сейтқалиева", "PERSON"), _m("d2", 0, "Айгүл Сейтқалиеба", "PERSON")
+    r = resolve([], [a, b])
+    assert _entity(r, a) == _entity(r, b)
+
+
+def test_an_author_and_text_mentions_in_another_script_share_a_key_that_depends_on_the_name():
+    art = Article(DOC, "x", 1, Span(0, 10), Span(0, 10),
+                  authors=(Author({"kk": "Әсел Айтқалиева", "en": "Asel Aitkaliyeva"}),))
+    mention = _m("d9", 0, "Асель Айткалиева", "PERSON", lang="ru")
+    r = resolve([art], [mention])
+    assert r.authors[(DOC, 1, 0)] == "aitkalieva-asel"
+    assert _entity(r, mention) == ("person", "aitkalieva-asel")
+    alone = resolve([], [_m("d5", 0, "Asel Aitkaliyeva", "PERSON", lang="en")])
+    assert list(alone.entities) == [("person", "aitkalieva-asel")]
+
+
+# --- countries, constitutions, governments ---------------------------------------------------
+
+def _doc(text: str) -> Document:
+    return Document(DOC, "x.txt", text, "utf-8")
+
+
+def test_an_unqualified_constitution_belongs_to_the_country_of_its_article():
+    text = ("Украина 1996 жылы тәуелсіздік алды. Украина реформалары жалғасты. "
+            "Конституция жаңартылды.")
+    ua1, ua2 = _m(DOC, 0, "Украина", "GPE"), _m(DOC, 36, "Украина", "GPE")
+    law = _m(DOC, text.index("Конституция"), "Конституция", "LAW")
+    art = Article(DOC, "x", 1, Span(0, len(text)), Span(0, len(text)))
+    r = resolve([art], [ua1, ua2, law], [_doc(text)])
+    assert _entity(r, law) == ("law", "ua-constitution")
+    assert r.entities[("law", "ua-constitution")].labels["en"] == "Constitution of Ukraine"
+
+
+def test_a_qualified_constitution_says_whose_and_an_unclear_one_stays_unresolved():
+    kz = _m(DOC, 0, "Қазақстан Республикасының Конституциясына", "LAW",
+            "Қазақстан Республикасының Конституциясы")
+    bare = _m(DOC, 100, "Конституция", "LAW")
+    r = resolve([], [kz, bare], [_doc("x" * 200)])
+    assert _entity(r, kz) == ("law", "kz-constitution")
+    assert _entity(r, bare) is None
+    assert any("unresolved" in m.reason for m in r.merges)
+
+
+def test_the_government_named_by_the_country_just_before_it():
+    text = "Қытай үкіметі мен Қазақстан Республикасының Үкіметі келісті."
+    cn = _m(DOC, 0, "Қытай", "GPE")
+    gov_cn = _m(DOC, 6, "үкіметі", "ORG", "үкіметі")
+    gov_kz = _m(DOC, 18, "Қазақстан Республикасының Үкіметі", "ORG")
+    r = resolve([], [cn, gov_cn, gov_kz], [_doc(text)])
+    assert _entity(r, gov_cn) == ("institution", "cn-government")
+    assert _entity(r, gov_kz) == ("institution", "kz-government")
+
+
+def test_an_institution_tagged_mention_of_a_country_is_the_country():
+    ussr = _m(DOC, 0, "Кеңес Одағының", "ORG", "Кеңес Одағы")
+    r = resolve([], [ussr])
+    assert _entity(r, ussr)[0] == "country"
+
+
+def test_a_decree_and_the_law_of_the_same_title_stay_apart():
+    decree = _m(DOC, 0, "«Мемлекеттік қызмет туралы» Жарлығы", "LAW")
+    law = _m(DOC, 50, "«Мемлекеттік қызмет туралы» Заңы", "LAW")
+    r = resolve([], [decree, law])
+    assert _entity(r, decree) == ("law", "decree-civil-service-1995")
+    assert _entity(r, law) == ("law", "law-civil-service")
+
+
+def test_an_acronym_defined_in_the_document_is_the_spelled_out_name():
+    long = _m(DOC, 0, "Global Environment Facility", "ORG", lang="en")
+    short = _m(DOC, 29, "GEF", "ORG", lang="en")
+    elsewhere = _m("other", 0, "GEF", "ORG", lang="en")
+    r = resolve([], [long, short, elsewhere])
+    assert _entity(r, short) == _entity(r, long)
+    assert _entity(r, elsewhere) != _entity(r, long)
+
+
+def test_aliases_are_nominative_and_language_tagged_in_rdf():
+    ms = [_m(DOC, 0, "ҚР-да", "GPE", "ҚР"), _m(DOC, 10, "Казахстана", "GPE", "Казахстан", "ru")]
+    doc = _doc("ҚР-да ... Казахстана")
+    art = Article(DOC, "x", 1, Span(0, 20), Span(0, 20))
+    r = resolve([art], ms, [doc])
+    lines = [line for g in corpus_graphs([(doc, (art,), tuple(ms))], r) for line in g.sorted()]
+    alt = [line for line in lines if "core#altLabel" in line]
+    assert any('"ҚР"@kk' in line for line in alt)
+    assert not any("ҚР-да" in line or "Казахстана" in line for line in alt)
+
+
+# --- thesaurus ----------------------------------------------------------------------------------
+
+def test_thesaurus_merges_drops_and_relabels_and_every_use_is_logged():
+    lobby = _m(DOC, 0, "Лоббизм", "PERSON")
+    code = _m(DOC, 20, "КЖ-03", "PERSON")
+    nu = _m(DOC, 40, "Назарбаев Университеті", "ORG")
+    rules = parse_thesaurus("\n".join([
+        "# a comment",
+        "Лоббизм\tdrop",
+        "person/kj-03\tdrop",
+        "Назарбаев Университеті\tinstitution/nu\tNazarbayev University@en",
+    ]))
+    r = resolve([], [lobby, code, nu], thesaurus=rules)
+    assert _entity(r, lobby) is None and _entity(r, code) is None
+    assert ("person", "kj-03") not in r.entities
+    assert _entity(r, nu) == ("institution", "nu")
+    assert r.entities[("institution", "nu")].labels["en"] == "Nazarbayev University"
+    assert sum("thesaurus line" in m.reason for m in r.merges) == 3
+
+
+def test_a_bad_thesaurus_line_is_named():
+    with pytest.raises(ThesaurusError, match="line 2"):
+        parse_thesaurus("Абай\tperson/abai\nАбай\tnot an entity")
+
+
+# --- builds ------------------------------------------------------------------------------------
+
+def test_build_with_a_thesaurus_writes_entities_and_merges(tmp_path):
+    thesaurus = tmp_path / "t.tsv"
+    thesaurus.write_text("country/kz\t\tРеспублика Казахстан@ru\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "kg", "build", "kg/demo", "--out", str(out),
+                           "--thesaurus", str(thesaurus)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader((out / "reports/entities.csv").open(encoding="utf-8")))
+    kz = next(r for r in rows if r["iri"].endswith("/country/kz"))
+    assert kz["label_ru"] == "Республика Казахстан" and int(kz["mentions"]) > 0 and kz["forms"]
+    merges = (out / "reports/merges.csv").read_text(encoding="utf-8")
+    assert "thesaurus line 1" in merges
+    missing = subprocess.run([sys.executable, "-m", "kg", "build", "kg/demo", "--out",
+                              str(tmp_path / "o2"), "--thesaurus", str(tmp_path / "none.tsv")],
+                             capture_output=True, text=True)
+    assert missing.returncode != 0 and "none.tsv" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+
+
+def _labels(graph) -> dict[tuple[str, str], set[str]]:
+    store = ox.Store()
+    store.load(path=str(graph), format=ox.RdfFormat.TURTLE)
+    out: dict[tuple[str, str], set[str]] = {}
+    for row in store.query("""SELECT ?e ?l WHERE { ?e a ?t ;
+            <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l .
+            FILTER(REGEX(STR(?e), "/id/(person|institution|country|region|law|program)/")) }"""):
+        iri = row["e"].value
+        out.setdefault((iri.split("/")[-2], row["l"].value.casefold()), set()).add(iri)
+    return out
+
+
+@pytest.mark.slow
+def test_the_same_entity_gets_the_same_iri_in_the_demo_and_the_real_build(demo_build, tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not available")
+    out = tmp_path / "real"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS), "--out", str(out)],
+                   check=True, capture_output=True)
+    demo, real = _labels(demo_build / "graph.ttl"), _labels(out / "graph.ttl")
+    shared = [k for k in demo if k in real]
+    assert len(shared) > 50
+    assert [k for k in shared if not demo[k] & real[k]] == []
