@@ -16,8 +16,9 @@ from kg.lexicon.catalog import (
     lookup_institution,
 )
 
-INST_COLUMNS = ["key", "kind", "wikidata", "en", "ru", "kk", "aliases"]
-ACT_COLUMNS = INST_COLUMNS + ["year"]
+BASE_COLUMNS = ["key", "kind", "wikidata", "en", "ru", "kk", "aliases"]
+INST_COLUMNS = BASE_COLUMNS + ["ror"]
+ACT_COLUMNS = BASE_COLUMNS + ["year"]
 INST_KINDS = {
     "university", "research", "ministry", "agency", "parliament", "government", "party",
     "international", "company", "media", "library", "other",
@@ -52,6 +53,7 @@ def test_tsv_shape(name: str, columns: list[str], kinds: set[str], minimum: int)
         assert re.fullmatch(r"(Q\d+)?", rec["wikidata"]), rec
         assert all(rec[lang].strip() for lang in ("en", "ru", "kk")), rec
         assert all(a.strip() == a and a for a in rec["aliases"].split("|") if rec["aliases"])
+        assert re.fullmatch(r"(0[a-z0-9]{6}\d{2})?", rec.get("ror", "")), rec
         if rec.get("year"):
             assert 1940 <= int(rec["year"]) <= 2030
 
