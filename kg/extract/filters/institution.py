@@ -77,6 +77,8 @@ def _canonical(part: str, lang: str) -> str:
     return re.sub(r"^(?:[Tt]he)\s+|['’]s$", "", part)
 
 
+# «… орталығы» АҚ: a company's legal form is part of its name
+_LEGAL_FORM = re.compile(r"(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК|ООО|ПАО|LLP|JSC|LLC|Ltd)(?:-\w+)?\W*")
 # «Ұлттар баспасы» ЮНЕСКО қозғалысы: a quoted institution, then another name
 _QUOTED_THEN = re.compile(r"([«\"“][^»\"”]+[»\"”])\s+(\S.*)", re.DOTALL)
 
@@ -86,7 +88,8 @@ def split_list(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
     name followed by another name is two institutions."""
     text = surface(ctx, cand)
     m = _QUOTED_THEN.fullmatch(text)
-    if m and words(m.group(1))[-1].lower().startswith(BARE_HEADS) and _NAMEISH.match(m.group(2)):
+    if m and words(m.group(1))[-1].lower().startswith(BARE_HEADS) and _NAMEISH.match(m.group(2)) \
+            and not _LEGAL_FORM.fullmatch(m.group(2)):
         return [Candidate(cand.start + s, cand.start + e, cand.label, cand.source,
                           _canonical(text[s:e].strip("«»\"“”"), ctx.lang), cand.priority,
                           cand.preference)

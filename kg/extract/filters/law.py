@@ -4,7 +4,8 @@ A head word (заң, кодекс, жарлық, закон, указ, law, act,
 quoted name, «… туралы», «О …», "On …", or another capitalised word or a number. A constitution
 needs no title (the resolver finds its country). Without a head word only a catalogued name
 passes, or a quoted title whose head word stands near it (``законы «О торговле» и «О рекламе»``;
-a work's title «Өз өміріңді өзгерту туралы» еңбегі is not a law), and an acronym a definition gave the label (``LAA``).
+a quoted «… туралы» title unless a word naming a work follows it: «Өз өміріңді өзгерту
+туралы» еңбегі is a book), and an acronym a definition gave the label (``LAA``).
 «Конструктивизм», «Әкімшілік құқық» and «Константа» are not laws.
 
 >>> from kg.extract.filters.context import FilterContext
@@ -13,6 +14,10 @@ a work's title «Өз өміріңді өзгерту туралы» еңбег�
 ...     r"Конструктивизм|Әкімшілік құқық|«Білім туралы» Заңы|Конституция|Еңбек кодексі", text)]
 >>> [text[c.start:c.end] for c in filter_laws(FilterContext(text, "kk"), found)]
 ['«Білім туралы» Заңы', 'Конституция', 'Еңбек кодексі']
+>>> text = "«Өз өміріңді өзгерту туралы» еңбегі; «Жергілікті басқару туралы» [3]"
+>>> found = [Candidate(m.start(), m.end(), "LAW", "rule") for m in re.finditer(r"«[^»]+»", text)]
+>>> [text[c.start:c.end] for c in filter_laws(FilterContext(text, "kk"), found)]
+['«Жергілікті басқару туралы»']
 """
 
 from __future__ import annotations
@@ -70,6 +75,19 @@ def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
             or _titled_near_head(ctx, c) or confirmed(ctx, c)]
 
 
+#: Words naming a work (a book, an article ...): «… туралы» еңбегі is a title, not a law.
+WORK_NOUNS = ("еңбе", "кітаб", "кітап", "мақала", "монография", "роман", "трактат", "очерк",
+              "шығарма", "баяндама", "эссе", "өлең", "повест", "книг", "стать", "work", "book",
+              "essay", "article")
+
+
 def _titled_near_head(ctx: FilterContext, cand: Candidate) -> bool:
-    """A bare quoted title whose head word stands nearby (``законы «О торговле» и …``)."""
-    return _QUOTED.fullmatch(surface(ctx, cand)) is not None and head_nearby(ctx, cand, LAW_HEADS)
+    """A bare quoted title whose head word stands nearby (``законы «О торговле» и …``), or a
+    Kazakh «… туралы» title not followed by a word naming a work."""
+    text = surface(ctx, cand)
+    if _QUOTED.fullmatch(text) is None:
+        return False
+    if re.search(r"туралы\W*$", text):
+        following = words(ctx.text[cand.end:cand.end + 40])[:1]
+        return not (following and following[0].lower().startswith(WORK_NOUNS))
+    return head_nearby(ctx, cand, LAW_HEADS)
