@@ -122,6 +122,7 @@ def test_the_generator_refuses_the_kaznerd_test_split(tmp_path: Path) -> None:
     "КЖ-03 - КЖ-17",
     "Кесте 3 – Респонденттер",
     "Figure 2. Publications by year",
+    "The screenshot shows a calendar with a 'Town Planning Board' meeting at 18:00.",
 ])
 def test_table_like_lines(line: str) -> None:
     assert is_table_line(line)

@@ -25,7 +25,10 @@ __all__ = ["is_table_line", "table_lines"]
 
 _CAPTION = re.compile(
     r"^\W*(?:Кесте|Сурет|Диаграмма|Сызба|График|Table|Figure|Fig\.|Chart|Таблица|Рисунок|Схема)"
-    r"\s*[№N]?\s*\d", re.IGNORECASE)
+    r"\s*[№N]?\s*\d"
+    # a figure's description, as document converters write it for an image
+    r"|^\W*(?:The|This)\s+(?:screenshot|image|figure|chart|diagram|photo|picture|graph|infographic)"
+    r"\s+(?:shows|displays|depicts|presents|illustrates)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![^\W\d_])[-+−]?\d+(?:[.,]\d+)*%?\**")
 _CODE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}-\d{1,4}(?![^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -36,7 +39,8 @@ def is_table_line(line: str) -> bool:
     """True if ``line`` looks like a table row, a caption, a line of figures or of codes.
 
     * a tab between two cells (a leading indent does not count);
-    * a caption: «Кесте 1», «Сурет 2», «Table 3», «Figure 4», «Таблица 5», «Рисунок 6»;
+    * a caption: «Кесте 1», «Сурет 2», «Table 3», «Figure 4», «Таблица 5», «Рисунок 6», or an
+      image's description ("The screenshot shows …");
     * two or more numbers making at least a quarter of the non-space characters (addresses
       left out);
     * codes («КЖ-03») at least as many as the other words.
