@@ -147,8 +147,8 @@ def test_top30_judgements():
         assert key not in seen, key
         seen.add(key)
         by_kind[j["kind"]] += 1
-    for kind in MINIMUM:
-        assert by_kind[kind] == 30, (kind, by_kind[kind])
+    for kind in MINIMUM:  # the baseline's 30, plus nodes judged when later builds ranked them
+        assert by_kind[kind] >= 30, (kind, by_kind[kind])
 
 
 # --------------------------------------------------------------------------- the script

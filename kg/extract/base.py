@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol, runtime_checkable
 
+from kg.extract.filters import apply_filters
 from kg.extract.spans import Candidate
 from kg.model import Mention
 
@@ -81,8 +82,13 @@ class BaseExtractor:
 
     def build_mentions(self, paragraph: ParagraphText,
                        chosen: Iterable[Candidate]) -> list[Mention]:
-        """The mentions of chosen candidates, their ``extractor`` being version:source."""
+        """The mentions of chosen candidates, their ``extractor`` being version:source.
+
+        The precision filters (:mod:`kg.extract.filters`) run first: junk is dropped,
+        comma lists of institutions are split, thinkers typed as places become persons.
+        """
         text, document_id = paragraph.text, paragraph.document_id
+        kept = apply_filters(text, self.lang, chosen, paragraph.known_names)
         return [Mention(document_id, c.start, c.end, text[c.start:c.end], c.label, self.lang,
                         c.canonical, f"{self.version}:{c.source}")
-                for c in chosen]
+                for c in kept]

@@ -8,6 +8,10 @@
 ('Нұр-Сұлтан', 'Қазақстан')
 >>> institution_of("Әл-Фараби атындағы Қазақ ұлттық университетінің профессоры")
 'Әл-Фараби атындағы Қазақ ұлттық университеті'
+>>> institution_of("Master's student at the Academy of Public Administration")
+'Academy of Public Administration'
+>>> institutions_of("Х университетінің докторанты, «Тұран» университетінің оқытушысы")
+('Х университеті', '«Тұран» университеті')
 """
 
 from __future__ import annotations
@@ -26,6 +30,14 @@ _INSTITUTION_HEAD = re.compile(
     r"foundation|қоры\w*|фонд\w*|corporation|компания\w*)"
 )
 _KK_GENITIVE = re.compile(r"(ы|і|сы|сі)(ның|нің|нда|нде|на|не|н)$")
+_ROLE = re.compile(r"(?i)director|student|professor|lecturer|fellow|head|researcher|expert|"
+                   r"editor|dean|chair|associate|assistant|candidate|doctor|founder|department|"
+                   r"faculty")
+# "Department of European and American Studies": a unit inside the institution that follows
+_UNIT = re.compile(r"\b(?:Department|Faculty|Chair|Division|School)\s+of\s+"
+                   r"(?:[A-Z][\w-]*\s+|and\s+)*?Studies\s+(?:of\s+(?:the\s+)?)?")
+# "... Institute and co-founder and Director of the Institute for ...": a second post
+_SECOND_POST = re.compile(r"\s+and\s+(?=[a-z-]+(?:\s+and\s+[A-Z][a-z]+)?\s+(?:of|at)\s)")
 
 
 def find_emails(text: str) -> tuple[str, ...]:
@@ -51,29 +63,60 @@ def city_country(text: str) -> tuple[str | None, str | None]:
 
 
 def institution_of(text: str) -> str | None:
-    """The clause naming the institution, in the nominative where a rule knows how."""
-    clauses = re.split(r",\s+|;\s+", _PLACE.sub("", text))
-    for clause in clauses:
-        m = _INSTITUTION_HEAD.search(clause)
-        if not m:
-            continue
-        if re.search(r"[A-Za-z]", m.group()) or not re.search("[әғқңөұүһі]", clause):
-            return _latin_or_russian(clause, m.start())
-        name = clause[: m.end()].strip(" «»\"")
-        last = name.split()[-1]
-        nominative = _KK_GENITIVE.sub(lambda g: g.group(1), last)
-        return (name[: len(name) - len(last)] + nominative).strip()
-    return None
+    """The first institution an affiliation names, in the nominative where a rule knows how."""
+    found = institutions_of(text)
+    return found[0] if found else None
+
+
+def institutions_of(text: str) -> tuple[str, ...]:
+    """Every institution an affiliation names (an author may hold posts at several), job
+    titles («аға оқытушысы», "Master's student at") left out, in order, unique."""
+    out: list[str] = []
+    for clause in re.split(r",\s+|;\s+", _PLACE.sub("", text)):
+        for part in _SECOND_POST.split(clause):
+            name = _clause_institution(part)
+            if name and name not in out:
+                out.append(name)
+    return tuple(out)
+
+
+def _clause_institution(clause: str) -> str | None:
+    m = _INSTITUTION_HEAD.search(clause)
+    if not m:
+        return None
+    if re.search(r"[A-Za-z]", m.group()) or not re.search("[әғқңөұүһі]", clause):
+        return _balanced(_latin_or_russian(clause, m.start()))
+    name = clause[: m.end()].strip(" \"")
+    last = name.split()[-1]
+    nominative = _KK_GENITIVE.sub(lambda g: g.group(1), last)
+    return _balanced((name[: len(name) - len(last)] + nominative).strip())
+
+
+def _balanced(name: str) -> str:
+    """Guillemets kept only in pairs: «El Umiti» қоры, not El Umiti» қоры or «Astana IT."""
+    while name.count("«") > name.count("»") and "«" in name:
+        i = name.find("«") if name.startswith("«") else name.rfind("«")
+        name = (name[:i] + name[i + 1:]).strip()
+    while name.count("»") > name.count("«") and "»" in name:
+        i = name.rfind("»") if name.endswith("»") else name.find("»")
+        name = (name[:i] + name[i + 1:]).strip()
+    return name
 
 
 def _latin_or_russian(clause: str, head: int) -> str:
-    """English and Russian names put the head word first: drop a leading role."""
+    """English and Russian names put the head word first: drop a leading role, a unit
+    (Department of … Studies) and trailing Kazakh job titles («аға оқытушысы»)."""
+    unit = _UNIT.search(clause, 0, head)
+    if unit:
+        clause, head = clause[:unit.start()] + clause[unit.end():], head - (unit.end() - unit.start())
     prefix = clause[:head]
-    m = re.search(r"\b(?:at|of|in)\s+(?:the\s+)?(?=[A-Z])", prefix)
-    if m and re.search(r"(?i)director|student|professor|lecturer|fellow|head|researcher|"
-                       r"editor|dean|chair|associate|assistant|candidate|doctor", prefix):
-        return clause[m.end():].strip(" .")
+    starts = [m.end() for m in re.finditer(r"\b(?:at|of|in)\s+(?:the\s+)?", prefix)
+              if clause[m.end():m.end() + 1].isupper()]
+    if starts and _ROLE.search(prefix):
+        clause = clause[starts[-1]:]
     words = clause.split()
     while words and words[0][:1].islower():
         words.pop(0)
+    while len(words) > 1 and re.fullmatch(r"[а-яәғқңөұүһі-]+", words[-1]):
+        words.pop()  # «... University аға оқытушысы»
     return " ".join(words).strip(" .") or clause.strip(" .")

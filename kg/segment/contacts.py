@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Affiliation, Author
-from kg.segment.affiliations import city_country, find_emails, find_orcids, institution_of
+from kg.segment.affiliations import city_country, find_emails, find_orcids, institutions_of
 from kg.segment.headers import Head
 from kg.segment.lines import leading_marker
 
@@ -110,6 +110,7 @@ def link_affiliations(raw: list[RawAffiliation], head: Head, n_authors: int) -> 
             index = tuple(range(n_authors))
         else:
             index = (k,) if k < n_authors else ()
-        out.append(Affiliation(index, entry.text, entry.city, entry.country,
-                               institution_of(entry.text)))
+        # one affiliation per institution: an author may hold posts at several
+        for institution in institutions_of(entry.text) or (None,):
+            out.append(Affiliation(index, entry.text, entry.city, entry.country, institution))
     return tuple(out)

@@ -241,3 +241,21 @@ def normalize_ru(text: str, label: str = "") -> str:
     if label.upper() in PERSON_LABELS:
         return _normalize_person(tokens)
     return _normalize_phrase(tokens)
+
+
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def lemma_ru(word: str) -> tuple[str, bool]:
+    """The dictionary form of a Russian word, and whether any of its parses is a proper name.
+
+    >>> lemma_ru("конференции")
+    ('конференция', False)
+    >>> lemma_ru("Мановича")[1]
+    True
+    """
+    parses = _parses(word.lower())
+    if not parses:
+        return word.lower(), False
+    proper = any(_PROPER_TAGS & set(p.tag.grammemes) for p in _parses(word) + parses)
+    return parses[0].normal_form, proper

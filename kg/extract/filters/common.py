@@ -1,0 +1,47 @@
+"""A span made only of common words is not a name («Лоббизм», «Кітап», «Жауап», «Конференция»).
+
+Common words come from :mod:`kg.lexicon.common` (built from lower-case KazNERD and corpus
+tokens). Countries and places the gazetteers know, catalogued names, well-known people and
+the document's authors are kept whatever their words.
+
+>>> from kg.extract.filters.context import FilterContext
+>>> text = "Лоббизм. Біріншісі, Кітап пен Жауап. Конференция Назарбаев"
+>>> found = [Candidate(m.start(), m.end(), "PERSON", "ner") for m in re.finditer(r"\\w+", text)]
+>>> [text[c.start:c.end] for c in drop_common_words(FilterContext(text, "kk"), found)]
+['Назарбаев']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.filters.context import FilterContext, confirmed, surface, words
+from kg.extract.spans import Candidate
+from kg.lexicon.common import is_common_word
+
+__all__ = ["all_common", "drop_common_words"]
+
+#: Kinds whose names a common noun cannot make (laws and programs have their own filters).
+KINDS = frozenset({"PERSON", "ORG", "GPE", "GPE_SUB"})
+
+
+def all_common(text: str, lang: str) -> bool:
+    """True if every word of ``text`` is a common word of ``lang`` (and there is one)."""
+    ws = [w for w in words(text) if not re.fullmatch(r"[Tt]he|of|and|и|мен|және", w)]
+    if not ws or any(w.isupper() and len(w) > 1 for w in ws):  # an acronym is a name
+        return False
+    return all(is_common_word(w, lang) for w in ws)
+
+
+def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
+    """Drop unconfirmed person and place spans made of common words only, and one-word
+    institutions that are a common word («Мемлекет», «Әкімшілік»); a longer institution name
+    of common words keeps its head («Білім министрлігі»)."""
+    out = []
+    for cand in found:
+        text = surface(ctx, cand)
+        if cand.label not in KINDS or (cand.label == "ORG" and len(words(text)) > 1):
+            out.append(cand)
+        elif not all_common(text, ctx.lang) or confirmed(ctx, cand):
+            out.append(cand)
+    return out

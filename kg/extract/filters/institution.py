@@ -1,0 +1,138 @@
+"""Institutions: comma lists split, adjectives, bare head nouns and indices dropped.
+
+* «ЮНКТАД, ПРООН, Британ Кеңесі» is three institutions: an ``ORG`` span holding commas is
+  split where every part looks like a name (an acronym or a capitalised word);
+* a one-word adjective is not an institution («Лоббистік», «Әкімшілік», «Государственный»);
+* a bare head noun is not one either ("Agency", "the Council", «Министрлігі», «Агентство»),
+  unless the paragraph names an institution with that head ("the Council" after "the Council
+  of Europe"); the national bodies (Government, Parliament, Үкімет …) are left to the
+  resolver, which reads their country from the context;
+* an index is not an institution (EGDI, LOSI, "E-Government Development Index").
+
+Catalogued institutions are always kept.
+
+>>> from kg.extract.filters.context import FilterContext
+>>> text = "ЮНКТАД, ПРООН, Британ Кеңесі және Лоббистік the Agency"
+>>> found = [Candidate(0, 28, "ORG", "rule", text[:28]), Candidate(34, 43, "ORG", "ner"),
+...          Candidate(44, 54, "ORG", "head")]
+>>> [(text[c.start:c.end], c.canonical) for c in filter_institutions(FilterContext(text, "kk"), found)]
+[('ЮНКТАД', 'ЮНКТАД'), ('ПРООН', 'ПРООН'), ('Британ Кеңесі', 'Британ Кеңесі')]
+>>> text = "«Ұлттар баспасы» ЮНЕСКО қозғалысы"
+>>> [c.canonical for c in filter_institutions(FilterContext(text, "kk"), [Candidate(0, 33, "ORG", "rule")])]
+['Ұлттар баспасы', 'ЮНЕСКО қозғалысы']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.filters.context import FilterContext, confirmed, surface, words
+from kg.extract.spans import Candidate
+from kg.text.kk_morph import normalize_kk
+
+__all__ = ["BARE_HEADS", "filter_institutions", "split_list"]
+
+#: Head nouns (lower-case stems) that alone name no institution.
+BARE_HEADS = (
+    "agency", "council", "ministry", "university", "committee", "commission", "institute", "academy", "bank", "fund", "center", "centre", "department",
+    "office", "court", "assembly", "association", "union", "organization", "organisation",
+    "party", "foundation", "service", "administration", "authority", "board", "secretariat",
+    "агенттіг", "кеңес", "министрлі", "университет", "комитет", "комиссия", "институт", "академия", "орталы", "қор", "банк", "ұйым", "департамент",
+    "басқарма", "әкімдік", "әкімшілі", "сот", "палата", "одақ", "одағ", "партия",
+    "агентств", "совет", "министерств", "центр", "фонд", "организаци", "союз",
+    "ведомств", "управлени", "мемлекет", "государств", "state", "баспа", "қозғалыс",
+    "publisher", "movement",
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+#: Indices and ratings named by acronyms.
+INDEX_ACRONYMS = frozenset("EGDI LOSI OSI TII HCI EPI EPART HDI GII GCI CPI EPI DESI".split())
+_INDEX_END = re.compile(r"(?:Index|Indices|индекс\w*|Индекс\w*)\W*$")
+_ADJECTIVE = re.compile(
+    r"(?:лық|лік|дық|дік|тық|тік|ский|ская|ское|ские|ный|ная|ное|ные|ской|ного|ical|ian)$")
+_NAMEISH = re.compile(r"^[«\"“]?(?:[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _is_bare_head(text: str) -> bool:
+    ws = [w.lower() for w in words(text) if w.lower() not in _ARTICLES]
+    return bool(ws) and all(w.startswith(BARE_HEADS) for w in ws)
+
+
+def _is_adjective(text: str) -> bool:
+    ws = words(text)
+    return len(ws) == 1 and not ws[0].isupper() and _ADJECTIVE.search(ws[0].lower()) is not None
+
+
+def _anaphora(text: str, named: frozenset[str]) -> bool:
+    """A bare head («the Council») whose head word a fuller name of the paragraph has."""
+    return all(w.lower() in named for w in words(text) if w.lower() not in _ARTICLES)
+
+
+def _canonical(part: str, lang: str) -> str:
+    if lang == "kk":
+        return normalize_kk(part)
+    if lang == "ru":
+        from kg.text.ru_morph import normalize_ru  # deferred: loads pymorphy3
+
+        return normalize_ru(part, "ORG")
+    return re.sub(r"^(?:[Tt]he)\s+|['’]s$", "", part)
+
+
+# «… орталығы» АҚ: a company's legal form is part of its name
+_LEGAL_FORM = re.compile(r"(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК|ООО|ПАО|LLP|JSC|LLC|Ltd)(?:-\w+)?\W*")
+# «Ұлттар баспасы» ЮНЕСКО қозғалысы: a quoted institution, then another name
+_QUOTED_THEN = re.compile(r"([«\"“][^»\"”]+[»\"”])\s+(\S.*)", re.DOTALL)
+
+
+def split_list(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
+    """The parts of a comma list ``cand`` (itself if it is not one); a quoted institution
+    name followed by another name is two institutions."""
+    text = surface(ctx, cand)
+    m = _QUOTED_THEN.fullmatch(text)
+    if m and words(m.group(1))[-1].lower().startswith(BARE_HEADS) and _NAMEISH.match(m.group(2)) \
+            and not _LEGAL_FORM.fullmatch(m.group(2)):
+        return [Candidate(cand.start + s, cand.start + e, cand.label, cand.source,
+                          _canonical(text[s:e].strip("«»\"“”"), ctx.lang), cand.priority,
+                          cand.preference)
+                for s, e in (m.span(1), m.span(2))]
+    if "," not in text:
+        return [cand]
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text)]
+    trimmed = []
+    for s, e in parts:
+        piece = text[s:e]
+        s += len(piece) - len(piece.lstrip())
+        e -= len(piece) - len(piece.rstrip())
+        trimmed.append((s, e))
+    if any(e - s < 2 or not _NAMEISH.match(text[s:e]) for s, e in trimmed):
+        return [cand]
+    return [Candidate(cand.start + s, cand.start + e, cand.label, cand.source,
+                      _canonical(text[s:e], ctx.lang), cand.priority, cand.preference)
+            for s, e in trimmed]
+
+
+def _named_heads(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
+    """Lower-case words of the paragraph's institution names that are more than a head."""
+    heads = set()
+    for cand in found:
+        text = surface(ctx, cand)
+        if cand.label == "ORG" and not _is_bare_head(text):
+            heads.update(w.lower() for w in words(text))
+    return frozenset(heads)
+
+
+def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
+    """Split comma lists; drop adjectives, bare heads and indices unless catalogued."""
+    named = _named_heads(ctx, found)
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.label != "ORG":
+            out.append(cand)
+            continue
+        for part in split_list(ctx, cand):
+            text = surface(ctx, part)
+            if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
+                out.append(part)
+            elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
+                      or (_is_bare_head(text) and not _anaphora(text, named))):
+                out.append(part)
+    return out

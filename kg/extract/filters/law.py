@@ -1,0 +1,93 @@
+"""Laws need a law head word with a title, or a name the catalogue knows.
+
+A head word (заң, кодекс, жарлық, закон, указ, law, act, code, treaty ...) and a title: a
+quoted name, «… туралы», «О …», "On …", or another capitalised word or a number. A constitution
+needs no title (the resolver finds its country). Without a head word only a catalogued name
+passes, or a quoted title whose head word stands near it (``законы «О торговле» и «О рекламе»``;
+a quoted «… туралы» title unless a word naming a work follows it: «Өз өміріңді өзгерту
+туралы» еңбегі is a book), and an acronym a definition gave the label (``LAA``).
+«Конструктивизм», «Әкімшілік құқық» and «Константа» are not laws.
+
+>>> from kg.extract.filters.context import FilterContext
+>>> text = "Конструктивизм, Әкімшілік құқық, «Білім туралы» Заңы, Конституция, Еңбек кодексі"
+>>> found = [Candidate(m.start(), m.end(), "LAW", "ner") for m in re.finditer(
+...     r"Конструктивизм|Әкімшілік құқық|«Білім туралы» Заңы|Конституция|Еңбек кодексі", text)]
+>>> [text[c.start:c.end] for c in filter_laws(FilterContext(text, "kk"), found)]
+['«Білім туралы» Заңы', 'Конституция', 'Еңбек кодексі']
+>>> text = "«Өз өміріңді өзгерту туралы» еңбегі; «Жергілікті басқару туралы» [3]"
+>>> found = [Candidate(m.start(), m.end(), "LAW", "rule") for m in re.finditer(r"«[^»]+»", text)]
+>>> [text[c.start:c.end] for c in filter_laws(FilterContext(text, "kk"), found)]
+['«Жергілікті басқару туралы»']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
+from kg.extract.spans import Candidate, is_acronym
+
+__all__ = ["LAW_HEADS", "filter_laws", "law_shaped"]
+
+#: Lower-case stems of law head words in kk, ru and en.
+LAW_HEADS = (
+    "заң", "кодекс", "конституц", "жарлы", "қаулы", "келісім", "конвенц", "декларац",
+    "меморандум", "шарт", "хартия", "хартиясы", "ереже", "регламент", "протокол", "директив",
+    "закон", "указ", "постановлени", "соглашени", "договор", "пакт",
+    "law", "act", "code", "constitution", "decree", "resolution", "agreement", "treaty",
+    "convention", "declaration", "charter", "protocol", "directive", "regulation", "bill",
+    "covenant", "accord", "pact",
+)
+_CONSTITUTION = re.compile(r"конституц|constitution|ата\s+заң", re.IGNORECASE)
+_TITLE = re.compile(r"[«\"“„]|туралы|(?:^|\s)(?:о|об|on)\s|\d", re.IGNORECASE)
+_QUOTED = re.compile(r"\W*[«\"“„].*[»\"”]\W*", re.DOTALL)
+_GENERIC = re.compile(
+    r"^(?:the|of|and|on|жаңа|new|draft|жобасы|проект|мемлекеттік|state|federal|national|ұлттық|"
+    r"қазақстан|республикасы|республикасының|ҚР|РК)$", re.IGNORECASE)
+
+
+def _has_head(word: str) -> bool:
+    low = word.lower()
+    return low.startswith(LAW_HEADS) and not (low.startswith("act") and low not in ("act", "acts"))
+
+
+def law_shaped(text: str) -> bool:
+    """True if ``text`` has a law head word and a title (or is a constitution).
+
+    >>> law_shaped("Criminal Code"), law_shaped("Code"), law_shaped("Constitution")
+    (True, False, True)
+    """
+    if _CONSTITUTION.search(text):
+        return True
+    ws = words(text)
+    heads = [w for w in ws if _has_head(w)]
+    if not heads:
+        return False
+    if _TITLE.search(text):
+        return True
+    return any(w[:1].isupper() and not _has_head(w) and not _GENERIC.match(w) for w in ws)
+
+
+def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
+    """Drop law spans without a head word and a title, unless catalogued."""
+    return [c for c in found
+            if c.label != "LAW" or law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
+            or _titled_near_head(ctx, c) or confirmed(ctx, c)]
+
+
+#: Words naming a work (a book, an article ...): «… туралы» еңбегі is a title, not a law.
+WORK_NOUNS = ("еңбе", "кітаб", "кітап", "мақала", "монография", "роман", "трактат", "очерк",
+              "шығарма", "баяндама", "эссе", "өлең", "повест", "книг", "стать", "work", "book",
+              "essay", "article")
+
+
+def _titled_near_head(ctx: FilterContext, cand: Candidate) -> bool:
+    """A bare quoted title whose head word stands nearby (``законы «О торговле» и …``), or a
+    Kazakh «… туралы» title not followed by a word naming a work."""
+    text = surface(ctx, cand)
+    if _QUOTED.fullmatch(text) is None:
+        return False
+    if re.search(r"туралы\W*$", text):
+        following = words(ctx.text[cand.end:cand.end + 40])[:1]
+        return not (following and following[0].lower().startswith(WORK_NOUNS))
+    return head_nearby(ctx, cand, LAW_HEADS)

@@ -1,0 +1,76 @@
+"""Persons need a name shape: given name + surname, initials + surname, or a known surname.
+
+* every word of a name is capitalised (particles such as *von*, *де*, *әл* aside): «Орнықты
+  даму мақсаттарын» is not a person;
+* a word right before a settlement or region head («Жетібай ауылы») is a place, not a person;
+* a single word stands for a surname: the common-word filter (:mod:`.common`) has already
+  dropped capitalised common words, and :mod:`.region` uses :data:`SURNAME_END` and the other
+  persons of the paragraph to tell a thinker from a place.
+
+>>> from kg.extract.filters.context import FilterContext
+>>> text = "Зигмунт Бауман, Бауман және Назарбаев. Жетібай ауылы. Орнықты даму мақсаттарын"
+>>> found = [Candidate(m.start(), m.end(), "PERSON", "ner") for m in re.finditer(
+...     r"Зигмунт Бауман|Бауман|Назарбаев|Жетібай|Орнықты даму мақсаттарын", text)]
+>>> [text[c.start:c.end] for c in filter_persons(FilterContext(text, "kk"), found)]
+['Зигмунт Бауман', 'Бауман', 'Назарбаев']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.filters.context import FilterContext, confirmed, surface, words
+from kg.extract.spans import Candidate
+from kg.text.names import fold, parse_name
+
+__all__ = ["PLACE_HEADS", "SURNAME_END", "filter_persons", "name_shaped"]
+
+#: Words after a place name («Жетібай ауылы», "Burnie city").
+PLACE_HEADS = re.compile(
+    r"\s+(?:ауыл|қала|облыс|аудан|елді|кент|village|city|town|region|oblast|district|province|"
+    r"сел[оа]|город|област|район|поселк)", re.IGNORECASE)
+#: Kazakh, Russian, Ukrainian and other post-Soviet surname endings (any script).
+SURNAME_END = re.compile(
+    r"(?:ов|ев|ёв|ин|ына|ова|ева|ёва|ина|ский|ская|цкий|цкая|ұлы|улы|қызы|кызы|енко|ук|юк|ян|"
+    r"швили|дзе|ович|евич|ov|ev|in|ova|eva|ina|sky|skiy|skaya|uly|kyzy|enko|yan)(?:[^\W\d_]{0,4})$",
+    re.IGNORECASE)
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "la", "le", "du", "del",
+                        "bin", "ibn", "al", "el", "әл", "аль", "ал", "фон", "ван", "де", "дер",
+                        "ибн", "бин"})
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]*$")
+
+
+def name_shaped(text: str) -> bool:
+    """Every word capitalised, or an initial, or a particle.
+
+    >>> name_shaped("Н.Ә. Назарбаев"), name_shaped("Otto von Bismarck"), name_shaped("даму мақсаты")
+    (True, True, False)
+    """
+    ws = words(text)
+    return bool(ws) and all(w[:1].isupper() or w.lower() in _PARTICLES or _INITIAL.match(w)
+                            for w in ws)
+
+
+def _surnames(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
+    keys = set()
+    for cand in found:
+        if cand.label == "PERSON" and len(words(surface(ctx, cand))) > 1:
+            parsed = parse_name(cand.canonical or surface(ctx, cand))
+            if parsed.surname:
+                keys.add(fold(parsed.surname))
+    return frozenset(keys)
+
+
+def filter_persons(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
+    """Drop person spans without a name shape (see the module's rules)."""
+    out = []
+    for cand in found:
+        if cand.label != "PERSON" or confirmed(ctx, cand):
+            out.append(cand)
+            continue
+        text = surface(ctx, cand)
+        ws = words(text)
+        if not ws or not name_shaped(text) or PLACE_HEADS.match(ctx.text, cand.end):
+            continue
+        out.append(cand)
+    return out

@@ -1,0 +1,67 @@
+"""Programs need a program head word and a proper title, or a name the catalogue knows.
+
+A head word (бағдарлама, стратегия, тұжырымдама, жоба, программа, концепция, program,
+strategy, concept, initiative ...) and a title: a quoted name opening with a capital, a
+number or year, an acronym, or a
+capitalised word that is not just a common word opening the sentence. An acronym a
+definition gave the label (``АСП``) passes, and so does a quoted title whose head word stands
+near it (``программ («Бастау», «Старт»)``). An academic concept
+(«жұмсақ күш» тұжырымдамасы, «күнделікті қарсылық» тұжырымдамасы) has no title.
+
+>>> from kg.extract.filters.context import FilterContext
+>>> text = "«жұмсақ күш» тұжырымдамасы, «Нұрлы жол» бағдарламасы, Цифрлық Қазақстан стратегиясы"
+>>> found = [Candidate(m.start(), m.end(), "PROGRAM", "ner") for m in re.finditer(
+...     r"«жұмсақ күш» тұжырымдамасы|«Нұрлы жол» бағдарламасы|Цифрлық Қазақстан стратегиясы", text)]
+>>> [text[c.start:c.end] for c in filter_programs(FilterContext(text, "kk"), found)]
+['«Нұрлы жол» бағдарламасы', 'Цифрлық Қазақстан стратегиясы']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
+from kg.extract.spans import Candidate, is_acronym
+from kg.lexicon.common import is_common_word
+
+__all__ = ["PROGRAM_HEADS", "filter_programs"]
+
+#: Lower-case stems of program head words in kk, ru and en.
+PROGRAM_HEADS = (
+    "бағдарлама", "стратегия", "тұжырымдама", "жоба", "бастама", "жоспар", "доктрина",
+    "программ", "стратеги", "концепци", "проект", "инициатив", "план", "доктрин",
+    "program", "strateg", "concept", "project", "initiative", "plan", "doctrine", "agenda",
+)
+_GENERIC = re.compile(r"^(?:мемлекеттік|state|national|ұлттық|the|of|for|and|new|жаңа|"
+                      r"государственн\w*|национальн\w*|федеральн\w*|federal)$", re.IGNORECASE)
+
+
+def _titled(ctx: FilterContext, cand: Candidate) -> bool:
+    text = surface(ctx, cand)
+    if re.search(r"\d|[«\"“„]\W*[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\d]", text):
+        return True  # a number, or a quoted title opening with a capital («Нұрлы жол»)
+    offset = cand.start
+    for m in re.finditer(r"\S+", text):
+        word = m.group().strip("«»\"“”„'’.,;:()")
+        if not word[:1].isupper() or word.lower().startswith(PROGRAM_HEADS) or _GENERIC.match(word):
+            continue
+        if word.isupper() and len(word) > 1:
+            return True  # an acronym: «Е-АПК стратегиясы»
+        if not (ctx.sentence_initial(offset + m.start()) and is_common_word(word, ctx.lang)):
+            return True
+    return False
+
+
+def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
+    """Drop program spans without a head word and a title, unless catalogued."""
+    out = []
+    for cand in found:
+        if cand.label != "PROGRAM" or is_acronym(surface(ctx, cand)) or confirmed(ctx, cand):
+            out.append(cand)
+            continue
+        ws = words(surface(ctx, cand))
+        headed = any(w.lower().startswith(PROGRAM_HEADS) for w in ws) or (
+            re.fullmatch(r"\W*[«\"“„].*", surface(ctx, cand)) and head_nearby(ctx, cand, PROGRAM_HEADS))
+        if headed and _titled(ctx, cand):
+            out.append(cand)
+    return out

@@ -1,0 +1,48 @@
+"""Spans that cannot be names at all: no letters, numbers, codes.
+
+>>> from kg.extract.filters.context import FilterContext
+>>> text = "23,0 және КЖ-03 пен Қазақстан"
+>>> found = [Candidate(0, 4, "ORG", "ner"), Candidate(10, 15, "PERSON", "ner"),
+...          Candidate(20, 29, "GPE", "gazetteer")]
+>>> [text[c.start:c.end] for c in drop_non_names(FilterContext(text, "kk"), found)]
+['Қазақстан']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.filters.context import FilterContext, surface
+from kg.extract.spans import Candidate
+
+__all__ = ["drop_non_names", "is_code"]
+
+# «КЖ-03», «Q12», «H1»: a few letters and a number (a respondent code, a hypothesis, a cell)
+_CODE = re.compile(r"\W*[^\W\d_]{1,4}-?\d{1,4}(?:-[^\W\d_]+)?\W*")
+
+
+def is_code(text: str) -> bool:
+    """True for a code such as ``КЖ-03`` (with a Kazakh suffix too: ``КЖ-03-тің``).
+
+    >>> is_code("КЖ-03"), is_code("КЖ-07-нің"), is_code("G20"), is_code("Абай")
+    (True, True, True, False)
+    """
+    return _CODE.fullmatch(text) is not None
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def drop_non_names(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
+    """Drop spans with fewer letters than digits, or shaped like a code."""
+    out = []
+    for cand in found:
+        text = surface(ctx, cand)
+        digits = sum(c.isdigit() for c in text)
+        if _letters(text) < 2 or _letters(text) < digits:
+            continue
+        if is_code(text) and cand.source not in ("gazetteer", "catalogue"):
+            continue
+        out.append(cand)
+    return out
