@@ -29,7 +29,7 @@ _RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-�
 _OWNER = r"(?:БҰҰ|ТМД|ЕО|ЕҚЫҰ|ШЫҰ|ЕАЭО|ЮНЕСКО|ХЕҰ|ДСҰ)(?:-[{LOW}]+)?".replace("{LOW}", LOW)
 _TITLE_WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9-]*"
 _ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
-_NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Кк]ұжат|[Хх]аттама|[Пп]акт"
+_NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Ққ]ұжат|[Хх]аттама|[Пп]акт"
 
 
 def _stems(table: dict[str, str]) -> str:
@@ -103,6 +103,12 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
         if not caps:
             return None
         first = caps[0]
+        if len(caps) > 1 and caps[1].start() == words[1].start() and first is words[0] \
+                and sentence_initial(text, start + first.start(), KK_SENTENCE_START) \
+                and lookup_place(first.group(), "kk") is None \
+                and lookup_country(first.group(), "kk") is None and first.group() != "ҚР":
+            caps = caps[1:]  # "Ел Балалардың … туралы": a sentence-initial word before the title
+            first = caps[0]
         if first.group() in ("Бұл", "Осы", "Ол", "Сол", "Және", "Сондай-ақ"):
             rest = [w for w in caps[1:] if w.start() < words[-1].start()]
             if not rest:
