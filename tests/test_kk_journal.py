@@ -200,3 +200,37 @@ def test_hard_line_break_inside_paragraph_is_no_sentence_start():
     text = "Грантты Дамыту\nқорының басшысы берді."
     assert rules(text) == [("Дамыту\nқорының", "ORG")]
     assert rules("Зерттеу. Дамыту\nқорының басшысы") == []
+
+
+# --- further journal patterns -----------------------------------------------------------------
+
+def test_district_list_with_shared_plural_designator():
+    text = "Зерттеу Талғар, Кеген және Ұйғыр аудандарында жүрді."
+    assert rules(text) == [("Талғар", "GPE_SUB"), ("Кеген", "GPE_SUB"), ("Ұйғыр", "GPE_SUB")]
+
+
+def test_person_surname_then_initials_and_patronymic():
+    assert rules("Бұл туралы Сейітов Б.Қ. жазды.") == [("Сейітов Б.Қ.", "PERSON")]
+    assert rules("Кеңесте Асқар Маратұлы Сейітов сөйледі.") == [
+        ("Асқар Маратұлы Сейітов", "PERSON")]
+    assert ("Президенті Қ.", "PERSON") not in rules("Ел Президенті Қ. Тоқаевтың жолдауы")
+
+
+def test_program_head_inside_quotes_and_contest():
+    text = "Ол «Өңірлік даму тұжырымдамасы-2035» және «Үздік ұстаз» республикалық байқауы туралы айтты."
+    got = rules(text)
+    assert ("«Өңірлік даму тұжырымдамасы-2035»", "PROGRAM") in got
+    assert ("«Үздік ұстаз» республикалық байқауы", "PROGRAM") in got
+    assert rules("Бізде «пилоттық жобалар» бар.") == []
+
+
+def test_catalogued_program_in_curly_quotes():
+    assert combined("Ол “Нұрлы жол” аясында салынды.") == [("“Нұрлы жол”", "PROGRAM")]
+
+
+def test_model_person_with_latin_institution_head_is_an_institution():
+    text = "Оны Open Society Foundation қаржыландырды."
+    span = "Open Society Foundation"
+    start = text.index(span)
+    found = find_by_model(text, [(start, start + len(span), "PERSON")])
+    assert [(text[c.start:c.end], c.label) for c in found] == [(span, "ORG")]

@@ -92,6 +92,9 @@ ORG_STEMS = (
     "ассамблея", "елшілі", "қоры", "қорын", "қорына", "партия", "биржа", "альянс",
 )
 _ORG_STEM_END = re.compile(rf"^(?:{'|'.join(ORG_STEMS)})[{LOW}]*$", re.I)
+_LATIN_ORG_END = re.compile(
+    r"\b(?:Programme|Program|International|Organi[sz]ation|Bank|Fund|Agency|Institute|University|"
+    r"Council|Hub|Foundation|Lab|Centre|Center|Group|Holding|Agroholding|Association|Union)$")
 _DESIGNATOR = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кент|өңір)[{LOW}]*".replace("{LOW}", LOW))
 _PROGRAM_CUE = re.compile(r"[«\"“]|бағдарлама|стратегия|тұжырымдама|жоба|мақсат|көмек|бастама",
                           re.I)
@@ -116,6 +119,8 @@ def _clean_model_span(text: str, start: int, end: int,
         return None
     if label == "PERSON" and (len(words) > 4 or not words[-1][:1].isupper()):
         return None
+    if label == "PERSON" and _LATIN_ORG_END.search(surface):
+        label = "ORG"  # United Nations Development Programme, Transparency International
     if label == "POSITION":  # "… министрлігінің" ending a position gives the institution
         if len(words) < 2 or not _ORG_STEM_END.search(words[-1]):
             return None

@@ -39,6 +39,7 @@ LAW_HEADS = {
 PROGRAM_HEADS = {
     "бағдарлама": "бағдарламасы", "стратегия": "стратегиясы", "тұжырымдама": "тұжырымдамасы",
     "жоба": "жобасы", "бастама": "бастамасы", "жоспар": "жоспары", "доктрина": "доктринасы",
+    "байқау": "байқауы", "конкурс": "конкурсы",
 }
 ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университет" is generic
     "университеті": "университеті", "университеттің": "университеті", "институты": "институты",
@@ -111,7 +112,7 @@ def _heads(table: dict[str, str], endings: str = _INFL) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     law, program, org = _heads(LAW_HEADS), _heads(PROGRAM_HEADS), _heads(ORG_HEADS, _CASE)
-    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|Мемлекеттік|Ұлттық)\s+)?"
+    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|республикалық|халықаралық|Мемлекеттік|Ұлттық)\s+)?"
     flags = re.UNICODE
     return (
         ("LAW", "quoted-law", re.compile(

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.kk.rules import (
-    CAP, KK_SENTENCE_START, LAW_HEADS, LOW, canonical_head, plural_head,
+    CAP, KK_SENTENCE_START, LAW_HEADS, LOW, PROGRAM_HEADS, canonical_head, plural_head,
 )
 from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.countries import lookup_country
@@ -45,6 +45,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # «… туралы келісімге»: the head word inside the quotes
         ("LAW", "head-in-quotes", re.compile(
             rf"(?:{_RK})?[«\"“][^«»\"“”\n]{{3,400}}?\s(?:{_OWNER}\s+)?{law}[{LOW}]*[»\"”]")),
+        # «Қазақстанның демографиялық даму тұжырымдамасы-2030»: a program head inside the quotes
+        ("PROGRAM", "program-in-quotes", re.compile(
+            rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
         # «"… жоспары" туралы келісім», «… туралы» жеке заң
         ("LAW", "quoted-about", re.compile(
             rf"(?:{_RK})?[«\"“][^«»\n]{{3,300}}?[»\"”]\s+(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
@@ -72,6 +75,17 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"{_RK}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}\s+"
             rf"(?:[Сс]тратегия|[Бб]ағдарлама|[Тт]ұжырымдама|[Дд]октрина){end}"
             rf"(?:\s+[–-]\s+«[^«»\n]{{3,200}}»)?")),
+        # Кочетков А.П., Руслан Жеңісұлы Омаров
+        ("PERSON", "surname-initials", re.compile(
+            rf"(?<![{CAP}{LOW}.])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}]\.\s?(?:[{CAP}]\.)?"
+            rf"(?!\s?[{CAP}][{LOW}.])")),
+        ("PERSON", "patronymic", re.compile(
+            rf"(?<![{CAP}{LOW}])[{CAP}][{LOW}]+\s+[{CAP}][{LOW}]+(?:ұлы|қызы|улы|ович|евич|овна|евна)"
+            rf"\s+[{CAP}][{LOW}]+")),
+        # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
+        ("GPE_SUB", "district-list", re.compile(
+            rf"(?<![{CAP}{LOW}])(?:[{CAP}][{LOW}-]+,\s+)+(?:[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)?"
+            rf"[{CAP}][{LOW}-]+\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
             rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
@@ -83,6 +97,11 @@ def find_titles(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for label, rule, pattern in _patterns():
         for m in pattern.finditer(text):
+            if rule == "district-list":
+                out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
+                                  w.group() + " ауданы")
+                        for w in re.finditer(rf"[{CAP}][{LOW}-]+", m.group())]
+                continue
             span = _trim(text, m.start(), m.end(), rule)
             if span is None:
                 continue
@@ -94,7 +113,7 @@ def find_titles(text: str) -> list[Candidate]:
 def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     """Where a title starts: at its first capitalised word (about-title), never on a bare
     sentence-initial common word (named-document); None drops the match."""
-    if rule in ("quoted-about", "head-in-quotes") and plural_head(text[start:end].split()[-1]):
+    if rule in ("quoted-about", "head-in-quotes", "program-in-quotes") and plural_head(text[start:end].split()[-1]):
         close = max(text.rfind(q, start, end) for q in "»\"”")
         return (start, close + 1) if rule == "quoted-about" and close > start else None
     if rule == "about-title":
@@ -130,6 +149,8 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
 def _canonical(surface: str, rule: str) -> str:
     """Whitespace folded; the head word (last word, or last word inside the quotes) uninflected."""
     s = re.sub(r"\s+", " ", surface).strip()
+    if rule in ("surname-initials", "patronymic"):
+        return s
     if rule in ("english-act", "named-program") and not s.endswith(tuple(LOW)):
         return s
     if rule == "head-in-quotes":
