@@ -234,3 +234,39 @@ def test_model_person_with_latin_institution_head_is_an_institution():
     start = text.index(span)
     found = find_by_model(text, [(start, start + len(span), "PERSON")])
     assert [(text[c.start:c.end], c.label) for c in found] == [(span, "ORG")]
+
+
+# --- name spans -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, label, name", [
+    ("«Нұрлы жол» мемлекеттік бағдарламасы", "PROGRAM", "Нұрлы жол"),
+    ("«Білім саласындағы ынтымақтастық туралы келісімге»", "LAW",
+     "Білім саласындағы ынтымақтастық туралы"),
+    ("«Азаматтардың құқықтары туралы ТМД конвенциясы»", "LAW", "Азаматтардың құқықтары туралы"),
+    ("Қазақстан Республикасының Халықты жұмыспен қамту туралы Заңы", "LAW",
+     "Халықты жұмыспен қамту туралы"),
+    ("«Алтын Дән» ЖШС", "ORG", "Алтын Дән"),
+    ("Алатау ауданының", "GPE_SUB", "Алатау"),
+    ("Қостанай облысында", "GPE_SUB", "Қостанай"),
+])
+def test_name_span_inside_the_full_span(text, label, name):
+    from kg.extract.kk.names import name_span
+    start, end = name_span(text, 0, len(text), label)
+    assert text[start:end] == name
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Қазақстанның", "GPE"), ("Алматыда", "GPE_SUB"), ("Қылмыстық кодекс", "LAW")])
+def test_bare_names_have_no_name_span(text, label):
+    from kg.extract.kk.names import name_span
+    assert name_span(text, 0, len(text), label) is None
+
+
+def test_extract_output_has_optional_name_keys():
+    from kg.extract import extract_text, mention_to_dict
+    text = "Бала Алатау ауданының мектебінде оқиды. «Нұрлы жол» мемлекеттік бағдарламасы бар."
+    rows = [mention_to_dict(m) for m in extract_text(text, use_model=False)]
+    program = next(r for r in rows if r["label"] == "PROGRAM")
+    assert text[program["name_start"]:program["name_end"]] == "Нұрлы жол"
+    assert all(set(r) >= {"start", "end", "text", "label", "lang", "canonical"} for r in rows)
+    assert all(("name_start" in r) == ("name_end" in r) for r in rows)

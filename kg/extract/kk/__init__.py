@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.base import BaseExtractor, ParagraphText
 from kg.extract.kk.gazetteer import find_catalogued, find_countries, find_places
+from kg.extract.kk.names import name_span
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
 from kg.extract.kk.rules import find_kk
 from kg.extract.kk.titles import find_titles
@@ -81,7 +82,13 @@ class KazakhExtractor(BaseExtractor):
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:
             chosen = spread_acronyms(text, chosen, defined, frozenset({"rule", "ner", "acronym"}))
-        return self.build_mentions(paragraph, chosen)
+        return [_named(text, m) for m in self.build_mentions(paragraph, chosen)]
+
+
+def _named(text: str, m: Mention) -> Mention:
+    """``m`` with its name span (:func:`~kg.extract.kk.names.name_span`) where it has one."""
+    found = name_span(text, m.start, m.end, m.label)
+    return m if found is None else replace(m, name_start=found[0], name_end=found[1])
 
 
 def _supported(text: str, cand: Candidate) -> bool:

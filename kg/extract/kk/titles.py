@@ -25,7 +25,8 @@ from kg.lexicon.places import lookup_place
 
 __all__ = ["find_titles"]
 
-_RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-ның)?\s+|Қазақстанның\s+)"
+_RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-ның)?\s+)"
+_OWNER_COUNTRY = rf"(?:{_RK}|Қазақстанның\s+)"
 _OWNER = r"(?:БҰҰ|ТМД|ЕО|ЕҚЫҰ|ШЫҰ|ЕАЭО|ЮНЕСКО|ХЕҰ|ДСҰ)(?:-[{LOW}]+)?".replace("{LOW}", LOW)
 _TITLE_WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9-]*"
 _ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
@@ -72,7 +73,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{1,6}}(?:{_ENGLISH_HEADS})\b")),
         # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
         ("PROGRAM", "owned-program", re.compile(
-            rf"{_RK}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}\s+"
+            rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}\s+"
             rf"(?:[Сс]тратегия|[Бб]ағдарлама|[Тт]ұжырымдама|[Дд]октрина){end}"
             rf"(?:\s+[–-]\s+«[^«»\n]{{3,200}}»)?")),
         # Кочетков А.П., Руслан Жеңісұлы Омаров
