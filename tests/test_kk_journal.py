@@ -270,3 +270,19 @@ def test_extract_output_has_optional_name_keys():
     assert text[program["name_start"]:program["name_end"]] == "Нұрлы жол"
     assert all(set(r) >= {"start", "end", "text", "label", "lang", "canonical"} for r in rows)
     assert all(("name_start" in r) == ("name_end" in r) for r in rows)
+
+
+# --- the generated places gazetteer -----------------------------------------------------------
+
+def test_generated_gazetteer_knows_kazakh_towns_in_kk_and_ru():
+    from kg.lexicon.places import lookup_place
+    balkhash = lookup_place("Балқашта", "kk")
+    assert balkhash is not None and balkhash.country == "KZ" and not balkhash.curated
+    assert lookup_place("Балхаше", "ru") == balkhash
+    assert lookup_place("Алматыда", "kk").curated  # the curated table wins
+
+
+def test_generated_town_needs_more_than_a_sentence_initial_capital():
+    assert combined("Біз Балқашта тұрамыз.") == [("Балқашта", "GPE_SUB")]
+    assert combined("Балқашта біз тұрамыз.") == []
+    assert combined("Балқашта біз тұрамыз.", [("Балқашта", "LOCATION")]) == [("Балқашта", "GPE_SUB")]

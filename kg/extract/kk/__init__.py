@@ -75,6 +75,7 @@ class KazakhExtractor(BaseExtractor):
         if spans is not None:
             layers.append(find_by_model(text, spans))
         ranked = [replace(c, priority=-rank) for rank, layer in enumerate(layers) for c in layer]
+        ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
         chosen = resolve_overlaps(ranked)
@@ -89,6 +90,17 @@ def _named(text: str, m: Mention) -> Mention:
     """``m`` with its name span (:func:`~kg.extract.kk.names.name_span`) where it has one."""
     found = name_span(text, m.start, m.end, m.label)
     return m if found is None else replace(m, name_start=found[0], name_end=found[1])
+
+
+_LOOKUPS = frozenset({"gazetteer", "catalogue"})
+
+
+def _nested_gazetteer(ranked: list[Candidate]) -> list[Candidate]:
+    """Drop a gazetteer hit inside a longer gazetteer or catalogue hit: the country in
+    ``Солтүстік Қазақстан`` (a region), in «Әділетті Қазақстан» (a program)."""
+    looked_up = [c for c in ranked if c.source in _LOOKUPS]
+    return [c for c in ranked if c.source not in _LOOKUPS or not any(
+        w.start <= c.start and c.end <= w.end and w.length > c.length for w in looked_up)]
 
 
 def _supported(text: str, cand: Candidate) -> bool:
