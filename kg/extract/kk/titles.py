@@ -59,7 +59,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[Ққ]аулы|[Жж]арлы|[Бб]ұйры)[{LOW}]*")),
         # Әйелдер құқықтары туралы саяси Конвенция, … туралы БҰҰ конвенциясы, … туралы Заңы
         ("LAW", "about-title", re.compile(
-            rf"(?:{_TITLE_WORD}\s+){{1,12}}?туралы\s+(?:{_OWNER}\s+|саяси\s+)?"
+            rf"(?<![{CAP}{LOW}])туралы\s+(?:{_OWNER}\s+|саяси\s+)?"
             rf"(?:[Кк]онвенция|[Дд]екларация|Заң|[Хх]артия|[Кк]елісім|[Мм]еморандум){end}"
             rf"(?:\s+[Фф]акультативтік\s+[Хх]аттама{end})?")),
         # БҰҰ-ның Сыбайлас жемқорлыққа қарсы конвенциясына
@@ -98,6 +98,11 @@ def find_titles(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for label, rule, pattern in _patterns():
         for m in pattern.finditer(text):
+            if rule == "about-title":  # the title before "туралы", read backwards (linear)
+                begin = _title_before(text, m.start())
+                if begin is None:
+                    continue
+                m = _Span(begin, m.end())
             if rule == "district-list":
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
                                   w.group() + " ауданы")
@@ -109,6 +114,47 @@ def find_titles(text: str) -> list[Candidate]:
             start, end = span
             out.append(Candidate(start, end, label, "rule", _canonical(text[start:end], rule)))
     return out
+
+
+class _Span:
+    """A match-like ``(start, end)`` pair."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+_TITLE_TOKEN = re.compile(_TITLE_WORD)
+
+
+def _title_before(text: str, pos: int, most: int = 12) -> int | None:
+    """Start of the run of up to ``most`` title words (no punctuation) ending right before
+    ``pos``, or None if there is none.
+
+    >>> _title_before("Ол, Бала құқықтары туралы", 19)
+    4
+    """
+    begin, end, count = None, pos, 0
+    for _ in range(most):
+        stop = end
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        if stop == end or stop == 0:
+            break
+        first = stop
+        while first > 0 and not text[first - 1].isspace():
+            first -= 1
+        if not _TITLE_TOKEN.fullmatch(text, first, stop):
+            break
+        begin, end, count = first, first, count + 1
+    return begin
 
 
 def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
