@@ -9,7 +9,7 @@ serialised, cached and sent to other processes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.kinds import LANGS
 
@@ -124,7 +124,15 @@ class Article:
 
 @dataclass(frozen=True)
 class Mention:
-    """A span of text naming an entity, with its canonical (uninflected) form."""
+    """A span of text naming an entity, with its canonical (uninflected) form.
+
+    ``name_start``/``name_end`` (same offsets as ``start``/``end``), where set, mark the name
+    inside a longer span: ``Нұрлы жол`` in ``«Нұрлы жол» мемлекеттік бағдарламасы``.
+
+    >>> m = Mention("d", 10, 26, "Алатау ауданының", "GPE_SUB", "kk", "Алатау ауданы", "", 10, 16)
+    >>> m.name, Mention("d", 0, 6, "Алатау", "GPE_SUB", "kk", "Алатау").name
+    ('Алатау', 'Алатау')
+    """
 
     document_id: str
     start: int
@@ -134,6 +142,22 @@ class Mention:
     lang: str
     canonical: str
     extractor: str = ""
+    name_start: int | None = None
+    name_end: int | None = None
+
+    @property
+    def name(self) -> str:
+        """The name inside the span (the whole span text where no name span is set)."""
+        if self.name_start is None or self.name_end is None:
+            return self.text
+        return self.text[self.name_start - self.start:self.name_end - self.start]
+
+    def shifted(self, by: int) -> Mention:
+        """The mention with every offset moved by ``by`` (paragraph -> document offsets)."""
+        moved = {"start": self.start + by, "end": self.end + by}
+        if self.name_start is not None and self.name_end is not None:
+            moved.update(name_start=self.name_start + by, name_end=self.name_end + by)
+        return replace(self, **moved)
 
 
 @dataclass(frozen=True)

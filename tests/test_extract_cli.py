@@ -28,7 +28,10 @@ def test_text_from_stdin_offsets_index_the_raw_input():
     ]
     for m in mentions:
         assert KK[m["start"]:m["end"]] == m["text"]
-        assert set(m) == {"start", "end", "text", "label", "lang", "canonical"}
+        assert set(m) - {"name_start", "name_end"} == {"start", "end", "text", "label", "lang",
+                                                      "canonical"}
+    law = mentions[1]
+    assert KK[law["name_start"]:law["name_end"]] == "Білім туралы"
 
 
 @pytest.mark.slow

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import replace
 
 from kg.extract.base import Extractor, ParagraphText
 from kg.ingest import split_paragraphs
@@ -62,11 +61,14 @@ def extract_text(
                   for i in indices]
         for i, mentions in zip(indices, extractor_for(lang, use_model).extract_all(chunks)):
             found[i] = mentions
-    return tuple(replace(m, start=m.start + para.start, end=m.end + para.start)
-                 for para, mentions in zip(paragraphs, found) for m in mentions)
+    return tuple(m.shifted(para.start) for para, mentions in zip(paragraphs, found) for m in mentions)
 
 
 def mention_to_dict(m: Mention) -> dict:
-    """The ``kg extract`` JSON object of one mention."""
-    return {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "lang": m.lang,
-            "canonical": m.canonical}
+    """The ``kg extract`` JSON object of one mention (``name_start``/``name_end`` only where
+    the name is narrower than the span)."""
+    out = {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "lang": m.lang,
+           "canonical": m.canonical}
+    if m.name_start is not None and m.name_end is not None:
+        out["name_start"], out["name_end"] = m.name_start, m.name_end
+    return out

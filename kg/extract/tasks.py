@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kg import __version__
@@ -48,7 +48,7 @@ def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTas
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     """Mentions in one article body, offsets into the whole document."""
-    return tuple(replace(m, start=m.start + task.offset, end=m.end + task.offset)
+    return tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
 
 

@@ -1,7 +1,10 @@
 """Cities and regions (``GPE_SUB``): a small multilingual gazetteer of places.
 
 The data is ``kg/lexicon/data/places.tsv`` (``key kind country en ru kk aliases``): Kazakhstan's
-cities and regions and the foreign cities the journals mention most. Lookups accept
+cities and regions and the foreign cities the journals mention most, curated by hand; then
+``places_geonames.tsv``, the same columns generated from GeoNames (CC BY 4.0) by
+``pipelines/gazetteer/make_places.py`` (towns of Kazakhstan, cities nearby and large cities),
+whose places have ``curated=False``. A name in both tables is the curated place. Lookups accept
 inflected forms, like the country gazetteer.
 
 >>> lookup_place("Алматыда", "kk").key
@@ -35,6 +38,7 @@ class Place:
     country: str
     names: Mapping[str, str] = field(hash=False)
     aliases: tuple[str, ...] = ()
+    curated: bool = True
 
 
 @dataclass(frozen=True)
@@ -43,21 +47,26 @@ class _Index:
     lexicon: KkLexicon
 
 
+#: The tables, read in this order (an earlier table wins a shared name), and whether curated.
+TABLES = (("data/places.tsv", True), ("data/places_geonames.tsv", False))
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    text = resources.files("kg.lexicon").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    if tuple(lines[0].split("\t")) != COLUMNS:
-        raise ValueError("places.tsv: unexpected header")
     by_name: dict[str, Place] = {}
-    for line in lines[1:]:
-        if not line.strip():
-            continue
-        key, kind, country, en, ru, kk, aliases = line.split("\t")
-        place = Place(key, kind, country, MappingProxyType({"en": en, "ru": ru, "kk": kk}),
-                      tuple(a for a in aliases.split("|") if a))
-        for name in (en, ru, kk, *place.aliases):
-            by_name.setdefault(name_key(name), place)
+    for table, curated in TABLES:
+        text = resources.files("kg.lexicon").joinpath(table).read_text(encoding="utf-8")
+        lines = text.splitlines()
+        if tuple(lines[0].split("\t")) != COLUMNS:
+            raise ValueError(f"{table}: unexpected header")
+        for line in lines[1:]:
+            if not line.strip():
+                continue
+            key, kind, country, en, ru, kk, aliases = line.split("\t")
+            place = Place(key, kind, country, MappingProxyType({"en": en, "ru": ru, "kk": kk}),
+                          tuple(a for a in aliases.split("|") if a), curated)
+            for name in (en, ru, kk, *place.aliases):
+                by_name.setdefault(name_key(name), place)
     names = [n for n in by_name]
     return _Index(MappingProxyType(by_name), KkLexicon.of(n.title() for n in names))
 

@@ -87,6 +87,8 @@ def names_other_country(surface: str, entry: CatalogEntry) -> bool:
 def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     """``(kind, key)`` of a law or program mention; the catalogue may change the kind."""
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
+    if entry is None and m.name != m.text:  # the name inside: «Нұрлы жол» in a longer title
+        entry = lookup_act(m.name, m.lang)
     if entry is not None:
         found = "program" if entry.kind in PROGRAM_KINDS else "law"
         return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue",

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.extract.kk.rules import CAP, LOW
-from kg.extract.spans import Candidate
+from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW
+from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.catalog import lookup_act
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
@@ -27,7 +27,7 @@ __all__ = ["find_catalogued", "find_countries", "find_places"]
 _CANDIDATE = re.compile(
     rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
 )
-_QUOTED = re.compile(r"«[^«»\n]{2,80}»")
+_QUOTED = re.compile(r"«[^«»\n]{2,80}»|“[^“”\n]{2,80}”")
 _ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LAW"}
 
 
@@ -37,8 +37,11 @@ def find_countries(text: str) -> list[Candidate]:
 
 
 def find_places(text: str) -> list[Candidate]:
-    """Cities and regions the gazetteer knows (``GPE_SUB``)."""
-    return _find_known(text, lookup_place, "GPE_SUB")
+    """Cities and regions the gazetteer knows (``GPE_SUB``); a generated (not curated) town
+    does not count as the first word of a sentence, where a capital proves nothing."""
+    return [c for c in _find_known(text, lookup_place, "GPE_SUB")
+            if lookup_place(text[c.start:c.end], "kk").curated
+            or not sentence_initial(text, c.start, KK_SENTENCE_START)]
 
 
 def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
@@ -49,13 +52,18 @@ def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CANDIDATE.finditer(text):
         words = list(re.finditer(r"\S+", m.group()))
-        for n in range(len(words), 0, -1):
-            start, end = m.start(), m.start() + words[n - 1].end()
-            found = lookup(" ".join(w.group() for w in words[:n]), "kk")
-            if found is not None:
-                canonical = found.names.get("kk") or normalize_kk(text[start:end])
-                out.append(Candidate(start, end, label, "gazetteer", canonical))
-                break
+        i = 0
+        while i < len(words):  # "Біз Балқашта": a name may start at any word of the run
+            for n in range(len(words), i, -1):
+                start, end = m.start() + words[i].start(), m.start() + words[n - 1].end()
+                found = lookup(" ".join(w.group() for w in words[i:n]), "kk")
+                if found is not None:
+                    canonical = found.names.get("kk") or normalize_kk(text[start:end])
+                    out.append(Candidate(start, end, label, "gazetteer", canonical))
+                    i = n
+                    break
+            else:
+                i += 1
     return out
 
 

@@ -36,7 +36,7 @@ __all__ = ["MODEL_DIR", "extract_entities", "find_by_model", "load_kk_ner", "mod
 MODEL_DIR: Path = Path(__file__).resolve().parents[2] / "models" / "kk_ner"
 MODEL_LABELS = {
     "PERSON": "PERSON", "ORGANISATION": "ORG", "GPE": "GPE", "LOCATION": "GPE_SUB",
-    "LAW": "LAW", "PROJECT": "PROGRAM",
+    "LAW": "LAW", "PROJECT": "PROGRAM", "POSITION": "POSITION",
 }
 ModelSpan = tuple[int, int, str]
 
@@ -81,7 +81,23 @@ def find_by_model(text: str, spans: list[ModelSpan]) -> list[Candidate]:
 
 
 _ORG_END = re.compile(rf"(?:{'|'.join(ORG_HEADS)})[{LOW}]*$|^[{CAP}A-Z0-9«\"“]")
-_PROGRAM_CUE = re.compile(r"[«\"“]|бағдарлама|стратегия|тұжырымдама|жоба|мақсат", re.I)
+#: Institution head words in any case (``орталықтың``, ``орталықтан``, ``одақ``): the stems
+#: before the consonant alternation (орталық/орталығ).
+ORG_STEMS = (
+    "университет", "институт", "министрлі", "агентті", "комитет", "орталы", "одақ", "одағ",
+    "академия", "банк", "кеңес", "ұйым", "парламент", "мәжіліс", "сенат", "әкімді", "сот",
+    "палата", "қауымдасты", "бірлесті", "колледж", "басқарма", "департамент", "үкімет",
+    "әкімшілі", "баспа", "комиссия", "холдинг", "корпорация", "компания", "қозғалыс", "бюро",
+    "кітапхана", "мектеп", "мектеб", "факультет", "телеарна", "теледидар", "газет",
+    "ассамблея", "елшілі", "қоры", "қорын", "қорына", "партия", "биржа", "альянс",
+)
+_ORG_STEM_END = re.compile(rf"^(?:{'|'.join(ORG_STEMS)})[{LOW}]*$", re.I)
+_LATIN_ORG_END = re.compile(
+    r"\b(?:Programme|Program|International|Organi[sz]ation|Bank|Fund|Agency|Institute|University|"
+    r"Council|Hub|Foundation|Lab|Centre|Center|Group|Holding|Agroholding|Association|Union)$")
+_DESIGNATOR = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кент|өңір)[{LOW}]*".replace("{LOW}", LOW))
+_PROGRAM_CUE = re.compile(r"[«\"“]|бағдарлама|стратегия|тұжырымдама|жоба|мақсат|көмек|бастама",
+                          re.I)
 # After ``. ! ? :`` and any white space (line breaks too), or at the start of the text.
 _SENTENCE_START = SentenceStart(re.compile(r"(?:\A|[.!?:])\s*\Z"))
 
@@ -103,20 +119,24 @@ def _clean_model_span(text: str, start: int, end: int,
         return None
     if label == "PERSON" and (len(words) > 4 or not words[-1][:1].isupper()):
         return None
-    if label == "ORG" and not (_ORG_END.search(words[-1]) or len(words) == 1):
+    if label == "PERSON" and _LATIN_ORG_END.search(surface):
+        label = "ORG"  # United Nations Development Programme, Transparency International
+    if label == "POSITION":  # "… министрлігінің" ending a position gives the institution
+        if len(words) < 2 or not _ORG_STEM_END.search(words[-1]):
+            return None
+        label = "ORG"
+    if label == "ORG" and not (_ORG_END.search(words[-1]) or _ORG_STEM_END.search(words[-1])
+                               or len(words) == 1):
         return None
     if label == "PROGRAM" and not _PROGRAM_CUE.search(surface):
         return None
     if label in ("GPE", "GPE_SUB"):
         if lookup_country(surface, "kk") is not None:
             label = "GPE"
-        elif lookup_place(surface, "kk") is not None:
+        elif lookup_place(surface, "kk") is not None or _DESIGNATOR.match(text, end):
             label = "GPE_SUB"
-        elif surface.isupper() or (
-                len(words) == 1 and sentence_initial(text, start, _SENTENCE_START)):
-            return None  # acronyms and sentence-initial words the gazetteers do not know
         else:
-            label = "GPE_SUB"
+            return None  # no gazetteer or designator support: Африкада, Олимп, Кейнстің
     if label == "ORG" and start > 0 and text[start - 1] in "«\"“" and end < len(text) \
             and text[end] in "»\"”":
         start, end = start - 1, end + 1  # keep the quotes of “Қазақтелеком”

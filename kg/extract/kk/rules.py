@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.spans import Candidate, resolve_overlaps, sentence_initial
+from kg.extract.spans import Candidate, SentenceStart, resolve_overlaps, sentence_initial
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
@@ -25,6 +25,9 @@ from kg.text.kk_morph import normalize_kk
 CAP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 LOW = "а-яёәғқңөұүһі"
 QUOTED = r"[«\"“„][^«»\"“”„\n]{2,160}[»\"”]"
+#: After ``. ! ? : ;`` and any white space; a bare line break inside a paragraph is no
+#: sentence start (journal text is hard-wrapped).
+KK_SENTENCE_START = SentenceStart(re.compile(r"(?:\A|[.!?:;])\s*\Z"))
 _RK_GEN = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)"
 
 # Head words: stem -> nominative (3rd person possessive) form.
@@ -36,6 +39,7 @@ LAW_HEADS = {
 PROGRAM_HEADS = {
     "бағдарлама": "бағдарламасы", "стратегия": "стратегиясы", "тұжырымдама": "тұжырымдамасы",
     "жоба": "жобасы", "бастама": "бастамасы", "жоспар": "жоспары", "доктрина": "доктринасы",
+    "байқау": "байқауы", "конкурс": "конкурсы",
 }
 ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университет" is generic
     "университеті": "университеті", "университеттің": "университеті", "институты": "институты",
@@ -49,7 +53,14 @@ ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университ
     "комиссиясы": "комиссиясы", "холдингі": "холдингі", "корпорациясы": "корпорациясы",
     "компаниясы": "компаниясы", "қозғалысы": "қозғалысы", "бюросы": "бюросы",
     "кітапханасы": "кітапханасы", "мектебі": "мектебі", "факультеті": "факультеті",
+    "телеарнасы": "телеарнасы", "теледидары": "теледидары", "газеті": "газеті",
+    "ассамблеясы": "ассамблеясы", "елшілігі": "елшілігі",
+    "хабы": "хабы", "биржасы": "биржасы", "альянсы": "альянсы", "қауымдастық": "қауымдастық",
 }
+#: Bare (non-possessive) heads that name an institution only when capitalised:
+#: «… жанындағы Қоғамдық кеңеске» is not, «Қоғамдық Кеңес» / «Бас Ассамблеясы» are.
+CAPITAL_ORG_HEADS = ("Кеңес", "Ассамблея", "Комиссия", "Одақ", "Хаб", "Агенттік", "Сот", "Бюро",
+                     "Елшілік", "Телеарна", "Теледидар", "Газет")
 # Lower-case words that may sit inside an institution's name.
 _NAME_INNER = (
     "атындағы|жанындағы|ұлттық|мемлекеттік|халықаралық|және|ғылым|білім|зерттеулер|"
@@ -60,7 +71,10 @@ _NAME_INNER = (
     "инновациялар|аэроғарыш|жоғары|орта|кәсіптік|саясат|әлемдік|экономика|дене|шынықтыру|"
     "спорт|туризм|ауыл|шаруашылығы|энергетика|индустрия|инфрақұрылымдық|байланыс|"
     "көлік|коммуникациялар|сауда|интеграция|бас|жергілікті|облыстық|қалалық|аудандық|"
-    "облысының|облысы|ауданының|қаласының|республикалық|кредиттік|аналитикалық|агротехникалық"
+    "облысының|облысы|ауданының|қаласының|республикалық|кредиттік|аналитикалық|агротехникалық|"
+    "мониторинг|жоспарлау|реформалар|статистика|экология|табиғи|ресурстар|жұмыспен|қамту|"
+    "әйелдер|істері|отбасылық|демографиялық|діни|өсірушілер|мұсылмандары|бірінші|цифрлық|"
+    "даму|кеңес|кеңесі|жөніндегі|істер|төтенше|жағдайлар|мәслихаты|сайлау|жоғарғы"
 )
 # Genitives and -лық adjectives inside a name: "Елбасы кітапханасының аналитикалық орталығы"
 _INNER_FORMS = rf"[{LOW}]{{3,}}(?:ның|нің|дың|дің|тың|тің|лық|лік|дық|дік|тық|тік)"
@@ -73,7 +87,8 @@ _CASE = r"(?:ның|нің|на|не|ға|ге|н|нда|нде|нан|нен|м
 ACRONYM_ORGS = (
     "БҰҰ ЕҚЫҰ ШЫҰ ЕАЭО ТМД ҰҚШҰ НАТО ЮНЕСКО ЮНИСЕФ ЮНКТАД ХВҚ ДСҰ ЭЫДҰ ЕҚДБ АДБ ЕАДБ ДДСҰ ХЕҰ "
     "ЕҰУ ҚазҰУ ҚСЗИ ҚазАТУ ЖОО ҒЗИ ДИАҚБ ОБСЕ ООН ШОС ЕАЭС СНГ ОДКБ НАТО МВФ ВТО ОЭСР АБР ЕБРР "
-    "UN OSCE SCO EAEU CIS CSTO NATO IMF WTO OECD UNESCO UNICEF UNDP UNCTAD ADB EBRD WHO KazISS"
+    "UN OSCE SCO EAEU CIS CSTO NATO IMF WTO OECD UNESCO UNICEF UNDP UNCTAD ADB EBRD WHO KazISS "
+    "ЕО ПРООН АХҚО МХҚО ҚМУ"
 ).split()
 
 
@@ -97,16 +112,17 @@ def _heads(table: dict[str, str], endings: str = _INFL) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     law, program, org = _heads(LAW_HEADS), _heads(PROGRAM_HEADS), _heads(ORG_HEADS, _CASE)
-    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|Мемлекеттік|Ұлттық)\s+)?"
+    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|республикалық|халықаралық|Мемлекеттік|Ұлттық)\s+)?"
     flags = re.UNICODE
     return (
         ("LAW", "quoted-law", re.compile(
             rf"(?:{_RK_GEN})?{QUOTED}\s+(?:{_RK_GEN})?(?:Конституциялық\s+)?{law}(?:\s+жоба{_INFL})?", flags)),
-        ("LAW", "constitution", re.compile(rf"(?:{_RK_GEN})?Конституция{_INFL}", flags)),
+        ("LAW", "constitution", re.compile(rf"(?:{_RK_GEN})?Конституция(?!лық){_INFL}", flags)),
         ("LAW", "code", re.compile(
             rf"(?:{_RK_GEN})?[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+кодекс{_INFL}", flags)),
         ("PROGRAM", "quoted-program", re.compile(
-            rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+{adjectives}{program}", flags)),
+            rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+(?:[{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?"
+            rf"{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
@@ -122,6 +138,17 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}),?\s+|{_INNER_FORMS}\s+|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?"
             rf"|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
             flags)),
+        ("ORG", "capital-head", re.compile(
+            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}(?:-[{LOW}]+)?\s+){{1,14}}"
+            rf"(?:{'|'.join(CAPITAL_ORG_HEADS)}){_INFL}(?![{LOW}])", flags)),
+        ("ORG", "attached-body", re.compile(
+            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
+            rf"(?:[{LOW}]{{3,}}\s+)?жанындағы\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
+            rf"{_INFL}(?![{LOW}])", flags)),
+        ("ORG", "eu", re.compile(rf"(?<![\w-])Еуроодақ{_INFL}(?![\w])", flags)),
+        ("ORG", "named-after", re.compile(
+            rf"(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:\s+[{CAP}][{LOW}]+)?\s+атындағы\s+"
+            rf"[{CAP}][{CAP}{LOW}]{{0,4}}[{CAP}](?:-[{LOW}]+)?(?![\w])", flags)),
         ("ORG", "acronym", re.compile(
             r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, set(ACRONYM_ORGS)), key=len, reverse=True))
             + rf")(?:-[{LOW}]+)?(?![\w])", flags)),
@@ -143,7 +170,7 @@ def find_kk(text: str) -> list[Candidate]:
 _PLURALS = ("дар", "дер", "лар", "лер", "тар", "тер")
 
 
-def _plural_head(word: str) -> bool:
+def plural_head(word: str) -> bool:
     """``заңдар``, ``бағдарламалар``: a head word in the plural (shared by several names)."""
     lower = word.lower()
     for stem in sorted({**LAW_HEADS, **PROGRAM_HEADS}, key=len, reverse=True):
@@ -158,14 +185,15 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     A shared plural head («...» және «...» заңдар) keeps only the quoted name; a
     named institution starts at its first capitalised word.
     """
-    if rule in ("quoted-law", "quoted-program") and _plural_head(text[start:end].split()[-1]):
+    if rule in ("quoted-law", "quoted-program") and plural_head(text[start:end].split()[-1]):
         close = text.rfind("»", start, end)
         return (start, close + 1) if close > start else (end, end)
-    if rule != "named-org":
+    if rule not in ("named-org", "capital-head", "attached-body"):
         return start, end
     span = text[start:end]
-    # "ЕҚЫҰ және Еуропалық Кеңес": a capitalised word after "және" starts a new name
-    for conj in re.finditer(rf"\s+және\s+(?=[{CAP}])", span):
+    # "ЕҚЫҰ және Еуропалық Кеңес", "ЮНКТАД, ПРООН, Британ Кеңесі": a capitalised word after
+    # "және" or a comma starts a new name
+    for conj in re.finditer(rf"(?:\s+және\s+|,\s+)(?=[{CAP}])", span):
         start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
     # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
@@ -176,12 +204,15 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     capitals = [w for w in words if w.group()[0].isupper() or w.group()[0] in "«\"“"]
     if not capitals:
         return end, end
+    while len(capitals) > 1 and capitals[0].group().rstrip(",") in _TITLES:
+        capitals = capitals[1:]  # "Елбасы Білім және ғылым министрлігі": a title opens no name
     first = capitals[0]
-    sentence_start = sentence_initial(text, start + first.start())
+    sentence_start = sentence_initial(text, start + first.start(), KK_SENTENCE_START)
     if sentence_start and len(capitals) == 1 and not _known_place(first.group()):
         return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital
     if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
-            and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group():
+            and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
+            and not first.group().split("-")[0].isupper():
         first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"
     return start + first.start(), end
 
@@ -198,6 +229,8 @@ def _inflected_place(word: str) -> bool:
     return found is not None and word not in (*found.names.values(), *found.aliases)
 
 
+_TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
+                     "Министр", "Төраға", "Әкім", "Профессор"})
 _KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
 
@@ -211,7 +244,7 @@ def canonical_kk(surface: str, rule: str = "") -> str:
     s = re.sub(r"\s+", " ", surface).strip()
     if rule == "acronym":
         return s.split("-")[0]
-    if rule in ("initials", "region"):
+    if rule in ("initials", "region", "eu"):
         return normalize_kk(s)
     if rule == "company":
         return re.sub(r"\s+\S+$", "", s).strip("«»\"“”„ ")

@@ -1,0 +1,223 @@
+"""Kazakh document titles the head-word rules of :mod:`kg.extract.kk.rules` miss.
+
+Laws whose head word sits inside the quotes («… туралы келісімге»), agreements on a quoted
+plan, unquoted ``… туралы Заңы``/``конвенциясы`` titles with their owner, named charters and
+declarations (Париж Хартиясы), numbered decrees (``№ 678 Қаулысы``), English act titles in
+Kazakh text, and a few programs named without a head word (атаулы әлеуметтік көмек). Each
+candidate has source ``rule``; :func:`find_titles` returns them unresolved.
+
+>>> text = "«Мәдени ынтымақтастық туралы келісімге» қол қойылды"
+>>> [(text[c.start:c.end], c.label, c.canonical) for c in find_titles(text)][:1]
+[('«Мәдени ынтымақтастық туралы келісімге»', 'LAW', '«Мәдени ынтымақтастық туралы келісім»')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.kk.rules import (
+    CAP, KK_SENTENCE_START, LAW_HEADS, LOW, PROGRAM_HEADS, canonical_head, plural_head,
+)
+from kg.extract.spans import Candidate, sentence_initial
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
+
+__all__ = ["find_titles"]
+
+_RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-ның)?\s+)"
+_OWNER_COUNTRY = rf"(?:{_RK}|Қазақстанның\s+)"
+_OWNER = r"(?:БҰҰ|ТМД|ЕО|ЕҚЫҰ|ШЫҰ|ЕАЭО|ЮНЕСКО|ХЕҰ|ДСҰ)(?:-[{LOW}]+)?".replace("{LOW}", LOW)
+_TITLE_WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9-]*"
+_ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
+_NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Ққ]ұжат|[Хх]аттама|[Пп]акт"
+
+
+def _stems(table: dict[str, str]) -> str:
+    stems = sorted(table, key=len, reverse=True)
+    return "(?:" + "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    law = _stems(LAW_HEADS)
+    end = rf"[{LOW}]*(?![{LOW}])"
+    return (
+        # «… туралы келісімге»: the head word inside the quotes
+        ("LAW", "head-in-quotes", re.compile(
+            rf"(?:{_RK})?[«\"“][^«»\"“”\n]{{3,400}}?\s(?:{_OWNER}\s+)?{law}[{LOW}]*[»\"”]")),
+        # «Қазақстанның демографиялық даму тұжырымдамасы-2030»: a program head inside the quotes
+        ("PROGRAM", "program-in-quotes", re.compile(
+            rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
+        # «"… жоспары" туралы келісім», «… туралы» жеке заң
+        ("LAW", "quoted-about", re.compile(
+            rf"(?:{_RK})?[«\"“][^«»\n]{{3,300}}?[»\"”]\s+(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
+            rf"(?:\s+жоба{end})?")),
+        # Қазақстан Республикасы Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы
+        ("LAW", "numbered-decree", re.compile(
+            rf"(?:{_RK})?(?:Үкіметінің|Президентінің)\s+[^.;«»\n]{{0,60}}?№\s*\d+\s+"
+            rf"(?:[Ққ]аулы|[Жж]арлы|[Бб]ұйры)[{LOW}]*")),
+        # Әйелдер құқықтары туралы саяси Конвенция, … туралы БҰҰ конвенциясы, … туралы Заңы
+        ("LAW", "about-title", re.compile(
+            rf"(?<![{CAP}{LOW}])туралы\s+(?:{_OWNER}\s+|саяси\s+)?"
+            rf"(?:[Кк]онвенция|[Дд]екларация|Заң|[Хх]артия|[Кк]елісім|[Мм]еморандум){end}"
+            rf"(?:\s+[Фф]акультативтік\s+[Хх]аттама{end})?")),
+        # БҰҰ-ның Сыбайлас жемқорлыққа қарсы конвенциясына
+        ("LAW", "owned-convention", re.compile(
+            rf"{_OWNER}\s+(?:[{CAP}][{LOW}-]+)(?:\s+[{LOW}-]+){{0,5}}\s+[Кк]онвенция{end}")),
+        # Париж Хартиясына, Копенгаген құжаты, Бейжің декларациясы
+        ("LAW", "named-document", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+\s+(?:{_NAMED_DOCS}){end}")),
+        # Lobbying (Disclosure) Act in Kazakh text
+        ("LAW", "english-act", re.compile(
+            rf"(?:(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{1,6}}(?:{_ENGLISH_HEADS})\b")),
+        # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
+        ("PROGRAM", "owned-program", re.compile(
+            rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}\s+"
+            rf"(?:[Сс]тратегия|[Бб]ағдарлама|[Тт]ұжырымдама|[Дд]октрина){end}"
+            rf"(?:\s+[–-]\s+«[^«»\n]{{3,200}}»)?")),
+        # Кочетков А.П., Руслан Жеңісұлы Омаров
+        ("PERSON", "surname-initials", re.compile(
+            rf"(?<![{CAP}{LOW}.])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}]\.\s?(?:[{CAP}]\.)?"
+            rf"(?!\s?[{CAP}][{LOW}.])")),
+        ("PERSON", "patronymic", re.compile(
+            rf"(?<![{CAP}{LOW}])[{CAP}][{LOW}]+\s+[{CAP}][{LOW}]+(?:ұлы|қызы|улы|ович|евич|овна|евна)"
+            rf"\s+[{CAP}][{LOW}]+")),
+        # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
+        ("GPE_SUB", "district-list", re.compile(
+            rf"(?<![{CAP}{LOW}])(?:[{CAP}][{LOW}-]+,\s+)+(?:[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)?"
+            rf"[{CAP}][{LOW}-]+\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
+        ("PROGRAM", "named-program", re.compile(
+            rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
+            rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+    )
+
+
+def find_titles(text: str) -> list[Candidate]:
+    """Title candidates of ``text`` (source ``rule``), overlapping ones included."""
+    out: list[Candidate] = []
+    for label, rule, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if rule == "about-title":  # the title before "туралы", read backwards (linear)
+                begin = _title_before(text, m.start())
+                if begin is None:
+                    continue
+                m = _Span(begin, m.end())
+            if rule == "district-list":
+                out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
+                                  w.group() + " ауданы")
+                        for w in re.finditer(rf"[{CAP}][{LOW}-]+", m.group())]
+                continue
+            span = _trim(text, m.start(), m.end(), rule)
+            if span is None:
+                continue
+            start, end = span
+            out.append(Candidate(start, end, label, "rule", _canonical(text[start:end], rule)))
+    return out
+
+
+class _Span:
+    """A match-like ``(start, end)`` pair."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+_TITLE_TOKEN = re.compile(_TITLE_WORD)
+
+
+def _title_before(text: str, pos: int, most: int = 12) -> int | None:
+    """Start of the run of up to ``most`` title words (no punctuation) ending right before
+    ``pos``, or None if there is none.
+
+    >>> _title_before("Ол, Бала құқықтары туралы", 19)
+    4
+    """
+    begin, end, count = None, pos, 0
+    for _ in range(most):
+        stop = end
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        if stop == end or stop == 0:
+            break
+        first = stop
+        while first > 0 and not text[first - 1].isspace():
+            first -= 1
+        if not _TITLE_TOKEN.fullmatch(text, first, stop):
+            break
+        begin, end, count = first, first, count + 1
+    return begin
+
+
+def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
+    """Where a title starts: at its first capitalised word (about-title), never on a bare
+    sentence-initial common word (named-document); None drops the match."""
+    if rule in ("quoted-about", "head-in-quotes", "program-in-quotes") and plural_head(text[start:end].split()[-1]):
+        close = max(text.rfind(q, start, end) for q in "»\"”")
+        return (start, close + 1) if rule == "quoted-about" and close > start else None
+    if rule == "about-title":
+        words = list(re.finditer(r"\S+", text[start:end]))
+        caps = [w for w in words if w.group()[0].isupper()]
+        if not caps:
+            return None
+        first = caps[0]
+        if len(caps) > 1 and caps[1].start() == words[1].start() and first is words[0] \
+                and sentence_initial(text, start + first.start(), KK_SENTENCE_START) \
+                and lookup_place(first.group(), "kk") is None \
+                and lookup_country(first.group(), "kk") is None and first.group() != "ҚР":
+            caps = caps[1:]  # "Ел Балалардың … туралы": a sentence-initial word before the title
+            first = caps[0]
+        if first.group() in ("Бұл", "Осы", "Ол", "Сол", "Және", "Сондай-ақ"):
+            rest = [w for w in caps[1:] if w.start() < words[-1].start()]
+            if not rest:
+                return None
+            first = rest[0]
+        if first is words[-1]:
+            return None
+        return start + first.start(), end
+    if rule == "named-document":
+        first = text[start:end].split()[0]
+        known = lookup_place(first, "kk") or lookup_country(first, "kk")
+        if known is None and sentence_initial(text, start, KK_SENTENCE_START):
+            return None
+        if first in ("Бұл", "Осы", "Аталған", "Жаңа", "Бұны"):
+            return None
+    return start, end
+
+
+def _canonical(surface: str, rule: str) -> str:
+    """Whitespace folded; the head word (last word, or last word inside the quotes) uninflected."""
+    s = re.sub(r"\s+", " ", surface).strip()
+    if rule in ("surname-initials", "patronymic"):
+        return s
+    if rule in ("english-act", "named-program") and not s.endswith(tuple(LOW)):
+        return s
+    if rule == "head-in-quotes":
+        inner, close = s[:-1], s[-1]
+        words = inner.split(" ")
+        words[-1] = _bare_head(words[-1])
+        return " ".join(words) + close
+    words = s.split(" ")
+    words[-1] = canonical_head(words[-1])
+    return " ".join(words)
+
+
+def _bare_head(word: str) -> str:
+    """``келісімге`` -> ``келісім``: a head word inside quotes loses its case ending.
+
+    >>> _bare_head("меморандумға"), _bare_head("конвенциясы")
+    ('меморандум', 'конвенция')
+    """
+    lower = word.lower()
+    for stem in sorted(LAW_HEADS, key=len, reverse=True):
+        if lower.startswith(stem):
+            return word[:len(stem)]
+    return word
