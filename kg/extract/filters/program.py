@@ -52,11 +52,29 @@ def _titled(ctx: FilterContext, cand: Candidate) -> bool:
     return False
 
 
+_DEFINED = re.compile(r"\s*\(([^\W\d_]{2,8})\)")
+
+
+def _defined_by_acronym(ctx: FilterContext, cand: Candidate) -> bool:
+    """True when the span is spelled out by the acronym in brackets after it.
+
+    >>> text = "атаулы әлеуметтік көмек (АӘК)"
+    >>> _defined_by_acronym(FilterContext(text, "kk"), Candidate(0, 23, "PROGRAM", "rule"))
+    True
+    """
+    m = _DEFINED.match(ctx.text, cand.end)
+    if not m or not is_acronym(m.group(1)):
+        return False
+    initials = "".join(w[:1] for w in words(surface(ctx, cand)) if w[:1].isalpha())
+    return initials.upper() == m.group(1).upper()
+
+
 def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop program spans without a head word and a title, unless catalogued."""
+    """Drop program spans without a head word and a title, unless catalogued or spelled out."""
     out = []
     for cand in found:
-        if cand.label != "PROGRAM" or is_acronym(surface(ctx, cand)) or confirmed(ctx, cand):
+        if (cand.label != "PROGRAM" or is_acronym(surface(ctx, cand)) or confirmed(ctx, cand)
+                or _defined_by_acronym(ctx, cand)):
             out.append(cand)
             continue
         ws = words(surface(ctx, cand))
