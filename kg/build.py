@@ -8,8 +8,6 @@ segmented or extracted becomes a warning naming it; the rest is built.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import time
@@ -24,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg import __version__, kinds
 from kg.analytics import run_analytics
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file
+from kg.csvsafe import csv_text
 from kg.extract.tasks import (
     article_tasks,
     cached_mentions,
@@ -270,12 +269,9 @@ def _prefixes(base: str) -> dict[str, str]:
 
 
 def _merges_csv(merges) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["kind", "key", "surface", "lang", "reason"])
-    for m in sorted(set(merges), key=lambda m: (m.kind, m.key, m.surface, m.lang, m.reason)):
-        writer.writerow([m.kind, m.key, m.surface, m.lang, m.reason])
-    return buf.getvalue()
+    return csv_text(["kind", "key", "surface", "lang", "reason"],
+                    [[m.kind, m.key, m.surface, m.lang, m.reason]
+                     for m in sorted(set(merges), key=lambda m: (m.kind, m.key, m.surface, m.lang, m.reason))])
 
 
 def manifest(report: BuildReport) -> dict:

@@ -263,14 +263,19 @@ def _decode(data: bytes) -> Decoded | None:
 
 
 def _lenient(data: bytes, codec: str) -> Decoded | None:
-    """``data`` in ``codec``, a few bad bytes (at most one in a thousand) replaced by U+FFFD."""
+    """``data`` in ``codec``, a few bad bytes replaced by U+FFFD.
+
+    A few: at most one in a thousand bytes, or ten times fewer than the well-formed non-ASCII
+    letters (text in another 8-bit encoding has hardly any of those).
+    """
     try:
         return Decoded(data.decode(codec), codec)
     except UnicodeDecodeError:
         pass
     text = data.decode(codec, errors="replace")
     bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
-    if bad > max(1, len(data) // 1000):
+    wide = sum(1 for ch in text if ord(ch) > 127) - bad
+    if bad > max(1, len(data) // 1000) and wide < 10 * bad:
         return None
     return Decoded(text, codec, (f"{bad} invalid byte sequence(s) replaced by U+FFFD",))
 
@@ -310,6 +315,7 @@ def _read_pdf(data: bytes, source: str) -> Document | Problem:
     from io import BytesIO
 
     from pypdf import PdfReader  # deferred: only PDFs need it
+    from pypdf.errors import DependencyError, FileNotDecryptedError  # deferred (see above)
 
     try:
         reader = PdfReader(BytesIO(data))
@@ -321,6 +327,8 @@ def _read_pdf(data: bytes, source: str) -> Document | Problem:
             total += len(pages[-1])
             if total > MAX_BYTES:
                 return Problem(source, f"PDF text too large (over {MAX_BYTES} characters)")
+    except (DependencyError, FileNotDecryptedError) as err:  # AES needs `cryptography`
+        return Problem(source, f"encrypted PDF, cannot be opened ({_short(err)}), skipped")
     except Exception as err:  # noqa: BLE001 - pypdf raises many types on hostile files
         return Problem(source, f"unreadable PDF ({type(err).__name__}: {_short(err)})")
     text = "\n\n".join(pages)

@@ -50,6 +50,7 @@ def staged_output(out: str | Path, inputs: Iterable[Path] = ()) -> Iterator[Path
             check_target(out, inputs)
             remove_stale(out)
             stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+            os.chmod(stage, 0o755)  # mkdtemp makes it private; the output is meant to be shared
             try:
                 yield stage
                 publish(stage, out)
