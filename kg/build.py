@@ -31,7 +31,7 @@ from kg.extract.tasks import (
     save_mentions,
     warm_up,
 )
-from kg.fsutil import write_atomic
+from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, RECORDS, mint
 from kg.jsonio import article_to_dict
@@ -135,22 +135,29 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)
     clock.lap("resolve")
     work = stage / ".runs"
-    runs = [write_run(work, g.name, g.sorted()) for g in corpus_graphs(per_doc, resolution, base)]
-    runs.append(write_run(work, mint("graph", "ontology", base), _ontology_lines(base)))
+    with naming(work):
+        runs = [write_run(work, g.name, g.sorted()) for g in corpus_graphs(per_doc, resolution, base)]
+        runs.append(write_run(work, mint("graph", "ontology", base), _ontology_lines(base)))
     clock.lap("rdf")
-    store = load_store(stage / "store", runs)
+    with naming(stage / "store"):
+        store = load_store(stage / "store", runs)
     clock.lap("store")
-    analytics = run_analytics(store, stage, base)
+    with naming(stage / "reports"):
+        analytics = run_analytics(store, stage, base)
     graph = mint("graph", "analytics", base)
-    runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
-    add_runs(store, runs[-1:], stage / "store")
+    with naming(stage / "store"):
+        runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
+        add_runs(store, runs[-1:], stage / "store")
     del store
     clock.lap("analytics")
-    write_pages(analytics.results, stage, _inputs(corpus))
+    with naming(stage / "networks"):
+        write_pages(analytics.results, stage, _inputs(corpus))
     clock.lap("pages")
     prefixes = _prefixes(base)
-    triples = write_turtle(runs, stage / "graph.ttl", prefixes)
-    write_trig(runs, stage / "graph.trig", prefixes)
+    with naming(stage / "graph.ttl"):
+        triples = write_turtle(runs, stage / "graph.ttl", prefixes)
+    with naming(stage / "graph.trig"):
+        write_trig(runs, stage / "graph.trig", prefixes)
     shutil.rmtree(work)
     clock.lap("serialise")
     write_atomic(stage / "articles.json",

@@ -58,6 +58,18 @@ def atomic_binary(path: str | Path) -> Iterator[IO[bytes]]:
         raise
 
 
+@contextmanager
+def naming(path: str | Path) -> Iterator[None]:
+    """Within the block, an ``OSError`` that names no file (a full disk, say) names ``path``."""
+    try:
+        yield
+    except OSError as err:
+        named = _named(err, Path(path))
+        if named is err:
+            raise
+        raise named from err
+
+
 def _named(err: OSError, path: Path) -> OSError:
     """``err`` naming ``path`` if it names no file (a full disk while writing, say)."""
     return err if err.filename else type(err)(err.errno, err.strerror or str(err), str(path))
