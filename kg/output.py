@@ -63,9 +63,11 @@ def staged_output(out: str | Path, inputs: Iterable[Path] = ()) -> Iterator[Path
 
 def check_target(out: Path, inputs: Iterable[Path] = ()) -> None:
     """Refuse to replace a folder that is not a build output, or holds the inputs."""
+    if out.is_symlink():
+        raise OutputError(f"{out}: a symbolic link, which a build would replace; choose its target")
     if not out.exists():
         return
-    if not out.is_dir() or out.is_symlink():
+    if not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder; choose another --out")
     names = {p.name for p in out.iterdir()}
     if names and not names & set(OUTPUT_MARKS):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus import read_corpus
+from kg.corpus import demo_corpus_path, read_corpus
 from kg.csvsafe import csv_text, safe_cell
 from kg.extract import extract_text
 from kg.ingest import MAX_BYTES, decode_text, iter_sources, read_capped, read_file
@@ -224,3 +226,39 @@ def test_csv_cells_are_neutralised(value, safe):
 def test_csv_text_round_trips_safe_cells():
     text = csv_text(["a", "b"], [["=1+1", 2.5], ["ok", "@x"]])
     assert list(csv.reader(io.StringIO(text))) == [["a", "b"], ["'=1+1", "2.5"], ["ok", "'@x"]]
+
+
+@pytest.mark.slow
+def test_build_of_a_hostile_folder_builds_the_good_and_names_the_bad(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = (demo_corpus_path() / "lecture-notes.md").read_bytes()
+    (folder / "good.md").write_bytes(good)
+    (folder / "nul.txt").write_bytes(good[:100] + b"\x00" + good[100:] + b"\n\n" + RU.encode()[:-1])
+    # one line of 2,000,000 characters (few entities: 200,000 mentions would test resolution)
+    (folder / "one-line.txt").write_text("және білім " * 181_819, encoding="utf-8")
+    (folder / "word.txt").write_text("қазақстанныңбілімминистрлігі" * 30_000, encoding="utf-8")
+    (folder / "secret.pdf").write_bytes(_aes_pdf())
+    (folder / "bomb.pdf").write_bytes(_bomb_pdf())
+    (folder / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (folder / "paper.docx").write_bytes(b"PK\x03\x04")
+    (folder / "empty\nwarning: forged.txt").write_text("", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink("/dev/zero", folder / "zero.txt")
+    out = tmp_path / "out"
+    result = kg("build", str(folder), "--out", str(out), "--workers", "1")
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    warnings = result.stderr.splitlines()
+    assert all(line.startswith("warning: ") for line in warnings)
+    bad = ["bomb.pdf", "empty\\nwarning: forged.txt", "nul.txt", "page.html", "paper.docx",
+           "pipe.txt", "secret.pdf", "zero.txt"]
+    assert len(warnings) == len(bad), result.stderr
+    for name in bad:
+        assert sum(line.startswith(f"warning: {folder}/{name}: ") for line in warnings) == 1, name
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(Path(i["source"]).name for i in manifest["inputs"]) == [
+        "good.md", "nul.txt", "one-line.txt", "word.txt"]
+    assert len(manifest["warnings"]) == len(warnings)
+    assert peak_mb < 2500, f"peak memory {peak_mb:.0f} MB"  # the issue measured 3.1 GB
