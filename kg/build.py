@@ -82,6 +82,14 @@ class BuildReport:
         }
 
 
+class EmptyInput(OutputError):
+    """No document could be read: nothing is published (``problems`` says why)."""
+
+    def __init__(self, problems: tuple[Problem, ...], message: str) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 class _Clock:
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
@@ -129,6 +137,8 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         if isinstance(f, Path) and on_file:
             on_file(str(f))
     corpus, found = parse_and_extract(sources, out / "cache", workers, scheduler)
+    if not corpus.parsed:
+        raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
     per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")

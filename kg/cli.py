@@ -20,7 +20,6 @@ from kg.model import Problem, one_line
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
 from kg.query import query_store, read_query, render
-from kg.resolve.thesaurus import ThesaurusError
 from kg.store import QueryError
 from kg.store import export as run_export
 
@@ -64,9 +63,11 @@ def build(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
+    from kg.build import EmptyInput  # deferred (see above)
     from kg.build import build as run_build  # deferred (see above)
     from kg.corpus import demo_corpus_path  # deferred (see above)
     from kg.output import OutputError  # deferred (see above)
+    from kg.resolve.thesaurus import ThesaurusError  # deferred (see above)
 
     console = Console(stderr=True)
     try:
@@ -77,6 +78,10 @@ def build(
                                on_file=lambda f: progress.update(task, description=f"reading {f}"),
                                base=base, workers=workers, scheduler=scheduler,
                                thesaurus=thesaurus)
+    except EmptyInput as err:
+        for problem in err.problems:
+            typer.echo(f"warning: {problem}", err=True)
+        _fail(str(err))
     except (DaskNotInstalled, OutputError) as err:
         _fail(str(err))
     except ThesaurusError as err:
@@ -87,8 +92,6 @@ def build(
         _fail(f"{thesaurus}: no such thesaurus file")
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
-    if not report.corpus.parsed:
-        _fail("no readable document in the input")
     counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
     typer.echo(f"built {report.out}: {counts}")
 
