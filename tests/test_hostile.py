@@ -234,7 +234,9 @@ def test_build_of_a_hostile_folder_builds_the_good_and_names_the_bad(tmp_path):
     folder.mkdir()
     good = (demo_corpus_path() / "lecture-notes.md").read_bytes()
     (folder / "good.md").write_bytes(good)
-    (folder / "nul.txt").write_bytes(good[:100] + b"\x00" + good[100:] + b"\n\n" + RU.encode()[:-1])
+    at = len(good.decode("utf-8")[:100].encode("utf-8"))  # between two letters
+    (folder / "nul.txt").write_bytes(good[:at] + b"\x00" + good[at:])
+    (folder / "cut.txt").write_bytes(RU.encode()[:-2])
     # one line of 2,000,000 characters (few entities: 200,000 mentions would test resolution)
     (folder / "one-line.txt").write_text("және білім " * 181_819, encoding="utf-8")
     (folder / "word.txt").write_text("қазақстанныңбілімминистрлігі" * 30_000, encoding="utf-8")
@@ -252,13 +254,13 @@ def test_build_of_a_hostile_folder_builds_the_good_and_names_the_bad(tmp_path):
     assert "Traceback" not in result.stderr
     warnings = result.stderr.splitlines()
     assert all(line.startswith("warning: ") for line in warnings)
-    bad = ["bomb.pdf", "empty\\nwarning: forged.txt", "nul.txt", "page.html", "paper.docx",
+    bad = ["bomb.pdf", "cut.txt", "empty\\nwarning: forged.txt", "nul.txt", "page.html", "paper.docx",
            "pipe.txt", "secret.pdf", "zero.txt"]
     assert len(warnings) == len(bad), result.stderr
     for name in bad:
         assert sum(line.startswith(f"warning: {folder}/{name}: ") for line in warnings) == 1, name
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(Path(i["source"]).name for i in manifest["inputs"]) == [
-        "good.md", "nul.txt", "one-line.txt", "word.txt"]
+        "cut.txt", "good.md", "nul.txt", "one-line.txt", "word.txt"]
     assert len(manifest["warnings"]) == len(warnings)
     assert peak_mb < 2500, f"peak memory {peak_mb:.0f} MB"  # the issue measured 3.1 GB

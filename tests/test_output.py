@@ -21,6 +21,7 @@ import psutil
 import pytest
 import rdflib
 
+from kg.build import EmptyInput, build
 from kg.corpus import demo_corpus_path
 from kg.fsutil import exclusive_lock
 from kg.output import OutputError, staged_output
@@ -205,3 +206,15 @@ def test_out_of_space_names_the_file_and_leaves_the_old_output(tmp_path, old_out
     assert _snapshot(out) == before
     assert not list(tmp_path.glob(".out.build-*"))
     assert_whole(out)
+
+
+def test_a_build_without_any_readable_document_publishes_nothing(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text("old")
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(EmptyInput, match="no readable document") as caught:
+        build([tmp_path / "empty.txt"], out)
+    assert [p.message for p in caught.value.problems] == ["empty file"]
+    assert (out / "manifest.json").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "empty.txt", "out"]
