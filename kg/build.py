@@ -1,16 +1,15 @@
 """``kg build``: read a corpus and write the output folder described in DESIGN.md.
 
 Stages: parse (ingest + segment), extract (cached per document), resolve, RDF,
-store, reports. Every file is written atomically; timings go to the manifest.
+store, reports. The whole output is written into a staging folder and published in one
+step (:mod:`kg.output`); timings go to the manifest. A file that cannot be read, decoded,
+segmented or extracted becomes a warning naming it; the rest is built.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg import __version__, kinds
 from kg.analytics import run_analytics
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file
+from kg.csvsafe import csv_text
 from kg.extract.tasks import (
     article_tasks,
     cached_mentions,
@@ -31,14 +31,15 @@ from kg.extract.tasks import (
     save_mentions,
     warm_up,
 )
-from kg.fsutil import write_atomic
+from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, RECORDS, mint
 from kg.jsonio import article_to_dict
-from kg.model import Mention
+from kg.model import Mention, Problem
+from kg.output import OutputError, staged_output
 from kg.pages import write_pages
 from kg.parallel import auto_workers, open_mapper
-from kg.rdf.bulkload import add_runs, load_store, publish_store
+from kg.rdf.bulkload import add_runs, load_store
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.runs import write_run
@@ -81,6 +82,14 @@ class BuildReport:
         }
 
 
+class EmptyInput(OutputError):
+    """No document could be read: nothing is published (``problems`` says why)."""
+
+    def __init__(self, problems: tuple[Problem, ...], message: str) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
 class _Clock:
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
@@ -111,56 +120,70 @@ def build(
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
-    clock = _Clock()
     sources = list(iter_sources(paths))
+    with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
+        try:
+            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules)
+        except OSError as err:  # a full disk, say: name the file; the old output stays whole
+            raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
+                              f"(nothing published; {out} is unchanged)") from err
+
+
+def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,
+                base: str, workers: int, scheduler: str | None, rules) -> BuildReport:
+    """Write the whole output of ``sources`` into ``stage`` (published as ``out`` afterwards)."""
+    clock = _Clock()
     for f in sources:
         if isinstance(f, Path) and on_file:
             on_file(str(f))
     corpus, found = parse_and_extract(sources, out / "cache", workers, scheduler)
+    if not corpus.parsed:
+        raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
     per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")
     resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)
     clock.lap("resolve")
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
-    try:
+    work = stage / ".runs"
+    with naming(work):
         runs = [write_run(work, g.name, g.sorted()) for g in corpus_graphs(per_doc, resolution, base)]
         runs.append(write_run(work, mint("graph", "ontology", base), _ontology_lines(base)))
-        clock.lap("rdf")
-        store = load_store(out / "store.tmp", runs)
-        clock.lap("store")
-        analytics = run_analytics(store, out, base)
-        graph = mint("graph", "analytics", base)
+    clock.lap("rdf")
+    with naming(stage / "store"):
+        store = load_store(stage / "store", runs)
+    clock.lap("store")
+    with naming(stage / "reports"):
+        analytics = run_analytics(store, stage, base)
+    graph = mint("graph", "analytics", base)
+    with naming(stage / "store"):
         runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
-        add_runs(store, runs[-1:], out / "store.tmp")
-        del store
-        clock.lap("analytics")
-        write_pages(analytics.results, out, _inputs(corpus))
-        clock.lap("pages")
-        prefixes = _prefixes(base)
-        triples = write_turtle(runs, out / "graph.ttl", prefixes)
-        write_trig(runs, out / "graph.trig", prefixes)
-        clock.lap("serialise")
-    except BaseException:
-        shutil.rmtree(out / "store.tmp", ignore_errors=True)
-        raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    publish_store(out / "store.tmp", out / "store")
-    write_atomic(out / "articles.json",
+        add_runs(store, runs[-1:], stage / "store")
+    del store
+    clock.lap("analytics")
+    with naming(stage / "networks"):
+        write_pages(analytics.results, stage, _inputs(corpus))
+    clock.lap("pages")
+    prefixes = _prefixes(base)
+    with naming(stage / "graph.ttl"):
+        triples = write_turtle(runs, stage / "graph.ttl", prefixes)
+    with naming(stage / "graph.trig"):
+        write_trig(runs, stage / "graph.trig", prefixes)
+    shutil.rmtree(work)
+    clock.lap("serialise")
+    write_atomic(stage / "articles.json",
                  json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
-    write_atomic(out / "reports" / "merges.csv", _merges_csv(resolution.merges))
-    write_atomic(out / "reports" / "entities.csv", entities_csv(resolution, mentions, corpus.articles, base))
+    write_atomic(stage / "reports" / "merges.csv", _merges_csv(resolution.merges))
+    write_atomic(stage / "reports" / "entities.csv",
+                 entities_csv(resolution, mentions, corpus.articles, base))
     entities: dict[str, int] = {}
     for kind, _ in resolution.entities:
         entities[kind] = entities.get(kind, 0) + 1
     report = BuildReport(out, corpus, mentions, entities, triples, len(resolution.merges),
                          clock.timings, dict(analytics.counts), tuple(analytics.warnings))
     description = manifest(report)
-    write_atomic(out / "manifest.json", json.dumps(description, ensure_ascii=False, indent=1))
-    write_atomic(out / "void.ttl", describe_dataset(report.counts, [i["source"] for i in description["inputs"]],
-                                                    description["built_at"], base))
+    write_atomic(stage / "manifest.json", json.dumps(description, ensure_ascii=False, indent=1))
+    write_atomic(stage / "void.ttl", describe_dataset(report.counts, [i["source"] for i in description["inputs"]],
+                                                      description["built_at"], base))
     return report
 
 
@@ -196,9 +219,16 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
             futures = {i: pool.submit(extract_article, tasks[i]) for i in order}
             in_flight.extend(futures.values())
             pending.append((doc, [futures[i] for i in range(len(tasks))]))  # not the tasks' texts
+        failed: dict[str, Problem] = {}
         for doc, futures in pending:
-            found[doc.id] = merge_article_mentions([f.result() for f in futures])
+            try:
+                found[doc.id] = merge_article_mentions([f.result() for f in futures])
+            except Exception as err:  # noqa: BLE001 - one document's failure is reported, not fatal
+                failed[doc.id] = Problem(doc.source, f"extraction failed ({type(err).__name__}: {err})")
+                continue
             save_mentions(doc, found[doc.id], cache_dir)
+    if failed:
+        results = [failed.get(r.document.id, r) if isinstance(r, ParsedDocument) else r for r in results]
     return collect(results), found
 
 
@@ -256,12 +286,9 @@ def _prefixes(base: str) -> dict[str, str]:
 
 
 def _merges_csv(merges) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["kind", "key", "surface", "lang", "reason"])
-    for m in sorted(set(merges), key=lambda m: (m.kind, m.key, m.surface, m.lang, m.reason)):
-        writer.writerow([m.kind, m.key, m.surface, m.lang, m.reason])
-    return buf.getvalue()
+    return csv_text(["kind", "key", "surface", "lang", "reason"],
+                    [[m.kind, m.key, m.surface, m.lang, m.reason]
+                     for m in sorted(set(merges), key=lambda m: (m.kind, m.key, m.surface, m.lang, m.reason))])
 
 
 def manifest(report: BuildReport) -> dict:

@@ -14,9 +14,9 @@ from kg.evaluate.ner import evaluate_conll, format_table
 from kg.extract import extract_text, mention_to_dict
 from kg.extract.kk.model import load_kk_ner
 from kg.fsutil import atomic_binary
-from kg.ingest import decode_raw
+from kg.ingest import MAX_BYTES, decode_raw, read_capped
 from kg.jsonio import article_to_dict
-from kg.model import Problem
+from kg.model import Problem, one_line
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
 from kg.query import query_store, read_query, render
@@ -32,7 +32,7 @@ app = typer.Typer(
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -63,8 +63,10 @@ def build(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
+    from kg.build import EmptyInput  # deferred (see above)
     from kg.build import build as run_build  # deferred (see above)
     from kg.corpus import demo_corpus_path  # deferred (see above)
+    from kg.output import OutputError  # deferred (see above)
     from kg.resolve.thesaurus import ThesaurusError  # deferred (see above)
 
     console = Console(stderr=True)
@@ -76,7 +78,11 @@ def build(
                                on_file=lambda f: progress.update(task, description=f"reading {f}"),
                                base=base, workers=workers, scheduler=scheduler,
                                thesaurus=thesaurus)
-    except DaskNotInstalled as err:
+    except EmptyInput as err:
+        for problem in err.problems:
+            typer.echo(f"warning: {problem}", err=True)
+        _fail(str(err))
+    except (DaskNotInstalled, OutputError) as err:
         _fail(str(err))
     except ThesaurusError as err:
         _fail(str(err))
@@ -86,8 +92,6 @@ def build(
         _fail(f"{thesaurus}: no such thesaurus file")
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
-    if not report.corpus.parsed:
-        _fail("no readable document in the input")
     counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
     typer.echo(f"built {report.out}: {counts}")
 
@@ -112,7 +116,7 @@ def articles(
         typer.echo(f"error: {problem}", err=True)
     typer.echo(json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
     if not corpus.parsed:
-        raise typer.Exit(1)
+        _fail("no readable document in the input")
 
 
 @app.command()
@@ -150,10 +154,14 @@ def extract(
 
 def _read_input(file: str) -> str:
     """Standard input or a file, decoded but otherwise untouched (offsets index into it)."""
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as err:
-        _fail(f"{file}: cannot read ({err.strerror or err})")
+    if file == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            _fail(f"<stdin>: input too large (over {MAX_BYTES} bytes)")
+    else:
+        data = read_capped(file)
+        if isinstance(data, Problem):
+            _fail(str(data))
     decoded = decode_raw(data, "<stdin>" if file == "-" else file)
     if isinstance(decoded, Problem):
         _fail(str(decoded))

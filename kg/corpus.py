@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.ingest import iter_sources, read_document
+from kg.ingest import iter_sources, read_file
 from kg.model import Article, Document, Problem
 from kg.segment import segment_document
 
@@ -25,6 +25,7 @@ class ParsedDocument:
 
     document: Document
     articles: tuple[Article, ...]
+    notes: tuple[Problem, ...] = ()  # warnings about a document kept (e.g. a bad byte replaced)
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,18 @@ def demo_corpus_path() -> Path:
 
 
 def parse_file(path: Path) -> ParsedDocument | Problem:
-    """Read and segment one file; a Problem instead of an exception."""
-    doc = read_document(path)
-    if isinstance(doc, Problem):
-        log.info("skipped %s", doc)
-        return doc
+    """Read and segment one file; a Problem naming the file instead of any exception."""
     try:
+        doc, notes = read_file(path)
+        if isinstance(doc, Problem):
+            log.info("skipped %s", doc)
+            return doc
         articles = segment_document(doc)
-    except RecursionError:  # pragma: no cover - defensive: hostile nesting
-        return Problem(doc.source, "could not be segmented")
+    except Exception as err:  # noqa: BLE001 - one bad file must not cost the build
+        log.info("failed on %s", path, exc_info=True)
+        return Problem(str(path), f"could not be read or segmented ({type(err).__name__}: {err})")
     log.info("%s: %d article(s)", doc.source, len(articles))
-    return ParsedDocument(doc, articles)
+    return ParsedDocument(doc, articles, notes)
 
 
 def read_corpus(
@@ -85,4 +87,5 @@ def collect(results: Iterable[ParsedDocument | Problem]) -> Corpus:
         else:
             seen.add(result.document.id)
             parsed.append(result)
+            problems.extend(result.notes)
     return Corpus(tuple(parsed), tuple(problems))

@@ -168,4 +168,18 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        """``source: message`` on one line: control characters (a newline in a file name) escaped.
+
+        >>> str(Problem("a\\nwarning: b.txt", "empty file"))
+        'a\\\\nwarning: b.txt: empty file'
+        """
+        return f"{one_line(self.source)}: {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control, line or paragraph separator character escaped."""
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if ch in _BREAKING or ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+
+
+_BREAKING = frozenset("\x85\u2028\u2029")

@@ -13,6 +13,8 @@ does not finish alone at the end while the other workers idle.
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -94,8 +96,10 @@ class _LazyPool:
     def submit(self, fn: Callable[[T], R], item: T):
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
+            from functools import partial
 
-            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=self._warm_up)
+            start = partial(_start_worker, os.getpid(), self._warm_up)
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=start)
             for _ in range(self._workers):  # start every worker (and its warm-up) now
                 self._pool.submit(int)
         return self._pool.submit(fn, item)
@@ -105,17 +109,56 @@ class _LazyPool:
             self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-class _Done:
-    """The already-computed result of a serial ``submit``."""
+def _start_worker(parent: int, warm_up: Callable[[], Any] | None) -> None:
+    """Tie a worker's life to its parent's, then warm it up.
 
-    def __init__(self, value: Any) -> None:
-        self._value = value
+    On Linux the kernel kills the worker when the parent dies (``PR_SET_PDEATHSIG``), even by
+    ``kill -9``; everywhere a watchdog thread ends it once it has been orphaned.
+    """
+    _kill_on_parent_death()
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    import threading  # deferred: only workers need it
+
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if warm_up is not None:
+        warm_up()
+
+
+def _kill_on_parent_death() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # deferred: Linux only
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: the watchdog remains
+        pass
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
+class _Done:
+    """The already-computed result (or exception) of a serial ``submit``."""
+
+    def __init__(self, value: Any, error: Exception | None = None) -> None:
+        self._value, self._error = value, error
 
     @classmethod
     def of(cls, fn: Callable[[T], R], item: T) -> _Done:
-        return cls(fn(item))
+        try:
+            return cls(fn(item))
+        except Exception as err:  # noqa: BLE001 - raised again by result(), as a future does
+            return cls(None, err)
 
     def result(self) -> Any:
+        if self._error is not None:
+            raise self._error
         return self._value
 
     def done(self) -> bool:

@@ -20,8 +20,6 @@ False
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,6 +27,7 @@ from functools import cached_property
 import networkx as nx
 
 from kg.analytics import exports
+from kg.csvsafe import csv_text
 from kg.analytics.exports import EdgeRow, Row
 from kg.analytics.measures import PARTITIONS, SCORES, Measures
 from kg.analytics.networks import KG, NetworkSpec, display_label
@@ -99,11 +98,7 @@ def rows(r: NetworkResult) -> list[list]:
 
 def to_csv(r: NetworkResult) -> str:
     """``reports/<network>.csv``."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns(r))
-    writer.writerows(rows(r))
-    return buf.getvalue()
+    return csv_text(columns(r), rows(r))
 
 
 def network_iri(name: str, base: str) -> str:

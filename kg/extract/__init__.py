@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from kg.extract.base import Extractor, ParagraphText
 from kg.ingest import split_paragraphs
 from kg.model import Mention
+from kg.text.bounds import mask_long_tokens
 
 __all__ = ["EXTRACTORS", "extract_text", "extractor_for", "mention_to_dict"]
 
@@ -57,7 +58,8 @@ def extract_text(
     for lang, indices in by_lang.items():
         if lang not in EXTRACTORS:
             continue
-        chunks = [ParagraphText(text[paragraphs[i].start:paragraphs[i].end], document_id, known)
+        chunks = [ParagraphText(mask_long_tokens(text[paragraphs[i].start:paragraphs[i].end]),
+                                document_id, known)
                   for i in indices]
         for i, mentions in zip(indices, extractor_for(lang, use_model).extract_all(chunks)):
             found[i] = mentions

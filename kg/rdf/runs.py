@@ -28,6 +28,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.fsutil import naming
+
 #: Most runs read at once by one merge; more are merged in rounds (open-file limits).
 FAN_IN = 64
 
@@ -46,7 +48,7 @@ def write_run(folder: Path, graph: str, sorted_lines: Sequence[str]) -> Run:
     folder.mkdir(parents=True, exist_ok=True)
     name = hashlib.sha1(graph.encode("utf-8")).hexdigest()[:20] + ".nq"
     path = folder / name
-    with open(path, "wb") as fh:
+    with naming(path), open(path, "wb") as fh:
         fh.writelines(line.encode("utf-8") for line in sorted_lines)
     return Run(graph, path, len(sorted_lines))
 

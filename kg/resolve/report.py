@@ -13,11 +13,10 @@ http://e/country/kz,country,Қазақстан,Қазақстан,Казахст
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from kg.csvsafe import csv_text
 from kg.iri import mint
 from kg.model import Article, Mention
 from kg.resolve import Resolution
@@ -44,13 +43,10 @@ def entities_csv(resolution: Resolution, mentions: Iterable[Mention],
                 ships[("person", key)] += 1
                 for name in author.names.values():
                     forms[("person", key)][name] += 1
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    rows = []
     for ref, e in sorted(resolution.entities.items(),
                          key=lambda kv: (kv[0][0], -counts[kv[0]] - ships[kv[0]], kv[0][1])):
         shown = " | ".join(f for f, _ in sorted(forms[ref].items(), key=lambda fc: (-fc[1], fc[0])))
-        writer.writerow([mint(*ref, base), e.kind, e.label(), e.labels.get("kk", ""),
-                         e.labels.get("ru", ""), e.labels.get("en", ""), counts[ref], ships[ref],
-                         shown])
-    return buf.getvalue()
+        rows.append([mint(*ref, base), e.kind, e.label(), e.labels.get("kk", ""),
+                     e.labels.get("ru", ""), e.labels.get("en", ""), counts[ref], ships[ref], shown])
+    return csv_text(COLUMNS, rows)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import kinds
+from kg.text.bounds import MAX_PARAGRAPH, drop_long_tokens
 
 __all__ = ["ALPHABETS", "detect_language"]
 
@@ -82,7 +83,8 @@ def _detector(names: tuple[str, ...]):  # pragma: no cover - trivial factory
 def _lingua(text: str, rows: tuple[Row, ...], codes: tuple[str, ...], fallback: str) -> str:
     """lingua's choice for ``text`` among ``codes`` (``fallback`` if it has none)."""
     names = {row[2]: row[0] for row in rows if row[0] in codes}
-    guess = _detector(tuple(names)).detect_language_of(text)
+    text = drop_long_tokens(text[:MAX_PARAGRAPH])  # lingua is quadratic in a word's length
+    guess = _detector(tuple(names)).detect_language_of(text) if text.strip() else None
     return names.get(guess.name, fallback) if guess is not None else fallback
 
 

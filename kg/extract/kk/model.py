@@ -64,8 +64,30 @@ def model_spans_batch(texts: list[str]) -> list[list[ModelSpan]]:
     """The NER model's raw ``(start, end, label)`` spans for many texts (batched, fast)."""
     if not texts or not (MODEL_DIR / "meta.json").exists():
         return [[] for _ in texts]
+    nlp = load_kk_ner()
     return [[(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            for doc in load_kk_ner().pipe(texts, batch_size=64)]
+            for batch in _batches(texts) for doc in nlp.pipe(batch, batch_size=len(batch))]
+
+
+#: Characters of text per model batch at most: the model's memory grows with a batch's tokens.
+BATCH_CHARS = 100_000
+
+
+def _batches(texts: list[str], size: int = 64, chars: int = BATCH_CHARS) -> list[list[str]]:
+    """Consecutive groups of at most ``size`` texts and (unless one alone) ``chars`` characters.
+
+    >>> [len(b) for b in _batches(["a" * 60, "b" * 60, "c"], chars=100)]
+    [1, 2]
+    """
+    batches: list[list[str]] = []
+    total = chars + 1
+    for text in texts:
+        if total + len(text) > chars or len(batches[-1]) >= size:
+            batches.append([])
+            total = 0
+        batches[-1].append(text)
+        total += len(text)
+    return batches
 
 
 def find_by_model(text: str, spans: list[ModelSpan]) -> list[Candidate]:
