@@ -166,13 +166,15 @@ def query(
     sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file."),
     store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
     format: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    allow_service: list[str] = typer.Option([], "--allow-service", help="A SERVICE endpoint URL the query may call (repeatable; none by default)."),
 ) -> None:
-    """Run a SPARQL query on the built store.
+    """Run a SPARQL query on the built store (SERVICE calls refused unless allowed).
 
     Example: kg query ontology/queries/top-institutions.rq --format csv
     """
     try:
-        typer.echo(render(query_store(store, read_query(sparql)), format), nl=False)
+        result = query_store(store, read_query(sparql), tuple(allow_service))
+        typer.echo(render(result, format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
         _fail(str(err))
 
