@@ -255,6 +255,11 @@ def serve(
                                         help="Copy the store into each worker's memory up to this size on disk (0: never)."),
     cache_mb: int = typer.Option(64, "--cache-mb", min=0, help="Result cache size (0: no cache)."),
     warm: bool = typer.Option(True, "--warm/--no-warm", help="Fill the cache with the example queries at start-up."),
+    worker_memory_mb: int = typer.Option(1024, "--worker-memory-mb", min=0,
+                                         help="Resident memory a worker may reach before its query is stopped (503; 0: no limit)."),
+    cost_budget: float = typer.Option(1.0, "--cost-budget", help="Seconds a query may run before it moves to the heavy lane."),
+    heavy_workers: int = typer.Option(1, "--heavy-workers", min=0, help="Low-priority workers for expensive queries (0: one lane)."),
+    allow_service: list[str] = typer.Option([], "--allow-service", help="A SERVICE endpoint URL queries may call (repeatable; none by default)."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
 
@@ -264,7 +269,9 @@ def serve(
 
     try:
         run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
-                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm)
+                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm,
+                   worker_memory=worker_memory_mb * 2**20, cost_budget=cost_budget,
+                   heavy_workers=heavy_workers, allow_service=tuple(allow_service))
     except (OSError, ValueError) as err:
         _fail(str(err))
 
