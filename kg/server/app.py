@@ -207,15 +207,19 @@ async def _read_body(request: Request) -> bytes:
     declared = request.headers.get("content-length", "0")
     if not declared.isdigit() or int(declared) > MAX_BODY:
         raise _BadRequest(_text(413, f"request body larger than {MAX_BODY} bytes", close))
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+
+    async def read() -> None:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise _BadRequest(_text(413, f"request body larger than {MAX_BODY} bytes", close))
+            chunks.append(chunk)
+
     try:
-        async with asyncio.timeout(BODY_TIMEOUT):
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > MAX_BODY:
-                    raise _BadRequest(_text(413, f"request body larger than {MAX_BODY} bytes", close))
-                chunks.append(chunk)
-    except TimeoutError:
+        await asyncio.wait_for(read(), BODY_TIMEOUT)
+    except asyncio.TimeoutError:
         raise _BadRequest(_text(408, f"request body not received within {BODY_TIMEOUT:g} s",
                                 close)) from None
     return b"".join(chunks)
