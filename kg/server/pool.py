@@ -10,7 +10,8 @@ Each running query is watched by a thread of this process, which kills its worke
 * it runs past ``timeout`` (503), or its worker's resident memory passes ``worker_memory`` (503);
 * its client went away (``Ticket.abandon``);
 * it runs past ``cost_budget`` in the *cheap* lane: it is then moved to the *heavy* lane (and its
-  text remembered, so that it goes there directly next time). Heavy-lane workers are separate
+  shape remembered, :func:`kg.rdf.sparql_guard.query_shape`: the same query with other literals
+  or comments goes there directly next time). Heavy-lane workers are separate
   (``heavy_workers``) and run at a lower CPU priority, so expensive queries cannot starve cheap ones.
 
 Usage (from asyncio)::
@@ -45,6 +46,7 @@ from multiprocessing.reduction import recv_handle, send_handle
 from pathlib import Path
 from typing import Any
 
+from kg.rdf.sparql_guard import query_shape
 from kg.server.workers import Job, Reply, evaluate, store_size, text_reply
 from kg.store import open_store
 
@@ -262,7 +264,7 @@ class Pool:
 
     @staticmethod
     def _key(job: Job) -> bytes:
-        text = "\x00".join((job.query, *job.default_graphs, "\x01", *job.named_graphs))
+        text = "\x00".join((query_shape(job.query), *job.default_graphs, "\x01", *job.named_graphs))
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def _is_heavy(self, job: Job) -> bool:
