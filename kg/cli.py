@@ -174,13 +174,15 @@ def query(
     sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file."),
     store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
     format: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    allow_service: list[str] = typer.Option([], "--allow-service", help="A SERVICE endpoint URL the query may call (repeatable; none by default)."),
 ) -> None:
-    """Run a SPARQL query on the built store.
+    """Run a SPARQL query on the built store (SERVICE calls refused unless allowed).
 
     Example: kg query ontology/queries/top-institutions.rq --format csv
     """
     try:
-        typer.echo(render(query_store(store, read_query(sparql)), format), nl=False)
+        result = query_store(store, read_query(sparql), tuple(allow_service))
+        typer.echo(render(result, format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
         _fail(str(err))
 
@@ -261,6 +263,11 @@ def serve(
                                         help="Copy the store into each worker's memory up to this size on disk (0: never)."),
     cache_mb: int = typer.Option(64, "--cache-mb", min=0, help="Result cache size (0: no cache)."),
     warm: bool = typer.Option(True, "--warm/--no-warm", help="Fill the cache with the example queries at start-up."),
+    worker_memory_mb: int = typer.Option(1024, "--worker-memory-mb", min=0,
+                                         help="Resident memory a worker may reach before its query is stopped (503; 0: no limit)."),
+    cost_budget: float = typer.Option(1.0, "--cost-budget", help="Seconds a query may run before it moves to the heavy lane."),
+    heavy_workers: int = typer.Option(1, "--heavy-workers", min=0, help="Low-priority workers for expensive queries (0: one lane)."),
+    allow_service: list[str] = typer.Option([], "--allow-service", help="A SERVICE endpoint URL queries may call (repeatable; none by default)."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
 
@@ -270,7 +277,9 @@ def serve(
 
     try:
         run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
-                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm)
+                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm,
+                   worker_memory=worker_memory_mb * 2**20, cost_budget=cost_budget,
+                   heavy_workers=heavy_workers, allow_service=tuple(allow_service))
     except (OSError, ValueError) as err:
         _fail(str(err))
 

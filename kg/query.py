@@ -38,9 +38,9 @@ def read_query(text_or_file: str) -> str:
     return text_or_file
 
 
-def query_store(store_dir: Path, sparql: str):
-    """Evaluate ``sparql`` on the store (union default graph)."""
-    return run_query(open_store(store_dir), sparql)
+def query_store(store_dir: Path, sparql: str, allow_service: tuple[str, ...] = ()):
+    """Evaluate ``sparql`` on the store (union default graph); SERVICE only to ``allow_service``."""
+    return run_query(open_store(store_dir), sparql, allow_service)
 
 
 def render(result, fmt: str) -> str:

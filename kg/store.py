@@ -21,6 +21,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.rdf.bulkload import publish_store
+from kg.rdf.sparql_guard import QueryRefused, check_query
 
 EXPORT_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -75,8 +76,16 @@ def open_store(path: Path, *, in_memory: bool = False) -> ox.Store:
     return copy
 
 
-def run_query(store: ox.Store, sparql: str):
-    """Evaluate SPARQL over the union of the graphs; raise :class:`QueryError` on bad input."""
+def run_query(store: ox.Store, sparql: str, allow_service: tuple[str, ...] = ()):
+    """Evaluate SPARQL over the union of the graphs; raise :class:`QueryError` on bad input.
+
+    A query that calls a SERVICE not in ``allow_service`` (no network requests otherwise), or
+    nests deeper than pyoxigraph's parser can take, is refused (:mod:`kg.rdf.sparql_guard`).
+    """
+    try:
+        check_query(sparql, allow_service)
+    except QueryRefused as err:
+        raise QueryError(str(err)) from None
     try:
         return store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as err:

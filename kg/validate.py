@@ -102,7 +102,10 @@ def read_rdf(path: str | Path) -> Graph:
         raise FileNotFoundError(f"{path}: no such file")
     graph: Graph = Dataset() if fmt in _DATASET_FORMATS else Graph()
     try:
-        graph.parse(path.resolve(), format=fmt)
+        if fmt == "json-ld":
+            graph.parse(data=_offline_jsonld(path), format=fmt, base=path.resolve().as_uri())
+        else:
+            graph.parse(path.resolve(), format=fmt)
     except OSError:  # a missing or unreadable file is not a syntax error
         raise
     except BadSyntax as exc:
@@ -111,6 +114,49 @@ def read_rdf(path: str | Path) -> Graph:
         reason = " ".join(str(exc).split())
         raise ValueError(f"{path}: {fmt} syntax error: {reason}") from exc
     return graph
+
+
+def _offline_jsonld(path: Path) -> str:
+    """The JSON-LD text of ``path``, refused (``ValueError``) if it refers to a context by
+    address: rdflib would fetch it, and validation makes no network requests.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.jsonld"
+    >>> _ = f.write_text('{"@context": ["http://127.0.0.1:9/c.jsonld"], "@id": "http://e/a"}')
+    >>> _offline_jsonld(f)
+    Traceback (most recent call last):
+    ...
+    ValueError: ...x.jsonld: JSON-LD @context 'http://127.0.0.1:9/c.jsonld' is a reference, not fetched (kg validate makes no network requests); put the context in the file
+    """
+    import json  # deferred: only JSON-LD needs it
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise ValueError(f"{path}: json-ld syntax error: {' '.join(str(err).split())}") from None
+    reference = _context_reference(document)
+    if reference is not None:
+        raise ValueError(f"{path}: JSON-LD @context {reference!r} is a reference, not fetched "
+                         "(kg validate makes no network requests); put the context in the file")
+    return text
+
+
+def _context_reference(node: object) -> str | None:
+    """The first context given by address (a string ``@context`` or ``@import``) in ``node``."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if key in ("@context", "@import"):
+                    for context in value if isinstance(value, list) else [value]:
+                        if isinstance(context, str):
+                            return context
+                stack.append(value)
+    return None
 
 
 def _union(data_graph: Graph) -> Graph:

@@ -34,6 +34,7 @@ import asyncio
 import logging
 import socket
 import sys
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
@@ -44,12 +45,14 @@ from urllib.parse import parse_qs
 from kg.queries import query_library
 from kg.server.cache import ResponseCache
 from kg.server.formats import choose_format
+from kg.rdf.sparql_guard import QueryRefused, check_query
 from kg.server.page import content_security_policy, render_page
+from kg.server.pool import Limits, Pool
+from kg.server.protocol import BODY_TIMEOUT, HEADER_TIMEOUT, IDLE_TIMEOUT, protocol_class
 from kg.server.workers import (
     DEFAULT_MEMORY_LIMIT,
     TRUNCATED_HEADER,
     Job,
-    Pool,
     Reply,
     evaluate,
 )
@@ -82,6 +85,8 @@ class _Settings:
     memory_limit: int
     cache_bytes: int
     warm: bool
+    limits: Limits
+    allow_service: tuple[str, ...]
 
     def __post_init__(self) -> None:
         if not self.timeout > 0:
@@ -112,22 +117,55 @@ async def _sparql(request: Request, pool: Pool, settings: _Settings,
         return _text(400, "expected exactly one non-empty `query` parameter")
     job = Job(queries[0], request.headers.get("accept", ""), (params.get("format") or [None])[0],
               settings.max_rows, tuple(params.get("default-graph-uri", ())),
-              tuple(params.get("named-graph-uri", ())))
-    return await _answer(job, pool, cache)
+              tuple(params.get("named-graph-uri", ())), settings.allow_service)
+    return await _answer(job, pool, cache, request)
 
 
-async def _answer(job: Job, pool: Pool, cache: ResponseCache | None) -> Reply:
-    """The reply to ``job``: kept in ``cache``, or evaluated by a worker (and then kept)."""
-    if cache is None:
-        return await pool.run(job)
-    kept = cache.get(job)
+async def _answer(job: Job, pool: Pool, cache: ResponseCache | None,
+                  request: Request | None = None) -> Reply:
+    """The reply to ``job``: kept in ``cache``, or evaluated by a worker (and then kept).
+
+    A query refused by :func:`kg.rdf.sparql_guard.check_query` never reaches a worker (SERVICE:
+    403; nesting: 400); one whose client disconnects is stopped.
+    """
+    kept = cache.get(job) if cache is not None else None
     if kept is not None:
         return Reply(kept.status, kept.media_type, kept.body, kept.headers + ((CACHE_HEADER, "hit"),),
                      kept.kind)
-    reply = await pool.run(job)
+    try:
+        check_query(job.query, job.allow_service)
+    except QueryRefused as err:
+        return _text(403 if "SERVICE" in str(err) else 400, str(err))
+    reply = await _run_watched(job, pool, request)
+    if cache is None:
+        return reply
     cache.put(job, reply)
     return Reply(reply.status, reply.media_type, reply.body, reply.headers + ((CACHE_HEADER, "miss"),),
                  reply.kind)
+
+
+async def _run_watched(job: Job, pool: Pool, request: Request | None) -> Reply:
+    """``pool.run(job)``, stopped if the client disconnects first."""
+    if request is None:
+        return await pool.run(job)
+    gone = threading.Event()
+    running = asyncio.ensure_future(pool.run(job, gone))
+    watching = asyncio.ensure_future(_disconnected(request))
+    done, _ = await asyncio.wait({running, watching}, return_when=asyncio.FIRST_COMPLETED)
+    if running in done:
+        watching.cancel()
+        return running.result()
+    gone.set()
+    running.cancel()
+    return _text(499, "client went away")
+
+
+async def _disconnected(request: Request) -> None:
+    """Return once the client has gone away (the body was read before)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
 
 
 async def _warm_up(library: dict[str, Any], pool: Pool, cache: ResponseCache, max_rows: int) -> None:
@@ -163,12 +201,27 @@ async def _protocol_params(request: Request) -> dict[str, list[str]]:
 
 
 async def _read_body(request: Request) -> bytes:
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise _BadRequest(_text(413, f"request body larger than {MAX_BODY} bytes"))
-        chunks.append(chunk)
+    """The body, at most ``MAX_BODY`` bytes (413 on a larger Content-Length, before reading),
+    all of it within ``BODY_TIMEOUT`` seconds (else 408); both close the connection."""
+    close = ("Connection", "close")
+    declared = request.headers.get("content-length", "0")
+    if not declared.isdigit() or int(declared) > MAX_BODY:
+        raise _BadRequest(_text(413, f"request body larger than {MAX_BODY} bytes", close))
+    chunks: list[bytes] = []
+
+    async def read() -> None:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise _BadRequest(_text(413, f"request body larger than {MAX_BODY} bytes", close))
+            chunks.append(chunk)
+
+    try:
+        await asyncio.wait_for(read(), BODY_TIMEOUT)
+    except asyncio.TimeoutError:
+        raise _BadRequest(_text(408, f"request body not received within {BODY_TIMEOUT:g} s",
+                                close)) from None
     return b"".join(chunks)
 
 
@@ -181,13 +234,20 @@ def _library() -> dict[str, Any]:
 
 def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_000,
              cors: bool = False, workers: int = 2, *, memory_limit: int = DEFAULT_MEMORY_LIMIT,
-             cache_bytes: int = DEFAULT_CACHE_BYTES, warm: bool = True) -> Starlette:
+             cache_bytes: int = DEFAULT_CACHE_BYTES, warm: bool = True,
+             worker_memory: int = Limits.worker_memory, cost_budget: float = Limits.cost_budget,
+             heavy_workers: int = Limits.heavy_workers,
+             allow_service: tuple[str, ...] = ()) -> Starlette:
     """The ASGI application: ``/`` (query page), ``/sparql`` (endpoint), ``/queries/NAME`` (the
     text of an example query).
 
     ``memory_limit``: the largest store (bytes on disk) each worker copies into memory (0: none).
     ``cache_bytes``: the size of the response cache (0: no cache, every request is evaluated).
     ``warm``: fill the cache with the query library (in the background) once the workers run.
+    ``worker_memory``: resident bytes a worker may reach before its query is stopped (503).
+    ``cost_budget``: seconds a query may run in the cheap lane before it moves to the
+    ``heavy_workers`` (and goes there directly next time); ``allow_service``: SERVICE endpoints
+    that queries may call (none by default: no outgoing requests).
     Raises ``FileNotFoundError`` (or ``OSError``) at once if ``store_dir`` holds no store.
     The worker processes start with the application (ASGI lifespan) and stop with it.
     """
@@ -197,10 +257,13 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     from starlette.responses import Response
     from starlette.routing import Route
 
+    limits = Limits(float(timeout), int(worker_memory), float(cost_budget), int(heavy_workers),
+                    copy_limit=int(memory_limit))
     settings = _Settings(Path(store_dir), float(timeout), int(max_rows), cors, int(workers),
-                         int(memory_limit), int(cache_bytes), bool(warm))
+                         int(memory_limit), int(cache_bytes), bool(warm), limits,
+                         tuple(allow_service))
     _check_store(settings.store_dir)
-    pool = Pool(settings.store_dir, settings.workers, settings.timeout, settings.memory_limit)
+    pool = Pool(settings.store_dir, settings.workers, limits)
     cache = ResponseCache(settings.cache_bytes) if settings.cache_bytes else None
     library = _library()
     page = Reply(200, "text/html; charset=utf-8",
@@ -266,24 +329,26 @@ def _check_store(store_dir: Path) -> None:
 def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
           timeout: float = 30.0, max_rows: int = 10_000, cors: bool = False, workers: int = 2,
           memory_limit: int = DEFAULT_MEMORY_LIMIT, cache_bytes: int = DEFAULT_CACHE_BYTES,
-          warm: bool = True, log_level: str = "warning") -> None:
+          warm: bool = True, log_level: str = "warning", **limits: Any) -> None:
     """Serve ``store_dir`` on ``host:port`` until interrupted (``port=0``: any free port).
 
     See :func:`make_app` for ``memory_limit`` (the memory cost: about three times the store's
-    size on disk, in each of the ``workers``), ``cache_bytes`` and ``warm``. Prints the address
+    size on disk, in each of the ``workers``), ``cache_bytes``, ``warm`` and the ``limits``
+    (``worker_memory``, ``cost_budget``, ``heavy_workers``, ``allow_service``). Prints the address
     on stderr once listening. Raises ``OSError`` (a missing store, a port in use) or
     ``ValueError`` (bad settings) before serving.
     """
     import uvicorn
 
     app = make_app(store_dir, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
-                   memory_limit=memory_limit, cache_bytes=cache_bytes, warm=warm)
+                   memory_limit=memory_limit, cache_bytes=cache_bytes, warm=warm, **limits)
     sock = _listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     print(f"kg serve: http://{shown}:{bound}/ (SPARQL endpoint /sparql; Ctrl+C stops)",
           file=sys.stderr, flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level=log_level, access_log=False))
+    server = uvicorn.Server(uvicorn.Config(app, log_level=log_level, access_log=False,
+                                           http=protocol_class(), timeout_keep_alive=IDLE_TIMEOUT))
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C once it has shut down cleanly
