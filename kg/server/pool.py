@@ -155,11 +155,14 @@ def _rss(pid: int) -> int:
 
 
 def snapshot(store_dir: Path) -> Path:
-    """A private copy of the store folder: files hard-linked beside it (RocksDB never changes a
-    table file), copied where links fail. The caller removes it (``shutil.rmtree``)."""
+    """A private copy of the store folder: files hard-linked beside its output folder (RocksDB
+    never changes a table file), copied where links fail. Beside, not inside: a rebuild swaps the
+    whole output folder (``out/store`` → ``.out.serve-snapshot-*`` next to ``out``). The caller
+    removes it (``shutil.rmtree``)."""
     store_dir = Path(store_dir).resolve()
+    owner = store_dir.parent
     try:
-        target = Path(tempfile.mkdtemp(prefix=".kg-serve-snapshot-", dir=store_dir.parent))
+        target = Path(tempfile.mkdtemp(prefix=f".{owner.name}.serve-snapshot-", dir=owner.parent))
     except OSError:
         target = Path(tempfile.mkdtemp(prefix="kg-serve-snapshot-"))
     for source in store_dir.rglob("*"):
