@@ -2,7 +2,7 @@
 
 Each connected component is laid out on its own with igraph's Fruchterman–Reingold
 (weighted, started from seeded random positions, so the same graph gives the same
-coordinates), scaled by the square root of its size, then the components are packed in
+coordinates), scaled so that its median edge is :data:`SPACING` long, then the components are packed in
 rows, largest first (isolated nodes end up in a grid under the rest, as in Gephi after
 "Fruchterman Reingold" + "Noverlap"). Coordinates are rounded to one decimal.
 
@@ -22,7 +22,7 @@ import random
 import networkx as nx
 
 SEED = 42
-SPACING = 60.0  # distance between neighbours, in page pixels at zoom 1
+SPACING = 110.0  # median distance between neighbours, in page pixels at zoom 1
 NITER = 500
 
 
@@ -65,11 +65,12 @@ def _component(G: nx.Graph, nodes: list, seed: int, weight: str) -> dict:
         ig.set_random_number_generator(random)
     xy = np.asarray(layout.coords, dtype=float)
     xy -= xy.mean(axis=0)
-    # scale so that the mean edge length is SPACING
+    # scale so that the median edge is SPACING long (the mean would let the long edges
+    # between clusters squeeze each cluster)
     if edges:
         a, b = np.asarray(edges).T
-        mean = float(np.linalg.norm(xy[a] - xy[b], axis=1).mean()) or 1.0
-        xy *= SPACING / mean
+        median = float(np.median(np.linalg.norm(xy[a] - xy[b], axis=1))) or 1.0
+        xy *= SPACING / median
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy.tolist())}
 
 

@@ -14,7 +14,7 @@ reused). Single-node communities are grey. Node sizes map the size measure linea
 >>> community_names({"a": 0, "b": 0, "c": 1}, {"a": .2, "b": .5, "c": .3}, {"a": "A", "b": "B", "c": "C"})
 {0: 'B · A', 1: 'C'}
 >>> sizes({"a": 0.0, "b": 1.0, "c": 0.5})
-{'a': 6.0, 'b': 36.0, 'c': 21.0}
+{'a': 6.0, 'b': 30.0, 'c': 18.0}
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kg import kinds
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#edc948", "#76b7b2",
            "#ff9da7", "#9c755f", "#bcbd22", "#2f4b7c", "#8c2d04")
 OTHER_COLOUR = "#bab0ac"
-MIN_SIZE, MAX_SIZE = 6.0, 36.0
+MIN_SIZE, MAX_SIZE = 6.0, 30.0
 NAME_MEMBERS = 3
 
 
