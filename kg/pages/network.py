@@ -36,7 +36,7 @@ from kg.analytics.style import MAX_SIZE, MIN_SIZE, OTHER_COLOUR
 from kg.kinds import LANGS
 
 TOP_NODES = 5000
-MAX_EDGES = 20000
+MAX_EDGES = 10000
 MAX_ARTICLES = 30  # articles listed per node or edge in the page
 MAX_SENTENCES = 30  # evidence sentences per node, and per edge
 LABELS = 15  # nodes labelled at first (by size), more as you zoom in

@@ -209,16 +209,21 @@
   }
 
   // ---- the network
+  // the first view: every node shown, the biggest labelled (apply() is not needed to start)
+  var firstLabels = {};
+  data.nodes.slice().sort(function (p, q) {
+    return (q.kg.measures[data.sizeBy] || 0) - (p.kg.measures[data.sizeBy] || 0) || (p.id < q.id ? -1 : 1);
+  }).slice(0, +labelN.value).forEach(function (n) { firstLabels[n.id] = true; });
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {id: n.id, label: n.label, x: n.x, y: n.y, color: n.color, value: n.value,
-            shape: "dot", title: nodeTip(n)};
+    return {id: n.id, label: firstLabels[n.id] ? short(n.label) : "", x: n.x, y: n.y, color: n.color,
+            value: n.value, shape: "dot", title: nodeTip(n)};
   }));
+  // edge tooltips are plain text (vis-network shows strings as text): cheap for many edges
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var tip = el("div", null, "tip");
-    tip.appendChild(el("strong", byId[e.from].kg.label + " \u2014 " + byId[e.to].kg.label));
-    tip.appendChild(el("div", "weight " + fmt(e.kg.weight) + " \u00b7 " + e.kg.shared.length + " article(s)" +
-                       (e.kg.nevidence ? " \u00b7 " + e.kg.nevidence + " sentence(s)" : ""), "muted"));
-    return {id: e.id, from: e.from, to: e.to, value: e.value, title: tip};
+    return {id: e.id, from: e.from, to: e.to, value: e.value,
+            title: byId[e.from].kg.label + " \u2014 " + byId[e.to].kg.label + "\nweight " + fmt(e.kg.weight) +
+              " \u00b7 " + e.kg.shared.length + " article(s)" +
+              (e.kg.nevidence ? " \u00b7 " + e.kg.nevidence + " sentence(s)" : "")};
   }));
   var container = $("network");
   var options = data.options;
@@ -292,8 +297,11 @@
       if (ok) { shownEdges++; }
       return {id: e.id, hidden: !ok};
     }));
+    describeView(count, shownEdges, ego);
+  }
+  function describeView(count, shownEdges, ego) {
     $("top-n-out").textContent = topN.value;
-    $("min-weight-out").textContent = fmt(minW);
+    $("min-weight-out").textContent = fmt(+minWeight.value);
     $("label-n-out").textContent = labelN.value;
     $("year-out").textContent = yearFrom.value === yearTo.value ? yearFrom.value : yearFrom.value + "\u2013" + yearTo.value;
     $("count").textContent = count + " of " + data.nodes.length + " nodes, " + shownEdges + " of " +
@@ -449,7 +457,9 @@
   window.kgShow = {node: showNode, edge: showEdge};
 
   // ---- start
-  apply();
+  state.order = ranked(sizeSel.value);
+  data.nodes.forEach(function (n) { state.visible[n.id] = true; });
+  describeView(data.nodes.length, data.edges.length, null);
   if (data.nodes.length === 0) {
     container.appendChild(el("p", "This network has no nodes.", "muted"));
     document.body.setAttribute("data-state", "ready");
