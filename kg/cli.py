@@ -20,7 +20,6 @@ from kg.model import Problem
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
 from kg.query import query_store, read_query, render
-from kg.resolve.thesaurus import ThesaurusError
 from kg.store import QueryError
 from kg.store import export as run_export
 
@@ -66,6 +65,7 @@ def build(
 
     from kg.build import build as run_build  # deferred (see above)
     from kg.corpus import demo_corpus_path  # deferred (see above)
+    from kg.resolve.thesaurus import ThesaurusError  # deferred (see above)
 
     console = Console(stderr=True)
     try:
