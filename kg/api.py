@@ -14,6 +14,11 @@ runs by name, and its ``VALUES`` parameters can be overridden by keyword:
 0   CN
 ...
 
+Every network comes as a networkx graph or a configured pyvis network (offline):
+
+>>> G = b.network("coauthorship")                                   # doctest: +SKIP
+>>> net = b.pyvis("entity-comention"); net.show("comention.html", notebook=True)  # doctest: +SKIP
+
 Parameter binding needs no store:
 
 >>> print(bind_parameters("SELECT ?x WHERE { VALUES ?top { 5 } }", {"top": 3}))
@@ -31,8 +36,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 import pyoxigraph as ox
 
+from kg.analytics.measures import compute
+from kg.analytics.networks import NETWORKS
+from kg.analytics.results import NetworkResult
+from kg.pages.notebook import as_networkx, as_pyvis
 from kg.queries import (  # noqa: F401  (re-exported: the notebook API)
     IRI,
     Parameter,
@@ -139,6 +149,28 @@ class Build:
             raise ValueError(f"{name} has no parameter ?{unknown[0]} "
                              f"(its parameters: {', '.join('?' + d for d in sorted(declared)) or 'none'})")
         return self.query(info.path, **params)
+
+    def networks(self) -> list[str]:
+        """The names of the networks (``coauthorship``, ``entity-comention`` ...)."""
+        return [spec.name for spec in NETWORKS]
+
+    def network_result(self, name: str) -> NetworkResult:
+        """The network ``name`` built from the store and measured, as the build does."""
+        specs = {spec.name: spec for spec in NETWORKS}
+        if name not in specs:
+            raise KeyError(f"no network {name!r} (known: {', '.join(specs)})")
+        G = specs[name].build(open_store(self.store))
+        return NetworkResult(specs[name], G, compute(G))
+
+    def network(self, name: str) -> nx.Graph:
+        """The network ``name`` as a networkx graph with its measures, communities, colours,
+        sizes, layout and years on the nodes (see :func:`kg.pages.notebook.as_networkx`)."""
+        return as_networkx(self.network_result(name))
+
+    def pyvis(self, name: str, height: str = "750px", notebook: bool = True):
+        """The network ``name`` as a configured ``pyvis.network.Network``: the page's colours,
+        sizes, positions and tooltips, offline (see :func:`kg.pages.notebook.as_pyvis`)."""
+        return as_pyvis(self.network_result(name), height=height, notebook=notebook)
 
     def _select(self, sparql_or_rq_path: str | Path, params: Mapping[str, Any]
                 ) -> tuple[list[str], list[Row]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
@@ -199,3 +200,34 @@ def test_describe_reads_headers_with_continuations(tmp_path):
     assert (info.name, info.title, info.description) == ("demo-query", "A title", "first part second part")
     assert [(p.name, p.doc) for p in info.parameters] == [("top", "how many, default 5")]
     assert set(query_library(tmp_path)) == {"demo-query"}
+
+
+def test_networks_as_networkx_and_pyvis(tmp_path):
+    from network_sample import SAMPLE, E
+
+    out = tmp_path / "output"
+    out.mkdir()
+    write_store(out / "store", ox.serialize(ox.parse(SAMPLE.encode("utf-8"),
+                                                     format=ox.RdfFormat.TURTLE),
+                                            format=ox.RdfFormat.N_TRIPLES))
+    b = open_build(out)
+    assert "coauthorship" in b.networks()
+    G = b.network("coauthorship")
+    a, bb = E + "P1", E + "P2"
+    assert G.has_edge(a, bb) and G.nodes[a]["label"] == "Асель Нұрова"
+    assert G.nodes[a]["years"] == (2019, 2021) and G[a][bb]["years"] == (2019,)
+    for key in ("pagerank", "louvain_community", "community_name", "colour", "size", "x", "y"):
+        assert key in G.nodes[a]
+    net = b.pyvis("coauthorship")
+    assert {n["id"] for n in net.nodes} == set(G)
+    node = next(n for n in net.nodes if n["id"] == a)
+    assert node["color"] == G.nodes[a]["colour"] and node["size"] == G.nodes[a]["size"]
+    assert (node["x"], node["y"]) == (G.nodes[a]["x"], G.nodes[a]["y"])
+    page = net.generate_html(notebook=True)
+    assert "vis-network" in page or "vis.Network" in page
+    fetched = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""")
+    assert not fetched.search(page)  # offline: vis-network inlined, no Bootstrap CDN
+    net.write_html(str(tmp_path / "net.html"))
+    assert not fetched.search((tmp_path / "net.html").read_text("utf-8"))
+    with pytest.raises(KeyError):
+        b.network("nope")

@@ -4,9 +4,13 @@
 :data:`kg.analytics.networks.NETWORKS` from the store with SPARQL, computes the measures and
 communities, and writes, under ``out_dir``::
 
-    networks/<network>.gexf      GEXF 1.2 export
-    networks/<network>.graphml   GraphML export
-    reports/<network>.csv        one row per node: labels, every measure, community
+    networks/<network>.gexf              GEXF 1.2 with viz colour/position/size, start/end years
+    networks/<network>.dynamic.gexf      the same with one spell per year (Gephi's timeline)
+    networks/<network>.graphml           GraphML export
+    networks/<network>.vos-map.txt       VOSviewer map file (and .vos-network.txt)
+    reports/<network>.csv                one row per node: labels, every measure, community
+    reports/<network>-years.csv          per year: articles, active nodes and edges
+    reports/<network>-mentions-by-year.csv   entities' mention sentences per year (bursts)
 
 It returns the results (which :mod:`kg.pages` turns into the network pages and the
 dashboard), the analytics RDF (for the ``analytics`` named graph) and summary counts. Every
@@ -21,8 +25,8 @@ file is deterministic: the same store gives byte-identical files.
 >>> report = run_analytics(store, out, "https://w3id.org/kazkg/id/")
 >>> report.counts["coauthorship_nodes"], report.counts["coauthorship_edges"]
 (2, 1)
->>> sorted(p.name for p in (out / "networks").iterdir())[:2]
-['coauthorship.gexf', 'coauthorship.graphml']
+>>> sorted(p.name for p in (out / "networks").iterdir())[:3]
+['coauthorship.dynamic.gexf', 'coauthorship.gexf', 'coauthorship.graphml']
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from pathlib import Path
 from kg.analytics.measures import compute
 from kg.analytics.networks import NETWORKS
 from kg.analytics.results import NetworkResult, to_csv, to_gexf, to_graphml, to_ntriples
+from kg.analytics.timeline import has_mentions, mentions_by_year, year_counts
+from kg.analytics.vosviewer import vos_map, vos_network
 from kg.fsutil import write_atomic
 
 
@@ -117,7 +123,13 @@ def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
     for r in results:
         with _timed(clock, "exports"):
             outputs = {f"reports/{r.name}.csv": to_csv(r), f"networks/{r.name}.gexf": to_gexf(r),
-                       f"networks/{r.name}.graphml": to_graphml(r)}
+                       f"networks/{r.name}.graphml": to_graphml(r),
+                       f"networks/{r.name}.dynamic.gexf": to_gexf(r, spells=True),
+                       f"networks/{r.name}.vos-map.txt": vos_map(r),
+                       f"networks/{r.name}.vos-network.txt": vos_network(r),
+                       f"reports/{r.name}-years.csv": year_counts(r)}
+            if has_mentions(r):
+                outputs[f"reports/{r.name}-mentions-by-year.csv"] = mentions_by_year(r)
             for path, data in outputs.items():
                 write_atomic(out_dir / path, data)
         files.extend(outputs)

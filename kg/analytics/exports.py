@@ -19,11 +19,25 @@ same rows give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 Row = tuple[str, dict]
 EdgeRow = tuple[str, str, dict]
+
+_VIZ_NS = "http://www.gexf.net/1.2draft/viz"
+
+
+@dataclass(frozen=True)
+class Viz:
+    """How Gephi draws a node: colour ``#rrggbb``, position (page coordinates, y down) and size."""
+
+    colour: str
+    x: float
+    y: float
+    size: float
+
 
 CREATOR = "kazkg"
 _TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
@@ -92,11 +106,23 @@ def _gexf_value(value) -> str:
     return escape_attr(text)
 
 
-def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
-    """A static, undirected GEXF 1.2 document (UTF-8); edges get ids ``0, 1, ...`` in order.
+def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow], viz: Mapping[str, Viz] | None = None,
+         times: Mapping | None = None, spells: bool = False) -> bytes:
+    """An undirected GEXF 1.2 document (UTF-8); edges get ids ``0, 1, ...`` in order.
+
+    Without ``viz`` and ``times`` it is static and networkx's own layout. ``viz`` maps node
+    ids to a :class:`Viz` (``viz:color``, ``viz:position``, ``viz:size``); ``times`` maps
+    node ids and ``(u, v)`` edge pairs to their years: the graph becomes dynamic
+    (``timeformat="integer"``) with ``start``/``end`` (first and last year) on each dated
+    node and edge, or, with ``spells``, one ``<spell>`` per year (Gephi's timeline).
 
     >>> print(gexf([("x", {"label": "X"})], []).decode().splitlines()[-5])
           <node id="x" label="X" />
+    >>> text = gexf([("x", {"label": "X"})], [], {"x": Viz("#ff0000", 1.0, 2.0, 6.0)}, {"x": (2020, 2022)}).decode()
+    >>> print(text.splitlines()[7])
+          <node id="x" label="X" start="2020" end="2022">
+    >>> print(text.splitlines()[8])
+            <viz:color r="255" g="0" b="0" a="1.0" />
     """
     ids: dict[tuple[str, str], str] = {}  # (class, title) -> id, one counter for both
     declared: dict[str, list[str]] = {"node": [], "edge": []}
@@ -140,6 +166,27 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
         return ("        <attvalues>\n" + "".join([f'{p}{t}" />\n' for p, t in zip(starts, texts)])
                 + "        </attvalues>\n")
 
+    viz = viz or {}
+    times = times or {}
+
+    def extras(key, head: str, inner: str) -> tuple[str, str]:
+        """Add the time attributes to ``head`` and the viz/spells elements to ``inner``."""
+        years = sorted(set(times.get(key, ())))
+        if years and not spells:
+            head += f' start="{years[0]}" end="{years[-1]}"'
+        more = ""
+        look = viz.get(key) if isinstance(key, str) else None
+        if look is not None:
+            r, g, b = (int(look.colour[i:i + 2], 16) for i in (1, 3, 5))
+            more += (f'        <viz:color r="{r}" g="{g}" b="{b}" a="1.0" />\n'
+                     f'        <viz:size value="{look.size}" />\n'
+                     f'        <viz:position x="{look.x}" y="{-look.y}" z="0.0" />\n')
+        if years and spells:
+            more += ("        <spells>\n" + "".join(
+                f'          <spell start="{y}" end="{y}" />\n' for y in years)
+                + "        </spells>\n")
+        return head, inner + more
+
     escaped: dict[str, str] = {}
     body: list[str] = []
     body.append("    <nodes>\n" if nodes else "    <nodes />\n")
@@ -148,8 +195,9 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
         values = list(data.values())
         label = str(values[where]) if where is not None else str(node)
         escaped[node] = node_id = escape_attr(str(node))
-        body.append(_element(f'      <node id="{node_id}" label="{escape_attr(label)}"',
-                             attvalues(values, others, starts) if others else "", "      </node>"))
+        head, inner = extras(node, f'      <node id="{node_id}" label="{escape_attr(label)}"',
+                             attvalues(values, others, starts) if others else "")
+        body.append(_element(head, inner, "      </node>"))
     if nodes:
         body.append("    </nodes>\n")
     body.append("    <edges>\n" if edges else "    <edges />\n")
@@ -161,11 +209,16 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
         head = f'      <edge source="{source}" target="{target}" id="{i}"'
         if where is not None:
             head += f' weight="{escape_attr(str(values[where]))}"'
-        body.append(_element(head, attvalues(values, others, starts) if others else "",
-                             "      </edge>"))
+        head, inner = extras((u, v), head, attvalues(values, others, starts) if others else "")
+        body.append(_element(head, inner, "      </edge>"))
     if edges:
         body.append("    </edges>\n")
-    parts = [_GEXF_HEAD]
+    head = _GEXF_HEAD
+    if viz:
+        head = head.replace('xmlns:xsi=', f'xmlns:viz="{_VIZ_NS}" xmlns:xsi=', 1)
+    if times:
+        head = head.replace('mode="static"', 'mode="dynamic" timeformat="integer"', 1)
+    parts = [head]
     for kind in reversed(blocks):  # networkx inserts each class's block first
         parts.append(f'    <attributes mode="static" class="{kind}">\n')
         parts.extend(declared[kind])

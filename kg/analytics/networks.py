@@ -7,7 +7,9 @@ collaboration weight (networkx's ``collaboration_weighted_projected_graph``).
 
 Nodes carry ``label`` (one display label), ``labels`` (``{lang: label}``), ``type`` (person,
 institution, country, region, law, program, keyword) and ``articles`` (sorted article IRIs);
-``G.graph["article_titles"]`` maps those IRIs to ``{lang: title}``. Node and edge insertion
+``G.graph["article_titles"]`` maps those IRIs to ``{lang: title}``, ``article_years`` to
+their year, ``article_authors`` to their authors' labels, and ``G.graph["mention_sentences"]``
+maps nodes to the ``(article, sentence)`` pairs that name them (see :mod:`kg.analytics.articles`). Node and edge insertion
 order is sorted, so algorithms that follow it are reproducible.
 
 >>> import pyoxigraph as ox
@@ -37,6 +39,7 @@ import pyoxigraph as ox
 from networkx.algorithms import bipartite
 
 from kg import kinds
+from kg.analytics.articles import article_authors, article_years, mention_sentences
 from kg.kinds import LANGS, ONTOLOGY
 
 PREFIXES = f"""PREFIX schema: <http://schema.org/>
@@ -199,7 +202,8 @@ def _incidence(rows: list[dict[str, str]]) -> dict[str, set[str]]:
 def _finish(store: ox.Store, G: nx.Graph) -> nx.Graph:
     """Add labels, types and article titles to the nodes of ``G``."""
     if not G:
-        G.graph["article_titles"] = {}
+        G.graph.update(article_titles={}, article_years={}, article_authors={},
+                       mention_sentences={})
         return G
     values = " ".join(f"<{n}>" for n in G)
     labels: dict[str, dict[str, str]] = defaultdict(dict)
@@ -224,6 +228,9 @@ def _finish(store: ox.Store, G: nx.Graph) -> nx.Graph:
                 ORDER BY ?node ?lang ?label"""):
             titles[row["node"]].setdefault(row["lang"], row["label"])
     G.graph["article_titles"] = {a: dict(sorted(titles.get(a, {}).items())) for a in articles}
+    G.graph["article_years"] = article_years(store, articles)
+    G.graph["article_authors"] = article_authors(store, articles)
+    G.graph["mention_sentences"] = mention_sentences(store, G)
     return G
 
 

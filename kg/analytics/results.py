@@ -29,8 +29,10 @@ import networkx as nx
 from kg.analytics import exports
 from kg.csvsafe import csv_text
 from kg.analytics.exports import EdgeRow, Row
+from kg.analytics.layout import positions
 from kg.analytics.measures import PARTITIONS, SCORES, Measures
 from kg.analytics.networks import KG, NetworkSpec, display_label
+from kg.analytics.style import Look, look_of
 from kg.iri import mint, node_digest, result_key
 from kg.kinds import LANGS
 
@@ -56,6 +58,17 @@ class NetworkResult:
 
     def label(self, node) -> str:
         return self.graph.nodes[node].get("label") or display_label({}, str(node))
+
+    @cached_property
+    def layout(self) -> dict:
+        """``{node: (x, y)}``, the seeded build-time layout (:mod:`kg.analytics.layout`)."""
+        return positions(self.graph)
+
+    @cached_property
+    def look(self) -> Look:
+        """Colours, sizes and community names (:mod:`kg.analytics.style`)."""
+        return look_of(self.graph, self.measures.scores,
+                       self.measures.communities["louvain_community"], self.spec.colour_by)
 
     @cached_property
     def exported(self) -> tuple[list[Row], list[EdgeRow]]:
@@ -222,9 +235,43 @@ def export_graph(r: NetworkResult) -> nx.Graph:
     return H
 
 
-def to_gexf(r: NetworkResult) -> bytes:
-    """``networks/<network>.gexf`` (GEXF 1.2, UTF-8, no modification date)."""
-    return exports.gexf(*export_rows(r))
+def node_years(r: NetworkResult) -> dict[str, tuple[int, ...]]:
+    """``{node: (year, ...)}``: the distinct years of each node's articles (dated ones only)."""
+    years = r.graph.graph.get("article_years", {})
+    out = {}
+    for n, arts in r.graph.nodes(data="articles"):
+        found = sorted({years[a] for a in arts or () if a in years})
+        if found:
+            out[str(n)] = tuple(found)
+    return out
+
+
+def edge_years(r: NetworkResult) -> dict[tuple[str, str], tuple[int, ...]]:
+    """``{(u, v): (year, ...)}`` with ``u < v``: the years of the articles both nodes share."""
+    years = r.graph.graph.get("article_years", {})
+    arts = dict(r.graph.nodes(data="articles"))
+    out = {}
+    for u, v in r.graph.edges():
+        shared = set(arts.get(u) or ()) & set(arts.get(v) or ())
+        found = sorted({years[a] for a in shared if a in years})
+        if found:
+            u, v = sorted((str(u), str(v)))
+            out[(u, v)] = tuple(found)
+    return out
+
+
+def viz(r: NetworkResult) -> dict[str, exports.Viz]:
+    """Each node's colour, build-time position and size, as the page shows them."""
+    look, pos = r.look, r.layout
+    return {str(n): exports.Viz(look.colour[n], *pos[n], look.size[n]) for n in r.graph}
+
+
+def to_gexf(r: NetworkResult, spells: bool = False) -> bytes:
+    """``networks/<network>.gexf`` (GEXF 1.2, UTF-8, no modification date): viz colour,
+    position and size per node, ``start``/``end`` years per node and edge; with ``spells``,
+    ``networks/<network>.dynamic.gexf``, one spell per year for Gephi's timeline."""
+    times = {**node_years(r), **edge_years(r)}
+    return exports.gexf(*export_rows(r), viz=viz(r), times=times, spells=spells)
 
 
 def to_graphml(r: NetworkResult) -> bytes:

@@ -32,8 +32,14 @@ def index_page(results: Sequence[NetworkResult], inputs: Iterable[dict], top: in
         comps = len(set(r.measures.communities["connected_component"].values()))
         comms = len(set(r.measures.communities["louvain_community"].values()))
         files = " ".join(f'<a href="{e(path)}">{e(kind)}</a>' for kind, path in (
-            ("CSV", f"reports/{r.name}.csv"), ("GEXF", f"networks/{r.name}.gexf"),
-            ("GraphML", f"networks/{r.name}.graphml")))
+            ("CSV", f"reports/{r.name}.csv"), ("by year", f"reports/{r.name}-years.csv"),
+            ("GEXF", f"networks/{r.name}.gexf"),
+            ("dynamic GEXF", f"networks/{r.name}.dynamic.gexf"),
+            ("GraphML", f"networks/{r.name}.graphml"),
+            ("VOSviewer map", f"networks/{r.name}.vos-map.txt"),
+            ("network", f"networks/{r.name}.vos-network.txt"),
+            *((("mentions by year", f"reports/{r.name}-mentions-by-year.csv"),)
+              if r.graph.graph.get("mention_sentences") else ())))
         parts.append(f'<tr><td><a href="networks/{e(r.name)}.html">{e(_title(r))}</a>'
                      f'<div class="muted">{e(_other_titles(r))}</div></td>'
                      f"<td>{len(r.graph)}</td><td>{r.graph.number_of_edges()}</td>"
@@ -129,6 +135,7 @@ a:hover { text-decoration: underline; }
 <body>
 <h1>kazkg: networks of the knowledge graph</h1>
 <p class="muted">Networks built from the graph with SPARQL; centralities, components and Louvain
-communities (seeded). Each network has an interactive page that works offline, a CSV table and
-GEXF/GraphML exports.</p>
+communities (seeded). Each network has an interactive page that works offline (years, evidence
+sentences, PNG/SVG export), a CSV table, per-year counts, GEXF (Gephi: colours, positions, years;
+a dynamic GEXF for its timeline), GraphML and VOSviewer map/network files.</p>
 """

@@ -30,46 +30,40 @@ import json
 from functools import cache
 from pathlib import Path
 
-from kg import kinds
 from kg.analytics.networks import display_label
 from kg.analytics.results import NetworkResult, rounded
+from kg.analytics.style import MAX_SIZE, MIN_SIZE, OTHER_COLOUR
 from kg.kinds import LANGS
 
-TOP_NODES = 300
-MAX_EDGES = 3000
-MAX_ARTICLES = 20  # article links per node in the page
-SIZE_BY = "pagerank"
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-           "#ff9da7", "#9c755f", "#86bcb6", "#d37295", "#8cd17d")
-OTHER_COLOUR = "#bab0ac"
+TOP_NODES = 5000
+MAX_EDGES = 10000
+MAX_ARTICLES = 30  # articles listed per node or edge in the page
+MAX_SENTENCES = 30  # evidence sentences per node, and per edge
+LABELS = 15  # nodes labelled at first (by size), more as you zoom in
 OPTIONS = {
-    "layout": {"randomSeed": 42, "improvedLayout": False},
-    "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90,
-                                     "springConstant": 0.06, "avoidOverlap": 0.4},
-                "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50,
-                                  "fit": True}},
-    "nodes": {"shape": "dot", "scaling": {"min": 6, "max": 36,
-                                          "label": {"enabled": True, "min": 11, "max": 22,
-                                                    "drawThreshold": 7}},
-              "font": {"size": 12}},
+    "layout": {"improvedLayout": False},
+    "physics": {"enabled": False},
+    "nodes": {"shape": "dot", "scaling": {"min": MIN_SIZE, "max": MAX_SIZE,
+                                          "label": {"enabled": True, "min": 12, "max": 18,
+                                                    "drawThreshold": 5}},
+              "font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"}},
     "edges": {"smooth": False, "color": {"color": "#9aa5b1", "highlight": "#1f2933",
-                                         "opacity": 0.55},
-              "scaling": {"min": 1, "max": 8}},
+                                         "opacity": 0.5},
+              "scaling": {"min": 1, "max": 8}, "selectionWidth": 2},
     "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True,
                     "keyboard": False},
 }
 
 
-def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_EDGES,
-                 size_by: str = SIZE_BY) -> str:
+def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_EDGES) -> str:
     """The self-contained HTML page of one network (``networks/<name>.html``).
 
-    Shows the ``top`` nodes by ``size_by`` (falling back to degree) and, among them,
-    the ``max_edges`` heaviest edges.
+    Shows the ``top`` nodes by the size measure (PageRank, falling back to degree) at their
+    build-time positions and, among them, the ``max_edges`` heaviest edges, with the
+    articles and sentences behind every node and edge.
     """
-    if size_by not in r.measures.scores:
-        size_by = "degree"
+    look = r.look
+    size_by = look.size_by
     G = r.graph
     shown = r.ranked(size_by)[:top]
     keep = set(shown)
@@ -78,35 +72,40 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
                                   str(max(e[0], e[1]))))
     edges_total = len(edges)
     edges = sorted(edges[:max_edges], key=lambda e: (str(e[0]), str(e[1])))
-    mode = r.spec.colour_by
-    type_colours = {**{k.key: k.colour for k in kinds.KINDS}, "other": OTHER_COLOUR}
-    community = r.measures.communities["louvain_community"]
+    evidence = _Evidence(G)
+    pos = r.layout
     nodes = []
     for n in sorted(shown, key=str):
-        node = _node_data(r, n)
-        colour = (type_colours.get(node["type"], OTHER_COLOUR) if mode == "type"
-                  else _community_colour(community[n]))
-        nodes.append(vis_node(str(n), _short(node["label"]), colour,
-                              node["measures"].get(size_by, 0.0), node))
+        node = _node_data(r, n, evidence)
+        nodes.append(vis_node(str(n), _short(node["label"]), look.colour[n],
+                              node["measures"].get(size_by, 0.0), node, pos[n]))
     vis_edges = []
     for u, v, d in edges:
         attrs = {k: (x if isinstance(x, int) else rounded(x)) for k, x in sorted(d.items())
                  if isinstance(x, (int, float)) and not isinstance(x, bool)}
+        attrs.update(evidence.edge(u, v))
         vis_edges.append(vis_edge(str(u), str(v), attrs.get("weight", 1.0), attrs))
-    titles = G.graph.get("article_titles", {})
-    used = sorted({a for node in nodes for a in node["kg"]["articles"]})
+    comms = sorted({look.community[n] for n in shown})
     payload = {
-        "nodes": nodes, "edges": vis_edges, "options": json.loads(json.dumps(OPTIONS)),
-        "articles": {a: display_label(titles.get(a, {}), a) for a in used},
-        "measures": list(r.measures.scores), "sizeBy": size_by, "colourBy": mode,
-        "palette": list(PALETTE), "otherColour": OTHER_COLOUR, "typeColours": type_colours,
+        "name": r.name, "nodes": nodes, "edges": vis_edges,
+        "options": json.loads(json.dumps(OPTIONS)),
+        "articles": evidence.articles, "sentences": evidence.sentences,
+        "measures": list(r.measures.scores), "sizeBy": size_by, "colourBy": look.colour_by,
+        "communities": [{"id": c, "name": look.community_name[c],
+                         "colour": look.community_colour[c]} for c in comms],
+        "otherColour": OTHER_COLOUR, "typeColours": look.type_colour,
+        "labels": LABELS, "langs": list(LANGS),
     }
     title = r.spec.titles.get("en", r.name)
-    comps = len(set(r.measures.communities["connected_component"].values()))
+    community = r.measures.communities["louvain_community"]
+    components = len(set(r.measures.communities["connected_component"].values()))
     summary = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
         (len(G), "node", "nodes"), (G.number_of_edges(), "edge", "edges"),
-        (comps, "component", "components"),
+        (components, "component", "components"),
         (len(set(community.values())), "community", "communities"))) + "."
+    years = sorted(set(G.graph.get("article_years", {}).values()))
+    if years:
+        summary += f" Articles from {years[0]}" + (f" to {years[-1]}." if len(years) > 1 else ".")
     if len(shown) < len(G):
         summary += f" Showing the top {len(shown)} nodes by {size_by.replace('_', ' ')}"
         summary += (f" and {len(edges)} of their {edges_total} edges (the heaviest)."
@@ -117,20 +116,25 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
     return TEMPLATE.format(
         title=html.escape(title), subtitle=html.escape(subtitle), summary=html.escape(summary),
         name=html.escape(r.name), vis_css=_vis_file("vis-network.css"),
-        vis_js=_vis_file("vis-network.min.js"), css=CSS, script=SCRIPT,
-        data=script_json(payload))
+        vis_js=_vis_file("vis-network.min.js"), css=_asset("network.css"),
+        script=_asset("network.js"), data=script_json(payload))
 
 
-def vis_node(node_id: str, label: str, colour: str, value: float, kg: dict) -> dict:
-    """A vis-network node, as pyvis's ``Network.add_node`` makes it (dot, sized by ``value``).
+def vis_node(node_id: str, label: str, colour: str, value: float, kg: dict,
+             xy: tuple[float, float] | None = None) -> dict:
+    """A vis-network node, as pyvis's ``Network.add_node`` makes it (dot, sized by ``value``),
+    at ``xy`` when given.
 
     >>> vis_node("http://e/a", "", "#fff", 0.5, {})["label"]
     'http://e/a'
-    >>> list(vis_node("a", "A", "#fff", 0.5, {}))
-    ['color', 'value', 'kg', 'id', 'label', 'shape']
+    >>> list(vis_node("a", "A", "#fff", 0.5, {}, (1.0, 2.0)))
+    ['color', 'value', 'kg', 'id', 'label', 'shape', 'x', 'y']
     """
-    return {"color": colour, "value": value, "kg": kg, "id": node_id,
+    node = {"color": colour, "value": value, "kg": kg, "id": node_id,
             "label": label or node_id, "shape": "dot"}
+    if xy is not None:
+        node["x"], node["y"] = xy
+    return node
 
 
 def vis_edge(source: str, target: str, value: float, kg: dict) -> dict:
@@ -142,22 +146,64 @@ def vis_edge(source: str, target: str, value: float, kg: dict) -> dict:
     return {"value": value, "kg": kg, "from": source, "to": target}
 
 
-def _node_data(r: NetworkResult, n) -> dict:
+class _Evidence:
+    """The articles and sentences of a page, numbered as they are first used."""
+
+    def __init__(self, G):
+        self.G = G
+        self.titles = G.graph.get("article_titles", {})
+        self.years = G.graph.get("article_years", {})
+        self.authors = G.graph.get("article_authors", {})
+        self.mentions = G.graph.get("mention_sentences", {})
+        self.articles: list[dict] = []
+        self.sentences: list[list] = []  # [article index, text]
+        self._article: dict[str, int] = {}
+        self._sentence: dict[tuple[str, str], int] = {}
+
+    def article(self, iri: str) -> int:
+        if iri not in self._article:
+            self._article[iri] = len(self.articles)
+            self.articles.append({"iri": iri, "title": display_label(self.titles.get(iri, {}), iri),
+                                  "titles": self.titles.get(iri, {}),
+                                  "authors": self.authors.get(iri, []),
+                                  "year": self.years.get(iri)})
+        return self._article[iri]
+
+    def sentence(self, pair: tuple[str, str]) -> int:
+        if pair not in self._sentence:
+            self._sentence[pair] = len(self.sentences)
+            self.sentences.append([self.article(pair[0]), pair[1]])
+        return self._sentence[pair]
+
+    def node(self, n) -> dict:
+        arts = list(self.G.nodes[n].get("articles", ()))
+        years = [self.years[a] for a in arts if a in self.years]
+        return {"articles": [self.article(a) for a in arts[:MAX_ARTICLES]],
+                "narticles": len(arts), "years": sorted(set(years)),
+                "meanYear": round(sum(years) / len(years), 2) if years else None,
+                "sentences": [self.sentence(p) for p in self.mentions.get(str(n), ())[:MAX_SENTENCES]],
+                "nsentences": len(self.mentions.get(str(n), ()))}
+
+    def edge(self, u, v) -> dict:
+        shared = sorted(set(self.G.nodes[u].get("articles", ())) & set(self.G.nodes[v].get("articles", ())))
+        both = sorted(set(self.mentions.get(str(u), ())) & set(self.mentions.get(str(v), ())))
+        return {"shared": [self.article(a) for a in shared[:MAX_ARTICLES]],
+                "years": sorted({self.years[a] for a in shared if a in self.years}),
+                "evidence": [self.sentence(p) for p in both[:MAX_SENTENCES]], "nevidence": len(both)}
+
+
+def _node_data(r: NetworkResult, n, evidence: _Evidence) -> dict:
     data = r.graph.nodes[n]
+    look = r.look
     return {
         "label": r.label(n), "labels": dict(data.get("labels", {})),
         "type": data.get("type", "other"),
-        "community": r.measures.communities["louvain_community"][n],
+        "community": look.community[n],
         "component": r.measures.communities["connected_component"][n],
         "measures": {m: (s[n] if isinstance(s[n], int) else rounded(s[n]))
                      for m, s in r.measures.scores.items()},
-        "articles": list(data.get("articles", ()))[:MAX_ARTICLES],
-        "narticles": len(data.get("articles", ())),
+        **evidence.node(n),
     }
-
-
-def _community_colour(c: int) -> str:
-    return PALETTE[c] if 0 <= c < len(PALETTE) else OTHER_COLOUR
 
 
 def _short(label: str, limit: int = 40) -> str:
@@ -178,6 +224,17 @@ def script_json(value) -> str:
 
 
 @cache
+def _asset(name: str) -> str:
+    """A script or style of ``kg/pages/assets``, checked to be inlinable."""
+    from importlib.resources import files
+
+    text = files("kg.pages.assets").joinpath(name).read_text("utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ValueError(f"{name} cannot be inlined: it closes its own element")
+    return text
+
+
+@cache
 def _vis_file(name: str) -> str:
     """vis-network 9.1.2 (Apache-2.0 or MIT) as shipped inside the pyvis package (found
     without importing pyvis, whose import pulls in IPython and Jinja)."""
@@ -192,206 +249,6 @@ def _vis_file(name: str) -> str:
         raise ValueError(f"{name} cannot be inlined: it closes its own element")
     return text
 
-
-CSS = """
-* { box-sizing: border-box; }
-body { margin: 0; height: 100vh; display: flex; flex-direction: column; color: #1f2933;
-       font: 14px/1.4 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; background: #f7f8fa; }
-header { padding: 10px 16px 4px; }
-header a { color: #2563eb; text-decoration: none; }
-h1 { font-size: 20px; margin: 4px 0 0; }
-h2 { font-size: 14px; margin: 12px 0 6px; }
-.sub { color: #52606d; margin: 2px 0; }
-#controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center;
-            padding: 6px 16px; border-bottom: 1px solid #d9dee4; }
-#controls input, #controls select { font: inherit; padding: 3px 6px; }
-#search { width: 260px; }
-#status { color: #52606d; }
-main { display: flex; flex: 1; min-height: 360px; }
-#network { flex: 1; background: #fff; border-right: 1px solid #d9dee4; }
-aside { width: 300px; overflow-y: auto; padding: 0 14px 14px; }
-#legend { list-style: none; margin: 0; padding: 0; }
-#legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
-.swatch { width: 12px; height: 12px; border-radius: 50%; flex: none; }
-div.vis-tooltip { font: 12px/1.35 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-                  color: #1f2933; background: #fff; border-color: #9aa5b1; }
-.tip { max-width: 380px; white-space: normal; }
-.tip strong, #details strong { display: block; font-size: 13px; margin-bottom: 2px; }
-.tip table, #details table { border-collapse: collapse; margin: 4px 0; }
-.tip td, #details td { padding: 0 8px 0 0; }
-.tip ul, #details ul { margin: 4px 0; padding-left: 16px; }
-.muted { color: #52606d; }
-"""
-
-SCRIPT = """
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var LANGS = __LANGS__;
-  var MAX_TIP = 8;
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function fmt(x) { return typeof x === "number" ? String(+x.toPrecision(4)) : String(x); }
-  function communityColour(c) { return c < data.palette.length ? data.palette[c] : data.otherColour; }
-  function colourOf(kg, mode) {
-    return mode === "type" ? (data.typeColours[kg.type] || data.otherColour) : communityColour(kg.community);
-  }
-  function describe(kg, full) {
-    var box = el("div", null, "tip");
-    box.appendChild(el("strong", kg.label));
-    LANGS.forEach(function (lang) {
-      if (kg.labels[lang]) { box.appendChild(el("div", lang + ": " + kg.labels[lang])); }
-    });
-    box.appendChild(el("div", "type: " + kg.type + " · community " + kg.community +
-                               " · component " + kg.component, "muted"));
-    var table = el("table");
-    data.measures.forEach(function (m) {
-      if (!(m in kg.measures)) { return; }
-      var row = el("tr");
-      row.appendChild(el("td", m.replace(/_/g, " ")));
-      row.appendChild(el("td", fmt(kg.measures[m])));
-      table.appendChild(row);
-    });
-    box.appendChild(table);
-    if (kg.articles.length) {
-      box.appendChild(el("div", kg.narticles + " article(s):", "muted"));
-      var list = el("ul");
-      var shown = Math.min(kg.articles.length, full ? kg.articles.length : MAX_TIP);
-      kg.articles.slice(0, shown).forEach(function (iri) {
-        var item = el("li");
-        var title = data.articles[iri] || iri;
-        if (full && /^https?:\\/\\//.test(iri)) {
-          var a = el("a", title);
-          a.href = iri;
-          a.rel = "noopener noreferrer";
-          item.appendChild(a);
-        } else {
-          item.textContent = title;
-        }
-        list.appendChild(item);
-      });
-      if (kg.narticles > shown) { list.appendChild(el("li", "…")); }
-      box.appendChild(list);
-    }
-    return box;
-  }
-  var byId = {};
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    byId[n.id] = n;
-    n.title = describe(n.kg, false);  // a tooltip: text only
-    return n;
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e, i) {
-    var tip = el("div", null, "tip");
-    var a = byId[e.from].kg.label, b = byId[e.to].kg.label;
-    tip.appendChild(el("strong", a + " — " + b));
-    Object.keys(e.kg).sort().forEach(function (k) { tip.appendChild(el("div", k + ": " + fmt(e.kg[k]))); });
-    e.id = i;
-    e.title = tip;
-    return e;
-  }));
-  var container = document.getElementById("network");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  window.kgNetwork = network;
-  var status = document.getElementById("status");
-  function ready() {
-    network.setOptions({physics: {enabled: false}});
-    document.body.setAttribute("data-state", "ready");
-  }
-  if (data.nodes.length === 0) {
-    container.appendChild(el("p", "This network has no nodes.", "muted"));
-    ready();
-  } else {
-    status.textContent = "Laying out…";
-    network.once("stabilizationIterationsDone", function () { status.textContent = ""; ready(); });
-  }
-  var details = document.getElementById("details");
-  function show(id) {
-    details.textContent = "";
-    if (id in byId) { details.appendChild(describe(byId[id].kg, true)); }
-  }
-  network.on("click", function (p) { if (p.nodes.length) { show(p.nodes[0]); } });
-
-  function fillSelect(select, values, label) {
-    values.forEach(function (v) { var o = el("option", label(v)); o.value = String(v); select.appendChild(o); });
-  }
-  var types = Array.from(new Set(data.nodes.map(function (n) { return n.kg.type; }))).sort();
-  var comms = Array.from(new Set(data.nodes.map(function (n) { return n.kg.community; })))
-    .sort(function (a, b) { return a - b; });
-  var typeSel = document.getElementById("filter-type");
-  var commSel = document.getElementById("filter-community");
-  var colourSel = document.getElementById("colour-by");
-  var sizeSel = document.getElementById("size-by");
-  fillSelect(typeSel, types, String);
-  fillSelect(commSel, comms, function (c) { return "community " + c; });
-  fillSelect(sizeSel, data.measures, function (m) { return m.replace(/_/g, " "); });
-  sizeSel.value = data.sizeBy;
-  colourSel.value = data.colourBy;
-
-  function legend() {
-    var list = document.getElementById("legend");
-    list.textContent = "";
-    var mode = colourSel.value;
-    var keys = mode === "type" ? types : comms.filter(function (c) { return c < data.palette.length; });
-    keys.forEach(function (k) {
-      var item = el("li");
-      var swatch = el("span", null, "swatch");
-      swatch.style.background = mode === "type" ? (data.typeColours[k] || data.otherColour) : communityColour(k);
-      item.appendChild(swatch);
-      var count = data.nodes.filter(function (n) { return (mode === "type" ? n.kg.type : n.kg.community) === k; }).length;
-      item.appendChild(el("span", (mode === "type" ? k : "community " + k) + " (" + count + ")"));
-      list.appendChild(item);
-    });
-    if (mode !== "type" && comms.length > keys.length) {
-      var rest = el("li");
-      var sw = el("span", null, "swatch");
-      sw.style.background = data.otherColour;
-      rest.appendChild(sw);
-      rest.appendChild(el("span", "other communities"));
-      list.appendChild(rest);
-    }
-    list.appendChild(el("li", "Size: " + sizeSel.value.replace(/_/g, " ") + "; edge width: weight.", "muted"));
-  }
-  function visible(kg) {
-    return (typeSel.value === "" || kg.type === typeSel.value) &&
-      (commSel.value === "" || String(kg.community) === commSel.value);
-  }
-  function restyle() {
-    var mode = colourSel.value, size = sizeSel.value;
-    nodes.update(data.nodes.map(function (n) {
-      return {id: n.id, color: colourOf(n.kg, mode), value: n.kg.measures[size] || 0,
-              hidden: !visible(n.kg)};
-    }));
-    legend();
-  }
-  [typeSel, commSel, colourSel, sizeSel].forEach(function (s) { s.addEventListener("change", restyle); });
-  legend();
-
-  var search = document.getElementById("search");
-  var options = document.getElementById("labels");
-  data.nodes.forEach(function (n) { var o = el("option"); o.value = n.kg.label; options.appendChild(o); });
-  function matches(q) {
-    q = q.trim().toLowerCase();
-    if (!q) { return []; }
-    return data.nodes.filter(function (n) {
-      return visible(n.kg) && [n.kg.label].concat(LANGS.map(function (l) { return n.kg.labels[l] || ""; }))
-        .some(function (s) { return s.toLowerCase().indexOf(q) >= 0; });
-    }).map(function (n) { return n.id; });
-  }
-  function find() {
-    var ids = matches(search.value);
-    status.textContent = search.value.trim() ? ids.length + " match(es)" : "";
-    network.selectNodes(ids);
-    if (ids.length) { network.focus(ids[0], {scale: 1.2}); show(ids[0]); }
-  }
-  search.addEventListener("change", find);
-  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { find(); } });
-})();
-""".replace("__LANGS__", json.dumps(list(LANGS)))
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -415,17 +272,29 @@ TEMPLATE = """<!DOCTYPE html>
 <datalist id="labels"></datalist>
 <label>Type <select id="filter-type"><option value="">all</option></select></label>
 <label>Community <select id="filter-community"><option value="">all</option></select></label>
-<label>Colour by <select id="colour-by"><option value="community">community</option><option value="type">type</option></select></label>
+<label>Colour by <select id="colour-by"><option value="community">community</option><option value="type">type</option><option value="year">mean year</option></select></label>
 <label>Size by <select id="size-by"></select></label>
+<label>Labels in <select id="label-lang"><option value="">any</option><option value="kk">kk</option><option value="ru">ru</option><option value="en">en</option></select></label>
+</div>
+<div id="sliders">
+<label>Top nodes <input id="top-n" type="range" min="1"> <output id="top-n-out"></output></label>
+<label>Min. edge weight <input id="min-weight" type="range" min="0"> <output id="min-weight-out"></output></label>
+<label>Labels <input id="label-n" type="range" min="0"> <output id="label-n-out"></output></label>
+<span id="years"><label>Years <input id="year-from" type="range"> <input id="year-to" type="range"> <output id="year-out"></output></label>
+<label><input id="undated" type="checkbox" checked> undated</label></span>
+<label>Ego network <select id="ego-depth"><option value="0">off</option><option value="1">depth 1</option><option value="2">depth 2</option></select></label>
+<button id="export-png" type="button">PNG</button>
+<button id="export-svg" type="button">SVG</button>
 <span id="status"></span>
 </div>
 <main>
 <div id="network"></div>
 <aside>
+<p id="count" class="muted"></p>
 <h2>Legend</h2>
 <ul id="legend"></ul>
-<h2>Selected node</h2>
-<div id="details" class="muted">Click a node, or search for one.</div>
+<h2>Selected</h2>
+<div id="details" class="muted">Click a node or an edge to see the articles and sentences behind it.</div>
 </aside>
 </main>
 <script type="application/json" id="kg-data">{data}</script>
