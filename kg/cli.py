@@ -19,7 +19,7 @@ from kg.jsonio import article_to_dict
 from kg.model import Problem
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
-from kg.query import query_store, read_query, render
+from kg.query import render, run_named
 from kg.resolve.thesaurus import ThesaurusError
 from kg.store import QueryError
 from kg.store import export as run_export
@@ -163,16 +163,18 @@ def _read_input(file: str) -> str:
 
 @app.command()
 def query(
-    sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file."),
+    sparql: str = typer.Argument(..., help="A SPARQL query, a .rq file, or the name of a library query."),
     store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
     format: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    param: Optional[list[str]] = typer.Option(None, "--param", "-p",
+                                              help="NAME=VALUE for a declared parameter (IRI or label for entities); repeatable."),
 ) -> None:
-    """Run a SPARQL query on the built store.
+    """Run a SPARQL query on the built store; library queries by name, with --param values.
 
-    Example: kg query ontology/queries/top-institutions.rq --format csv
+    Example: kg query coauthors --param person="Aigerim Sarsenbayeva" --format csv
     """
     try:
-        typer.echo(render(query_store(store, read_query(sparql)), format), nl=False)
+        typer.echo(render(run_named(store, sparql, param or []), format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
         _fail(str(err))
 
@@ -253,6 +255,7 @@ def serve(
                                         help="Copy the store into each worker's memory up to this size on disk (0: never)."),
     cache_mb: int = typer.Option(64, "--cache-mb", min=0, help="Result cache size (0: no cache)."),
     warm: bool = typer.Option(True, "--warm/--no-warm", help="Fill the cache with the example queries at start-up."),
+    base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of the build (entity pages at /id/...)."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
 
@@ -262,7 +265,8 @@ def serve(
 
     try:
         run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
-                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm)
+                   memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm,
+                   base=base)
     except (OSError, ValueError) as err:
         _fail(str(err))
 
