@@ -43,7 +43,9 @@ from urllib.parse import parse_qs
 
 from kg.queries import query_library
 from kg.server.cache import ResponseCache
+from kg.server.entities import Links, entity_reply
 from kg.server.formats import choose_format
+from kg.server.library import bound_query
 from kg.server.page import content_security_policy, render_page
 from kg.server.workers import (
     DEFAULT_MEMORY_LIMIT,
@@ -66,6 +68,7 @@ __all__ = ["CACHE_HEADER", "DEFAULT_CACHE_BYTES", "TRUNCATED_HEADER", "Job", "Re
 CACHE_HEADER = "X-Kazkg-Cache"
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 MAX_BODY = 4 * 1024 * 1024  # bytes of a query request
+DEFAULT_BASE = "https://w3id.org/kazkg/id/"  # as `kg build --base`
 _log = logging.getLogger(__name__)
 
 
@@ -181,13 +184,16 @@ def _library() -> dict[str, Any]:
 
 def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_000,
              cors: bool = False, workers: int = 2, *, memory_limit: int = DEFAULT_MEMORY_LIMIT,
-             cache_bytes: int = DEFAULT_CACHE_BYTES, warm: bool = True) -> Starlette:
+             cache_bytes: int = DEFAULT_CACHE_BYTES, warm: bool = True,
+             base: str = DEFAULT_BASE) -> Starlette:
     """The ASGI application: ``/`` (query page), ``/sparql`` (endpoint), ``/queries/NAME`` (the
     text of an example query).
 
     ``memory_limit``: the largest store (bytes on disk) each worker copies into memory (0: none).
     ``cache_bytes``: the size of the response cache (0: no cache, every request is evaluated).
     ``warm``: fill the cache with the query library (in the background) once the workers run.
+    ``base``: the base of the build's IRIs, served as entity pages at ``/id/...``
+    (``/describe?iri=`` serves any IRI; see :mod:`kg.server.entities`).
     Raises ``FileNotFoundError`` (or ``OSError``) at once if ``store_dir`` holds no store.
     The worker processes start with the application (ASGI lifespan) and stop with it.
     """
@@ -203,8 +209,9 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     pool = Pool(settings.store_dir, settings.workers, settings.timeout, settings.memory_limit)
     cache = ResponseCache(settings.cache_bytes) if settings.cache_bytes else None
     library = _library()
+    links = Links(base)
     page = Reply(200, "text/html; charset=utf-8",
-                 render_page(library.values(), settings.timeout, settings.max_rows).encode(),
+                 render_page(library.values(), settings.timeout, settings.max_rows, base).encode(),
                  (("Content-Security-Policy", content_security_policy()),))
 
     def endpoint(handler: Callable[[Request], Awaitable[Reply]]) -> Callable[[Request], Awaitable[Response]]:
@@ -223,10 +230,16 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
         info = library.get(name.removesuffix(".rq"))
         if info is None:
             return _text(404, f"no example query named {name!r}")
-        return Reply(200, "application/sparql-query; charset=utf-8", info.text.encode("utf-8"))
+        return await bound_query(info, dict(request.query_params), pool.run)
 
     async def sparql_handler(request: Request) -> Reply:
         return await _sparql(request, pool, settings, cache)
+
+    async def entity_handler(request: Request) -> Reply:
+        path = request.path_params.get("path")
+        iri = links.iri(path) if path is not None else request.query_params.get("iri", "")
+        return await entity_reply(iri, request.headers.get("accept", ""), request.query_params.get("format"),
+                                  lambda job: _answer(job, pool, cache), links, settings.max_rows)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -249,6 +262,8 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     routes = [Route("/", endpoint(page_handler), methods=["GET"]),
               Route("/sparql", endpoint(sparql_handler), methods=["GET", "POST"]),
               Route("/queries/{name}", endpoint(library_handler), methods=["GET"]),
+              Route("/id/{path:path}", endpoint(entity_handler), methods=["GET"]),
+              Route("/describe", endpoint(entity_handler), methods=["GET"]),
               Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
@@ -266,7 +281,7 @@ def _check_store(store_dir: Path) -> None:
 def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
           timeout: float = 30.0, max_rows: int = 10_000, cors: bool = False, workers: int = 2,
           memory_limit: int = DEFAULT_MEMORY_LIMIT, cache_bytes: int = DEFAULT_CACHE_BYTES,
-          warm: bool = True, log_level: str = "warning") -> None:
+          warm: bool = True, log_level: str = "warning", base: str = DEFAULT_BASE) -> None:
     """Serve ``store_dir`` on ``host:port`` until interrupted (``port=0``: any free port).
 
     See :func:`make_app` for ``memory_limit`` (the memory cost: about three times the store's
@@ -277,7 +292,7 @@ def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
     import uvicorn
 
     app = make_app(store_dir, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
-                   memory_limit=memory_limit, cache_bytes=cache_bytes, warm=warm)
+                   memory_limit=memory_limit, cache_bytes=cache_bytes, warm=warm, base=base)
     sock = _listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
@@ -46,6 +47,18 @@ nav button { display: block; width: 100%; text-align: left; margin: 0 0 .4rem; p
 nav button:hover, nav button:focus-visible, nav button.selected { border-color: var(--accent); }
 nav .title { display: block; font-weight: 600; }
 nav .desc { display: block; color: var(--muted); font-size: .85rem; }
+nav .params { display: block; font: 12px ui-monospace, monospace; color: var(--accent); }
+#params { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .3rem 0 .5rem; }
+#params label { font-weight: 400; display: flex; flex-direction: column; font-size: .85rem; }
+#params input, #search input { font: inherit; padding: .2rem .4rem; border: 1px solid var(--line); border-radius: 4px; }
+#search { display: flex; gap: .4rem; align-items: center; margin-left: auto; }
+#hits { list-style: none; margin: .2rem 0 .6rem; padding: 0; }
+#hits li { margin: .15rem 0; }
+#hits small { color: var(--muted); margin-left: .4rem; }
+a { color: var(--accent); }
+.entity { padding: .4rem 1.2rem 2rem; }
+.entity h2 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.entity table { background: #fff; border: 1px solid var(--line); }
 section { min-width: 0; }
 label { font-weight: 600; }
 textarea { display: block; width: 100%; height: 16rem; margin: .3rem 0 .5rem; padding: .6rem;
@@ -110,6 +123,14 @@ function termNote(term) {
   return term.datatype ? term.datatype.split(/[#/]/).pop() : "";
 }
 
+function entityHref(iri) {
+  const base = document.body.dataset.base;
+  if (base && iri.startsWith(base) && !/[?#]/.test(iri.slice(base.length))) {
+    return "id/" + iri.slice(base.length).split("/").map(encodeURIComponent).join("/");
+  }
+  return "describe?iri=" + encodeURIComponent(iri);
+}
+
 function drawTable(data) {
   const table = el("table");
   const head = table.createTHead().insertRow();
@@ -120,7 +141,13 @@ function drawTable(data) {
     for (const name of data.head.vars) {
       const cell = row.insertCell();
       const term = binding[name];
-      cell.textContent = termText(term);
+      if (term && term.type === "uri") {
+        const link = el("a", term.value);
+        link.href = entityHref(term.value);
+        cell.appendChild(link);
+      } else {
+        cell.textContent = termText(term);
+      }
       const note = termNote(term);
       if (note) cell.appendChild(el("small", note));
       if (term) cell.className = term.type;
@@ -209,11 +236,48 @@ async function run() {
   }
 }
 
+const paramBox = document.getElementById("params");
+let selected = null;
+
+function showParams(button) {
+  paramBox.replaceChildren();
+  selected = button.dataset.name;
+  const params = JSON.parse(button.dataset.params || "[]");
+  for (const p of params) {
+    const label = el("label");
+    label.appendChild(el("span", "?" + p.name + " (" + p.type + ")"));
+    const input = el("input");
+    input.name = p.name;
+    input.title = p.doc;
+    const plain = p.default.replace(/^"(.*)"$/, "$1");
+    if (p.default === "UNDEF") input.placeholder = "any"; else input.value = plain;
+    input.addEventListener("change", bindParams);
+    label.appendChild(input);
+    paramBox.appendChild(label);
+  }
+  paramBox.hidden = params.length === 0;
+}
+
+async function bindParams() {
+  const values = new URLSearchParams();
+  for (const input of paramBox.querySelectorAll("input")) values.set(input.name, input.value.trim() || "UNDEF");
+  try {
+    const response = await fetch("queries/" + encodeURIComponent(selected) + "?" + values);
+    const text = await response.text();
+    if (!response.ok) { showError(response.status + " " + text); return; }
+    errorBox.hidden = true;
+    editor.value = text;
+  } catch (err) {
+    showError(String(err));
+  }
+}
+
 async function loadExample(button) {
   try {
     const response = await fetch("queries/" + encodeURIComponent(button.dataset.name));
     if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
     editor.value = await response.text();
+    showParams(button);
     for (const other of document.querySelectorAll("nav button")) other.classList.remove("selected");
     button.classList.add("selected");
     editor.focus();
@@ -236,6 +300,11 @@ def _digest(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
+def style_hash() -> str:
+    """The CSP source of the shared inline style (also used by entity pages)."""
+    return _digest(STYLE)
+
+
 def content_security_policy() -> str:
     """The page's policy: its own inline style and script, requests to its own server only."""
     return (f"default-src 'none'; style-src {_digest(STYLE)}; script-src {_digest(SCRIPT)}; "
@@ -243,12 +312,24 @@ def content_security_policy() -> str:
             "frame-ancestors 'none'")
 
 
-def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int) -> str:
-    """The HTML page listing ``queries`` (title and description; a click loads the text)."""
+def _params(q: QueryInfo) -> tuple[str, str]:
+    """The ``data-params`` JSON of a query and the line naming its parameters."""
+    data = json.dumps([{"name": p.name, "type": p.type, "default": p.default, "doc": p.doc}
+                       for p in q.parameters], ensure_ascii=False)
+    shown = " ".join(f"?{p.name}:{p.type}" for p in q.parameters)
+    return data, f'<span class="params">{escape(shown)}</span>' if shown else ""
+
+
+def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int,
+                base: str = "") -> str:
+    """The HTML page listing ``queries`` (title, description and parameters; a click loads the
+    text and a form for the parameters). IRIs in results link to their entity pages, those
+    under ``base`` as ``id/...``, others as ``describe?iri=...``."""
     items = "\n".join(
-        f'<li><button type="button" data-name="{escape(q.name)}"><span class="title">'
-        f'{escape(q.title or q.name)}</span><span class="desc">{escape(q.description)}</span>'
-        "</button></li>" for q in queries)
+        f'<li><button type="button" data-name="{escape(q.name)}" data-params="{escape(data)}">'
+        f'<span class="title">{escape(q.title or q.name)}</span>'
+        f'<span class="desc">{escape(q.description)}</span>{shown}</button></li>'
+        for q in queries for data, shown in [_params(q)])
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -257,7 +338,7 @@ def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int) -> 
 <title>kazkg SPARQL</title>
 <style>{STYLE}</style>
 </head>
-<body data-max-rows="{int(max_rows)}">
+<body data-max-rows="{int(max_rows)}" data-base="{escape(base)}">
 <header>
 <h1>kazkg SPARQL</h1>
 <p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Queries stop after {timeout:g} s;
@@ -271,6 +352,7 @@ results are cut at {int(max_rows)} rows.</p>
 </ul>
 </nav>
 <section>
+<div id="params" aria-label="Parameters" hidden></div>
 <label for="editor">Query</label>
 <textarea id="editor" spellcheck="false" autocapitalize="off">{escape(DEFAULT_QUERY)}</textarea>
 <div class="bar">
