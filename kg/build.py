@@ -39,6 +39,7 @@ from kg.model import Mention
 from kg.pages import write_pages
 from kg.parallel import auto_workers, open_mapper
 from kg.rdf.bulkload import add_runs, load_store, publish_store
+from kg.search import index_path, write_index
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.runs import write_run
@@ -148,6 +149,8 @@ def build(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     publish_store(out / "store.tmp", out / "store")
+    write_index(out / "store", index_path(out / "store"))
+    clock.lap("search index")
     write_atomic(out / "articles.json",
                  json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
     write_atomic(out / "reports" / "merges.csv", _merges_csv(resolution.merges))

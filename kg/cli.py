@@ -21,6 +21,8 @@ from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
 from kg.query import render, run_named
 from kg.resolve.thesaurus import ThesaurusError
+from kg.search import hits_json, index_path
+from kg.search import search as find
 from kg.store import QueryError
 from kg.store import export as run_export
 
@@ -177,6 +179,32 @@ def query(
         typer.echo(render(run_named(store, sparql, param or []), format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
         _fail(str(err))
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="Words to find (any language, any inflected form)."),
+    store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
+    limit: int = typer.Option(20, "--limit", min=1, help="Hits shown at most."),
+    format: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Find entities by a word of a label or of a sentence mentioning them (search.sqlite of the build).
+
+    Example: kg search Қазақстанның --store output/store
+    """
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r} (expected: table or json)", 2)
+    try:
+        hits = find(index_path(store), text, limit)
+    except FileNotFoundError as err:
+        _fail(str(err))
+    if format == "json":
+        typer.echo(hits_json(hits))
+        return
+    for hit in hits:
+        typer.echo(f"{hit.iri}\t{hit.label}\t{hit.field}: {' '.join(hit.text.split())[:100]}")
+    if not hits:
+        typer.echo(f"no match for {text!r}", err=True)
 
 
 @app.command()

@@ -134,6 +134,18 @@ def test_library_queries_bind_parameters_from_the_url(server: Server) -> None:
     assert server.get("queries/top-entities-by-type", top="many").status == 400
 
 
+def test_search_route_returns_iris_for_an_inflected_form(server: Server) -> None:
+    answer = server.get("search", q="Қазақстанның")
+    assert answer.status == 200 and answer.type.startswith("application/json")
+    hits = json.loads(answer.body)
+    assert hits[0]["iri"] == KZ and hits[0]["href"] == "/id/country/kz" and hits[0]["label"] == "Kazakhstan"
+    page = server.get("search", {"Accept": BROWSER}, q="Казахстана")
+    assert page.status == 200 and 'href="/id/country/kz"' in page.text
+    assert json.loads(server.get("search", q="").body) == []
+    assert server.get("search", q="x", limit="0").status == 400
+    assert 'action="/search"' in server.get("id/country/kz", {"Accept": BROWSER}).text
+
+
 # --- escaping ---------------------------------------------------------------------------------
 
 HOSTILE_NT = "\n".join([
@@ -189,6 +201,10 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
         cells = tools.evaluate("document.querySelectorAll('#results td.uri').length")
         assert len(links) == cells > 0
         assert server.url + "id/country/kz" in links
+        tools.evaluate("document.querySelector('#search input').value = 'Қазақстанның';"
+                       "document.querySelector('#search button').click()")
+        tools.wait_for("document.querySelectorAll('#hits a').length > 0")
+        assert tools.evaluate("document.querySelector('#hits a').href") == server.url + "id/country/kz"
         tools.evaluate(f"location.href = {json.dumps(server.url + 'id/country/kz')}")
         time.sleep(0.5)
         tools.wait_for("document.querySelector('h1') && document.querySelector('h1').textContent === 'Kazakhstan'")

@@ -42,9 +42,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from kg.queries import query_library
+from kg.search import index_path
 from kg.server.cache import ResponseCache
 from kg.server.entities import Links, entity_reply
 from kg.server.formats import choose_format
+from kg.server.search import search_reply
 from kg.server.library import bound_query
 from kg.server.page import content_security_policy, render_page
 from kg.server.workers import (
@@ -235,6 +237,11 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     async def sparql_handler(request: Request) -> Reply:
         return await _sparql(request, pool, settings, cache)
 
+    async def search_handler(request: Request) -> Reply:
+        q = request.query_params
+        return await search_reply(index_path(settings.store_dir), q.get("q", ""), request.headers.get("accept", ""),
+                                  q.get("format"), q.get("limit"), links)
+
     async def entity_handler(request: Request) -> Reply:
         path = request.path_params.get("path")
         iri = links.iri(path) if path is not None else request.query_params.get("iri", "")
@@ -264,6 +271,7 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
               Route("/queries/{name}", endpoint(library_handler), methods=["GET"]),
               Route("/id/{path:path}", endpoint(entity_handler), methods=["GET"]),
               Route("/describe", endpoint(entity_handler), methods=["GET"]),
+              Route("/search", endpoint(search_handler), methods=["GET"]),
               Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 

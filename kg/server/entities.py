@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -170,10 +171,10 @@ async def entity_reply(iri: str, accept: str, fmt: str | None, run: Runner, link
                      headers + (("Content-Security-Policy", entity_policy()),))
     if choose_format("graph", accept, fmt) is None:
         return text_reply(406, f"no acceptable format for an entity; offered: text/html, {offered('graph')}")
-    exists = await run(Job(exists_query(iri), _JSON))
+    exists, reply = await asyncio.gather(run(Job(exists_query(iri), _JSON)),
+                                         run(Job(f"DESCRIBE {IRI(iri).sparql()}", accept, fmt, max_rows)))
     if exists.status == 200 and not json.loads(exists.body)["boolean"]:
         return text_reply(404, f"<{iri}> is not in this build")
-    reply = await run(Job(f"DESCRIBE {IRI(iri).sparql()}", accept, fmt, max_rows))
     return Reply(reply.status, reply.media_type, reply.body, reply.headers + headers, reply.kind)
 
 
@@ -271,15 +272,16 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
     ]
     rdf = "".join(f' <a href="{escape(links.href(iri))}{"&" if "?" in links.href(iri) else "?"}'
                   f'format={f}">{f}</a>' for f in ("ttl", "nt", "jsonld"))
-    return _document(title, f"<p><code>{escape(iri)}</code> ·{rdf}</p>" + "\n".join(body))
+    return page_document(title, f"<p><code>{escape(iri)}</code> ·{rdf}</p>" + "\n".join(body))
 
 
 def not_found(iri: str) -> str:
     """The 404 page for an IRI that the build does not hold."""
-    return _document("Not found", f"<p><code>{escape(iri)}</code> is not in this build.</p>")
+    return page_document("Not found", f"<p><code>{escape(iri)}</code> is not in this build.</p>")
 
 
-def _document(title: str, body: str) -> str:
+def page_document(title: str, body: str, query: str = "") -> str:
+    """A page of the entity/search family: a header with a search form, then ``body`` (HTML)."""
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -289,7 +291,10 @@ def _document(title: str, body: str) -> str:
 <style>{STYLE}</style>
 </head>
 <body>
-<header><h1>{escape(title)}</h1><p><a href="/">query page</a></p></header>
+<header><h1>{escape(title)}</h1><p><a href="/">query page</a></p>
+<form id="search" action="/search" method="get" role="search"><input type="search" name="q"
+ value="{escape(query)}" placeholder="Find an entity" aria-label="Find an entity"><input type="hidden"
+ name="format" value="html"><button type="submit">Find</button></form></header>
 <section class="entity">
 {body}
 </section>

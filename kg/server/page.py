@@ -39,6 +39,9 @@ body { margin: 0; font: 15px/1.45 system-ui, sans-serif; color: var(--fg); backg
 header { padding: .8rem 1.2rem; background: #fff; border-bottom: 1px solid var(--line); }
 header h1 { margin: 0; font-size: 1.25rem; }
 header p { margin: .2rem 0 0; color: var(--muted); }
+header { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; }
+header form button { font: inherit; padding: .2rem .7rem; border-radius: 6px; border: 1px solid var(--accent);
+  background: #fff; color: var(--accent); cursor: pointer; }
 main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; padding: 1rem 1.2rem; }
 nav h2 { font-size: 1rem; margin: 0 0 .5rem; }
 nav ul { list-style: none; margin: 0; padding: 0; max-height: calc(100vh - 9rem); overflow: auto; }
@@ -286,6 +289,34 @@ async function loadExample(button) {
   }
 }
 
+const searchForm = document.getElementById("search");
+const hits = document.getElementById("hits");
+
+async function find(event) {
+  event.preventDefault();
+  const q = searchForm.elements.q.value.trim();
+  hits.replaceChildren();
+  if (!q) return;
+  try {
+    const response = await fetch("search?" + new URLSearchParams({q, limit: "20"}), {headers: {Accept: "application/json"}});
+    if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
+    const found = await response.json();
+    if (!found.length) hits.appendChild(el("li", "No match for \u201c" + q + "\u201d."));
+    for (const hit of found) {
+      const item = el("li");
+      const link = el("a", hit.label || hit.iri);
+      link.href = hit.href.replace(/^\//, "");
+      link.title = hit.iri;
+      item.appendChild(link);
+      item.appendChild(el("small", hit.field + ": " + hit.text.replace(/\s+/g, " ").slice(0, 160)));
+      hits.appendChild(item);
+    }
+  } catch (err) {
+    showError(String(err));
+  }
+}
+
+searchForm.addEventListener("submit", find);
 runButton.addEventListener("click", run);
 editor.addEventListener("keydown", (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === "Enter") { event.preventDefault(); run(); }
@@ -343,6 +374,8 @@ def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int,
 <h1>kazkg SPARQL</h1>
 <p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Queries stop after {timeout:g} s;
 results are cut at {int(max_rows)} rows.</p>
+<form id="search" role="search"><input type="search" name="q" placeholder="Find an entity (any language, any form)"
+ aria-label="Find an entity"><button type="submit">Find</button></form>
 </header>
 <main>
 <nav aria-labelledby="examples-title">
@@ -352,6 +385,7 @@ results are cut at {int(max_rows)} rows.</p>
 </ul>
 </nav>
 <section>
+<ul id="hits" aria-label="Search results"></ul>
 <div id="params" aria-label="Parameters" hidden></div>
 <label for="editor">Query</label>
 <textarea id="editor" spellcheck="false" autocapitalize="off">{escape(DEFAULT_QUERY)}</textarea>
