@@ -18,9 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg import __version__, kinds
+from kg import __version__
 from kg.analytics import run_analytics
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file
 from kg.extract.tasks import (
@@ -33,23 +32,23 @@ from kg.extract.tasks import (
 )
 from kg.fsutil import write_atomic
 from kg.ingest import iter_sources
-from kg.iri import DEFAULT_BASE, RECORDS, mint
+from kg.iri import DEFAULT_BASE, mint
 from kg.jsonio import article_to_dict
 from kg.model import Mention
 from kg.pages import write_pages
 from kg.parallel import auto_workers, open_mapper
 from kg.rdf.bulkload import add_runs, load_store, publish_store
-from kg.search import index_path, write_index
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.runs import write_run
+from kg.rdf.prefixes import turtle_prefixes
 from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
-from kg.rdf.vocab import BIBO, KG, SCHEMA
 from kg.rdf.void import describe_dataset
 from kg.resolve import resolve
 from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
 from kg.resolve.thesaurus import read_thesaurus
+from kg.search import index_path, write_index
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ def build(
         clock.lap("analytics")
         write_pages(analytics.results, out, _inputs(corpus))
         clock.lap("pages")
-        prefixes = _prefixes(base)
+        prefixes = turtle_prefixes(base)
         triples = write_turtle(runs, out / "graph.ttl", prefixes)
         write_trig(runs, out / "graph.trig", prefixes)
         clock.lap("serialise")
@@ -249,13 +248,6 @@ def _ontology_lines(base: str) -> list[str]:
     triples = ox.parse(path=str(ontology_dir() / ONTOLOGY), format=ox.RdfFormat.TURTLE)
     quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
     return canonical_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-
-
-def _prefixes(base: str) -> dict[str, str]:
-    return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
-            "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
-            "skos": str(SKOS), "xsd": str(XSD),
-            **{kind: mint(kind, "", base) for kind in (*(k.key for k in kinds.KINDS), *RECORDS)}}
 
 
 def _merges_csv(merges) -> str:
