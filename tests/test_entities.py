@@ -191,10 +191,23 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
     try:
         tools = browser.page()
         tools.call("Page.navigate", url=server.url)
-        tools.wait_for("document.getElementById('run') !== null")
-        tools.evaluate("document.getElementById('editor').value = "
+        tools.wait_for("typeof window.kgSetQuery === 'function'")
+        tools.evaluate("window.kgSetQuery("
                        + json.dumps("SELECT ?c ?l WHERE { ?c a <https://w3id.org/kazkg/ontology#Country> ; "
-                                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?c ?l"))
+                                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?c ?l") + ")")
+        # the vendored editor loaded from this server (names resolve nowhere) and completes our classes
+        assert tools.evaluate("typeof CodeMirror === 'function' && !!document.querySelector('.CodeMirror')")
+        tools.evaluate("kgEditor.setValue('SELECT * WHERE { ?x a kg:Cou'); kgEditor.setCursor(0, 100);"
+                       "kgEditor.execCommand('autocomplete')")
+        tools.wait_for("document.querySelectorAll('.CodeMirror-hints li').length > 0")
+        offered = tools.evaluate("Array.from(document.querySelectorAll('.CodeMirror-hints li'), li => li.textContent)")
+        assert "kg:Country" in offered
+        tools.evaluate("kgEditor.setValue('sche'); kgEditor.setCursor(0, 4); kgEditor.execCommand('autocomplete')")
+        tools.wait_for("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
+                       "li => li.textContent.startsWith('schema: <http://schema.org/>'))")
+        tools.evaluate("window.kgSetQuery("
+                       + json.dumps("SELECT ?c ?l WHERE { ?c a <https://w3id.org/kazkg/ontology#Country> ; "
+                                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?c ?l") + ")")
         tools.evaluate("document.getElementById('run').click()")
         tools.wait_for("document.querySelectorAll('#results a').length > 0")
         links = tools.evaluate("Array.from(document.querySelectorAll('#results td.uri a'), a => a.href)")
@@ -205,6 +218,10 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
                        "document.querySelector('#search button').click()")
         tools.wait_for("document.querySelectorAll('#hits a').length > 0")
         assert tools.evaluate("document.querySelector('#hits a').href") == server.url + "id/country/kz"
+        errors = [e for e in tools.events if e.get("method") in ("Runtime.exceptionThrown", "Log.entryAdded")
+                  and (e["method"] == "Runtime.exceptionThrown" or e["params"]["entry"]["level"] == "error")]
+        assert errors == []  # no script error, no CSP violation
+        assert tools.evaluate("document.getElementById('history').options.length") >= 2  # kept in the browser
         tools.evaluate(f"location.href = {json.dumps(server.url + 'id/country/kz')}")
         time.sleep(0.5)
         tools.wait_for("document.querySelector('h1') && document.querySelector('h1').textContent === 'Kazakhstan'")

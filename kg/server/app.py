@@ -44,6 +44,7 @@ from urllib.parse import parse_qs
 from kg.queries import query_library
 from kg.search import index_path
 from kg.server.cache import ResponseCache
+from kg.server.editor import completions, static_reply
 from kg.server.entities import Links, entity_reply
 from kg.server.formats import choose_format
 from kg.server.search import search_reply
@@ -213,7 +214,8 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     library = _library()
     links = Links(base)
     page = Reply(200, "text/html; charset=utf-8",
-                 render_page(library.values(), settings.timeout, settings.max_rows, base).encode(),
+                 render_page(library.values(), settings.timeout, settings.max_rows, base,
+                             completions(base)).encode(),
                  (("Content-Security-Policy", content_security_policy()),))
 
     def endpoint(handler: Callable[[Request], Awaitable[Reply]]) -> Callable[[Request], Awaitable[Response]]:
@@ -236,6 +238,9 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
 
     async def sparql_handler(request: Request) -> Reply:
         return await _sparql(request, pool, settings, cache)
+
+    async def static_handler(request: Request) -> Reply:
+        return static_reply(request.path_params["name"])
 
     async def search_handler(request: Request) -> Reply:
         q = request.query_params
@@ -272,6 +277,7 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
               Route("/id/{path:path}", endpoint(entity_handler), methods=["GET"]),
               Route("/describe", endpoint(entity_handler), methods=["GET"]),
               Route("/search", endpoint(search_handler), methods=["GET"]),
+              Route("/static/{name}", endpoint(static_handler), methods=["GET"]),
               Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 

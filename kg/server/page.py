@@ -25,6 +25,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from kg.queries import QueryInfo
 
+#: The vendored editor (CodeMirror 5, MIT; see kg/server/static/README.md), served at /static/.
+EDITOR_SCRIPTS = ("codemirror.js", "sparql.js", "show-hint.js")
+EDITOR_STYLES = ("codemirror.css", "show-hint.css")
+
 DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?count)
 WHERE { ?s a ?type }
 GROUP BY ?type
@@ -59,6 +63,9 @@ nav .params { display: block; font: 12px ui-monospace, monospace; color: var(--a
 #hits li { margin: .15rem 0; }
 #hits small { color: var(--muted); margin-left: .4rem; }
 a { color: var(--accent); }
+.CodeMirror { height: 16rem; margin: .3rem 0 .5rem; border: 1px solid var(--line); border-radius: 6px;
+  font: 13px/1.4 ui-monospace, monospace; }
+#history { font: inherit; max-width: 16rem; }
 .entity { padding: .4rem 1.2rem 2rem; }
 .entity h2 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 .entity table { background: #fff; border: 1px solid var(--line); }
@@ -95,6 +102,53 @@ const errorBox = document.getElementById("error");
 const results = document.getElementById("results");
 const downloads = document.getElementById("downloads");
 const maxRows = document.body.dataset.maxRows;
+const COMPLETIONS = JSON.parse(document.getElementById("completions").textContent);
+let cm = null;
+
+function getText() { return cm ? cm.getValue() : editor.value; }
+function setText(text) { if (cm) cm.setValue(text); else editor.value = text; }
+window.kgSetQuery = setText;
+
+function sparqlHint(instance) {
+  const cursor = instance.getCursor();
+  const line = instance.getLine(cursor.line);
+  let start = cursor.ch;
+  while (start > 0 && /[\w:-]/.test(line.charAt(start - 1))) start--;
+  const word = line.slice(start, cursor.ch);
+  if (!word) return null;
+  const lower = word.toLowerCase();
+  const list = [];
+  for (const [name, iri] of Object.entries(COMPLETIONS.prefixes)) {
+    if (name.startsWith(lower) || ("prefix " + name).startsWith(lower)) {
+      list.push({text: "PREFIX " + name + ": <" + iri + ">", displayText: name + ": <" + iri + ">"});
+    }
+  }
+  for (const term of COMPLETIONS.terms) if (term.toLowerCase().startsWith(lower)) list.push(term);
+  for (const keyword of COMPLETIONS.keywords) if (keyword.toLowerCase().startsWith(lower)) list.push(keyword);
+  return {list, from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch)};
+}
+
+const HISTORY_KEY = "kazkg-query-history";
+const historyBox = document.getElementById("history");
+
+function history() {
+  try { return JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]"); } catch (err) { return []; }
+}
+
+function showHistory() {
+  historyBox.replaceChildren(el("option", "History\u2026"));
+  history().forEach((text, i) => {
+    const option = el("option", text.replace(/\s+/g, " ").slice(0, 80));
+    option.value = String(i);
+    historyBox.appendChild(option);
+  });
+}
+
+function remember(text) {
+  const kept = [text, ...history().filter((t) => t !== text)].slice(0, 20);
+  try { localStorage.setItem(HISTORY_KEY, JSON.stringify(kept)); } catch (err) { return; }
+  showHistory();
+}
 const ACCEPT = "application/sparql-results+json, text/turtle;q=0.9";
 const FORMATS = {select: ["csv", "tsv", "json", "xml"], graph: ["ttl", "nt", "jsonld"]};
 
@@ -161,7 +215,7 @@ function drawTable(data) {
 }
 
 function post(accept, format) {
-  const body = new URLSearchParams({query: editor.value});
+  const body = new URLSearchParams({query: getText()});
   if (format) body.set("format", format);
   return fetch("sparql", {method: "POST", headers: {Accept: accept}, body});
 }
@@ -197,6 +251,7 @@ async function download(format) {
 
 async function run() {
   if (runButton.disabled) return;
+  remember(getText());
   runButton.disabled = true;
   errorBox.hidden = true;
   results.replaceChildren();
@@ -269,7 +324,7 @@ async function bindParams() {
     const text = await response.text();
     if (!response.ok) { showError(response.status + " " + text); return; }
     errorBox.hidden = true;
-    editor.value = text;
+    setText(text);
   } catch (err) {
     showError(String(err));
   }
@@ -279,11 +334,11 @@ async function loadExample(button) {
   try {
     const response = await fetch("queries/" + encodeURIComponent(button.dataset.name));
     if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
-    editor.value = await response.text();
+    setText(await response.text());
     showParams(button);
     for (const other of document.querySelectorAll("nav button")) other.classList.remove("selected");
     button.classList.add("selected");
-    editor.focus();
+    if (cm) cm.focus(); else editor.focus();
   } catch (err) {
     showError(String(err));
   }
@@ -318,6 +373,23 @@ async function find(event) {
 
 searchForm.addEventListener("submit", find);
 runButton.addEventListener("click", run);
+historyBox.addEventListener("change", () => {
+  const chosen = history()[Number(historyBox.value)];
+  if (chosen !== undefined) setText(chosen);
+  historyBox.selectedIndex = 0;
+});
+showHistory();
+if (window.CodeMirror) {
+  cm = CodeMirror.fromTextArea(editor, {
+    mode: "application/sparql-query", lineNumbers: true, indentUnit: 2,
+    extraKeys: {"Ctrl-Space": "autocomplete", "Ctrl-Enter": run, "Cmd-Enter": run},
+    hintOptions: {hint: sparqlHint, completeSingle: false},
+  });
+  window.kgEditor = cm;
+  cm.on("inputRead", (instance, change) => {
+    if (/[\w:]/.test(change.text.join(""))) instance.showHint({hint: sparqlHint, completeSingle: false});
+  });
+}
 editor.addEventListener("keydown", (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === "Enter") { event.preventDefault(); run(); }
 });
@@ -338,7 +410,7 @@ def style_hash() -> str:
 
 def content_security_policy() -> str:
     """The page's policy: its own inline style and script, requests to its own server only."""
-    return (f"default-src 'none'; style-src {_digest(STYLE)}; script-src {_digest(SCRIPT)}; "
+    return (f"default-src 'none'; style-src 'self' {_digest(STYLE)}; script-src 'self' {_digest(SCRIPT)}; "
             "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
 
@@ -352,10 +424,14 @@ def _params(q: QueryInfo) -> tuple[str, str]:
 
 
 def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int,
-                base: str = "") -> str:
+                base: str = "", completions: dict | None = None) -> str:
     """The HTML page listing ``queries`` (title, description and parameters; a click loads the
     text and a form for the parameters). IRIs in results link to their entity pages, those
     under ``base`` as ``id/...``, others as ``describe?iri=...``."""
+    completions_json = json.dumps(completions or {"prefixes": {}, "terms": [], "keywords": []},
+                                  ensure_ascii=False).replace("<", "\\u003c")
+    styles = "\n".join(f'<link rel="stylesheet" href="static/{name}">' for name in EDITOR_STYLES)
+    scripts = "\n".join(f'<script src="static/{name}"></script>' for name in EDITOR_SCRIPTS)
     items = "\n".join(
         f'<li><button type="button" data-name="{escape(q.name)}" data-params="{escape(data)}">'
         f'<span class="title">{escape(q.title or q.name)}</span>'
@@ -367,6 +443,7 @@ def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int,
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>kazkg SPARQL</title>
+{styles}
 <style>{STYLE}</style>
 </head>
 <body data-max-rows="{int(max_rows)}" data-base="{escape(base)}">
@@ -391,7 +468,8 @@ results are cut at {int(max_rows)} rows.</p>
 <textarea id="editor" spellcheck="false" autocapitalize="off">{escape(DEFAULT_QUERY)}</textarea>
 <div class="bar">
 <button id="run" type="button">Run</button>
-<span class="hint">Ctrl+Enter</span>
+<span class="hint">Ctrl+Enter runs, Ctrl+Space completes</span>
+<select id="history" aria-label="Query history"></select>
 <span id="status" role="status"></span>
 <span id="downloads"></span>
 </div>
@@ -399,6 +477,8 @@ results are cut at {int(max_rows)} rows.</p>
 <div id="results"></div>
 </section>
 </main>
+<script type="application/json" id="completions">{completions_json}</script>
+{scripts}
 <script>{SCRIPT}</script>
 </body>
 </html>
