@@ -20,9 +20,6 @@ from kg.model import Problem
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
 from kg.query import render, run_named
-from kg.resolve.thesaurus import ThesaurusError
-from kg.search import hits_json, index_path
-from kg.search import search as find
 from kg.store import QueryError
 from kg.store import export as run_export
 
@@ -68,6 +65,7 @@ def build(
 
     from kg.build import build as run_build  # deferred (see above)
     from kg.corpus import demo_corpus_path  # deferred (see above)
+    from kg.resolve.thesaurus import ThesaurusError  # deferred (see above)
 
     console = Console(stderr=True)
     try:
@@ -192,6 +190,9 @@ def search(
 
     Example: kg search Қазақстанның --store output/store
     """
+    from kg.search import hits_json, index_path  # deferred: morphology for the query words
+    from kg.search import search as find  # deferred (see above)
+
     if format not in ("table", "json"):
         _fail(f"unknown format {format!r} (expected: table or json)", 2)
     try:

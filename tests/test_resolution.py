@@ -39,6 +39,20 @@ def test_nazarbayev_in_six_forms_is_one_catalogued_person_and_his_daughter_anoth
     assert _entity(r, daughter) == ("person", "dariga-nazarbayeva")
 
 
+def test_a_surname_tagged_as_a_place_is_the_person_of_that_document_or_catalogue():
+    full = _m(DOC, 0, "Асқар Омарбеков", "PERSON")
+    place = _m(DOC, 50, "Омарбековтың", "GPE_SUB", "Омарбеков")
+    elsewhere = _m("fedcba9876543210", 0, "Омарбеков", "GPE_SUB")  # no full name there
+    thinker = _m("fedcba9876543210", 40, "Фуко", "GPE_SUB")  # a catalogued surname
+    city = _m(DOC, 90, "Алматы", "GPE_SUB")
+    r = resolve([], [full, place, elsewhere, thinker, city])
+    assert _entity(r, place) == _entity(r, full)
+    assert _entity(r, full)[0] == "person"
+    assert _entity(r, elsewhere)[0] == "region"
+    assert _entity(r, thinker) == ("person", "michel-foucault")
+    assert _entity(r, city) == ("region", "almaty")
+
+
 def test_initials_join_the_full_name_of_their_document_then_the_corpus():
     full = _m("d1", 0, "Асқар Омарбеков", "PERSON")
     same_doc = _m("d1", 50, "А. Омарбеков", "PERSON")
@@ -144,6 +158,19 @@ def test_aliases_are_nominative_and_language_tagged_in_rdf():
     alt = [line for line in lines if "core#altLabel" in line]
     assert any('"ҚР"@kk' in line for line in alt)
     assert not any("ҚР-да" in line or "Казахстана" in line for line in alt)
+
+
+def test_catalogue_ids_are_owl_same_as_wikidata_and_ror():
+    ms = [_m(DOC, 0, "Қасым-Жомарт Тоқаев", "PERSON"), _m(DOC, 30, "Nazarbayev University", "ORG", lang="en")]
+    doc = _doc("Қасым-Жомарт Тоқаев ... Nazarbayev University")
+    art = Article(DOC, "x", 1, Span(0, 60), Span(0, 60))
+    r = resolve([art], ms, [doc])
+    lines = [line for g in corpus_graphs([(doc, (art,), tuple(ms))], r) for line in g.sorted()]
+    same = {line.split()[0].rsplit("/", 1)[-1].rstrip(">"): line.split()[2]
+            for line in lines if "owl#sameAs" in line}
+    assert same["kassym-jomart-tokayev"] == "<http://www.wikidata.org/entity/Q200881>"
+    ror = [line for line in lines if "<https://ror.org/052bx8q98>" in line]
+    assert ror and ror[0].startswith("<https://w3id.org/kazkg/id/institution/nu>")
 
 
 # --- thesaurus ----------------------------------------------------------------------------------

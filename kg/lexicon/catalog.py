@@ -99,6 +99,7 @@ class CatalogEntry:
     names: dict[str, str] = field(hash=False)
     aliases: tuple[str, ...] = ()
     year: int | None = None
+    ror: str = ""
 
     def name(self, lang: str = "en") -> str:
         """The name in ``lang``, else the English one."""
@@ -127,6 +128,7 @@ def read_entries(path: Path) -> tuple[CatalogEntry, ...]:
                     names={lang: row[lang].strip() for lang in LANGS if row.get(lang)},
                     aliases=tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()),
                     year=int(year) if year else None,
+                    ror=(row.get("ror") or "").strip(),
                 )
             )
     return tuple(out)

@@ -60,6 +60,7 @@ def entity_classes(kind: str) -> tuple[str, ...]:
 #: Properties that repeat an entity's labels, by kind.
 LABEL_PROPERTIES: dict[str, tuple[str, ...]] = {"person": (t(SCHEMA.name),), "keyword": (t(SKOS.prefLabel),)}
 WIKIDATA = "http://www.wikidata.org/entity/"
+ROR = "https://ror.org/"
 ORCID = "https://orcid.org/"
 
 
@@ -127,6 +128,8 @@ def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
         g.add(node, t(SKOS.altLabel), literal(alias, lang or None))
     if "wikidata" in e.ids:
         g.add(node, t(OWL.sameAs), term(WIKIDATA + e.ids["wikidata"]))
+    if "ror" in e.ids:
+        g.add(node, t(OWL.sameAs), term(ROR + e.ids["ror"]))
     if "orcid" in e.ids:
         g.add(node, t(OWL.sameAs), term(ORCID + e.ids["orcid"]))
         g.add(node, t(KG.orcid), literal(e.ids["orcid"]))

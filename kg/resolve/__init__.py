@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg import kinds
 from kg.lexicon.catalog import lookup_act, lookup_institution
@@ -37,6 +37,7 @@ from kg.resolve.national import CountryContext, national_key
 from kg.resolve.people import Occurrence, People
 from kg.resolve.places import country_key, country_of, country_or_region, region_key
 from kg.resolve.registry import Entity, Merge, Registry
+from kg.resolve.retype import people_taken_for_places
 from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
 from kg.text.names import name_key
 
@@ -47,6 +48,7 @@ MentionKey = tuple[str, int, int, str]
 #: An affiliation's place: (document id, article order, affiliation index).
 AffiliationPlace = tuple[str, int, int]
 EntityKey = tuple[str, str]
+PERSON = next(k.label for k in kinds.KINDS if k.key == "person")
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,10 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
                 rest.append(m)
     persons = [m for m in rest if kinds.by_label(m.label) is not None
                and kinds.by_label(m.label).key == "person"]
-    for m, key in people.add_mentions(persons).items():
-        resolved[_key(m)] = ("person", key)
+    taken = {replace(m, label=PERSON): m for m in people_taken_for_places(rest)}
+    for m, key in people.add_mentions(persons + list(taken)).items():
+        resolved[_key(taken.get(m, m))] = ("person", key)
+    rest = [m for m in rest if _key(m) not in resolved]
     spelled = expansions(rest)
     for m in sorted(rest, key=lambda m: m in spelled):  # spelled-out names before acronyms
         found = kinds.by_label(m.label)

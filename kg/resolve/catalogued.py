@@ -22,8 +22,9 @@ PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"}
 
 
 def entry_ids(entry: CatalogEntry) -> dict[str, str]:
-    """The external identifiers of a catalogue entry."""
-    return {"wikidata": entry.wikidata} if entry.wikidata else {}
+    """The external identifiers of a catalogue entry (Wikidata, and ROR for institutions)."""
+    ids = {"wikidata": entry.wikidata, "ror": entry.ror}
+    return {name: value for name, value in ids.items() if value}
 
 
 def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
