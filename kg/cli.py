@@ -284,7 +284,7 @@ def serve(
                                         help="Copy the store into each worker's memory up to this size on disk (0: never)."),
     cache_mb: int = typer.Option(64, "--cache-mb", min=0, help="Result cache size (0: no cache)."),
     warm: bool = typer.Option(True, "--warm/--no-warm", help="Fill the cache with the example queries at start-up."),
-    base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of the build (entity pages at /id/...)."),
+    base: Optional[str] = typer.Option(None, "--base", help="Base IRI of the build's IRIs, served at /id/... (default: the one the build used)."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
 

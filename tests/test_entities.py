@@ -153,6 +153,8 @@ HOSTILE_NT = "\n".join([
     f'<http://e.org/x> <http://e.org/p> {json.dumps(HOSTILE)} <http://e.org/g> .',
     '<http://e.org/x> <http://www.w3.org/2002/07/owl#sameAs> <javascript:alert(1)> <http://e.org/g> .',
     '<http://e.org/m> <https://w3id.org/kazkg/ontology#mentionOf> <http://e.org/x> <http://e.org/g> .',
+    # the build's ontology graph: its name tells the server the base of the build's IRIs
+    '<http://e.org/o> <http://www.w3.org/2000/01/rdf-schema#label> "o" <http://e.org/graph/ontology> .',
 ]) + "\n"
 
 
@@ -160,8 +162,7 @@ HOSTILE_NT = "\n".join([
 def hostile_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     write_store(folder / "store", HOSTILE_NT.encode())
-    srv = start_server(folder / "store", folder / "stderr.txt", workers=1, cache_bytes=0,
-                       base="http://e.org/")
+    srv = start_server(folder / "store", folder / "stderr.txt", workers=1, cache_bytes=0)
     yield srv
     stop_server(srv)
 

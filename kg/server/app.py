@@ -41,7 +41,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
+
 from kg.queries import query_library
+from kg.rdf.prefixes import base_of_graphs
 from kg.search import index_path
 from kg.server.cache import ResponseCache
 from kg.server.editor import completions, static_reply
@@ -188,15 +191,16 @@ def _library() -> dict[str, Any]:
 def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_000,
              cors: bool = False, workers: int = 2, *, memory_limit: int = DEFAULT_MEMORY_LIMIT,
              cache_bytes: int = DEFAULT_CACHE_BYTES, warm: bool = True,
-             base: str = DEFAULT_BASE) -> Starlette:
+             base: str | None = None) -> Starlette:
     """The ASGI application: ``/`` (query page), ``/sparql`` (endpoint), ``/queries/NAME`` (the
     text of an example query).
 
     ``memory_limit``: the largest store (bytes on disk) each worker copies into memory (0: none).
     ``cache_bytes``: the size of the response cache (0: no cache, every request is evaluated).
     ``warm``: fill the cache with the query library (in the background) once the workers run.
-    ``base``: the base of the build's IRIs, served as entity pages at ``/id/...``
-    (``/describe?iri=`` serves any IRI; see :mod:`kg.server.entities`).
+    ``base``: the base of the build's IRIs, served as entity pages at ``/id/...`` (default: the
+    base the build used, read from its ontology graph's name; ``/describe?iri=`` serves any IRI;
+    see :mod:`kg.server.entities`).
     Raises ``FileNotFoundError`` (or ``OSError``) at once if ``store_dir`` holds no store.
     The worker processes start with the application (ASGI lifespan) and stop with it.
     """
@@ -212,6 +216,8 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     pool = Pool(settings.store_dir, settings.workers, settings.timeout, settings.memory_limit)
     cache = ResponseCache(settings.cache_bytes) if settings.cache_bytes else None
     library = _library()
+    if base is None:
+        base = _build_base(settings.store_dir)
     links = Links(base)
     page = Reply(200, "text/html; charset=utf-8",
                  render_page(library.values(), settings.timeout, settings.max_rows, base,
@@ -282,6 +288,12 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 
+def _build_base(store_dir: Path) -> str:
+    """The base IRI the build minted under (its ontology graph is ``<base>graph/ontology``)."""
+    graphs = (g.value for g in open_store(store_dir).named_graphs() if isinstance(g, ox.NamedNode))
+    return base_of_graphs(graphs) or DEFAULT_BASE
+
+
 def _check_store(store_dir: Path) -> None:
     try:
         open_store(store_dir)
@@ -295,7 +307,7 @@ def _check_store(store_dir: Path) -> None:
 def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
           timeout: float = 30.0, max_rows: int = 10_000, cors: bool = False, workers: int = 2,
           memory_limit: int = DEFAULT_MEMORY_LIMIT, cache_bytes: int = DEFAULT_CACHE_BYTES,
-          warm: bool = True, log_level: str = "warning", base: str = DEFAULT_BASE) -> None:
+          warm: bool = True, log_level: str = "warning", base: str | None = None) -> None:
     """Serve ``store_dir`` on ``host:port`` until interrupted (``port=0``: any free port).
 
     See :func:`make_app` for ``memory_limit`` (the memory cost: about three times the store's
