@@ -7,8 +7,8 @@ runs by name, and its ``VALUES`` parameters can be overridden by keyword:
 
 >>> from kg.api import open_build, IRI
 >>> b = open_build("output")                                        # doctest: +SKIP
->>> b.run("coauthors", person=IRI("https://w3id.org/kazkg/id/person/arman-beisenav"))  # doctest: +SKIP
-[{'coauthor': 'https://w3id.org/kazkg/id/person/janar-kalieva', 'name': 'Zhanar Kaliyeva', ...}]
+>>> b.run("coauthors", person="Arman Beisenov")    # or IRI("https://w3id.org/kazkg/id/person/...")  # doctest: +SKIP
+[{'person': ..., 'coauthor': 'https://w3id.org/kazkg/id/person/janar-kalieva', 'name': 'Zhanar Kaliyeva', ...}]
 >>> b.dataframe("SELECT ?iso WHERE { ?c <https://w3id.org/kazkg/ontology#isoCode> ?iso }")  # doctest: +SKIP
    iso
 0   CN
@@ -45,12 +45,16 @@ from kg.analytics.results import NetworkResult
 from kg.pages.notebook import as_networkx, as_pyvis
 from kg.queries import (  # noqa: F401  (re-exported: the notebook API)
     IRI,
+    UNDEF,
+    Label,
     Parameter,
     QueryInfo,
     bind_parameters,
     describe,
+    parse_value,
     query_library,
     query_text,
+    resolve_params,
     sparql_term,
 )
 from kg.store import open_store, run_query
@@ -138,7 +142,12 @@ class Build:
         return {name: info.path for name, info in query_library().items()}
 
     def run(self, name: str, **params: Any) -> list[Row]:
-        """Run a library query by name; keyword arguments override its parameters."""
+        """Run a library query by name; keyword arguments override its parameters.
+
+        A ``str`` given for an ``entity`` or ``class`` parameter is an IRI, a prefixed name
+        (``kg:Law``) or a label, resolved in the store (``person="Aigerim Sarsenbayeva"``);
+        ``UNDEF`` leaves a parameter unbound.
+        """
         library = query_library()
         if name not in library:
             raise KeyError(f"no query {name!r} in the library (known: {', '.join(library)})")
@@ -148,7 +157,13 @@ class Build:
         if unknown:
             raise ValueError(f"{name} has no parameter ?{unknown[0]} "
                              f"(its parameters: {', '.join('?' + d for d in sorted(declared)) or 'none'})")
-        return self.query(info.path, **params)
+        typed = {p.name: p for p in info.parameters}
+        values = {k: parse_value(typed[k], v, info.text)
+                  if isinstance(v, str) and typed[k].type in ("entity", "class") else v
+                  for k, v in params.items()}
+        if any(isinstance(v, Label) for v in values.values()):
+            values = resolve_params(open_store(self.store), values)
+        return self.query(info.path, **values)
 
     def networks(self) -> list[str]:
         """The names of the networks (``coauthorship``, ``entity-comention`` ...)."""

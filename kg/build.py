@@ -17,9 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg import __version__, kinds
+from kg import __version__
 from kg.analytics import run_analytics
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file
 from kg.csvsafe import csv_text
@@ -33,7 +32,7 @@ from kg.extract.tasks import (
 )
 from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
-from kg.iri import DEFAULT_BASE, RECORDS, mint
+from kg.iri import DEFAULT_BASE, mint
 from kg.jsonio import article_to_dict
 from kg.model import Mention, Problem
 from kg.output import OutputError, staged_output
@@ -43,13 +42,14 @@ from kg.rdf.bulkload import add_runs, load_store
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.runs import write_run
+from kg.rdf.prefixes import turtle_prefixes
 from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
-from kg.rdf.vocab import BIBO, KG, SCHEMA
 from kg.rdf.void import describe_dataset
 from kg.resolve import resolve
 from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
 from kg.resolve.thesaurus import read_thesaurus
+from kg.search import index_path, write_index
 
 
 @dataclass(frozen=True)
@@ -160,10 +160,13 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         add_runs(store, runs[-1:], stage / "store")
     del store
     clock.lap("analytics")
+    with naming(stage / "search.sqlite"):
+        write_index(stage / "store", index_path(stage / "store"))
+    clock.lap("search index")
     with naming(stage / "networks"):
         write_pages(analytics.results, stage, _inputs(corpus))
     clock.lap("pages")
-    prefixes = _prefixes(base)
+    prefixes = turtle_prefixes(base)
     with naming(stage / "graph.ttl"):
         triples = write_turtle(runs, stage / "graph.ttl", prefixes)
     with naming(stage / "graph.trig"):
@@ -276,13 +279,6 @@ def _ontology_lines(base: str) -> list[str]:
     triples = ox.parse(path=str(ontology_dir() / ONTOLOGY), format=ox.RdfFormat.TURTLE)
     quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
     return canonical_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-
-
-def _prefixes(base: str) -> dict[str, str]:
-    return {"kg": str(KG._NS), "schema": str(SCHEMA), "bibo": str(BIBO), "dcterms": str(DCTERMS),
-            "owl": str(OWL), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
-            "skos": str(SKOS), "xsd": str(XSD),
-            **{kind: mint(kind, "", base) for kind in (*(k.key for k in kinds.KINDS), *RECORDS)}}
 
 
 def _merges_csv(merges) -> str:

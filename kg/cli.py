@@ -19,7 +19,7 @@ from kg.jsonio import article_to_dict
 from kg.model import Problem, one_line
 from kg.parallel import DaskNotInstalled
 from kg.push import PushError, parse_user, push_build
-from kg.query import query_store, read_query, render
+from kg.query import render, run_named
 from kg.store import QueryError
 from kg.store import export as run_export
 
@@ -171,20 +171,51 @@ def _read_input(file: str) -> str:
 
 @app.command()
 def query(
-    sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file."),
+    sparql: str = typer.Argument(..., help="A SPARQL query, a .rq file, or the name of a library query."),
     store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
     format: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    param: Optional[list[str]] = typer.Option(None, "--param", "-p",
+                                              help="NAME=VALUE for a declared parameter (IRI or label for entities); repeatable."),
     allow_service: list[str] = typer.Option([], "--allow-service", help="A SERVICE endpoint URL the query may call (repeatable; none by default)."),
 ) -> None:
-    """Run a SPARQL query on the built store (SERVICE calls refused unless allowed).
+    """Run a SPARQL query on the built store; library queries by name, with --param values
+    (SERVICE calls refused unless allowed).
 
-    Example: kg query ontology/queries/top-institutions.rq --format csv
+    Example: kg query coauthors --param person="Aigerim Sarsenbayeva" --format csv
     """
     try:
-        result = query_store(store, read_query(sparql), tuple(allow_service))
-        typer.echo(render(result, format), nl=False)
+        typer.echo(render(run_named(store, sparql, param or [], tuple(allow_service)), format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
         _fail(str(err))
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="Words to find (any language, any inflected form)."),
+    store: Path = typer.Option(Path("output/store"), "--store", help="Store folder from kg build."),
+    limit: int = typer.Option(20, "--limit", min=1, help="Hits shown at most."),
+    format: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Find entities by a word of a label or of a sentence mentioning them (search.sqlite of the build).
+
+    Example: kg search Қазақстанның --store output/store
+    """
+    from kg.search import hits_json, index_path  # deferred: morphology for the query words
+    from kg.search import search as find  # deferred (see above)
+
+    if format not in ("table", "json"):
+        _fail(f"unknown format {format!r} (expected: table or json)", 2)
+    try:
+        hits = find(index_path(store), text, limit)
+    except FileNotFoundError as err:
+        _fail(str(err))
+    if format == "json":
+        typer.echo(hits_json(hits))
+        return
+    for hit in hits:
+        typer.echo(f"{hit.iri}\t{hit.label}\t{hit.field}: {' '.join(hit.text.split())[:100]}")
+    if not hits:
+        typer.echo(f"no match for {text!r}", err=True)
 
 
 @app.command()
@@ -268,6 +299,7 @@ def serve(
     cost_budget: float = typer.Option(1.0, "--cost-budget", help="Seconds a query may run before it moves to the heavy lane."),
     heavy_workers: int = typer.Option(1, "--heavy-workers", min=0, help="Low-priority workers for expensive queries (0: one lane)."),
     allow_service: list[str] = typer.Option([], "--allow-service", help="A SERVICE endpoint URL queries may call (repeatable; none by default)."),
+    base: Optional[str] = typer.Option(None, "--base", help="Base IRI of the build's IRIs, served at /id/... (default: the one the build used)."),
 ) -> None:
     """Serve the store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /.
 
@@ -279,7 +311,7 @@ def serve(
         run_server(store, host, port, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
                    memory_limit=memory_limit_mb * 2**20, cache_bytes=cache_mb * 2**20, warm=warm,
                    worker_memory=worker_memory_mb * 2**20, cost_budget=cost_budget,
-                   heavy_workers=heavy_workers, allow_service=tuple(allow_service))
+                   heavy_workers=heavy_workers, allow_service=tuple(allow_service), base=base)
     except (OSError, ValueError) as err:
         _fail(str(err))
 

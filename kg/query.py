@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.queries import QueryInfo, bind_parameters, describe, parse_params, query_library, resolve_params
 from kg.store import open_store, run_query
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -36,6 +37,33 @@ def read_query(text_or_file: str) -> str:
             raise FileNotFoundError(f"{text_or_file}: no such query file")
         return path.read_text(encoding="utf-8")
     return text_or_file
+
+
+def library_query(name_or_text: str) -> QueryInfo | None:
+    """The library query (or ``.rq`` file with a header) that ``name_or_text`` names, if any."""
+    text = name_or_text.strip()
+    if "\n" in text or " " in text:
+        return None
+    library = query_library()
+    if text in library:
+        return library[text]
+    if text.endswith(".rq") and Path(text).is_file():
+        return describe(Path(text))
+    return None
+
+
+def run_named(store_dir: Path, sparql_name_or_file: str, params: list[str] = (),
+              allow_service: tuple[str, ...] = ()):
+    """Evaluate a library query by name (or a ``.rq`` file, or SPARQL text) with ``NAME=VALUE``
+    parameters; labels given for ``entity``/``class`` parameters are resolved in the store."""
+    info = library_query(sparql_name_or_file)
+    if info is None:
+        if params:
+            raise ValueError("--param needs a library query or a .rq file that declares its parameters")
+        return query_store(store_dir, read_query(sparql_name_or_file), allow_service)
+    values = parse_params(info, list(params))
+    store = open_store(store_dir)
+    return run_query(store, bind_parameters(info.text, resolve_params(store, values)), allow_service)
 
 
 def query_store(store_dir: Path, sparql: str, allow_service: tuple[str, ...] = ()):

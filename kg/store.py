@@ -21,6 +21,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.rdf.bulkload import publish_store
+from kg.rdf.prefixes import VOCABULARIES, base_of_graphs, turtle_prefixes
 from kg.rdf.sparql_guard import QueryRefused, check_query
 
 EXPORT_FORMATS = {
@@ -102,16 +103,28 @@ def select(path: Path, sparql: str) -> list[dict[str, object]]:
 
 
 def export(path: Path, fmt: str, out: IO[bytes]) -> None:
-    """Stream the store in ``fmt`` (ttl, nt, trig, nq, jsonld) to a binary stream."""
+    """Stream the store in ``fmt`` (ttl, nt, trig, nq, jsonld) to a binary stream.
+
+    Turtle and N-Triples hold the union of the graphs, each triple once (a triple stated in
+    several documents' graphs is written once); Turtle and TriG use our prefixes
+    (:func:`kg.rdf.prefixes.turtle_prefixes`, under the base the build minted its IRIs with).
+    """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
     store = open_store(path)
+    prefixes = _prefixes(store) if fmt in ("ttl", "trig") else None
     if fmt in GRAPH_AWARE:
-        store.dump(out, EXPORT_FORMATS[fmt])
+        ox.serialize(store.quads_for_pattern(None, None, None, None), out, EXPORT_FORMATS[fmt],
+                     prefixes=prefixes)
     else:
-        ox.serialize(_union_triples(store), out, EXPORT_FORMATS[fmt])
+        ox.serialize(_union_triples(store), out, EXPORT_FORMATS[fmt], prefixes=prefixes)
+
+
+def _prefixes(store: ox.Store) -> dict[str, str]:
+    base = base_of_graphs(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    return turtle_prefixes(base) if base else dict(VOCABULARIES)
 
 
 def _union_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    for quad in store:
-        yield ox.Triple(quad.subject, quad.predicate, quad.object)
+    """Every triple of the union of the graphs once (SPARQL CONSTRUCT drops duplicates)."""
+    yield from run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")

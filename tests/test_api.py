@@ -114,6 +114,7 @@ def test_library_queries_run_by_name_with_parameters(built):
     rows = b.run("coauthors", person=IRI(f"{ID}person/a"))
     assert [(r["name"], r["jointArticles"], r["exampleTitle"]) for r in rows] == [("Бекзат", 1, "One")]
     assert b.run("coauthors", person=IRI(f"{ID}person/b"))[0]["name"] == "Ainur"  # en label first
+    assert b.run("coauthors", person="бекзат") == b.run("coauthors", person=IRI(f"{ID}person/b"))
     productivity = {r["name"]: (r["articles"], r["firstAuthor"]) for r in b.run("author-productivity")}
     assert productivity == {"Ainur": (2, 2), "Бекзат": (1, 0)}
     assert [r["orcid"] for r in b.run("authors-with-orcid")] == ["0000-0002-1825-0097"]
@@ -194,11 +195,12 @@ def test_query_text():
 def test_describe_reads_headers_with_continuations(tmp_path):
     rq = tmp_path / "demo-query.rq"
     rq.write_text("# title: A title\n# description: first part\n#   second part\n"
-                  "# parameter: ?top — how many,\n#   default 5\n# a plain comment\nSELECT * {}\n",
+                  "# parameter: ?top : integer = 5 — how many,\n#   at most\n# a plain comment\nSELECT * {}\n",
                   encoding="utf-8")
     info = describe(rq)
     assert (info.name, info.title, info.description) == ("demo-query", "A title", "first part second part")
-    assert [(p.name, p.doc) for p in info.parameters] == [("top", "how many, default 5")]
+    assert [(p.name, p.type, p.default, p.doc) for p in info.parameters] == [
+        ("top", "integer", "5", "how many, at most")]
     assert set(query_library(tmp_path)) == {"demo-query"}
 
 
@@ -231,3 +233,9 @@ def test_networks_as_networkx_and_pyvis(tmp_path):
     assert not fetched.search((tmp_path / "net.html").read_text("utf-8"))
     with pytest.raises(KeyError):
         b.network("nope")
+    rq.write_text("# title: T\n# parameter: ?top — how many\nSELECT * {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="demo-query.rq: bad parameter line"):
+        describe(rq)
+    rq.write_text("# title: T\n# parameter: ?top : number = 5 — how many\nSELECT * {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown type 'number'"):
+        describe(rq)

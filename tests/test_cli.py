@@ -105,3 +105,13 @@ def test_build_default_demo_corpus(tmp_path):
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["articles"] >= 4
     assert manifest["warnings"] == []
+
+
+def test_query_runs_a_library_query_by_name_with_a_label_parameter(demo_build):
+    store = str(demo_build / "store")
+    result = kg("query", "coauthors", "--param", "person=Arman Beisenov", "--store", store, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "Zhanar Kaliyeva" in result.stdout and "Dana Omarova" not in result.stdout
+    bad = kg("query", "coauthors", "--param", "person=Nobody Atall", "--store", store)
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1
+    assert "no entity is labelled 'Nobody Atall'" in bad.stderr

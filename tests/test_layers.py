@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     "kg.ingest": 4, "kg.segment": 4, "kg.corpus": 4, "kg.jsonio": 4,
     "kg.extract": 5,
     "kg.evaluate": 6, "kg.iri": 6, "kg.resolve": 6,
-    "kg.rdf": 7, "kg.store": 7, "kg.query": 7, "kg.queries": 7, "kg.push": 7, "kg.validate": 7,
+    "kg.rdf": 7, "kg.store": 7, "kg.query": 7, "kg.queries": 7, "kg.search": 7, "kg.push": 7, "kg.validate": 7,
     "kg.ontology": 7,
     "kg.analytics": 8,
     "kg.pages": 9, "kg.server": 9,

@@ -23,6 +23,7 @@ from kg.build import build
 from kg.corpus import demo_corpus_path
 from kg.ingest import read_document
 from kg.iri import person_key, slug
+from kg.query import run_named
 from kg.store import open_store, run_query, write_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,8 +88,11 @@ def test_query_has_headers_parses_and_is_documented(path):
     assert text.startswith("# title: ") and info.title and info.description, path.name
     assert re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", info.name), "file names are kebab-case"
     for p in info.parameters:
-        assert re.search(r"VALUES\s+\?" + p.name + r"\s*\{", text), f"?{p.name} has no VALUES default"
-        assert "default" in p.doc, f"?{p.name}: say what the default is"
+        block = re.search(r"VALUES\s+\?" + p.name + r"\s*\{([^}]*)\}", text)
+        assert block, f"?{p.name} has no VALUES default"
+        assert block.group(1).strip() == p.default, f"?{p.name}: the header's default is not the VALUES one"
+        assert p.doc, f"?{p.name}: say what it means"
+    assert "/id/" not in text.split("PREFIX", 1)[-1], "no query is hard-wired to an entity of a build"
     ox.Store().query(text, use_default_graph_as_union=True)  # raises SyntaxError if it does not parse
     docs = DOCS.read_text(encoding="utf-8")
     assert f"## {info.title}" in docs and f"`{path.name}`" in docs, f"{path.name} missing in {DOCS.name}"
@@ -128,9 +132,14 @@ def test_top_institutions(demo):
 
 def test_coauthors(demo):
     first = TRUTH[0]["authors"]
-    rows = run(demo.store, "coauthors")
+    rows = run(demo.store, "coauthors", person=IRI(person(first[0]["en"])))
     assert {r["name"] for r in rows} == {a["en"] for a in first[1:]}
     assert all(r["jointArticles"] == 1 for r in rows)
+    every = run(demo.store, "coauthors")  # UNDEF: every pair, each in both directions
+    pairs = {(r["personName"], r["name"]) for r in every}
+    expected = {(a["en"], b["en"]) for art in TRUTH for a in art["authors"] for b in art["authors"]
+                if a != b}
+    assert pairs == expected
     rows = run(demo.store, "coauthors", person=IRI(person(TRUTH[1]["authors"][0]["en"])))
     assert [r["name"] for r in rows] == [TRUTH[1]["authors"][1]["en"]]
     assert run(demo.store, "coauthors", person=IRI(person(TRUTH[2]["authors"][0]["en"]))) == []
@@ -410,3 +419,37 @@ def test_every_printed_orcid_is_attached(demo):
     rows = run(demo.store, "authors-with-orcid")
     assert {r["orcid"] for r in rows} == {o for a in TRUTH for o in a["orcids"]}
 
+
+
+# --- parameters from the command line ----------------------------------------------------------
+
+#: A command-line value for every declared parameter (labels where the type is entity or class).
+CLI_VALUES = {
+    "person": "Aigerim Sarsenbayeva", "type": "Country", "type1": "kg:Country", "type2": "Program",
+    "pattern": "конституци|constitution", "crossCountryOnly": "false", "minArticles": "1",
+    "bin": "10", "top": "2",
+}
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_every_query_runs_by_name_with_cli_parameters(demo, path):
+    info = describe(path)
+    pairs = [f"{p.name}={CLI_VALUES[p.name]}" for p in info.parameters]
+    result = run_named(demo.store, path.stem, pairs)
+    names = [v.value for v in result.variables]
+    rows = [{n: to_python(r[n]) for n in names} for r in result]
+    assert rows, f"{path.stem} {pairs} returned nothing on the demo corpus"
+
+
+def test_labels_resolve_to_iris_and_bad_values_say_why(demo):
+    rows = run_named(demo.store, "coauthors", ["person=aigerim sarsenbayeva"])  # case-insensitive
+    assert {r["person"].value for r in rows} == {person(TRUTH[0]["authors"][0]["en"])}
+    kk = TRUTH[0]["authors"][0]["kk"]
+    assert {r["person"].value for r in run_named(demo.store, "coauthors", [f"person={kk}"])} == \
+        {person(TRUTH[0]["authors"][0]["en"])}
+    with pytest.raises(ValueError, match="no entity is labelled 'Nobody Atall'"):
+        run_named(demo.store, "coauthors", ["person=Nobody Atall"])
+    with pytest.raises(ValueError, match="has no parameter 'who'"):
+        run_named(demo.store, "coauthors", ["who=x"])
+    with pytest.raises(ValueError, match="takes a whole number"):
+        run_named(demo.store, "top-entities-by-type", ["top=many"])

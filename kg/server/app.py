@@ -42,10 +42,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
+
 from kg.queries import query_library
+from kg.rdf.prefixes import base_of_graphs
+from kg.search import index_path
 from kg.server.cache import ResponseCache
+from kg.server.editor import completions, static_reply
+from kg.server.entities import Links, entity_reply
 from kg.server.formats import choose_format
 from kg.rdf.sparql_guard import QueryRefused, check_query
+from kg.server.search import search_reply
+from kg.server.library import bound_query
 from kg.server.page import content_security_policy, render_page
 from kg.server.pool import Limits, Pool
 from kg.server.protocol import BODY_TIMEOUT, HEADER_TIMEOUT, IDLE_TIMEOUT, protocol_class
@@ -69,6 +77,7 @@ __all__ = ["CACHE_HEADER", "DEFAULT_CACHE_BYTES", "TRUNCATED_HEADER", "Job", "Re
 CACHE_HEADER = "X-Kazkg-Cache"
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 MAX_BODY = 4 * 1024 * 1024  # bytes of a query request
+DEFAULT_BASE = "https://w3id.org/kazkg/id/"  # as `kg build --base`
 _log = logging.getLogger(__name__)
 
 
@@ -237,7 +246,7 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
              cache_bytes: int = DEFAULT_CACHE_BYTES, warm: bool = True,
              worker_memory: int = Limits.worker_memory, cost_budget: float = Limits.cost_budget,
              heavy_workers: int = Limits.heavy_workers,
-             allow_service: tuple[str, ...] = ()) -> Starlette:
+             allow_service: tuple[str, ...] = (), base: str | None = None) -> Starlette:
     """The ASGI application: ``/`` (query page), ``/sparql`` (endpoint), ``/queries/NAME`` (the
     text of an example query).
 
@@ -248,6 +257,9 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     ``cost_budget``: seconds a query may run in the cheap lane before it moves to the
     ``heavy_workers`` (and goes there directly next time); ``allow_service``: SERVICE endpoints
     that queries may call (none by default: no outgoing requests).
+    ``base``: the base of the build's IRIs, served as entity pages at ``/id/...`` (default: the
+    base the build used, read from its ontology graph's name; ``/describe?iri=`` serves any IRI;
+    see :mod:`kg.server.entities`).
     Raises ``FileNotFoundError`` (or ``OSError``) at once if ``store_dir`` holds no store.
     The worker processes start with the application (ASGI lifespan) and stop with it.
     """
@@ -266,8 +278,12 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     pool = Pool(settings.store_dir, settings.workers, limits)
     cache = ResponseCache(settings.cache_bytes) if settings.cache_bytes else None
     library = _library()
+    if base is None:
+        base = _build_base(settings.store_dir)
+    links = Links(base)
     page = Reply(200, "text/html; charset=utf-8",
-                 render_page(library.values(), settings.timeout, settings.max_rows).encode(),
+                 render_page(library.values(), settings.timeout, settings.max_rows, base,
+                             completions(base)).encode(),
                  (("Content-Security-Policy", content_security_policy()),))
 
     def endpoint(handler: Callable[[Request], Awaitable[Reply]]) -> Callable[[Request], Awaitable[Response]]:
@@ -286,10 +302,24 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
         info = library.get(name.removesuffix(".rq"))
         if info is None:
             return _text(404, f"no example query named {name!r}")
-        return Reply(200, "application/sparql-query; charset=utf-8", info.text.encode("utf-8"))
+        return await bound_query(info, dict(request.query_params), pool.run)
 
     async def sparql_handler(request: Request) -> Reply:
         return await _sparql(request, pool, settings, cache)
+
+    async def static_handler(request: Request) -> Reply:
+        return static_reply(request.path_params["name"])
+
+    async def search_handler(request: Request) -> Reply:
+        q = request.query_params
+        return await search_reply(index_path(settings.store_dir), q.get("q", ""), request.headers.get("accept", ""),
+                                  q.get("format"), q.get("limit"), links)
+
+    async def entity_handler(request: Request) -> Reply:
+        path = request.path_params.get("path")
+        iri = links.iri(path) if path is not None else request.query_params.get("iri", "")
+        return await entity_reply(iri, request.headers.get("accept", ""), request.query_params.get("format"),
+                                  lambda job: _answer(job, pool, cache), links, settings.max_rows)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -312,8 +342,18 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     routes = [Route("/", endpoint(page_handler), methods=["GET"]),
               Route("/sparql", endpoint(sparql_handler), methods=["GET", "POST"]),
               Route("/queries/{name}", endpoint(library_handler), methods=["GET"]),
+              Route("/id/{path:path}", endpoint(entity_handler), methods=["GET"]),
+              Route("/describe", endpoint(entity_handler), methods=["GET"]),
+              Route("/search", endpoint(search_handler), methods=["GET"]),
+              Route("/static/{name}", endpoint(static_handler), methods=["GET"]),
               Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"])]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+def _build_base(store_dir: Path) -> str:
+    """The base IRI the build minted under (its ontology graph is ``<base>graph/ontology``)."""
+    graphs = (g.value for g in open_store(store_dir).named_graphs() if isinstance(g, ox.NamedNode))
+    return base_of_graphs(graphs) or DEFAULT_BASE
 
 
 def _check_store(store_dir: Path) -> None:
@@ -329,7 +369,8 @@ def _check_store(store_dir: Path) -> None:
 def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
           timeout: float = 30.0, max_rows: int = 10_000, cors: bool = False, workers: int = 2,
           memory_limit: int = DEFAULT_MEMORY_LIMIT, cache_bytes: int = DEFAULT_CACHE_BYTES,
-          warm: bool = True, log_level: str = "warning", **limits: Any) -> None:
+          warm: bool = True, log_level: str = "warning", base: str | None = None,
+          **limits: Any) -> None:
     """Serve ``store_dir`` on ``host:port`` until interrupted (``port=0``: any free port).
 
     See :func:`make_app` for ``memory_limit`` (the memory cost: about three times the store's
@@ -341,7 +382,7 @@ def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *,
     import uvicorn
 
     app = make_app(store_dir, timeout=timeout, max_rows=max_rows, cors=cors, workers=workers,
-                   memory_limit=memory_limit, cache_bytes=cache_bytes, warm=warm, **limits)
+                   memory_limit=memory_limit, cache_bytes=cache_bytes, warm=warm, base=base, **limits)
     sock = _listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host

@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.queries import QueryInfo
+
+#: The vendored editor (CodeMirror 5, MIT; see kg/server/static/README.md), served at /static/.
+EDITOR_SCRIPTS = ("codemirror.js", "sparql.js", "show-hint.js")
+EDITOR_STYLES = ("codemirror.css", "show-hint.css")
 
 DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?count)
 WHERE { ?s a ?type }
@@ -38,6 +43,9 @@ body { margin: 0; font: 15px/1.45 system-ui, sans-serif; color: var(--fg); backg
 header { padding: .8rem 1.2rem; background: #fff; border-bottom: 1px solid var(--line); }
 header h1 { margin: 0; font-size: 1.25rem; }
 header p { margin: .2rem 0 0; color: var(--muted); }
+header { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; }
+header form button { font: inherit; padding: .2rem .7rem; border-radius: 6px; border: 1px solid var(--accent);
+  background: #fff; color: var(--accent); cursor: pointer; }
 main { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; padding: 1rem 1.2rem; }
 nav h2 { font-size: 1rem; margin: 0 0 .5rem; }
 nav ul { list-style: none; margin: 0; padding: 0; max-height: calc(100vh - 9rem); overflow: auto; }
@@ -46,6 +54,21 @@ nav button { display: block; width: 100%; text-align: left; margin: 0 0 .4rem; p
 nav button:hover, nav button:focus-visible, nav button.selected { border-color: var(--accent); }
 nav .title { display: block; font-weight: 600; }
 nav .desc { display: block; color: var(--muted); font-size: .85rem; }
+nav .params { display: block; font: 12px ui-monospace, monospace; color: var(--accent); }
+#params { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .3rem 0 .5rem; }
+#params label { font-weight: 400; display: flex; flex-direction: column; font-size: .85rem; }
+#params input, #search input { font: inherit; padding: .2rem .4rem; border: 1px solid var(--line); border-radius: 4px; }
+#search { display: flex; gap: .4rem; align-items: center; margin-left: auto; }
+#hits { list-style: none; margin: .2rem 0 .6rem; padding: 0; }
+#hits li { margin: .15rem 0; }
+#hits small { color: var(--muted); margin-left: .4rem; }
+a { color: var(--accent); }
+.CodeMirror { height: 16rem; margin: .3rem 0 .5rem; border: 1px solid var(--line); border-radius: 6px;
+  font: 13px/1.4 ui-monospace, monospace; }
+#history { font: inherit; max-width: 16rem; }
+.entity { padding: .4rem 1.2rem 2rem; }
+.entity h2 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.entity table { background: #fff; border: 1px solid var(--line); }
 section { min-width: 0; }
 label { font-weight: 600; }
 textarea { display: block; width: 100%; height: 16rem; margin: .3rem 0 .5rem; padding: .6rem;
@@ -79,6 +102,53 @@ const errorBox = document.getElementById("error");
 const results = document.getElementById("results");
 const downloads = document.getElementById("downloads");
 const maxRows = document.body.dataset.maxRows;
+const COMPLETIONS = JSON.parse(document.getElementById("completions").textContent);
+let cm = null;
+
+function getText() { return cm ? cm.getValue() : editor.value; }
+function setText(text) { if (cm) cm.setValue(text); else editor.value = text; }
+window.kgSetQuery = setText;
+
+function sparqlHint(instance) {
+  const cursor = instance.getCursor();
+  const line = instance.getLine(cursor.line);
+  let start = cursor.ch;
+  while (start > 0 && /[\w:-]/.test(line.charAt(start - 1))) start--;
+  const word = line.slice(start, cursor.ch);
+  if (!word) return null;
+  const lower = word.toLowerCase();
+  const list = [];
+  for (const [name, iri] of Object.entries(COMPLETIONS.prefixes)) {
+    if (name.startsWith(lower) || ("prefix " + name).startsWith(lower)) {
+      list.push({text: "PREFIX " + name + ": <" + iri + ">", displayText: name + ": <" + iri + ">"});
+    }
+  }
+  for (const term of COMPLETIONS.terms) if (term.toLowerCase().startsWith(lower)) list.push(term);
+  for (const keyword of COMPLETIONS.keywords) if (keyword.toLowerCase().startsWith(lower)) list.push(keyword);
+  return {list, from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch)};
+}
+
+const HISTORY_KEY = "kazkg-query-history";
+const historyBox = document.getElementById("history");
+
+function history() {
+  try { return JSON.parse(localStorage.getItem(HISTORY_KEY) || "[]"); } catch (err) { return []; }
+}
+
+function showHistory() {
+  historyBox.replaceChildren(el("option", "History\u2026"));
+  history().forEach((text, i) => {
+    const option = el("option", text.replace(/\s+/g, " ").slice(0, 80));
+    option.value = String(i);
+    historyBox.appendChild(option);
+  });
+}
+
+function remember(text) {
+  const kept = [text, ...history().filter((t) => t !== text)].slice(0, 20);
+  try { localStorage.setItem(HISTORY_KEY, JSON.stringify(kept)); } catch (err) { return; }
+  showHistory();
+}
 const ACCEPT = "application/sparql-results+json, text/turtle;q=0.9";
 const FORMATS = {select: ["csv", "tsv", "json", "xml"], graph: ["ttl", "nt", "jsonld"]};
 
@@ -110,6 +180,14 @@ function termNote(term) {
   return term.datatype ? term.datatype.split(/[#/]/).pop() : "";
 }
 
+function entityHref(iri) {
+  const base = document.body.dataset.base;
+  if (base && iri.startsWith(base) && !/[?#]/.test(iri.slice(base.length))) {
+    return "id/" + iri.slice(base.length).split("/").map(encodeURIComponent).join("/");
+  }
+  return "describe?iri=" + encodeURIComponent(iri);
+}
+
 function drawTable(data) {
   const table = el("table");
   const head = table.createTHead().insertRow();
@@ -120,7 +198,13 @@ function drawTable(data) {
     for (const name of data.head.vars) {
       const cell = row.insertCell();
       const term = binding[name];
-      cell.textContent = termText(term);
+      if (term && term.type === "uri") {
+        const link = el("a", term.value);
+        link.href = entityHref(term.value);
+        cell.appendChild(link);
+      } else {
+        cell.textContent = termText(term);
+      }
       const note = termNote(term);
       if (note) cell.appendChild(el("small", note));
       if (term) cell.className = term.type;
@@ -131,7 +215,7 @@ function drawTable(data) {
 }
 
 function post(accept, format) {
-  const body = new URLSearchParams({query: editor.value});
+  const body = new URLSearchParams({query: getText()});
   if (format) body.set("format", format);
   return fetch("sparql", {method: "POST", headers: {Accept: accept}, body});
 }
@@ -167,6 +251,7 @@ async function download(format) {
 
 async function run() {
   if (runButton.disabled) return;
+  remember(getText());
   runButton.disabled = true;
   errorBox.hidden = true;
   results.replaceChildren();
@@ -209,20 +294,102 @@ async function run() {
   }
 }
 
-async function loadExample(button) {
+const paramBox = document.getElementById("params");
+let selected = null;
+
+function showParams(button) {
+  paramBox.replaceChildren();
+  selected = button.dataset.name;
+  const params = JSON.parse(button.dataset.params || "[]");
+  for (const p of params) {
+    const label = el("label");
+    label.appendChild(el("span", "?" + p.name + " (" + p.type + ")"));
+    const input = el("input");
+    input.name = p.name;
+    input.title = p.doc;
+    const plain = p.default.replace(/^"(.*)"$/, "$1");
+    if (p.default === "UNDEF") input.placeholder = "any"; else input.value = plain;
+    input.addEventListener("change", bindParams);
+    label.appendChild(input);
+    paramBox.appendChild(label);
+  }
+  paramBox.hidden = params.length === 0;
+}
+
+async function bindParams() {
+  const values = new URLSearchParams();
+  for (const input of paramBox.querySelectorAll("input")) values.set(input.name, input.value.trim() || "UNDEF");
   try {
-    const response = await fetch("queries/" + encodeURIComponent(button.dataset.name));
-    if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
-    editor.value = await response.text();
-    for (const other of document.querySelectorAll("nav button")) other.classList.remove("selected");
-    button.classList.add("selected");
-    editor.focus();
+    const response = await fetch("queries/" + encodeURIComponent(selected) + "?" + values);
+    const text = await response.text();
+    if (!response.ok) { showError(response.status + " " + text); return; }
+    errorBox.hidden = true;
+    setText(text);
   } catch (err) {
     showError(String(err));
   }
 }
 
+async function loadExample(button) {
+  try {
+    const response = await fetch("queries/" + encodeURIComponent(button.dataset.name));
+    if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
+    setText(await response.text());
+    showParams(button);
+    for (const other of document.querySelectorAll("nav button")) other.classList.remove("selected");
+    button.classList.add("selected");
+    if (cm) cm.focus(); else editor.focus();
+  } catch (err) {
+    showError(String(err));
+  }
+}
+
+const searchForm = document.getElementById("search");
+const hits = document.getElementById("hits");
+
+async function find(event) {
+  event.preventDefault();
+  const q = searchForm.elements.q.value.trim();
+  hits.replaceChildren();
+  if (!q) return;
+  try {
+    const response = await fetch("search?" + new URLSearchParams({q, limit: "20"}), {headers: {Accept: "application/json"}});
+    if (!response.ok) { showError(response.status + " " + (await response.text())); return; }
+    const found = await response.json();
+    if (!found.length) hits.appendChild(el("li", "No match for \u201c" + q + "\u201d."));
+    for (const hit of found) {
+      const item = el("li");
+      const link = el("a", hit.label || hit.iri);
+      link.href = hit.href.replace(/^\//, "");
+      link.title = hit.iri;
+      item.appendChild(link);
+      item.appendChild(el("small", hit.field + ": " + hit.text.replace(/\s+/g, " ").slice(0, 160)));
+      hits.appendChild(item);
+    }
+  } catch (err) {
+    showError(String(err));
+  }
+}
+
+searchForm.addEventListener("submit", find);
 runButton.addEventListener("click", run);
+historyBox.addEventListener("change", () => {
+  const chosen = history()[Number(historyBox.value)];
+  if (chosen !== undefined) setText(chosen);
+  historyBox.selectedIndex = 0;
+});
+showHistory();
+if (window.CodeMirror) {
+  cm = CodeMirror.fromTextArea(editor, {
+    mode: "application/sparql-query", lineNumbers: true, indentUnit: 2,
+    extraKeys: {"Ctrl-Space": "autocomplete", "Ctrl-Enter": run, "Cmd-Enter": run},
+    hintOptions: {hint: sparqlHint, completeSingle: false},
+  });
+  window.kgEditor = cm;
+  cm.on("inputRead", (instance, change) => {
+    if (/[\w:]/.test(change.text.join(""))) instance.showHint({hint: sparqlHint, completeSingle: false});
+  });
+}
 editor.addEventListener("keydown", (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === "Enter") { event.preventDefault(); run(); }
 });
@@ -236,32 +403,56 @@ def _digest(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
+def style_hash() -> str:
+    """The CSP source of the shared inline style (also used by entity pages)."""
+    return _digest(STYLE)
+
+
 def content_security_policy() -> str:
     """The page's policy: its own inline style and script, requests to its own server only."""
-    return (f"default-src 'none'; style-src {_digest(STYLE)}; script-src {_digest(SCRIPT)}; "
+    return (f"default-src 'none'; style-src 'self' {_digest(STYLE)}; script-src 'self' {_digest(SCRIPT)}; "
             "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
             "frame-ancestors 'none'")
 
 
-def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int) -> str:
-    """The HTML page listing ``queries`` (title and description; a click loads the text)."""
+def _params(q: QueryInfo) -> tuple[str, str]:
+    """The ``data-params`` JSON of a query and the line naming its parameters."""
+    data = json.dumps([{"name": p.name, "type": p.type, "default": p.default, "doc": p.doc}
+                       for p in q.parameters], ensure_ascii=False)
+    shown = " ".join(f"?{p.name}:{p.type}" for p in q.parameters)
+    return data, f'<span class="params">{escape(shown)}</span>' if shown else ""
+
+
+def render_page(queries: Iterable[QueryInfo], timeout: float, max_rows: int,
+                base: str = "", completions: dict | None = None) -> str:
+    """The HTML page listing ``queries`` (title, description and parameters; a click loads the
+    text and a form for the parameters). IRIs in results link to their entity pages, those
+    under ``base`` as ``id/...``, others as ``describe?iri=...``."""
+    completions_json = json.dumps(completions or {"prefixes": {}, "terms": [], "keywords": []},
+                                  ensure_ascii=False).replace("<", "\\u003c")
+    styles = "\n".join(f'<link rel="stylesheet" href="static/{name}">' for name in EDITOR_STYLES)
+    scripts = "\n".join(f'<script src="static/{name}"></script>' for name in EDITOR_SCRIPTS)
     items = "\n".join(
-        f'<li><button type="button" data-name="{escape(q.name)}"><span class="title">'
-        f'{escape(q.title or q.name)}</span><span class="desc">{escape(q.description)}</span>'
-        "</button></li>" for q in queries)
+        f'<li><button type="button" data-name="{escape(q.name)}" data-params="{escape(data)}">'
+        f'<span class="title">{escape(q.title or q.name)}</span>'
+        f'<span class="desc">{escape(q.description)}</span>{shown}</button></li>'
+        for q in queries for data, shown in [_params(q)])
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>kazkg SPARQL</title>
+{styles}
 <style>{STYLE}</style>
 </head>
-<body data-max-rows="{int(max_rows)}">
+<body data-max-rows="{int(max_rows)}" data-base="{escape(base)}">
 <header>
 <h1>kazkg SPARQL</h1>
 <p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>. Queries stop after {timeout:g} s;
 results are cut at {int(max_rows)} rows.</p>
+<form id="search" role="search"><input type="search" name="q" placeholder="Find an entity (any language, any form)"
+ aria-label="Find an entity"><button type="submit">Find</button></form>
 </header>
 <main>
 <nav aria-labelledby="examples-title">
@@ -271,11 +462,14 @@ results are cut at {int(max_rows)} rows.</p>
 </ul>
 </nav>
 <section>
+<ul id="hits" aria-label="Search results"></ul>
+<div id="params" aria-label="Parameters" hidden></div>
 <label for="editor">Query</label>
 <textarea id="editor" spellcheck="false" autocapitalize="off">{escape(DEFAULT_QUERY)}</textarea>
 <div class="bar">
 <button id="run" type="button">Run</button>
-<span class="hint">Ctrl+Enter</span>
+<span class="hint">Ctrl+Enter runs, Ctrl+Space completes</span>
+<select id="history" aria-label="Query history"></select>
 <span id="status" role="status"></span>
 <span id="downloads"></span>
 </div>
@@ -283,6 +477,8 @@ results are cut at {int(max_rows)} rows.</p>
 <div id="results"></div>
 </section>
 </main>
+<script type="application/json" id="completions">{completions_json}</script>
+{scripts}
 <script>{SCRIPT}</script>
 </body>
 </html>

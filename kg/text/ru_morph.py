@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
 
-__all__ = ["normalize_ru", "PERSON_LABELS"]
+__all__ = ["normalize_ru", "lemmas", "PERSON_LABELS"]
 
 PERSON_LABELS = frozenset({"PER", "PERSON", "PERS"})
 
@@ -49,6 +49,15 @@ def _analyzer() -> MorphAnalyzer:
 @lru_cache(maxsize=65536)
 def _parses(word: str) -> tuple[Any, ...]:
     return tuple(_analyzer().parse(word))
+
+
+def lemmas(word: str) -> tuple[str, ...]:
+    """The dictionary forms pymorphy3 proposes for one Russian word (lower case, best first).
+
+    >>> lemmas("Казахстана")[0]
+    'казахстан'
+    """
+    return tuple(dict.fromkeys(p.normal_form for p in _parses(word.lower())[:3]))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,179 @@
+"""Full-text search over labels, surface forms and mention sentences (SQLite FTS5, stdlib ``sqlite3``).
+
+``kg build`` writes ``search.sqlite`` next to the store. Every word is indexed as a set of
+*terms*: the phonetic fold (:func:`kg.text.names.fold`: Latin letters, case, accents and spelling
+variants collapsed) of the word, of its Kazakh stem without the case ending
+(:func:`kg.text.kk_morph.split_suffix`) and of its Russian dictionary forms
+(:func:`kg.text.ru_morph.lemmas`). A query word is expanded the same way and matches any of its
+terms, so «Қазақстанның», «Казахстана», «kazakhstan» all find Қазақстан.
+
+>>> terms("Қазақстанның") >= terms("Қазақстан"), terms("Казахстане") >= terms("Kazakhstan")
+(True, True)
+>>> sorted(terms("2015"))
+['2015']
+>>> match_expression("Қазақстанның саясаты")
+'("kazakstan" OR "kazakstanning") AND ("sasat" OR "sasata" OR "sasati")'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.store import open_store, run_query
+from kg.text.kk_morph import split_suffix
+from kg.text.names import fold
+from kg.text.ru_morph import lemmas
+
+INDEX_FILE = "search.sqlite"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+#: Indexed fields, best first: a hit in a label outranks one in a surface form or a sentence.
+FIELDS = ("label", "form", "sentence")
+_LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <http://schema.org/>
+SELECT ?s ?l WHERE { ?s rdfs:label|skos:prefLabel|skos:altLabel|schema:name ?l FILTER(isIRI(?s)) }"""
+_MENTIONS = """PREFIX kg: <https://w3id.org/kazkg/ontology#>
+SELECT ?e ?text ?sentence WHERE { ?m kg:mentionOf ?e ; kg:mentionText ?text .
+  OPTIONAL { ?m kg:sentenceText ?sentence } }"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One IRI found: its display label, the field that matched and the matching text."""
+
+    iri: str
+    label: str
+    field: str
+    text: str
+
+
+@lru_cache(maxsize=200_000)
+def terms(word: str) -> frozenset[str]:
+    """The index terms of one word (see the module docstring); digits stay as they are."""
+    if word.isdigit():
+        return frozenset({word})
+    forms = {word}
+    if _CYRILLIC.search(word):
+        forms.add(split_suffix(word)[0])
+        forms.update(lemmas(word))
+    else:
+        forms.add(re.sub(r"(?i)'s$", "", word))
+    return frozenset(f for f in map(fold, forms) if f)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits).
+
+    >>> words("Закон «Об общественных советах» (2015)")
+    ['Закон', 'Об', 'общественных', 'советах', '2015']
+    """
+    return _WORD.findall(text)
+
+
+def indexed(text: str) -> str:
+    """The terms of every word of ``text``, space-separated (what FTS5 indexes)."""
+    return " ".join(sorted({t for w in words(text) for t in terms(w)}))
+
+
+def match_expression(query: str) -> str:
+    """The FTS5 query for ``query``: every word must match, each by any of its terms."""
+    groups = []
+    for word in words(query):
+        found = sorted(terms(word))
+        if found:
+            groups.append("(" + " OR ".join(f'"{t}"' for t in found) + ")")
+    return " AND ".join(groups)
+
+
+def _rows(store_dir: Path) -> Iterator[tuple[str, str, str]]:
+    """``(iri, field, text)`` for every label, surface form and mention sentence, sorted, unique."""
+    store = open_store(store_dir)
+    found: set[tuple[str, str, str]] = set()
+    for row in run_query(store, _LABELS):
+        found.add((row["s"].value, "label", row["l"].value))
+    for row in run_query(store, _MENTIONS):
+        found.add((row["e"].value, "form", row["text"].value))
+        if row["sentence"] is not None:
+            found.add((row["e"].value, "sentence", row["sentence"].value))
+    yield from sorted(found)
+
+
+def _display_labels(store_dir: Path) -> dict[str, str]:
+    """The label shown for each IRI: English, else Kazakh, else Russian, else any."""
+    rank = {"en": 0, "kk": 1, "ru": 2}
+    best: dict[str, tuple[int, str]] = {}
+    for row in run_query(open_store(store_dir), _LABELS):
+        key = (rank.get(row["l"].language or "", 3), row["l"].value)
+        iri = row["s"].value
+        if iri not in best or key < best[iri]:
+            best[iri] = key
+    return {iri: label for iri, (_, label) in best.items()}
+
+
+def write_index(store_dir: Path, path: Path) -> int:
+    """Build the search index of the store at ``store_dir`` into ``path`` (replaced atomically);
+    returns the number of entries."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.execute("CREATE VIRTUAL TABLE entries USING fts5(terms, iri UNINDEXED, field UNINDEXED, "
+                   "text UNINDEXED, tokenize='unicode61 remove_diacritics 2')")
+        db.execute("CREATE TABLE labels (iri TEXT PRIMARY KEY, label TEXT NOT NULL)")
+        count = 0
+        for iri, fld, text in _rows(store_dir):
+            db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", (indexed(text), iri, fld, text))
+            count += 1
+        db.executemany("INSERT INTO labels VALUES (?, ?)", sorted(_display_labels(store_dir).items()))
+        db.commit()
+    finally:
+        db.close()
+    os.replace(tmp, path)
+    return count
+
+
+def index_path(store_dir: Path) -> Path:
+    """Where the index of a build's store lives (next to it, in the build folder)."""
+    return Path(store_dir).parent / INDEX_FILE
+
+
+def search(path: Path, query: str, limit: int = 20) -> list[Hit]:
+    """The IRIs matching every word of ``query``, best first (labels, then forms, then
+    sentences; within a field by BM25 rank), one hit per IRI.
+
+    Raises ``FileNotFoundError`` when there is no index at ``path``.
+    """
+    expression = match_expression(query)
+    if not expression:
+        return []
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no search index (run `kg build` again)")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = db.execute(
+            "SELECT e.iri, COALESCE(l.label, ''), e.field, e.text FROM entries e "
+            "LEFT JOIN labels l ON l.iri = e.iri WHERE entries MATCH ? "
+            "ORDER BY CASE e.field WHEN 'label' THEN 0 WHEN 'form' THEN 1 ELSE 2 END, bm25(entries), e.iri "
+            "LIMIT ?", (expression, limit * 20)).fetchall()
+    finally:
+        db.close()
+    hits: dict[str, Hit] = {}
+    for iri, label, fld, text in rows:
+        if iri not in hits:
+            hits[iri] = Hit(iri, label, fld, text)
+    return list(hits.values())[:limit]
+
+
+def hits_json(hits: Iterable[Hit]) -> str:
+    """Hits as a JSON array of objects (``iri``, ``label``, ``field``, ``text``)."""
+    return json.dumps([h.__dict__ for h in hits], ensure_ascii=False)
