@@ -202,6 +202,12 @@ def test_describe_reads_headers_with_continuations(tmp_path):
     assert [(p.name, p.type, p.default, p.doc) for p in info.parameters] == [
         ("top", "integer", "5", "how many, at most")]
     assert set(query_library(tmp_path)) == {"demo-query"}
+    rq.write_text("# title: T\n# parameter: ?top — how many\nSELECT * {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="demo-query.rq: bad parameter line"):
+        describe(rq)
+    rq.write_text("# title: T\n# parameter: ?top : number = 5 — how many\nSELECT * {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown type 'number'"):
+        describe(rq)
 
 
 def test_networks_as_networkx_and_pyvis(tmp_path):
@@ -233,9 +239,3 @@ def test_networks_as_networkx_and_pyvis(tmp_path):
     assert not fetched.search((tmp_path / "net.html").read_text("utf-8"))
     with pytest.raises(KeyError):
         b.network("nope")
-    rq.write_text("# title: T\n# parameter: ?top — how many\nSELECT * {}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="demo-query.rq: bad parameter line"):
-        describe(rq)
-    rq.write_text("# title: T\n# parameter: ?top : number = 5 — how many\nSELECT * {}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="unknown type 'number'"):
-        describe(rq)
