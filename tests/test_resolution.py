@@ -53,6 +53,22 @@ def test_a_surname_tagged_as_a_place_is_the_person_of_that_document_or_catalogue
     assert _entity(r, city) == ("region", "almaty")
 
 
+def test_a_catalogued_full_name_tagged_as_an_institution_is_that_person():
+    org = _m(DOC, 0, "Юрген Хабермастың", "ORG")
+    named = _m(DOC, 40, "Юрген Хабермас", "PERSON")
+    real = _m(DOC, 80, "Хабермас қоры", "ORG")  # not a person's full name
+    r = resolve([], [org, named, real])
+    assert _entity(r, org) == _entity(r, named) == ("person", "jurgen-habermas")
+    assert _entity(r, real)[0] == "institution"
+
+
+def test_a_spelled_out_program_and_its_acronym_are_the_catalogued_program():
+    ms = [_m(DOC, 0, "атаулы әлеуметтік көмек", "PROGRAM"), _m(DOC, 30, "АӘК", "PROGRAM"),
+          _m(DOC, 40, "атаулы әлеуметтік көмектің", "PROGRAM")]
+    r = resolve([], ms)
+    assert {_entity(r, m) for m in ms} == {("program", "targeted-social-assistance")}
+
+
 def test_initials_join_the_full_name_of_their_document_then_the_corpus():
     full = _m("d1", 0, "Асқар Омарбеков", "PERSON")
     same_doc = _m("d1", 50, "А. Омарбеков", "PERSON")

@@ -1,9 +1,10 @@
-"""Mentions typed as places that name a person of the same document or of the catalogue.
+"""Mentions typed as places (or institutions) that name a person of the document or catalogue.
 
 Models and rules sometimes take a thinker's surname for a place («Арендт», «Фуко» tagged as
 locations). A region mention that no gazetteer knows, written as one word, whose folded form is
 the surname of a full personal name mentioned in the same document (or of a catalogued person
-when that surname is unique there) is read as that person.
+when that surname is unique there) is read as that person. So is an institution mention that
+is the full name of a catalogued person («Юрген Хабермас» tagged as an organisation).
 
 >>> from kg.model import Mention
 >>> full = Mention("d", 0, 12, "Ханна Арендт", "PERSON", "kk", "Ханна Арендт")
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg import kinds
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
 from kg.resolve.names import plain_name
+from kg.text.kk_morph import normalize_kk
 from kg.text.names import fold, parse_name
 
 
@@ -42,10 +45,16 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
 
 
 def people_taken_for_places(mentions: Sequence[Mention]) -> list[Mention]:
-    """The region mentions of ``mentions`` that name a person (see the module's doc)."""
+    """The region and institution mentions that name a person (institutions get their
+    nominative name as canonical form; see the module's doc)."""
     surnames = _surnames(mentions)
     found = []
     for m in mentions:
+        if _kind(m) == "institution":
+            name = next((n for n in _nominatives(m) if _catalogued_full_name(plain_name(n))), None)
+            if name is not None:  # «Юрген Хабермастың» tagged as an organisation
+                found.append(replace(m, canonical=name))
+            continue
         if _kind(m) != "region":
             continue
         name = plain_name(m.canonical)
@@ -54,6 +63,17 @@ def people_taken_for_places(mentions: Sequence[Mention]) -> list[Mention]:
         if fold(name) in surnames.get(m.document_id, ()) or _catalogued_surname(name):
             found.append(m)
     return found
+
+
+def _nominatives(m: Mention) -> tuple[str, ...]:
+    """The mention's canonical form, and for Kazakh its case ending removed (Хабермастың)."""
+    return (m.canonical, normalize_kk(m.canonical)) if m.lang == "kk" else (m.canonical,)
+
+
+def _catalogued_full_name(name: str) -> bool:
+    """True for the full name of a catalogued person (``Юрген Хабермас``), never a bare word."""
+    entry = lookup_person(name) if " " in name else None
+    return entry is not None and entry.kind != "place" and parse_name(name).full
 
 
 def _catalogued_surname(name: str) -> bool:
