@@ -30,12 +30,12 @@ from build_speed import loadavg, whole_build  # noqa: E402
 from new_text_corpus import CORPUS, generate  # noqa: E402
 
 
-def corpus_for(factor: int, work: Path, seed: int) -> tuple[Path, int]:
+def corpus_for(factor: int, work: Path, seed: int, source: Path = CORPUS) -> tuple[Path, int]:
     """The new-text corpus of ``factor`` (made if missing) and its whitespace word count."""
     folder = work / f"new{factor}x"
     if not folder.is_dir():
         folder.mkdir(parents=True)
-        for path, text in generate(CORPUS, factor, folder, seed):
+        for path, text in generate(source, factor, folder, seed):
             path.write_text(text, encoding="utf-8")
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in sorted(folder.iterdir()))
     return folder, words
@@ -46,11 +46,12 @@ def main() -> None:
     ap.add_argument("factors", type=int, nargs="+")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kazkg-scale"))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="the real corpus to draw from")
     ap.add_argument("--workers", type=int, default=0, help="0: automatic, as kg build")
     args = ap.parse_args()
     rows = []
     for factor in sorted(args.factors):
-        corpus, words = corpus_for(factor, args.work, args.seed)
+        corpus, words = corpus_for(factor, args.work, args.seed, args.corpus)
         print(f"== {factor}x: {corpus}, {words:,} words, load {loadavg()}", flush=True)
         figures = whole_build(str(corpus), args.work / f"out{factor}x", args.workers, words)
         print(f"   load after: {loadavg()}", flush=True)
