@@ -249,7 +249,8 @@ def generate(corpus: Path, factor: int, out: Path, seed: int = 1, swap: float = 
                 pool.setdefault(language(block), []).append(block)
             if _spliceable(block):
                 lines.setdefault(language(block), []).extend(sentences(block)[1:])
-    nerd_sentences = kaznerd_sentences()
+    beside = corpus.resolve().parent / "datasets" / "kaznerd" / "IOB2_valid.txt"
+    nerd_sentences = kaznerd_sentences(beside if beside.is_file() else KAZNERD)
     lines.setdefault("kk", []).extend(nerd_sentences)
     feed = NerdFeed(nerd_sentences, seed)
     for copy in range(1, factor + 1):
