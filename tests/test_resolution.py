@@ -160,6 +160,19 @@ def test_aliases_are_nominative_and_language_tagged_in_rdf():
     assert not any("ҚР-да" in line or "Казахстана" in line for line in alt)
 
 
+def test_catalogue_ids_are_owl_same_as_wikidata_and_ror():
+    ms = [_m(DOC, 0, "Қасым-Жомарт Тоқаев", "PERSON"), _m(DOC, 30, "Nazarbayev University", "ORG", lang="en")]
+    doc = _doc("Қасым-Жомарт Тоқаев ... Nazarbayev University")
+    art = Article(DOC, "x", 1, Span(0, 60), Span(0, 60))
+    r = resolve([art], ms, [doc])
+    lines = [line for g in corpus_graphs([(doc, (art,), tuple(ms))], r) for line in g.sorted()]
+    same = {line.split()[0].rsplit("/", 1)[-1].rstrip(">"): line.split()[2]
+            for line in lines if "owl#sameAs" in line}
+    assert same["kassym-jomart-tokayev"] == "<http://www.wikidata.org/entity/Q200881>"
+    ror = [line for line in lines if "<https://ror.org/052bx8q98>" in line]
+    assert ror and ror[0].startswith("<https://w3id.org/kazkg/id/institution/nu>")
+
+
 # --- thesaurus ----------------------------------------------------------------------------------
 
 def test_thesaurus_merges_drops_and_relabels_and_every_use_is_logged():
