@@ -14,12 +14,15 @@ block ends with the sum of every step over the networks; the first call of a ste
 for importing its libraries (as the build does). The load average is printed next to the
 figures: on a shared machine they are noisy. The script only calls public functions whose
 signatures did not change, so it runs on older checkouts too (before/after comparisons).
-Betweenness switches to sampling above 1000 nodes (see ``kg.analytics.betweenness``).
+Betweenness switches to sampling above 1000 nodes (see ``kg.analytics.betweenness``); so do
+closeness and Louvain (igraph's) in the build: those are timed too where the code has them
+("closeness, sampled", "louvain, igraph"; "all measures" is what the build runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import random
 import sys
@@ -83,6 +86,11 @@ def bench(name: str, G, spec=None):
     timed("pagerank", pagerank, G)
     timed("components", components, G)
     timed("louvain", louvain, G)
+    if k is not None and "k" in inspect.signature(closeness).parameters:  # size policy (issue 16)
+        from kg.analytics.communities import multilevel
+
+        timed("closeness, sampled", lambda: closeness(G, k=k))
+        timed("louvain, igraph", multilevel, G)
     m = timed("all measures", measures.compute, G)
     r = NetworkResult(spec or NETWORKS[3], G, m)
     timed("csv", to_csv, r)

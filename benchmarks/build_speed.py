@@ -109,8 +109,11 @@ def stage_breakdown(corpus: str) -> None:
               f"({n:,} words, {found:,} mentions)")
 
 
-def whole_build(corpus: str, out: Path, workers: int, words: int) -> None:
-    """``kg build`` as a child process (imports included); tree RSS sampled every 50 ms."""
+def whole_build(corpus: str, out: Path, workers: int, words: int) -> dict:
+    """``kg build`` as a child process (imports included); tree RSS sampled every 50 ms.
+
+    Prints the figures and returns them (``wall``, ``cpu``, ``tree_mb``, ``main_mb``,
+    ``largest_mb`` and the build's ``manifest``)."""
     import json
     import threading
 
@@ -157,6 +160,9 @@ def whole_build(corpus: str, out: Path, workers: int, words: int) -> None:
     print(f"peak RSS: whole process tree {peak['tree'] / 2**20:,.0f} MB, main process "
           f"{peak['main'] / 2**20:,.0f} MB (sampled every 50 ms); largest single process "
           f"{after.ru_maxrss / 1024:,.0f} MB (ru_maxrss)")
+    return {"wall": total, "cpu": cpu, "tree_mb": peak["tree"] / 2**20,
+            "main_mb": peak["main"] / 2**20, "largest_mb": after.ru_maxrss / 1024,
+            "manifest": manifest}
 
 
 def main() -> None:

@@ -1,4 +1,9 @@
-"""Make a scaled-up copy of a corpus (10x, 100x, ...) for the build benchmarks.
+"""REPEATED TEXT: a scaled-up copy of a corpus (10x, 100x, ...) whose copies repeat the same text.
+
+Not for scale figures: the entity set and the networks stay at their 1x size and the caches
+hit, so resolution and analytics look free. Scale figures come from
+``benchmarks/new_text_corpus.py`` (genuinely new text per copy). This script is kept for the
+older figures of ``docs/PERFORMANCE.md`` that were made with it.
 
 Run: .venv/bin/python benchmarks/scale_corpus.py --factor 10 --out /tmp/kazkg-bench/10x [CORPUS]
 

@@ -91,14 +91,17 @@ class EmptyInput(OutputError):
 
 
 class _Clock:
-    def __init__(self) -> None:
+    def __init__(self, on_stage: Callable[[str, float], None] | None = None) -> None:
         self.timings: dict[str, float] = {}
         self._last = time.perf_counter()
+        self._on_stage = on_stage
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.timings[stage] = round(now - self._last, 3)
         self._last = now
+        if self._on_stage:
+            self._on_stage(stage, self.timings[stage])
 
 
 
@@ -110,29 +113,32 @@ def build(
     workers: int = 0,
     scheduler: str | None = None,
     thesaurus: str | Path | None = None,
+    on_stage: Callable[[str, float], None] | None = None,
 ) -> BuildReport:
     """Build everything for ``paths`` into ``out`` and return a report.
 
     Parsing runs per file and extraction per article: serially, on ``workers`` local
     processes (0: automatic, see :func:`kg.parallel.auto_workers`), or on the Dask cluster
     at ``scheduler``; results are merged in input order. ``thesaurus`` is a file of the
-    user's merges, drops and labels (:mod:`kg.resolve.thesaurus`).
+    user's merges, drops and labels (:mod:`kg.resolve.thesaurus`). ``on_stage(stage, seconds)``
+    is called as each stage ends (the stages of the manifest's ``timings``).
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
     sources = list(iter_sources(paths))
     with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
         try:
-            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules)
+            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules, on_stage)
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
 
 
 def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,
-                base: str, workers: int, scheduler: str | None, rules) -> BuildReport:
+                base: str, workers: int, scheduler: str | None, rules,
+                on_stage: Callable[[str, float], None] | None = None) -> BuildReport:
     """Write the whole output of ``sources`` into ``stage`` (published as ``out`` afterwards)."""
-    clock = _Clock()
+    clock = _Clock(on_stage)
     for f in sources:
         if isinstance(f, Path) and on_file:
             on_file(str(f))

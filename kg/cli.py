@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from kg.evaluate.ner import evaluate_conll, format_table
-from kg.extract import extract_text, mention_to_dict
-from kg.extract.kk.model import load_kk_ner
-from kg.fsutil import atomic_binary
-from kg.ingest import MAX_BYTES, decode_raw, read_capped
-from kg.jsonio import article_to_dict
-from kg.model import Problem, one_line
-from kg.parallel import DaskNotInstalled
-from kg.push import PushError, parse_user, push_build
-from kg.query import render, run_named
-from kg.store import QueryError
-from kg.store import export as run_export
+# Commands import the library where they run (``# deferred``), so ``kg --help`` and
+# ``kg query`` load only typer and what they use (python -X importtime -c 'import kg.cli').
 
 app = typer.Typer(
     help="Build knowledge graphs from Kazakh, Russian and English social-science literature.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich's help formatter costs ~60 ms at start-up
 )
 
 
 def _fail(message: str, code: int = 1) -> None:
+    from kg.model import one_line  # deferred (see above)
+
     typer.echo(f"error: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
@@ -39,6 +30,8 @@ def _fail(message: str, code: int = 1) -> None:
 @app.callback()
 def main(verbose: bool = typer.Option(False, "-v", "--verbose", help="Log progress details.")) -> None:
     """kazkg: from a folder of documents to a knowledge graph."""
+    import logging
+
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -54,6 +47,7 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler (tcp://host:port)."),
     base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of minted IRIs."),
     thesaurus: Optional[Path] = typer.Option(None, "--thesaurus", help="TSV of merges, drops and labels applied to the entities (see README)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display: one plain line per stage."),
 ) -> None:
     """Build the outputs for PATHs into --out.
 
@@ -67,17 +61,28 @@ def build(
     from kg.build import build as run_build  # deferred (see above)
     from kg.corpus import demo_corpus_path  # deferred (see above)
     from kg.output import OutputError  # deferred (see above)
+    from kg.parallel import DaskNotInstalled  # deferred (see above)
     from kg.resolve.thesaurus import ThesaurusError  # deferred (see above)
 
     console = Console(stderr=True)
+    live = console.is_terminal and not quiet
+
+    def stage(name: str, seconds: float) -> None:
+        line = f"{name}: {seconds:.1f} s"
+        if live:
+            progress.console.print(line)
+            progress.update(task, description="next stage")
+        else:
+            typer.echo(line, err=True)
+
     try:
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
-                      transient=True, disable=not console.is_terminal) as progress:
+                      transient=True, disable=not live) as progress:
             task = progress.add_task("reading", total=None)
             report = run_build(paths or [demo_corpus_path()], out,
                                on_file=lambda f: progress.update(task, description=f"reading {f}"),
                                base=base, workers=workers, scheduler=scheduler,
-                               thesaurus=thesaurus)
+                               thesaurus=thesaurus, on_stage=stage)
     except EmptyInput as err:
         for problem in err.problems:
             typer.echo(f"warning: {problem}", err=True)
@@ -105,9 +110,12 @@ def articles(
 
     Example: kg articles kg/demo/kogam-demo-2025-1.md --format json
     """
+    import json
+
     from kg.corpus import (
         read_corpus,  # deferred: the article segmenter is slow to import
     )
+    from kg.jsonio import article_to_dict  # deferred (see above)
 
     if format != "json":
         _fail(f"unknown format {format!r} (expected: json)", 2)
@@ -129,6 +137,9 @@ def extract(
 
     Example: echo 'Қазақстанның Конституциясы' | kg extract -
     """
+    import json
+
+    from kg.extract import extract_text, mention_to_dict  # deferred: the extractors load models
     if format != "jsonl":
         _fail(f"unknown format {format!r} (expected: jsonl)", 2)
     if input_format not in ("text", "jsonl"):
@@ -154,6 +165,9 @@ def extract(
 
 def _read_input(file: str) -> str:
     """Standard input or a file, decoded but otherwise untouched (offsets index into it)."""
+    from kg.ingest import MAX_BYTES, decode_raw, read_capped  # deferred: only the commands that read text need it
+    from kg.model import Problem  # deferred (see above)
+
     if file == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
@@ -183,6 +197,9 @@ def query(
 
     Example: kg query coauthors --param person="Aigerim Sarsenbayeva" --format csv
     """
+    from kg.query import render, run_named  # deferred: pyoxigraph, for this command
+    from kg.store import QueryError  # deferred (see above)
+
     try:
         typer.echo(render(run_named(store, sparql, param or [], tuple(allow_service)), format), nl=False)
     except (QueryError, FileNotFoundError, ValueError) as err:
@@ -228,6 +245,9 @@ def export(
 
     Example: kg export --format nq --out graph.nq
     """
+    from kg.fsutil import atomic_binary  # deferred: pyoxigraph, for this command
+    from kg.store import export as run_export  # deferred (see above)
+
     try:
         if out is None:
             run_export(store, format, sys.stdout.buffer)
@@ -271,6 +291,9 @@ def eval_ner(
 
     Example: kg eval-ner tests/data/kk_ner_sample.conll
     """
+    from kg.evaluate.ner import evaluate_conll, format_table  # deferred: spaCy, for this command
+    from kg.extract.kk.model import load_kk_ner  # deferred (see above)
+
     if not data.is_file():
         _fail(f"{data}: no such file")
     try:
@@ -329,6 +352,8 @@ def push(
 
     Example: kg push --store output/store --endpoint http://127.0.0.1:7879/store
     """
+    from kg.push import PushError, parse_user, push_build  # deferred: urllib, for this command
+
     auth = parse_user(user, lambda prompt: typer.prompt(prompt, hide_input=True)) if user else None
     try:
         report = push_build(store, endpoint, auth=auth, timeout=timeout, on_graph=lambda g: typer.echo(
@@ -338,11 +363,27 @@ def push(
     typer.echo(f"pushed {len(report.graphs)} graph(s), {report.triples} triples to {endpoint}")
 
 
+def hoist_verbose(args: list[str]) -> list[str]:
+    """``-v``/``--verbose`` moved before the command, so it works after it too.
+
+    >>> hoist_verbose(["build", "kg/demo", "-v"])
+    ['-v', 'build', 'kg/demo']
+    >>> hoist_verbose(["query", "--", "-v"])
+    ['query', '--', '-v']
+    """
+    end = args.index("--") if "--" in args else len(args)
+    head = [a for a in args[:end] if a not in ("-v", "--verbose")]
+    flags = ["-v"] if len(head) < end else []
+    return flags + head + args[end:]
+
+
 def run() -> None:
     """Console entry point: any unexpected failure becomes one line on stderr and exit 1."""
     try:
-        app(prog_name="kg")
+        app(args=hoist_verbose(sys.argv[1:]), prog_name="kg")
     except Exception as err:  # noqa: BLE001 - the contract: one-line error, non-zero exit
+        import logging
+
         if logging.getLogger().isEnabledFor(logging.INFO):
             logging.exception("kg failed")
         typer.echo(f"error: {type(err).__name__}: {err}", err=True)

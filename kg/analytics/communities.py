@@ -10,21 +10,27 @@ in ``G``'s node order, so the same graph (built in the same order) gives the sam
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 
 import networkx as nx
+
+from kg.analytics.indexed import Indexed
 
 SEED = 42
 RESOLUTION = 1.0
 THRESHOLD = 1e-7
 
 
-def components(G: nx.Graph) -> dict:
+def components(G: nx.Graph, net: Indexed | None = None) -> dict:
     """The connected component of each node.
 
     Parameters
     ----------
     G : networkx.Graph
+    net : Indexed, optional
+        ``G`` already converted: the components come from its igraph copy (the partition,
+        and so the numbering, is the same).
 
     Returns
     -------
@@ -36,7 +42,9 @@ def components(G: nx.Graph) -> dict:
     >>> components(nx.empty_graph(2))
     {0: 0, 1: 1}
     """
-    return _numbered(G, nx.connected_components(G))
+    if net is None:
+        return _numbered(G, nx.connected_components(G))
+    return _numbered(G, _parts(net, net.igraph().connected_components().membership))
 
 
 def louvain(G: nx.Graph, seed: int = SEED, resolution: float = RESOLUTION,
@@ -80,6 +88,41 @@ def louvain(G: nx.Graph, seed: int = SEED, resolution: float = RESOLUTION,
     parts = nx.community.louvain_communities(H, weight=weight, resolution=resolution,
                                              threshold=threshold, seed=seed)
     return _numbered(G, ({nodes[i] for i in part} for part in parts))
+
+
+def multilevel(G: nx.Graph, seed: int = SEED, resolution: float = RESOLUTION,
+               weight: str = "weight", net: Indexed | None = None) -> dict:
+    """Louvain communities by igraph's multilevel algorithm (C), for large networks.
+
+    Same method as :func:`louvain` (Blondel et al.'s local moves, then aggregation) but a
+    different implementation, so its partition differs in detail; igraph draws its random
+    vertex order from a ``random.Random(seed)``, so the result is reproducible. Ids are
+    numbered as in :func:`louvain`.
+
+    >>> parts = multilevel(nx.karate_club_graph())
+    >>> len(set(parts.values())), parts[32] == parts[33], multilevel(nx.karate_club_graph()) == parts
+    (4, True, True)
+    """
+    import igraph as ig
+
+    net = (net or Indexed.of(G, weight)).for_weight(G, weight)
+    if not net.edges:
+        return _numbered(G, ({n} for n in G))
+    weights = net.weight[:len(net.edges)].tolist()  # the first arc of every edge, in order
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        membership = net.igraph().community_multilevel(weights=weights,
+                                                       resolution=resolution).membership
+    finally:
+        ig.set_random_number_generator(random)
+    return _numbered(G, _parts(net, membership))
+
+
+def _parts(net: Indexed, membership: list[int]) -> list[set]:
+    parts: dict[int, set] = {}
+    for node, c in zip(net.nodes, membership):
+        parts.setdefault(c, set()).add(node)
+    return list(parts.values())
 
 
 def _numbered(G: nx.Graph, parts: Iterable[set]) -> dict:

@@ -24,6 +24,7 @@ from kg.analytics import eigenvector as eig
 from kg.analytics import pagerank as pr
 from kg.analytics.betweenness import SEED as BETWEENNESS_SEED
 from kg.analytics.betweenness import betweenness, sample_size
+from kg.analytics.closeness import SEED as CLOSENESS_SEED
 from kg.analytics.closeness import closeness
 from kg.analytics.degree import degree, weighted_degree
 from kg.analytics.indexed import Indexed
@@ -49,9 +50,17 @@ def compute(G: nx.Graph, seed: int = comm.SEED) -> Measures:
     """All measures of ``G`` (weights from the ``weight`` edge attribute).
 
     Path-based measures (betweenness, closeness) count hops; degree strength,
-    eigenvector centrality, PageRank and Louvain use the weights. Betweenness is
-    sampled (``k`` source nodes, seeded) above :data:`kg.analytics.betweenness.EXACT_LIMIT` nodes.
-    ``G`` is converted to arrays once (:class:`kg.analytics.indexed.Indexed`) for all of them.
+    eigenvector centrality, PageRank and Louvain use the weights. Measures are chosen by
+    size: up to :data:`kg.analytics.betweenness.EXACT_LIMIT` nodes everything is exact and
+    Louvain is networkx's; above it betweenness and closeness are estimated from ``k``
+    seeded source nodes (``k`` and ``seed`` in their parameters) and Louvain is igraph's
+    multilevel algorithm (``implementation`` in its parameters), so the cost grows with
+    ``k`` times the edges instead of nodes times edges. ``G`` is converted to arrays once
+    (:class:`kg.analytics.indexed.Indexed`) for all of them.
+
+    >>> big = compute(nx.path_graph(1001))
+    >>> big.parameters["closeness_centrality"]["k"], big.parameters["louvain_community"]["implementation"]
+    (500, 'igraph-multilevel')
     """
     net = Indexed.of(G, "weight")
     k = sample_size(G)
@@ -69,11 +78,15 @@ def compute(G: nx.Graph, seed: int = comm.SEED) -> Measures:
     }
     if k is not None:
         params["betweenness_centrality"]["seed"] = BETWEENNESS_SEED
+        params["closeness_centrality"].update(k=k, seed=CLOSENESS_SEED)
+        params["louvain_community"] = {"implementation": "igraph-multilevel",
+                                       "resolution": comm.RESOLUTION, "seed": seed,
+                                       "weight": "weight"}
     scores: dict[str, dict] = {
         "degree": degree(G),
         "weighted_degree": weighted_degree(G),
         "betweenness_centrality": betweenness(G, k=k, seed=BETWEENNESS_SEED, net=net),
-        "closeness_centrality": closeness(G, net=net),
+        "closeness_centrality": closeness(G, net=net, k=k, seed=CLOSENESS_SEED),
     }
     warnings: list[str] = []
     for name, fn in (("eigenvector_centrality", eig.eigenvector), ("pagerank", pr.pagerank)):
@@ -82,6 +95,8 @@ def compute(G: nx.Graph, seed: int = comm.SEED) -> Measures:
         except nx.PowerIterationFailedConvergence as err:
             warnings.append(f"{name}: {err}; left out")
             del params[name]
-    partitions = {"connected_component": comm.components(G),
-                  "louvain_community": comm.louvain(G, seed=seed)}
+    louvain = (comm.louvain(G, seed=seed) if k is None
+               else comm.multilevel(G, seed=seed, net=net))
+    partitions = {"connected_component": comm.components(G, net=net),
+                  "louvain_community": louvain}
     return Measures(scores, partitions, params, tuple(warnings))

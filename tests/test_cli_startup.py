@@ -1,0 +1,68 @@
+"""Start-up: ``kg --help`` and ``kg query`` load only what they use; ``-v`` works after the
+command; ``kg build`` logs one plain line per stage when not on a terminal."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kg.store import write_store
+
+HEAVY = ("spacy", "rdflib", "networkx", "igraph", "pyshacl", "kg.extract", "kg.resolve",
+         "kg.analytics", "kg.build", "kg.push", "pydantic")
+
+
+def _loaded(code: str) -> list[str]:
+    probe = f"""import sys
+{code}
+print(__import__('json').dumps(sorted(m for m in sys.modules if m.split('.')[0] in
+      {{h.split('.')[0] for h in {HEAVY!r}}})))"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    mods = json.loads(done.stdout.splitlines()[-1])
+    return [h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in mods)]
+
+
+def test_importing_the_cli_loads_no_library():
+    assert _loaded("import kg.cli") == []
+
+
+def test_query_and_help_load_only_the_store(tmp_path):
+    store = tmp_path / "store"
+    write_store(store, b'<http://e/a> <http://e/p> "x" .\n')
+    run = f"""import sys
+from kg.cli import run
+sys.argv = ['kg', 'query', 'ASK {{ ?s ?p ?o }}', '--store', {str(store)!r}, '--format', 'json']
+try:
+    run()
+except SystemExit:
+    pass"""
+    assert _loaded(run) == []
+    helped = """import sys
+from kg.cli import run
+sys.argv = ['kg', '--help']
+try:
+    run()
+except SystemExit:
+    pass"""
+    assert _loaded(helped) == []
+
+
+def test_verbose_is_accepted_after_the_command(tmp_path):
+    store = tmp_path / "store"
+    write_store(store, b'<http://e/a> <http://e/p> "x" .\n')
+    for args in (["-v", "query"], ["query", "-v"], ["query", "--verbose"]):
+        done = subprocess.run([sys.executable, "-m", "kg", *args, "ASK { ?s ?p ?o }", "--store",
+                               str(store), "--format", "json"], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["boolean"] is True
+
+
+@pytest.mark.slow
+def test_build_logs_one_line_per_stage_off_a_terminal(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kg", "build", "kg/demo", "--out",
+                           str(tmp_path / "out"), "--workers", "1"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    stages = [line.split(":")[0] for line in done.stderr.splitlines() if line.endswith(" s")]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert stages == list(manifest["timings"])
