@@ -19,18 +19,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from kg.model import Mention
+from kg.text.names import initials
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}$")
 _WORD = re.compile(r"[^\W\d_]+")
-FUNCTION_WORDS = frozenset(
-    "of the and for on in at to by a an и в по для при на с о об және мен бен пен жөніндегі "
-    "туралы үшін".split())
-
-
-def initials(name: str) -> str:
-    """The first letters of a name's words, function words skipped, in capitals."""
-    return "".join(w[0].upper() for w in _WORD.findall(name)
-                   if w.lower() not in FUNCTION_WORDS)
 
 
 def expansions(mentions: Sequence[Mention]) -> dict[Mention, Mention]:

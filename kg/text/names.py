@@ -25,6 +25,23 @@ from dataclasses import dataclass
 
 from kg.text.translit import latin
 
+_WORD = re.compile(r"[^\W\d_]+")
+#: Words an acronym skips: «Конференция ООН по торговле и развитию» is КОТР.
+FUNCTION_WORDS = frozenset(
+    "of the and for on in at to by a an и в по для при на с о об және мен бен пен жөніндегі "
+    "туралы үшін".split())
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's words, function words skipped, in capitals.
+
+    >>> initials("Конференция ООН по торговле и развитию"), initials("атаулы әлеуметтік көмек")
+    ('КОТР', 'АӘК')
+    """
+    return "".join(w[0].upper() for w in _WORD.findall(name)
+                   if w.lower() not in FUNCTION_WORDS)
+
+
 _FOLDS = (("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch", "c"),
           ("yu", "u"), ("ya", "a"), ("iy", "i"), ("y", "i"), ("q", "k"), ("ts", "c"), ("ss", "s"),
           ("ь", ""), ("'", ""))

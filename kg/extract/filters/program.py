@@ -23,6 +23,7 @@ import re
 from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
 from kg.extract.spans import Candidate, is_acronym
 from kg.lexicon.common import is_common_word
+from kg.text.names import initials
 
 __all__ = ["PROGRAM_HEADS", "filter_programs"]
 
@@ -65,8 +66,7 @@ def _defined_by_acronym(ctx: FilterContext, cand: Candidate) -> bool:
     m = _DEFINED.match(ctx.text, cand.end)
     if not m or not is_acronym(m.group(1)):
         return False
-    initials = "".join(w[:1] for w in words(surface(ctx, cand)) if w[:1].isalpha())
-    return initials.upper() == m.group(1).upper()
+    return initials(surface(ctx, cand)) == m.group(1).upper()
 
 
 def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
