@@ -24,7 +24,6 @@ import argparse
 import http.client
 import itertools
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -32,37 +31,19 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from endpoint_speed import launch, pct  # noqa: E402
+
 QUERIES = Path(__file__).resolve().parents[1] / "ontology" / "queries"
 EXPENSIVE = ["SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != {n}) }}",
              "SELECT * WHERE {{ ?a ?b ?c . ?d ?e ?f }} ORDER BY ?c LIMIT {n}"]
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(p / 100 * len(s)) - 1))] if s else float("nan")
-
-
 def start_server(store: Path, cache: bool, worker_memory: int) -> tuple[subprocess.Popen, int]:
     options = {"workers": 2, "heavy_workers": 1, "worker_memory": worker_memory,
                "cache_bytes": 64 * 2**20 if cache else 0, "warm": cache}
-    code = ("import sys; from kg.server.app import serve; "
-            f"serve({str(store)!r}, '127.0.0.1', 0, **{options!r})")
-    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
-    line = proc.stderr.readline()
-    m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    if not m:
-        proc.kill()
-        raise SystemExit(f"server did not start: {line}{proc.stderr.read()}")
-    port = int(m.group(1))
-    for _ in range(300):
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            c.request("GET", "/")
-            if c.getresponse().status == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
+    proc, port = launch(store, options, tries=300)
     time.sleep(3 if cache else 0.5)  # the cache warms up in the background
     return proc, port
 

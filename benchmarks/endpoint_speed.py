@@ -38,8 +38,9 @@ def loadavg() -> str:
 
 
 def pct(values: list[float], p: float) -> float:
+    """The ``p``-th percentile of ``values`` (nearest rank); NaN for none."""
     s = sorted(values)
-    return s[min(len(s) - 1, max(0, round(p / 100 * len(s)) - 1))]
+    return s[min(len(s) - 1, max(0, round(p / 100 * len(s)) - 1))] if s else float("nan")
 
 
 def start_server(store: Path, workers: int, storage: str, cache: str) -> tuple[subprocess.Popen, int]:
@@ -47,6 +48,12 @@ def start_server(store: Path, workers: int, storage: str, cache: str) -> tuple[s
                "warm": cache == "on"}
     if storage == "disk":
         options["memory_limit"] = 0
+    return launch(store, options)
+
+
+def launch(store: Path, options: dict, tries: int = 200) -> tuple[subprocess.Popen, int]:
+    """Start ``kg.server.app.serve(store, **options)`` in a child on a free loopback port and
+    wait (``tries`` x 0.1 s at most) until it answers; return the process and its port."""
     code = ("import sys; from kg.server.app import serve; "
             f"serve({str(store)!r}, '127.0.0.1', 0, **{options!r})")
     proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
@@ -56,7 +63,7 @@ def start_server(store: Path, workers: int, storage: str, cache: str) -> tuple[s
         proc.kill()
         raise SystemExit(f"server did not start: {line}{proc.stderr.read()}")
     port = int(m.group(1))
-    for _ in range(200):  # wait until it answers (worker pool started)
+    for _ in range(tries):  # wait until it answers (worker pool started)
         try:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             c.request("GET", "/")
