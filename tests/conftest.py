@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from kg.corpus import demo_corpus_path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
+#: A line `kg build` logs as each stage ends (``resolve: 0.0 s``): progress, not a problem.
+STAGE_LINE = re.compile(r"[\w+ -]+: \d+\.\d s")
 
 
 def corpus_file(prefix: str) -> Path:

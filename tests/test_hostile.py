@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import re
 import resource
 import socket
 import subprocess
@@ -21,6 +20,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import STAGE_LINE
 
 from kg.corpus import demo_corpus_path, read_corpus
 from kg.csvsafe import csv_text, safe_cell
@@ -253,8 +253,7 @@ def test_build_of_a_hostile_folder_builds_the_good_and_names_the_bad(tmp_path):
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    stages = re.compile(r"[\w+ -]+: \d+\.\d s")  # `kg build` logs each finished stage
-    warnings = [line for line in result.stderr.splitlines() if not stages.fullmatch(line)]
+    warnings = [line for line in result.stderr.splitlines() if not STAGE_LINE.fullmatch(line)]
     assert all(line.startswith("warning: ") for line in warnings)
     bad = ["bomb.pdf", "cut.txt", "empty\\nwarning: forged.txt", "nul.txt", "page.html", "paper.docx",
            "pipe.txt", "secret.pdf", "zero.txt"]

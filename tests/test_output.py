@@ -9,7 +9,6 @@ worker process outlives the build.
 from __future__ import annotations
 
 import json
-import re
 import resource
 import shutil
 import signal
@@ -21,6 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 import rdflib
+from conftest import STAGE_LINE
 
 from kg.build import EmptyInput, build
 from kg.corpus import demo_corpus_path
@@ -192,9 +192,6 @@ def test_two_concurrent_builds_one_fails_fast_with_a_clear_message(tmp_path, old
 def _limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
-
-
-STAGE_LINE = re.compile(r"[\w+ -]+: \d+\.\d s")  # `kg build` logs each finished stage
 
 
 @pytest.mark.slow

@@ -37,7 +37,7 @@ from kg.resolve.national import CountryContext, national_key
 from kg.resolve.people import Occurrence, People
 from kg.resolve.places import country_key, country_of, country_or_region, region_key
 from kg.resolve.registry import Entity, Merge, Registry
-from kg.resolve.retype import people_taken_for_places
+from kg.resolve.retype import people_taken_for_other_kinds
 from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
 from kg.text.names import name_key
 
@@ -134,7 +134,7 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
                 rest.append(m)
     persons = [m for m in rest if kinds.by_label(m.label) is not None
                and kinds.by_label(m.label).key == "person"]
-    taken = {replace(m, label=PERSON): m for m in people_taken_for_places(rest)}
+    taken = {replace(m, label=PERSON): m for m in people_taken_for_other_kinds(rest)}
     for m, key in people.add_mentions(persons + list(taken)).items():
         resolved[_key(taken.get(m, m))] = ("person", key)
     rest = [m for m in rest if _key(m) not in resolved]

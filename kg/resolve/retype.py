@@ -9,7 +9,7 @@ is the full name of a catalogued person («Юрген Хабермас» tagged 
 >>> from kg.model import Mention
 >>> full = Mention("d", 0, 12, "Ханна Арендт", "PERSON", "kk", "Ханна Арендт")
 >>> place = Mention("d", 40, 46, "Арендт", "GPE_SUB", "kk", "Арендт")
->>> [m.text for m in people_taken_for_places([full, place])]
+>>> [m.text for m in people_taken_for_other_kinds([full, place])]
 ['Арендт']
 """
 
@@ -44,7 +44,7 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     return out
 
 
-def people_taken_for_places(mentions: Sequence[Mention]) -> list[Mention]:
+def people_taken_for_other_kinds(mentions: Sequence[Mention]) -> list[Mention]:
     """The region and institution mentions that name a person (institutions get their
     nominative name as canonical form; see the module's doc)."""
     surnames = _surnames(mentions)
