@@ -33,6 +33,7 @@ from kg.iri import person_key
 from kg.kinds import LANGS
 from kg.lexicon.people import lookup_person
 from kg.model import Article, Author, Mention
+from kg.resolve.blocks import NameBlocks
 from kg.resolve.registry import Registry
 from kg.text.names import PersonName, compatible, fold, name_key, parse_name
 
@@ -57,6 +58,7 @@ class People:
         self.by_name: dict[str, str] = {}  # name key of a full name -> person key
         self.known: dict[str, _Known] = {}  # name key -> the full name and its person
         self.partials: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.blocks = NameBlocks()  # the known names a name could match (not all of them)
 
     # -- authors ------------------------------------------------------------------------
     def add_authors(self, articles: Sequence[Article]) -> dict[Occurrence, str]:
@@ -137,9 +139,10 @@ class People:
 
     def _partial(self, m: Mention, name: PersonName) -> str:
         entry = lookup_person(m.canonical)
-        candidates = {k.key for k in self.known.values() if compatible(name, k.name)}
-        here = {k.key for k in self.known.values()
-                if m.document_id in k.documents and compatible(name, k.name)}
+        fits = [k for k in map(self.known.__getitem__, self.blocks.same_surname(name))
+                if compatible(name, k.name)]
+        candidates = {k.key for k in fits}
+        here = {k.key for k in fits if m.document_id in k.documents}
         if entry is not None and (not candidates or candidates == {entry.key}):
             return self._catalogued(m, entry)
         for pool, reason in ((here, "partial name of a full name in the document"),
@@ -161,7 +164,7 @@ class People:
 
     def _near(self, name: PersonName) -> str | None:
         """The one known full name with the same given name and a surname one edit away."""
-        close = {k.key for k in self.known.values()
+        close = {k.key for k in map(self.known.__getitem__, self.blocks.near(name))
                  if k.name.given and fold(k.name.given[0]) == fold(name.given[0])
                  and len(name.surname) >= 5
                  and Levenshtein.distance(k.name.surname_key(), name.surname_key()) <= 1}
@@ -176,6 +179,7 @@ class People:
         old = self.known.get(nk)
         self.known[nk] = _Known(parsed, old.key if old else key,
                                 (old.documents if old else frozenset()) | documents)
+        self.blocks.add(nk, parsed)
 
 
 def _fullest(names: Sequence[str]) -> str:
