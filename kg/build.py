@@ -12,7 +12,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from kg.extract.tasks import (
     save_mentions,
     warm_up,
 )
+from kg.extract.sources import read_sources, save_sources
 from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, mint
@@ -53,6 +54,16 @@ from kg.search import index_path, write_index
 
 
 @dataclass(frozen=True)
+class Extraction:
+    """What the extraction stage did: documents and articles extracted (not read from the
+    cache) and worker processes started (0: none, or all in this process)."""
+
+    documents: int = 0
+    articles: int = 0
+    workers: int = 0
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What a build did: counts, timings (seconds) and problems."""
 
@@ -65,6 +76,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     analytics: dict[str, int] = field(default_factory=dict)
     analytics_warnings: tuple[str, ...] = ()
+    extraction: Extraction = Extraction()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -142,7 +154,7 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     for f in sources:
         if isinstance(f, Path) and on_file:
             on_file(str(f))
-    corpus, found = parse_and_extract(sources, out / "cache", workers, scheduler)
+    corpus, found, extraction = parse_and_extract(sources, out / "cache", workers, scheduler)
     if not corpus.parsed:
         raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
     per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
@@ -188,7 +200,8 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     for kind, _ in resolution.entities:
         entities[kind] = entities.get(kind, 0) + 1
     report = BuildReport(out, corpus, mentions, entities, triples, len(resolution.merges),
-                         clock.timings, dict(analytics.counts), tuple(analytics.warnings))
+                         clock.timings, dict(analytics.counts), tuple(analytics.warnings),
+                         extraction)
     description = manifest(report)
     write_atomic(stage / "manifest.json", json.dumps(description, ensure_ascii=False, indent=1))
     write_atomic(stage / "void.ttl", describe_dataset(report.counts, [i["source"] for i in description["inputs"]],
@@ -197,17 +210,23 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
 
 
 def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
-                      scheduler: str | None = None) -> tuple[Corpus, dict[str, tuple[Mention, ...]]]:
+                      scheduler: str | None = None
+                      ) -> tuple[Corpus, dict[str, tuple[Mention, ...]], Extraction]:
     """Parse every file and extract the mentions of every article not in the cache.
 
     This process parses the files in input order and hands each document's articles to
     the workers at once (dearest first), so extraction overlaps parsing and the workers
-    load their models meanwhile (``workers=0``: one per core when the input is large
-    enough). Results are merged in input order: the outcome does not depend on the workers.
+    load their models meanwhile (``workers=0``: one per core when the input not yet in the
+    cache is large enough, see :mod:`kg.extract.sources`; the pool starts at the first
+    article to extract, so a build that finds everything cached starts none and loads no
+    model). Results are merged in input order: the outcome does not depend on the workers.
     """
     if workers <= 0:
-        workers = auto_workers(sum(_size(s) for s in sources if isinstance(s, Path)))
+        noted = read_sources(cache_dir)
+        workers = auto_workers(sum(_size(s) for s in sources
+                                   if isinstance(s, Path) and not noted.cached(s)))
     found: dict[str, tuple[Mention, ...]] = {}
+    articles = 0
     pending = []
     in_flight: list = []
     with open_mapper(workers, scheduler, warm_up=warm_up) as pool:
@@ -224,6 +243,7 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
             if cached is not None:
                 continue
             tasks = article_tasks(doc, parsed.articles)
+            articles += len(tasks)
             order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].body))
             futures = {i: pool.submit(extract_article, tasks[i]) for i in order}
             in_flight.extend(futures.values())
@@ -236,9 +256,13 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
                 failed[doc.id] = Problem(doc.source, f"extraction failed ({type(err).__name__}: {err})")
                 continue
             save_mentions(doc, found[doc.id], cache_dir)
+        extraction = Extraction(len(pending), articles, pool.started)
+    save_sources(cache_dir, {s: r.document.id for s, r in zip(sources, results)
+                             if isinstance(s, Path) and isinstance(r, ParsedDocument)
+                             and r.document.id not in failed})
     if failed:
         results = [failed.get(r.document.id, r) if isinstance(r, ParsedDocument) else r for r in results]
-    return collect(results), found
+    return collect(results), found, extraction
 
 
 #: Articles queued per worker before the next file is parsed (keeps the queue, and the
@@ -302,5 +326,6 @@ def manifest(report: BuildReport) -> dict:
         "counts": report.counts,
         "analytics": report.analytics,
         "timings": report.timings,
+        "extraction": asdict(report.extraction),
         "warnings": [str(p) for p in report.corpus.problems] + list(report.analytics_warnings),
     }

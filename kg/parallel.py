@@ -6,8 +6,8 @@ may carry a cost (e.g. their length): the dearest are started first, so one long
 does not finish alone at the end while the other workers idle.
 
 >>> with open_mapper(workers=1) as run:
-...     run.map(str.upper, ["x", "y"], costs=[1, 2]), run.submit(len, "abc").result()
-(['X', 'Y'], 3)
+...     run.map(str.upper, ["x", "y"], costs=[1, 2]), run.submit(len, "abc").result(), run.started
+(['X', 'Y'], 3, 0)
 """
 
 from __future__ import annotations
@@ -40,8 +40,14 @@ def auto_workers(total_bytes: int, cpus: int | None = None) -> int:
 class Mapper:
     """Runs functions on the workers of :func:`open_mapper`: ``submit`` one, or ``map`` many."""
 
-    def __init__(self, submit: Callable[..., Any]) -> None:
+    def __init__(self, submit: Callable[..., Any], started: Callable[[], int] = lambda: 0) -> None:
         self._submit = submit
+        self._started = started
+
+    @property
+    def started(self) -> int:
+        """How many worker processes were started so far (0: all ran in this process)."""
+        return self._started()
 
     def submit(self, fn: Callable[[T], R], item: T):
         """Start ``fn(item)``; the returned future's ``result()`` waits for it."""
@@ -78,7 +84,7 @@ def open_mapper(workers: int = 1, scheduler: str | None = None,
         return
     pool = _LazyPool(workers, warm_up)
     try:
-        yield Mapper(pool.submit)
+        yield Mapper(pool.submit, lambda: pool.started)
     finally:
         pool.close()
 
@@ -92,6 +98,7 @@ class _LazyPool:
 
     def __init__(self, workers: int, warm_up: Callable[[], Any] | None) -> None:
         self._workers, self._warm_up, self._pool = workers, warm_up, None
+        self.started = 0
 
     def submit(self, fn: Callable[[T], R], item: T):
         if self._pool is None:
@@ -102,6 +109,7 @@ class _LazyPool:
             self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=start)
             for _ in range(self._workers):  # start every worker (and its warm-up) now
                 self._pool.submit(int)
+            self.started = self._workers
         return self._pool.submit(fn, item)
 
     def close(self) -> None:

@@ -10,9 +10,13 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.build import build
+from kg.build import Extraction, build
 from kg.corpus import demo_corpus_path
+from kg.extract.sources import INDEX
+from kg.parallel import auto_workers
 from kg.validate import validate_file
+
+from conftest import CORPUS
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +24,18 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "out"
     report = build([demo_corpus_path()], out)
     return out, report
+
+
+@pytest.fixture
+def big_corpus(tmp_path):
+    """A copy of the real corpus (over the size that starts workers), made at run time."""
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not available")
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    return folder
 
 
 def kg(*args):
@@ -104,12 +120,49 @@ def test_rebuild_after_adding_a_document_extracts_only_it(tmp_path):
     shutil.copy(demo_corpus_path() / "lecture-notes.md", corpus)
     out = tmp_path / "out"
     build([corpus], out)
-    cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()}
+    cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir() if p.name != INDEX}
     (corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады.\n", encoding="utf-8")
-    build([corpus], out)
-    after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()}
+    report = build([corpus], out)
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir() if p.name != INDEX}
     assert len(after) == len(cached) + 1
     assert all(after[name] == mtime for name, mtime in cached.items())
+    assert (report.extraction.documents, report.extraction.workers) == (1, 0)
+
+
+def test_rebuild_with_nothing_new_starts_no_workers(tmp_path):
+    out = tmp_path / "out"
+    first = build([demo_corpus_path()], out, workers=2)
+    assert first.extraction.workers == 2 and first.extraction.documents == 2
+    graph = (out / "graph.ttl").read_bytes()
+    again = build([demo_corpus_path()], out, workers=2)
+    assert again.extraction == Extraction(documents=0, articles=0, workers=0)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["extraction"] == {"documents": 0, "articles": 0, "workers": 0}
+    assert (out / "graph.ttl").read_bytes() == graph
+
+
+def test_fully_cached_build_loads_no_model(tmp_path):
+    out = tmp_path / "out"
+    build([demo_corpus_path()], out, workers=1)
+    script = ("import sys; from kg.build import build; "
+              f"r = build([{str(demo_corpus_path())!r}], {str(out)!r}, workers=1); "
+              "print(r.extraction.documents, sorted(m for m in ('spacy', 'natasha', 'torch') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0] == "0 []"
+
+
+@pytest.mark.slow
+def test_large_corpus_rebuild_with_one_small_new_document_stays_in_one_process(tmp_path, big_corpus):
+    out = tmp_path / "out"
+    first = build([big_corpus], out)  # workers=0: automatic
+    assert first.extraction.workers == auto_workers(10**9)
+    (big_corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады.\n", encoding="utf-8")
+    second = build([big_corpus], out)
+    assert (second.extraction.documents, second.extraction.workers) == (1, 0)
+    third = build([big_corpus], out)
+    assert third.extraction == Extraction(0, 0, 0)
+    assert (out / "graph.ttl").read_bytes() != b""
 
 
 def test_query_cli_formats_and_errors(built):

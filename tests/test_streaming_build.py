@@ -61,7 +61,7 @@ def test_store_is_loaded_from_runs_and_swapped_in(tmp_path):
 
 def test_articles_extracted_apart_equal_the_whole_document(tmp_path):
     sources = list(iter_sources([demo_corpus_path()]))
-    corpus, found = parse_and_extract(sources, tmp_path / "cache", workers=2)
+    corpus, found, _ = parse_and_extract(sources, tmp_path / "cache", workers=2)
     for p in corpus.parsed:
         assert found[p.document.id] == document_mentions(p.document, p.articles)
         assert cached_mentions(p.document, tmp_path / "cache") == found[p.document.id]
