@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.text.translit import latin
 
@@ -53,6 +54,7 @@ _INITIAL = re.compile(r"^[^\W\d_](?:[^\W\d_])?\.$|^[^\W\d_]$")
 _FEMININE = re.compile(r"(?<=[ое]в|ин|ev|ov|in)[аa]$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)  # names recur: resolution folds the same words again and again
 def fold(word: str) -> str:
     """The phonetic fold of one word: Latin letters, digraphs and vowels collapsed.
 
