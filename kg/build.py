@@ -64,6 +64,17 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class ExtractProgress:
+    """How far parsing and extraction are: documents parsed of all input files, articles
+    extracted of those queued so far (articles of cached documents are not queued)."""
+
+    parsed: int
+    documents: int
+    extracted: int
+    queued: int
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What a build did: counts, timings (seconds) and problems."""
 
@@ -126,6 +137,7 @@ def build(
     scheduler: str | None = None,
     thesaurus: str | Path | None = None,
     on_stage: Callable[[str, float], None] | None = None,
+    on_progress: Callable[[ExtractProgress], None] | None = None,
 ) -> BuildReport:
     """Build everything for ``paths`` into ``out`` and return a report.
 
@@ -133,14 +145,16 @@ def build(
     processes (0: automatic, see :func:`kg.parallel.auto_workers`), or on the Dask cluster
     at ``scheduler``; results are merged in input order. ``thesaurus`` is a file of the
     user's merges, drops and labels (:mod:`kg.resolve.thesaurus`). ``on_stage(stage, seconds)``
-    is called as each stage ends (the stages of the manifest's ``timings``).
+    is called as each stage ends (the stages of the manifest's ``timings``), ``on_progress``
+    as documents are parsed and articles extracted.
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
     sources = list(iter_sources(paths))
     with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
         try:
-            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules, on_stage)
+            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules,
+                               on_stage, on_progress)
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
@@ -148,13 +162,15 @@ def build(
 
 def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,
                 base: str, workers: int, scheduler: str | None, rules,
-                on_stage: Callable[[str, float], None] | None = None) -> BuildReport:
+                on_stage: Callable[[str, float], None] | None = None,
+                on_progress: Callable[[ExtractProgress], None] | None = None) -> BuildReport:
     """Write the whole output of ``sources`` into ``stage`` (published as ``out`` afterwards)."""
     clock = _Clock(on_stage)
     for f in sources:
         if isinstance(f, Path) and on_file:
             on_file(str(f))
-    corpus, found, extraction = parse_and_extract(sources, out / "cache", workers, scheduler)
+    corpus, found, extraction = parse_and_extract(sources, out / "cache", workers, scheduler,
+                                                  on_progress)
     if not corpus.parsed:
         raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
     per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
@@ -210,7 +226,8 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
 
 
 def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
-                      scheduler: str | None = None
+                      scheduler: str | None = None,
+                      on_progress: Callable[[ExtractProgress], None] | None = None,
                       ) -> tuple[Corpus, dict[str, tuple[Mention, ...]], Extraction]:
     """Parse every file and extract the mentions of every article not in the cache.
 
@@ -229,12 +246,20 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
     articles = 0
     pending = []
     in_flight: list = []
+    submitted: list = []
+
+    def progress() -> None:
+        if on_progress is not None:
+            on_progress(ExtractProgress(len(results), len(sources),
+                                        sum(f.done() for f in submitted), len(submitted)))
+
     with open_mapper(workers, scheduler, warm_up=warm_up) as pool:
         results = []
         for source in sources:
-            in_flight = _wait_below(in_flight, AHEAD * max(1, workers))
+            in_flight = _wait_below(in_flight, AHEAD * max(1, workers), progress)
             parsed = source if not isinstance(source, Path) else parse_file(source)
             results.append(parsed)
+            progress()
             if not isinstance(parsed, ParsedDocument) or parsed.document.id in found:
                 continue
             doc = parsed.document
@@ -247,11 +272,12 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
             order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].body))
             futures = {i: pool.submit(extract_article, tasks[i]) for i in order}
             in_flight.extend(futures.values())
+            submitted.extend(futures.values())
             pending.append((doc, [futures[i] for i in range(len(tasks))]))  # not the tasks' texts
         failed: dict[str, Problem] = {}
         for doc, futures in pending:
             try:
-                found[doc.id] = merge_article_mentions([f.result() for f in futures])
+                found[doc.id] = merge_article_mentions([_result(f, progress) for f in futures])
             except Exception as err:  # noqa: BLE001 - one document's failure is reported, not fatal
                 failed[doc.id] = Problem(doc.source, f"extraction failed ({type(err).__name__}: {err})")
                 continue
@@ -270,13 +296,22 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
 AHEAD = 4
 
 
-def _wait_below(futures: list, limit: int, poll: float = 0.02) -> list:
+def _wait_below(futures: list, limit: int, on_poll: Callable[[], None],
+                poll: float = 0.02) -> list:
     """The futures not done yet, once there are at most ``limit`` of them."""
     while True:
         futures = [f for f in futures if not f.done()]
         if len(futures) <= limit:
             return futures
+        on_poll()
         time.sleep(poll)
+
+
+def _result(future, on_done: Callable[[], None]):
+    """``future.result()``, then ``on_done()`` (progress)."""
+    value = future.result()
+    on_done()
+    return value
 
 
 def _size(path: Path) -> int:

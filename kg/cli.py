@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -55,7 +56,14 @@ def build(
     """
     # deferred: the build pulls in spaCy, rdflib and the analytics, and rich's progress bar
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from kg.build import EmptyInput  # deferred (see above)
     from kg.build import build as run_build  # deferred (see above)
@@ -71,18 +79,27 @@ def build(
         line = f"{name}: {seconds:.1f} s"
         if live:
             progress.console.print(line)
-            progress.update(task, description="next stage")
+            progress.update(task, description=f"after {name}", total=None, rate="")
         else:
             typer.echo(line, err=True)
 
+    started = time.perf_counter()
+
+    def extracting(p) -> None:  # a kg.build.ExtractProgress
+        rate = p.extracted / max(time.perf_counter() - started, 1e-9)
+        progress.update(task, description=f"parsed {p.parsed}/{p.documents} documents; "
+                        "articles extracted", total=p.queued or None, completed=p.extracted,
+                        rate=f"{rate:.1f} articles/s" if p.queued else "")
+
     try:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console,
-                      transient=True, disable=not live) as progress:
-            task = progress.add_task("reading", total=None)
-            report = run_build(paths or [demo_corpus_path()], out,
-                               on_file=lambda f: progress.update(task, description=f"reading {f}"),
-                               base=base, workers=workers, scheduler=scheduler,
-                               thesaurus=thesaurus, on_stage=stage)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                      MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                      TimeRemainingColumn(), console=console, transient=True,
+                      disable=not live) as progress:
+            task = progress.add_task("reading", total=None, rate="")
+            report = run_build(paths or [demo_corpus_path()], out, base=base, workers=workers,
+                               scheduler=scheduler, thesaurus=thesaurus, on_stage=stage,
+                               on_progress=extracting if live else None)
     except EmptyInput as err:
         for problem in err.problems:
             typer.echo(f"warning: {problem}", err=True)

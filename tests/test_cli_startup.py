@@ -66,3 +66,39 @@ def test_build_logs_one_line_per_stage_off_a_terminal(tmp_path):
     stages = [line.split(":")[0] for line in done.stderr.splitlines() if line.endswith(" s")]
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert stages == list(manifest["timings"])
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run ``python -m kg ARGS`` with stdout and stderr on a pseudo-terminal; its exit code
+    and everything it wrote."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=slave, stderr=slave,
+                            stdin=subprocess.DEVNULL, env=dict(os.environ, TERM="xterm", COLUMNS="120"))
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(), b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+def test_build_shows_progress_on_a_terminal_and_plain_lines_when_quiet(tmp_path):
+    code, shown = _on_a_terminal(["build", "kg/demo", "--out", str(tmp_path / "a"), "--workers", "1"])
+    assert code == 0, shown
+    assert "articles extracted" in shown and "parsed 2/2 documents" in shown
+    assert "resolve: " in shown and "serialise: " in shown
+    code, plain = _on_a_terminal(["build", "kg/demo", "--out", str(tmp_path / "b"), "--workers", "1",
+                                  "--quiet"])
+    assert code == 0, plain
+    assert "articles extracted" not in plain and "\x1b[" not in plain
+    assert "resolve: " in plain and "serialise: " in plain
