@@ -35,6 +35,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg.analytics.measures import compute
@@ -122,16 +123,19 @@ def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
     summaries = []
     for r in results:
         with _timed(clock, "exports"):
-            outputs = {f"reports/{r.name}.csv": to_csv(r), f"networks/{r.name}.gexf": to_gexf(r),
-                       f"networks/{r.name}.graphml": to_graphml(r),
-                       f"networks/{r.name}.dynamic.gexf": to_gexf(r, spells=True),
-                       f"networks/{r.name}.vos-map.txt": vos_map(r),
-                       f"networks/{r.name}.vos-network.txt": vos_network(r),
-                       f"reports/{r.name}-years.csv": year_counts(r)}
+            # one file at a time, each written as soon as it is made (a large network's
+            # exports are hundreds of MB of text: never all of them at once)
+            outputs = {f"reports/{r.name}.csv": partial(to_csv, r),
+                       f"networks/{r.name}.gexf": partial(to_gexf, r),
+                       f"networks/{r.name}.graphml": partial(to_graphml, r),
+                       f"networks/{r.name}.dynamic.gexf": partial(to_gexf, r, spells=True),
+                       f"networks/{r.name}.vos-map.txt": partial(vos_map, r),
+                       f"networks/{r.name}.vos-network.txt": partial(vos_network, r),
+                       f"reports/{r.name}-years.csv": partial(year_counts, r)}
             if has_mentions(r):
-                outputs[f"reports/{r.name}-mentions-by-year.csv"] = mentions_by_year(r)
-            for path, data in outputs.items():
-                write_atomic(out_dir / path, data)
+                outputs[f"reports/{r.name}-mentions-by-year.csv"] = partial(mentions_by_year, r)
+            for path, make in outputs.items():
+                write_atomic(out_dir / path, make())
         files.extend(outputs)
         pagerank = r.measures.scores.get("pagerank", {})
         summaries.append(NetworkSummary(
