@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.extract.base import BaseExtractor, ParagraphText
-from kg.extract.kk.gazetteer import find_catalogued, find_countries, find_places
+from kg.extract.kk.gazetteer import (
+    find_acronym_institutions, find_catalogued, find_countries, find_places,
+)
 from kg.extract.kk.names import name_span
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
 from kg.extract.kk.rules import find_kk
@@ -42,7 +44,7 @@ def find_rules(text: str) -> list[Candidate]:
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).
-LAYERS = (find_rules, find_countries, find_places, find_catalogued)
+LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions)
 
 #: ``… конвенциясы (UNCAC)``, ``… көмек (АӘК)``: an acronym defined after a law or program.
 KK_ACRONYM = AcronymStyle(
