@@ -183,3 +183,20 @@ def test_the_issue_names_its_editors_once_per_person(chain_build):
     mentions = ask(chain_build, """SELECT ?m WHERE { ?issue schema:editor ?p . ?m kg:mentionOf ?p ;
                                     kg:mentionIn ?issue }""")
     assert len(mentions) == 5
+
+
+@pytest.mark.parametrize("text, canonicals", [
+    ("Жамбыл, Түркістан және Жетісу облыстары сияқты өңірлерде.", ["Жамбыл облысы", "Түркістан облысы", "Жетісу облысы"]),
+    ("Олар Балқаш, Кеген және Райымбек аудандарында тұрады.", ["Балқаш ауданы", "Кеген ауданы", "Райымбек ауданы"]),
+    ("Ол Ақтөбе және Атырау облыстарында болды.", ["Ақтөбе облысы", "Атырау облысы"]),
+])
+def test_a_list_shares_its_designator(text, canonicals):
+    found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
+    assert [m.canonical for m in found if m.label == "GPE_SUB"] == canonicals
+
+
+def test_region_level_cities_in_a_list_of_regions_stay_cities():
+    text = "Орталықтар Алматы, Астана, Түркістан және Маңғыстау облыстарында ашылды."
+    found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
+    assert [m.canonical for m in found if m.label == "GPE_SUB"] == [
+        "Алматы", "Астана", "Түркістан облысы", "Маңғыстау облысы"]

@@ -94,6 +94,8 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
     if entry is None and m.name != m.text:  # the name inside: «Нұрлы жол» in a longer title
         entry = lookup_act(m.name, m.lang)
+    if entry is None and " – " in m.canonical:  # a title, then a subtitle after a dash
+        entry = lookup_act(m.canonical.split(" – ", 1)[0], m.lang)
     if entry is not None:
         found = "program" if entry.kind in PROGRAM_KINDS else "law"
         return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue",
