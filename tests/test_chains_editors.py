@@ -200,3 +200,11 @@ def test_region_level_cities_in_a_list_of_regions_stay_cities():
     found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
     assert [m.canonical for m in found if m.label == "GPE_SUB"] == [
         "Алматы", "Астана", "Түркістан облысы", "Маңғыстау облысы"]
+
+
+def test_a_sentence_about_regions_reads_bare_names_as_regions():
+    text = "Облыстар бөлінісінде Қостанай - 120,8%, ал Алматы - 101,2%. Қостанай қаласы өсті."
+    model = [(21, 29, "GPE"), (43, 49, "GPE"), (61, 69, "GPE")]
+    found = KazakhExtractor(use_model=False)._extract(ParagraphText(text), model)
+    assert [m.canonical for m in found if m.label == "GPE_SUB"][:2] == ["Қостанай облысы", "Алматы"]
+    assert all(m.canonical != "Қостанай облысы" for m in found if m.start > 60)

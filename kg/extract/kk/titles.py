@@ -14,6 +14,7 @@ candidate has source ``rule``; :func:`find_titles` returns them unresolved.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.kk.rules import (
@@ -28,6 +29,7 @@ from kg.extract.kk.rules import (
 from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
+from kg.text.sentences import sentence_bounds
 
 __all__ = ["find_titles"]
 
@@ -117,6 +119,27 @@ def _designated(name: str, shared: str) -> str:
     if name in REGION_LEVEL_CITIES or lookup_place(f"{name} облысы", "kk") is None:
         return name
     return f"{name} облысы"
+
+
+_REGIONS_WORD = re.compile(r"(?<![{LOW}])[Оо]блыстар[{LOW}]*".replace("{LOW}", LOW))
+
+
+def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A bare place name in a sentence about regions («Облыстар бөлінісінде … Қостанай - 120,8%,
+    Ақмола - 112,7%») names the region, where the gazetteer has one of that name.
+
+    >>> text = "Облыстар бойынша Қостанай алда."
+    >>> [c.canonical for c in regions_by_context(text, [Candidate(17, 25, "GPE_SUB", "ner", "Қостанай")])]
+    ['Қостанай облысы']
+    """
+    out = []
+    for c in found:
+        if c.label == "GPE_SUB" and " " not in (c.canonical or text[c.start:c.end]):
+            start, _ = sentence_bounds(text, c.start, c.end)
+            if _REGIONS_WORD.search(text, start, c.start):
+                c = replace(c, canonical=_designated(c.canonical or text[c.start:c.end], "облысы"))
+        out.append(c)
+    return out
 
 
 def find_titles(text: str) -> list[Candidate]:
