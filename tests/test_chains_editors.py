@@ -208,3 +208,27 @@ def test_a_sentence_about_regions_reads_bare_names_as_regions():
     found = KazakhExtractor(use_model=False)._extract(ParagraphText(text), model)
     assert [m.canonical for m in found if m.label == "GPE_SUB"][:2] == ["Қостанай облысы", "Алматы"]
     assert all(m.canonical != "Қостанай облысы" for m in found if m.start > 60)
+
+
+def test_a_bare_surname_joins_the_one_initialled_name_of_its_document():
+    from kg.model import Mention
+    from kg.resolve.people import People
+    from kg.resolve.registry import Registry
+
+    def person(doc, start, text):
+        return Mention(doc, start, start + len(text), text, "PERSON", "kk", text)
+
+    people = People(Registry())
+    found = people.add_mentions([person("d1", 50, "Мухамадиева"), person("d1", 0, "Г. Мухамадиева"),
+                                 person("d2", 0, "Мухамадиева"), person("d3", 0, "А. Омаров"),
+                                 person("d3", 20, "Б. Омаров"), person("d3", 40, "Омаров")])
+    keys = {(m.document_id, m.text): k for m, k in found.items()}
+    assert keys[("d1", "Мухамадиева")] == keys[("d1", "Г. Мухамадиева")]
+    assert keys[("d2", "Мухамадиева")] != keys[("d1", "Г. Мухамадиева")]  # another document
+    assert len({keys[("d3", n)] for n in ("А. Омаров", "Б. Омаров", "Омаров")}) == 3  # two candidates
+
+
+def test_a_common_word_opening_the_sentence_is_not_part_of_an_institution():
+    text = "Мақала Қазақстан Республикасы Ғылым және жоғары білім министрлігі Ғылым комитетінің қаржыландыруымен жазылды."
+    got = [s for s, label, nested in spans("kk", text) if label == "ORG" and not nested]
+    assert got and all(not s.startswith("Мақала") for s in got)
