@@ -28,6 +28,8 @@ from kg.analytics.results import (
     to_gexf,
     to_graphml,
     to_ntriples,
+    write_gexf,
+    write_graphml,
 )
 
 BASE = "https://w3id.org/kazkg/id/"
@@ -201,6 +203,18 @@ def test_gexf_and_graphml_are_networkx_documents_byte_for_byte(name):
     r = result(GRAPHS[name])
     assert exports.gexf(*export_rows(r)) == networkx_gexf(r)  # to_gexf adds viz and time
     assert to_graphml(r) == networkx_graphml(r)
+
+
+@pytest.mark.parametrize("name", [*GRAPHS, "large"])
+def test_streamed_files_equal_the_documents(name, tmp_path):
+    G = GRAPHS[name] if name != "large" else _weighted(nx.gnm_random_graph(300, 5000, seed=3), 3)
+    r = result(G)  # "large": more edges than a spill batch
+    write_gexf(r, tmp_path / "a.gexf")
+    write_gexf(r, tmp_path / "b.gexf", spells=True)
+    write_graphml(r, tmp_path / "c.graphml")
+    assert (tmp_path / "a.gexf").read_bytes() == to_gexf(r)
+    assert (tmp_path / "b.gexf").read_bytes() == to_gexf(r, spells=True)
+    assert (tmp_path / "c.graphml").read_bytes() == to_graphml(r)
 
 
 @pytest.mark.parametrize("name", ["weighted-disconnected", "strings", "edgeless", "empty"])

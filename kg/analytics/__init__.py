@@ -40,7 +40,7 @@ from pathlib import Path
 
 from kg.analytics.measures import compute
 from kg.analytics.networks import NETWORKS
-from kg.analytics.results import NetworkResult, to_csv, to_gexf, to_graphml, to_ntriples
+from kg.analytics.results import NetworkResult, to_csv, to_ntriples, write_gexf, write_graphml
 from kg.analytics.timeline import has_mentions, mentions_by_year, year_counts
 from kg.analytics.vosviewer import vos_map, vos_network
 from kg.fsutil import write_atomic
@@ -123,19 +123,20 @@ def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
     summaries = []
     for r in results:
         with _timed(clock, "exports"):
-            # one file at a time, each written as soon as it is made (a large network's
-            # exports are hundreds of MB of text: never all of them at once)
-            outputs = {f"reports/{r.name}.csv": partial(to_csv, r),
-                       f"networks/{r.name}.gexf": partial(to_gexf, r),
-                       f"networks/{r.name}.graphml": partial(to_graphml, r),
-                       f"networks/{r.name}.dynamic.gexf": partial(to_gexf, r, spells=True),
-                       f"networks/{r.name}.vos-map.txt": partial(vos_map, r),
-                       f"networks/{r.name}.vos-network.txt": partial(vos_network, r),
-                       f"reports/{r.name}-years.csv": partial(year_counts, r)}
+            # one file at a time, each written as soon as it is made; GEXF and GraphML are
+            # streamed (a large network's are hundreds of MB of text)
+            outputs = {f"reports/{r.name}.csv": partial(_text, to_csv, r),
+                       f"networks/{r.name}.gexf": partial(write_gexf, r),
+                       f"networks/{r.name}.graphml": partial(write_graphml, r),
+                       f"networks/{r.name}.dynamic.gexf": partial(write_gexf, r, spells=True),
+                       f"networks/{r.name}.vos-map.txt": partial(_text, vos_map, r),
+                       f"networks/{r.name}.vos-network.txt": partial(_text, vos_network, r),
+                       f"reports/{r.name}-years.csv": partial(_text, year_counts, r)}
             if has_mentions(r):
-                outputs[f"reports/{r.name}-mentions-by-year.csv"] = partial(mentions_by_year, r)
-            for path, make in outputs.items():
-                write_atomic(out_dir / path, make())
+                outputs[f"reports/{r.name}-mentions-by-year.csv"] = partial(
+                    _text, mentions_by_year, r)
+            for path, write in outputs.items():
+                write(out_dir / path)
         files.extend(outputs)
         pagerank = r.measures.scores.get("pagerank", {})
         summaries.append(NetworkSummary(
@@ -148,6 +149,11 @@ def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
         ntriples = to_ntriples(results, base)
     return AnalyticsReport(ntriples, tuple(summaries), tuple(files), warnings,
                            {k: round(v, 3) for k, v in clock.items()}, tuple(results))
+
+
+def _text(make, r: NetworkResult, path: Path) -> None:
+    """Write ``make(r)`` (text or bytes) to ``path``."""
+    write_atomic(path, make(r))
 
 
 @contextmanager

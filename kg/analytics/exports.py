@@ -19,8 +19,12 @@ same rows give the same bytes.
 
 from __future__ import annotations
 
+import io
+import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import IO
 from xml.sax.saxutils import escape
 
 Row = tuple[str, dict]
@@ -106,6 +110,31 @@ def _gexf_value(value) -> str:
     return escape_attr(text)
 
 
+class _Spill:
+    """Text written to a temporary file in batches: a large export's body is not held in memory."""
+
+    def __init__(self, batch: int = 4096) -> None:
+        self.file = tempfile.TemporaryFile()
+        self._pending: list[str] = []
+        self._batch = batch
+
+    def append(self, text: str) -> None:
+        self._pending.append(text)
+        if len(self._pending) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        self.file.write("".join(self._pending).encode("utf-8"))
+        self._pending.clear()
+
+    def copy_to(self, out: IO[bytes]) -> None:
+        """Write everything appended to ``out``, then close the temporary file."""
+        self.flush()
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out, 1 << 20)
+        self.file.close()
+
+
 def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow], viz: Mapping[str, Viz] | None = None,
          times: Mapping | None = None, spells: bool = False) -> bytes:
     """An undirected GEXF 1.2 document (UTF-8); edges get ids ``0, 1, ...`` in order.
@@ -124,6 +153,15 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow], viz: Mapping[str, Viz] 
     >>> print(text.splitlines()[8])
             <viz:color r="255" g="0" b="0" a="1.0" />
     """
+    out = io.BytesIO()
+    write_gexf(out, nodes, edges, viz, times, spells)
+    return out.getvalue()
+
+
+def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
+               viz: Mapping[str, Viz] | None = None, times: Mapping | None = None,
+               spells: bool = False) -> None:
+    """:func:`gexf` written to ``out`` (the body spilled to a temporary file on the way)."""
     ids: dict[tuple[str, str], str] = {}  # (class, title) -> id, one counter for both
     declared: dict[str, list[str]] = {"node": [], "edge": []}
     blocks: list[str] = []  # classes in the order of their first attribute
@@ -188,7 +226,7 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow], viz: Mapping[str, Viz] 
         return head, inner + more
 
     escaped: dict[str, str] = {}
-    body: list[str] = []
+    body = _Spill()
     body.append("    <nodes>\n" if nodes else "    <nodes />\n")
     for node, data in nodes:
         where, others, starts = layout("node", data)
@@ -223,7 +261,9 @@ def gexf(nodes: Sequence[Row], edges: Sequence[EdgeRow], viz: Mapping[str, Viz] 
         parts.append(f'    <attributes mode="static" class="{kind}">\n')
         parts.extend(declared[kind])
         parts.append("    </attributes>\n")
-    return "".join(parts + body + ["  </graph>\n</gexf>\n"]).encode("utf-8")
+    out.write("".join(parts).encode("utf-8"))
+    body.copy_to(out)
+    out.write(b"  </graph>\n</gexf>\n")
 
 
 def graphml(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
@@ -232,6 +272,13 @@ def graphml(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
     >>> print(graphml([("x", {})], []).decode().splitlines()[-3])
         <node id="x" />
     """
+    out = io.BytesIO()
+    write_graphml(out, nodes, edges)
+    return out.getvalue()
+
+
+def write_graphml(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> None:
+    """:func:`graphml` written to ``out`` (the body spilled to a temporary file on the way)."""
     keys: dict[tuple[str, str, str], str] = {}  # (name, type, scope) -> id
     declared: list[str] = []
     starts: dict[tuple, list[str]] = {}  # row signature -> '<data key="id"' each
@@ -255,17 +302,20 @@ def graphml(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:
         return "".join([f"{p}>{t}</data>\n" if t else f"{p} />\n"
                         for p, t in zip(prefixes, texts)])
 
-    body: list[str] = []
+    body = _Spill()
+    empty = not nodes and not edges
     for node, data in nodes:
         body.append(_element(f'    <node id="{escape_attr(str(node))}"',
                              data_lines(data, "node") if data else "", "    </node>"))
     for u, v, data in edges:
         body.append(_element(f'    <edge source="{escape_attr(str(u))}" target="{escape_attr(str(v))}"',
                              data_lines(data, "edge") if data else "", "    </edge>"))
-    parts = [_GRAPHML_HEAD, *reversed(declared)]  # networkx inserts each key first
-    if body:
-        parts += ['  <graph edgedefault="undirected">\n', *body, "  </graph>\n"]
+    out.write("".join([_GRAPHML_HEAD, *reversed(declared)]).encode("utf-8"))  # keys first, as networkx
+    if empty:
+        body.file.close()
+        out.write(b'  <graph edgedefault="undirected" />\n')
     else:
-        parts.append('  <graph edgedefault="undirected" />\n')
-    parts.append("</graphml>\n")
-    return "".join(parts).encode("utf-8")
+        out.write(b'  <graph edgedefault="undirected">\n')
+        body.copy_to(out)
+        out.write(b"  </graph>\n")
+    out.write(b"</graphml>\n")

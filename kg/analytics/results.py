@@ -23,11 +23,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import networkx as nx
 
 from kg.analytics import exports
 from kg.csvsafe import csv_text
+from kg.fsutil import atomic_binary
 from kg.analytics.exports import EdgeRow, Row
 from kg.analytics.layout import positions
 from kg.analytics.measures import PARTITIONS, SCORES, Measures
@@ -277,3 +279,16 @@ def to_gexf(r: NetworkResult, spells: bool = False) -> bytes:
 def to_graphml(r: NetworkResult) -> bytes:
     """``networks/<network>.graphml`` (UTF-8)."""
     return exports.graphml(*export_rows(r))
+
+
+def write_gexf(r: NetworkResult, path: Path, spells: bool = False) -> None:
+    """:func:`to_gexf` streamed to the file ``path`` (atomically; never all in memory)."""
+    times = {**node_years(r), **edge_years(r)}
+    with atomic_binary(path) as out:
+        exports.write_gexf(out, *export_rows(r), viz=viz(r), times=times, spells=spells)
+
+
+def write_graphml(r: NetworkResult, path: Path) -> None:
+    """:func:`to_graphml` streamed to the file ``path`` (atomically)."""
+    with atomic_binary(path) as out:
+        exports.write_graphml(out, *export_rows(r))
