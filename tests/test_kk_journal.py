@@ -286,3 +286,78 @@ def test_generated_town_needs_more_than_a_sentence_initial_capital():
     assert combined("Біз Балқашта тұрамыз.") == [("Балқашта", "GPE_SUB")]
     assert combined("Балқашта біз тұрамыз.") == []
     assert combined("Балқашта біз тұрамыз.", [("Балқашта", "LOCATION")]) == [("Балқашта", "GPE_SUB")]
+
+
+# --- the rules add to the model, they do not subtract (KazNERD dev-part losses) ----------------
+
+@pytest.mark.parametrize("text, span, label", [
+    ("Жолаушылар Тасқора қарай аттанды.", "Тасқора", "GPE_SUB"),
+    ("Ұшақ Самарқаннан Бөрлітөбеге ұшты.", "Бөрлітөбеге", "GPE_SUB"),
+])
+def test_model_gpe_town_unknown_to_gazetteers_is_kept(text, span, label):
+    assert (span, label) in combined(text, [(span, "GPE")])
+
+
+@pytest.mark.parametrize("word", ["Кейнстің", "Мюрдальдың"])
+def test_model_gpe_in_genitive_without_support_is_dropped(word):
+    """A scholar the model takes for a country (Кейнстің идеясы) is not a town."""
+    text = f"Біз {word} идеясын талқыладық."
+    assert combined(text, [(word, "GPE")]) == []
+
+
+def test_model_location_without_support_stays_dropped():
+    assert combined("Біз Жайыққа бардық.", [("Жайыққа", "LOCATION")]) == []
+
+
+def test_longer_model_institution_beats_rule_cut_short():
+    text = "Біріккен Ұлттар Ұйымының баяндамасы жарияланды."
+    assert combined(text, [("Біріккен Ұлттар Ұйымының", "ORGANISATION")]) == \
+        [("Біріккен Ұлттар Ұйымының", "ORG")]
+
+
+def test_united_opens_an_institution_at_sentence_start():
+    assert rules("Біріккен Ұлттар Ұйымының баяндамасы шықты.") == \
+        [("Біріккен Ұлттар Ұйымының", "ORG")]
+
+
+def test_armed_forces_is_no_patronymic():
+    """«Қарулы» ends like a patronymic (-улы) but is too short for one."""
+    assert ("Еліміздің Қарулы Күштері", "PERSON") not in rules("Еліміздің Қарулы Күштері жаттығу өткізді.")
+    assert rules("Кеше Дәурен Асқарұлы Серіков келді.") == [("Дәурен Асқарұлы Серіков", "PERSON")]
+
+
+def test_city_centre_is_no_institution():
+    assert ("Алматының орталығында", "ORG") not in rules("Дүкен Алматының орталығында ашылды.")
+    assert rules("Кітап Назарбаев орталығында сақталады.") == [("Назарбаев орталығында", "ORG")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ол « Бақытты ана » жобасына қатысты.", "Бақытты ана"),
+    ("Биыл Еріктілер жылы деп жарияланды.", "Еріктілер жылы"),
+    ("Еліміз « Шұғыла » операциясы аясында көмектесті.", "Шұғыла"),
+])
+def test_model_program_with_context_cue_is_kept(text, span):
+    start = text.index(span)
+    found = find_by_model(text, [(start, start + len(span), "PROJECT")])
+    assert [text[c.start:c.end] for c in found] == [span]
+
+
+def test_model_program_without_cue_is_dropped():
+    text = "Біз Жарқын болашақ туралы сөйлестік."
+    span = "Жарқын болашақ"
+    start = text.index(span)
+    assert find_by_model(text, [(start, start + len(span), "PROJECT")]) == []
+
+
+def test_slow_rules_search_only_near_their_trigger():
+    """The windowed search gives the same matches as a plain scan."""
+    import re
+
+    from kg.extract.kk import rules as kk_rules
+
+    text = ("Ол жаз бойы ауылда болды. " * 40) + "Кеше Еуразиялық даму банкі мен Ұлттық Банкі хабарлады."
+    for rule, trigger in kk_rules._triggers().items():
+        pattern = next(p for _, name, p in kk_rules._patterns() if name == rule)
+        assert [m.span() for m in kk_rules._near(pattern, trigger, text)] == \
+            [m.span() for m in pattern.finditer(text)]
+    assert kk_rules._near(re.compile(r"\w+ банкі"), re.compile("банкі"), "банк жоқ") == []

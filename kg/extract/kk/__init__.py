@@ -114,7 +114,8 @@ def _supported(text: str, cand: Candidate) -> bool:
 
 
 def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> list[Candidate]:
-    """Drop gazetteer hits and one-word rule acronyms inside a longer, supported model span.
+    """Drop gazetteer hits and one-word rule acronyms inside a longer, supported model span,
+    and a rule institution that a longer model institution with the same head contains.
 
     >>> text = "Астана Моторс компаниясы"
     >>> city = Candidate(0, 6, "GPE_SUB", "gazetteer", priority=-2)
@@ -128,6 +129,9 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
 
     def yields(c: Candidate) -> bool:
         if c.source == "rule":
+            if c.label == "ORG" and any(  # «Ұлттар Ұйымының» inside «Біріккен Ұлттар Ұйымының»
+                    m.label == "ORG" and m.start < c.start and m.end == c.end for m in wide):
+                return True
             if c.label not in ("ORG", "PERSON", "GPE_SUB") or " " in text[c.start:c.end].strip():
                 return False
         elif c.source not in ("gazetteer", "catalogue"):

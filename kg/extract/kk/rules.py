@@ -155,11 +155,49 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
+#: How far before its trigger (head word) a match may start: 14 name words and more.
+REACH = 600
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """For the slow patterns (up to 14 name words before a head): a cheap pattern that every
+    match contains, so that the slow one only runs near it (:func:`_near`)."""
+    org = re.compile(_heads(ORG_HEADS, _CASE))
+    return {"named-org": org, "capital-head": re.compile("|".join(CAPITAL_ORG_HEADS)),
+            "attached-body": re.compile("жанындағы")}
+
+
+def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str,
+          reach: int = REACH) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, searched only from ``reach`` characters before each
+    ``trigger`` hit: the same matches wherever a match starts within ``reach`` of the first
+    trigger hit it contains (linear; a paragraph without the trigger costs one scan).
+
+    >>> [m.group() for m in _near(re.compile(r"\\w+ банкі"), re.compile("банкі"), "Ол Даму банкі")]
+    ['Даму банкі']
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos <= len(text):
+        hit = trigger.search(text, pos)
+        if hit is None:
+            break
+        m = pattern.search(text, max(pos, hit.start() - reach))
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+    return out
+
+
 def find_kk(text: str) -> list[Candidate]:
     """The rule spans of ``text`` (source ``rule``), the longest where they overlap."""
     found: list[Candidate] = []
+    triggers = _triggers()
     for label, rule, pattern in _patterns():
-        for m in pattern.finditer(text):
+        trigger = triggers.get(rule)
+        for m in (pattern.finditer(text) if trigger is None else _near(pattern, trigger, text)):
             start, end = _trim(text, m.start(), m.end(), rule)
             if end - start < 2:
                 continue
@@ -214,7 +252,23 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
             and not first.group().split("-")[0].isupper():
         first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"
+    if _place_centre(span[first.start():]):
+        return end, end
     return start + first.start(), end
+
+
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _place_centre(span: str) -> bool:
+    """``Алматының орталығында``: a place's centre (its middle), not an institution.
+
+    >>> _place_centre("Алматының орталығында"), _place_centre("Назарбаев орталығы")
+    (True, False)
+    """
+    words = span.split()
+    return (len(words) == 2 and words[1].lower().startswith("орталығ")
+            and words[0].endswith(_GENITIVE) and _known_place(words[0]))
 
 
 _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден",
@@ -231,7 +285,7 @@ def _inflected_place(word: str) -> bool:
 
 _TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
                      "Министр", "Төраға", "Әкім", "Профессор"})
-_KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
+_KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық", "Біріккен",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
 
 
