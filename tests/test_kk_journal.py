@@ -361,3 +361,35 @@ def test_slow_rules_search_only_near_their_trigger():
         assert [m.span() for m in kk_rules._near(pattern, trigger, text)] == \
             [m.span() for m in pattern.finditer(text)]
     assert kk_rules._near(re.compile(r"\w+ банкі"), re.compile("банкі"), "банк жоқ") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Кеше Темірлан Сәкенов Мәскеуде болды.", "Темірлан Сәкенов"),
+    ("Біз Владимир Петровпен сөйлестік.", "Владимир Петровпен"),
+])
+def test_model_person_beats_generated_town_of_its_given_name(text, span):
+    from kg.lexicon.places import lookup_place
+
+    first = span.split()[0]
+    assert lookup_place(first, "kk") is not None and not lookup_place(first, "kk").curated
+    assert (span, "PERSON") in combined(text, [(span, "PERSON")])
+
+
+def test_model_person_known_to_people_list_beats_generated_town():
+    assert combined("Біз Абайдың өлеңдерін оқыдық.", [("Абайдың", "PERSON")]) == [("Абайдың", "PERSON")]
+
+
+def test_model_city_as_person_stays_a_city():
+    """The model's confusion (a city read as a person) does not win over a curated city."""
+    assert combined("Олар Алматыдан келді.", [("Алматыдан", "PERSON")]) == [("Алматыдан", "GPE_SUB")]
+
+
+def test_model_law_with_its_article_beats_the_code_rule():
+    text = "Іс Еңбек кодексінің 52-бабы бойынша қаралды."
+    assert combined(text, [("Еңбек кодексінің 52-бабы", "LAW")]) == [("Еңбек кодексінің 52-бабы", "LAW")]
+    assert combined(text) == [("Еңбек кодексінің", "LAW")]
+
+
+def test_hyphenated_given_name_with_patronymic_is_one_person():
+    assert rules("Біз Қасым-Жомарт Кемелұлы Тоқаевтан сұрадық.") == \
+        [("Қасым-Жомарт Кемелұлы Тоқаевтан", "PERSON")]

@@ -2,9 +2,11 @@
 
 Precedence is explicit (:data:`LAYERS`): a rule span (laws, programs, institutions) wins over
 a gazetteer country, which wins over a place, a catalogued name, then the statistical model;
-an overlapping lower-precedence span is dropped. One exception respects the model: a longer
-model name (``Астана Моторс``, ``Париж Хартиясына``) beats a gazetteer hit or a one-word
-acronym rule inside it (:func:`_yielding`). An acronym in parentheses right after a law or
+an overlapping lower-precedence span is dropped. Exceptions respect the model
+(:func:`_yielding`): a longer model name (``Астана Моторс``, ``Париж Хартиясына``) beats a
+gazetteer hit or a one-word acronym rule inside it, a longer model institution beats a rule
+cut short, a model person beats a generated town inside it (``Владимир Путинмен``), a model
+law beats a rule law it extends by an article. An acronym in parentheses right after a law or
 program (``… конвенциясы (UNCAC)``) takes its label throughout the paragraph. Spans keep their Kazakh suffixes; the
 canonical form drops them (``Қазақстанның`` -> ``Қазақстан``).
 
@@ -30,6 +32,7 @@ from kg.extract.spans import (
     AcronymStyle, Candidate, find_acronym_definitions, resolve_overlaps, spread_acronyms,
 )
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
 
@@ -93,6 +96,8 @@ def _named(text: str, m: Mention) -> Mention:
 
 
 _LOOKUPS = frozenset({"gazetteer", "catalogue"})
+#: An article, part or paragraph of a law: ``… кодекстің 106-бабы, 2-бөлігі``.
+_ARTICLE = re.compile(r"\b(?:бап|баб|бөлі|тармақ|тармағ)")
 
 
 def _nested_gazetteer(ranked: list[Candidate]) -> list[Candidate]:
@@ -113,9 +118,34 @@ def _supported(text: str, cand: Candidate) -> bool:
         lookup_place(surface, "kk") is not None or lookup_country(surface, "kk") is not None)
 
 
+def _person_not_place(text: str, cand: Candidate, people: list[Candidate]) -> bool:
+    """A generated (not curated) town inside a model person: the given name of ``Владимир
+    Путинмен``, ``Темірлан Сұлтанғазиев``; or the whole span, if the people list knows the
+    name (``Абайдың``).
+
+    >>> text = "Ол Владимир Путинмен сөйлесті"
+    >>> town = Candidate(3, 11, "GPE_SUB", "gazetteer")
+    >>> _person_not_place(text, town, [Candidate(3, 20, "PERSON", "ner")])
+    True
+    """
+    if cand.source != "gazetteer" or cand.label != "GPE_SUB":
+        return False
+    place = lookup_place(text[cand.start:cand.end], "kk")
+    if place is None or place.curated:
+        return False
+    for m in people:
+        if m.start == cand.start and m.end > cand.end and " " in text[cand.end:m.end]:
+            return True
+        if (m.start, m.end) == (cand.start, cand.end) and lookup_person(m.canonical) is not None:
+            return True
+    return False
+
+
 def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> list[Candidate]:
     """Drop gazetteer hits and one-word rule acronyms inside a longer, supported model span,
-    and a rule institution that a longer model institution with the same head contains.
+    a town that a model person holds (:func:`_person_not_place`), a rule institution that a
+    longer model institution with the same head contains, and a rule law whose article the
+    model span adds (``Қылмыстық кодекстің 106-бабы``).
 
     >>> text = "Астана Моторс компаниясы"
     >>> city = Candidate(0, 6, "GPE_SUB", "gazetteer", priority=-2)
@@ -123,6 +153,9 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
     >>> _yielding(text, [city, firm], [firm]) == [firm]
     True
     """
+    people = [m for m in model if m.label == "PERSON"]
+    if people:
+        ranked = [c for c in ranked if not _person_not_place(text, c, people)]
     wide = [m for m in model if _supported(text, m)]
     if not wide:
         return ranked
@@ -131,6 +164,10 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
         if c.source == "rule":
             if c.label == "ORG" and any(  # «Ұлттар Ұйымының» inside «Біріккен Ұлттар Ұйымының»
                     m.label == "ORG" and m.start < c.start and m.end == c.end for m in wide):
+                return True
+            if c.label == "LAW" and any(  # «Қылмыстық кодекстің 106-бабы»: the article too
+                    m.label == "LAW" and m.start == c.start and m.end > c.end
+                    and _ARTICLE.search(text, c.end, m.end) for m in wide):
                 return True
             if c.label not in ("ORG", "PERSON", "GPE_SUB") or " " in text[c.start:c.end].strip():
                 return False

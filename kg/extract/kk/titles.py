@@ -81,7 +81,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?<![{CAP}{LOW}.])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}]\.\s?(?:[{CAP}]\.)?"
             rf"(?!\s?[{CAP}][{LOW}.])")),
         ("PERSON", "patronymic", re.compile(
-            rf"(?<![{CAP}{LOW}])[{CAP}][{LOW}]+\s+[{CAP}][{LOW}]{{3,}}(?:ұлы|қызы|улы|ович|евич|овна|евна)"
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}][{LOW}]{{3,}}(?:ұлы|қызы|улы|ович|евич|овна|евна)"
             rf"\s+[{CAP}][{LOW}]+")),
         # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
         ("GPE_SUB", "district-list", re.compile(
