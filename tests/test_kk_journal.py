@@ -393,3 +393,70 @@ def test_model_law_with_its_article_beats_the_code_rule():
 def test_hyphenated_given_name_with_patronymic_is_one_person():
     assert rules("Біз Қасым-Жомарт Кемелұлы Тоқаевтан сұрадық.") == \
         [("Қасым-Жомарт Кемелұлы Тоқаевтан", "PERSON")]
+
+
+# --- title classes: lists, citations, dates, owners ---------------------------------------------
+
+def test_quoted_names_sharing_a_plural_program_head_are_each_a_program():
+    got = rules("Жастар «Білімді ұрпақ», «Таза өзен» және «Жасыл қала» жобаларына қатысты.")
+    assert got == [("«Білімді ұрпақ»", "PROGRAM"), ("«Таза өзен»", "PROGRAM"), ("«Жасыл қала»", "PROGRAM")]
+
+
+def test_quoted_names_sharing_a_plural_campaign_head():
+    assert rules("Олар «Біргеміз» және «Қолдау көрсет» науқандарын өткізді.") == \
+        [("«Біргеміз»", "PROGRAM"), ("«Қолдау көрсет»", "PROGRAM")]
+
+
+def test_quoted_names_sharing_a_plural_law_head_are_laws():
+    assert rules("Парламент «Жер туралы» және «Су туралы» заңдарға түзету енгізді.") == \
+        [("«Жер туралы»", "LAW"), ("«Су туралы»", "LAW")]
+
+
+def test_cited_unquoted_about_titles_in_a_list_are_laws():
+    text = ("Мына актілер қабылданды: Жасөспірімдерді спортқа тарту туралы [4]; Ауыл мектептерін "
+            "қолдау туралы [5] Заңдары.")
+    got = combined(text)
+    assert ("Жасөспірімдерді спортқа тарту туралы", "LAW") in got
+    assert ("Ауыл мектептерін қолдау туралы", "LAW") in got
+
+
+def test_uncited_about_phrase_is_no_law():
+    assert combined("Біз: Абай туралы көп білеміз.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ол Қазақстан Республикасын цифрлық дамытудың 2035 жылға дейінгі стратегиясына сүйенеді.",
+     "Қазақстан Республикасын цифрлық дамытудың 2035 жылға дейінгі стратегиясына"),
+    ("Талдауға 2022–2026 жылдарға арналған туризм тұжырымдамасы алынды.",
+     "2022–2026 жылдарға арналған туризм тұжырымдамасы"),
+    ("Ол Қазақстан Республикасындағы 2030 жылға дейінгі жастар саясатының тұжырымдамасын атады.",
+     "Қазақстан Республикасындағы 2030 жылға дейінгі жастар саясатының тұжырымдамасын"),
+])
+def test_program_dated_by_its_years(text, span):
+    assert (span, "PROGRAM") in rules(text)
+
+
+def test_dated_plan_with_personal_possessive_is_no_program():
+    assert rules("Біз 2030 жылға дейінгі жоспарымызды құрдық.") == []
+
+
+def test_program_with_unquoted_lowercase_title_after_its_owner():
+    text = "Оған ҚР ауыл шаруашылығын қолдау және дамыту Мемлекеттік бағдарламасы көмектесті."
+    assert rules(text) == [("ҚР ауыл шаруашылығын қолдау және дамыту Мемлекеттік бағдарламасы", "PROGRAM")]
+
+
+def test_quoted_plan_owned_by_the_government_is_one_program():
+    text = "Осыған «Өңірлерді дамыту туралы» Қазақстан Республикасы Үкіметінің кешенді жоспары арналды."
+    assert rules(text) == [
+        ("«Өңірлерді дамыту туралы» Қазақстан Республикасы Үкіметінің кешенді жоспары", "PROGRAM")]
+
+
+def test_lowercase_about_title_with_capitalised_head_is_a_law():
+    assert ("мүгедектер құқықтары туралы Конвенция", "LAW") in \
+        rules("Құжаттар (мысалы, мүгедектер құқықтары туралы Конвенция) талданды.")
+    assert rules("Бұл туралы Заң жоқ.") == []
+
+
+def test_named_commission_with_bare_head_after_responsible_for():
+    text = "Елімізде Ұлттық цифрлық даму және ғылыми-инновациялық саясат жөніндегі комиссия құрылды."
+    assert rules(text) == [("Ұлттық цифрлық даму және ғылыми-инновациялық саясат жөніндегі комиссия", "ORG")]

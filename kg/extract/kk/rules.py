@@ -29,6 +29,8 @@ QUOTED = r"[«\"“„][^«»\"“”„\n]{2,160}[»\"”]"
 #: sentence start (journal text is hard-wrapped).
 KK_SENTENCE_START = SentenceStart(re.compile(r"(?:\A|[.!?:;])\s*\Z"))
 _RK_GEN = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)"
+#: «…» Қазақстан Республикасы Үкіметінің (кешенді жоспары): the body that owns a document.
+_OWNER_BODY = rf"{_RK_GEN}(?:Үкіметінің|Президентінің)\s+"
 
 # Head words: stem -> nominative (3rd person possessive) form.
 LAW_HEADS = {
@@ -39,7 +41,7 @@ LAW_HEADS = {
 PROGRAM_HEADS = {
     "бағдарлама": "бағдарламасы", "стратегия": "стратегиясы", "тұжырымдама": "тұжырымдамасы",
     "жоба": "жобасы", "бастама": "бастамасы", "жоспар": "жоспары", "доктрина": "доктринасы",
-    "байқау": "байқауы", "конкурс": "конкурсы",
+    "байқау": "байқауы", "конкурс": "конкурсы", "науқан": "науқаны",
 }
 ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университет" is generic
     "университеті": "университеті", "университеттің": "университеті", "институты": "институты",
@@ -122,7 +124,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:{_RK_GEN})?[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+кодекс{_INFL}", flags)),
         ("PROGRAM", "quoted-program", re.compile(
             rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+(?:[{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?"
-            rf"{adjectives}{program}", flags)),
+            rf"(?:{_OWNER_BODY})?{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
@@ -142,8 +144,8 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}(?:-[{LOW}]+)?\s+){{1,14}}"
             rf"(?:{'|'.join(CAPITAL_ORG_HEADS)}){_INFL}(?![{LOW}])", flags)),
         ("ORG", "attached-body", re.compile(
-            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
-            rf"(?:[{LOW}]{{3,}}\s+)?жанындағы\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
+            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{LOW}]+-[{LOW}]+\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
+            rf"(?:[{LOW}]{{3,}}\s+)?(?:жанындағы|жөніндегі)\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
             rf"{_INFL}(?![{LOW}])", flags)),
         ("ORG", "eu", re.compile(rf"(?<![\w-])Еуроодақ{_INFL}(?![\w])", flags)),
         ("ORG", "named-after", re.compile(
@@ -165,7 +167,7 @@ def _triggers() -> dict[str, re.Pattern[str]]:
     match contains, so that the slow one only runs near it (:func:`_near`)."""
     org = re.compile(_heads(ORG_HEADS, _CASE))
     return {"named-org": org, "capital-head": re.compile("|".join(CAPITAL_ORG_HEADS)),
-            "attached-body": re.compile("жанындағы")}
+            "attached-body": re.compile("жанындағы|жөніндегі")}
 
 
 def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str,
