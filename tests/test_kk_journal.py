@@ -299,10 +299,11 @@ def test_model_gpe_town_unknown_to_gazetteers_is_kept(text, span, label):
 
 
 @pytest.mark.parametrize("word", ["Кейнстің", "Мюрдальдың"])
-def test_model_gpe_in_genitive_without_support_is_dropped(word):
-    """A scholar the model takes for a country (Кейнстің идеясы) is not a town."""
-    text = f"Біз {word} идеясын талқыладық."
-    assert combined(text, [(word, "GPE")]) == []
+def test_model_gpe_in_genitive_without_support_is_no_town(word):
+    """A scholar the model takes for a country (Кейнстің идеясы) is not a town: the scholar
+    rule makes it a person, and without the cue it is dropped."""
+    assert combined(f"Біз {word} идеясын талқыладық.", [(word, "GPE")]) == [(word, "PERSON")]
+    assert combined(f"Біз {word} үйінде болдық.", [(word, "GPE")]) == []
 
 
 def test_model_location_without_support_stays_dropped():
@@ -460,3 +461,48 @@ def test_lowercase_about_title_with_capitalised_head_is_a_law():
 def test_named_commission_with_bare_head_after_responsible_for():
     text = "Елімізде Ұлттық цифрлық даму және ғылыми-инновациялық саясат жөніндегі комиссия құрылды."
     assert rules(text) == [("Ұлттық цифрлық даму және ғылыми-инновациялық саясат жөніндегі комиссия", "ORG")]
+
+
+# --- persons -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Зерттеу көрсеткендей [4]. Ломбардидің жұмысы кедейлікті бағалайды.", "Ломбардидің"),
+    ("Ал Штраус-Мелленнің пікірінше, бұл дұрыс емес.", "Штраус-Мелленнің"),
+    ("Бұл ой Ренкеннің теориясына сүйенеді.", "Ренкеннің"),
+])
+def test_scholar_cited_by_surname_before_a_work_is_a_person(text, span):
+    assert (span, "PERSON") in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ресейдің пікірінше, бұл дұрыс.",          # a country
+    "Үкіметтің жұмысы жақсарды.",               # a common word
+    "Інімнің жұмысы ауыр еді.",                 # my brother's work
+])
+def test_genitive_before_a_work_that_is_no_scholar(text):
+    assert not any(label == "PERSON" for _, label in rules(text))
+
+
+def test_two_letter_initial_opens_a_person():
+    assert rules("Бұл ұғымды Дж. Смиттің еңбегі енгізді.") == [("Дж. Смиттің", "PERSON")]
+
+
+def test_capital_head_needs_its_own_endings():
+    """«Хабермастың» begins like «Хаб» but is a surname, not a hub."""
+    assert ("Юрген Хабермастың", "ORG") not in rules("Осы ретте Юрген Хабермастың теориясы талданды.")
+    assert rules("Сарапшылар Астана Хабында жиналды.") == [("Астана Хабында", "ORG")]
+
+
+def test_head_word_inside_quotes_names_an_institution():
+    assert rules("Кітапты «Алатау жастар баспасы» шығарды.") == [("«Алатау жастар баспасы»", "ORG")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ол Ж.Баласағұн атындағы Халықаралық қазақ-қытай университетінде оқыды.",
+     "Ж.Баласағұн атындағы Халықаралық қазақ-қытай университетінде"),
+    ("Мақаланы Ресей Әлеуметтік ғылымдар академиясының қызметкері жазды.",
+     "Ресей Әлеуметтік ғылымдар академиясының"),
+    ("Несиені Азиялық даму банкі мен Дүниежүзілік банк берді.", "Дүниежүзілік банк"),
+])
+def test_institution_names_with_plural_hyphenated_or_bare_heads(text, span):
+    assert (span, "ORG") in rules(text)

@@ -27,6 +27,7 @@ from kg.extract.kk.gazetteer import find_catalogued, find_countries, find_places
 from kg.extract.kk.names import name_span
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
 from kg.extract.kk.rules import find_kk
+from kg.extract.kk.scholars import find_scholars
 from kg.extract.kk.titles import find_titles
 from kg.extract.spans import (
     AcronymStyle, Candidate, find_acronym_definitions, resolve_overlaps, spread_acronyms,
@@ -40,8 +41,8 @@ __all__ = ["KazakhExtractor", "find_rules"]
 
 
 def find_rules(text: str) -> list[Candidate]:
-    """Head-word rules and document titles, the longest where they overlap."""
-    return resolve_overlaps([*find_kk(text), *find_titles(text)])
+    """Head-word rules, document titles and cited scholars, the longest where they overlap."""
+    return resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text)])
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).

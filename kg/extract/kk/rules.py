@@ -58,6 +58,7 @@ ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университ
     "телеарнасы": "телеарнасы", "теледидары": "теледидары", "газеті": "газеті",
     "ассамблеясы": "ассамблеясы", "елшілігі": "елшілігі",
     "хабы": "хабы", "биржасы": "биржасы", "альянсы": "альянсы", "қауымдастық": "қауымдастық",
+    "ассоциациясы": "ассоциациясы", "банк": "банк",
 }
 #: Bare (non-possessive) heads that name an institution only when capitalised:
 #: «… жанындағы Қоғамдық кеңеске» is not, «Қоғамдық Кеңес» / «Бас Ассамблеясы» are.
@@ -78,6 +79,16 @@ _NAME_INNER = (
     "әйелдер|істері|отбасылық|демографиялық|діни|өсірушілер|мұсылмандары|бірінші|цифрлық|"
     "даму|кеңес|кеңесі|жөніндегі|істер|төтенше|жағдайлар|мәслихаты|сайлау|жоғарғы"
 )
+#: Possessive and case endings after a bare capitalised head (Кеңесінің, Ассамблеясы), not
+#: any letters (Хабермастың is no «Хаб»).
+_HEAD_ENDINGS = (
+    r"(?:(?:[ыі]|сы|сі)?(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|"
+    r"дан|ден|тан|тен|нан|нен|ндағы|ндегі|дағы|дегі|ды|ді|ты|ті|ны|ні|н|мен|бен|пен|нымен|імен|ымен)?"
+    r"|[ыі]|сы|сі)")
+#: Plurals and possessives of those words: ғылымдар, байланысы, ғылымдарының.
+_INNER_SUFFIX = r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің)?"
+#: Hyphenated lower-case compounds: қазақ-түрік, ғылыми-зерттеу, отбасылық-демографиялық.
+_HYPHENED = rf"(?<![{LOW}])[{LOW}]{{2,}}-[{LOW}]{{2,}}"
 # Genitives and -лық adjectives inside a name: "Елбасы кітапханасының аналитикалық орталығы"
 _INNER_FORMS = rf"(?<![{LOW}])[{LOW}]{{3,}}(?:ның|нің|дың|дің|тың|тің|лық|лік|дық|дік|тық|тік)"
 _WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9'’.-]*"
@@ -129,20 +140,23 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
         ("PERSON", "initials", re.compile(
-            rf"(?<![{CAP}{LOW}.])(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
+            rf"(?<![{CAP}{LOW}.])(?:(?:Дж|[{CAP}])\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
         ("ORG", "company", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}]{{1,3}}\s+)?(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК)(?:-[{LOW}]+)?(?![\w])", flags)),
         ("GPE_SUB", "region", re.compile(
             rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}]+\s+(?:облысы|ауданы)[{LOW}]*", flags)),
         ("ORG", "quoted-org", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}{LOW}]+\s+){{0,2}}{org}", flags)),
+        # «Шинжян халық баспасы», «Қытай Мәдениет газеті»: the head word inside the quotes
+        ("ORG", "org-in-quotes", re.compile(
+            rf"[«\"“](?=[{CAP}A-Z])[^«»\"“”\n]{{1,120}}?\s{_heads(ORG_HEADS, '')}[»\"”]", flags)),
         ("ORG", "named-org", re.compile(
-            rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}),?\s+|{_INNER_FORMS}\s+|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?"
-            rf"|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
+            rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}){_INNER_SUFFIX},?\s+|{_INNER_FORMS}\s+|{_HYPHENED}\s+"
+            rf"|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
             flags)),
         ("ORG", "capital-head", re.compile(
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}(?:-[{LOW}]+)?\s+){{1,14}}"
-            rf"(?:{'|'.join(CAPITAL_ORG_HEADS)}){_INFL}(?![{LOW}])", flags)),
+            rf"(?:{'|'.join(CAPITAL_ORG_HEADS)}){_HEAD_ENDINGS}(?![{LOW}])", flags)),
         ("ORG", "attached-body", re.compile(
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{LOW}]+-[{LOW}]+\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
             rf"(?:[{LOW}]{{3,}}\s+)?(?:жанындағы|жөніндегі)\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
