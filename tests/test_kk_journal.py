@@ -506,3 +506,26 @@ def test_head_word_inside_quotes_names_an_institution():
 ])
 def test_institution_names_with_plural_hyphenated_or_bare_heads(text, span):
     assert (span, "ORG") in rules(text)
+
+
+def test_unit_after_its_institution_is_one_chain():
+    text = "Хатты Қоршаған орта агенттігінің Атырау облысы департаменті жіберді."
+    span = "Қоршаған орта агенттігінің"
+    assert combined(text, [(span, "ORGANISATION")]) == \
+        [("Қоршаған орта агенттігінің Атырау облысы департаменті", "ORG")]
+
+
+def test_two_institutions_side_by_side_stay_apart():
+    text = "Мәселені Қаржы министрлігінің Ұлттық банкімен бірге шешті."
+    got = combined(text, [("Қаржы министрлігінің", "ORGANISATION")])
+    assert ("Қаржы министрлігінің", "ORG") in got and len(got) == 2
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Біз 2011-2015 жылдары «Балапан» бағдарламасы аясында жұмыс істедік.",
+     "2011-2015 жылдары «Балапан» бағдарламасы"),
+    ("Ол 2010-2014 жж. Қазақстан Республикасында «Ақ бұлақ» қалыптастырудың мемлекеттік бағдарламасын зерттеді.",
+     "2010-2014 жж. Қазақстан Республикасында «Ақ бұлақ» қалыптастырудың мемлекеттік бағдарламасын"),
+])
+def test_program_keeps_the_years_that_open_its_title(text, span):
+    assert (span, "PROGRAM") in rules(text)

@@ -41,8 +41,61 @@ __all__ = ["KazakhExtractor", "find_rules"]
 
 
 def find_rules(text: str) -> list[Candidate]:
-    """Head-word rules, document titles and cited scholars, the longest where they overlap."""
-    return resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text)])
+    """Head-word rules, document titles and cited scholars, the longest where they overlap;
+    a program keeps the years that open its title (:func:`_dated`)."""
+    return [_dated(text, c) for c in
+            resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text)])]
+
+
+#: «2005-2007 жж. Қазақстан Республикасында «…» қалыптастырудың мемлекеттік бағдарламасы»:
+#: the years (and where) before a program's title belong to it.
+_YEARS_BEFORE = re.compile(
+    r"(?<![\d–-])\d{4}\s*[-–]\s*\d{4}\s+(?:жылдары|жж\.)\s+"
+    r"(?:(?:Қазақстан\s+Республикасында|ҚР-да|Қазақстанда)\s+)?\Z")
+
+
+def _dated(text: str, cand: Candidate) -> Candidate:
+    """``cand`` opened by the years of its program, if they stand right before it.
+
+    >>> text = "Ол 2005-2007 жылдары «Ауыл» бағдарламасы аясында"
+    >>> c = _dated(text, Candidate(21, 40, "PROGRAM", "rule", "«Ауыл» бағдарламасы"))
+    >>> text[c.start:c.end]
+    '2005-2007 жылдары «Ауыл» бағдарламасы'
+    """
+    if cand.label != "PROGRAM":
+        return cand
+    m = _YEARS_BEFORE.search(text, max(0, cand.start - 80), cand.start)
+    if m is None:
+        return cand
+    return replace(cand, start=m.start(),
+                   canonical=" ".join(f"{text[m.start():cand.start]} {cand.canonical}".split()))
+
+
+#: Units of an institution: «… агенттігінің Алматы облысы департаменті».
+_UNIT = re.compile(r"(?:департамент|басқарма|бөлім|филиал|факультет|кафедра)\w*$", re.I)
+_GENITIVE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Join an institution in the genitive and the unit of it that follows.
+
+    >>> text = "Хатты Қаржы министрлігінің Алматы облысы департаменті жіберді."
+    >>> found = [Candidate(6, 26, "ORG", "ner"), Candidate(27, 53, "ORG", "rule")]
+    >>> [text[c.start:c.end] for c in _chained(text, found)]
+    ['Қаржы министрлігінің Алматы облысы департаменті']
+    """
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == cand.label == "ORG"
+                and not text[prev.end:cand.start].strip() and "\n\n" not in text[prev.end:cand.start]
+                and _GENITIVE_END.search(text, prev.start, prev.end)
+                and _UNIT.search(text, cand.start, cand.end)):
+            out[-1] = replace(cand, start=prev.start,
+                              canonical=f"{text[prev.start:cand.start].strip()} {cand.canonical}")
+            continue
+        out.append(cand)
+    return out
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).
@@ -82,7 +135,7 @@ class KazakhExtractor(BaseExtractor):
         ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
-        chosen = resolve_overlaps(ranked)
+        chosen = _chained(text, resolve_overlaps(ranked))
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:
