@@ -515,10 +515,15 @@ def test_unit_after_its_institution_is_one_chain():
         [("Қоршаған орта агенттігінің Атырау облысы департаменті", "ORG")]
 
 
-def test_two_institutions_side_by_side_stay_apart():
-    text = "Мәселені Қаржы министрлігінің Ұлттық банкімен бірге шешті."
-    got = combined(text, [("Қаржы министрлігінің", "ORGANISATION")])
-    assert ("Қаржы министрлігінің", "ORG") in got and len(got) == 2
+def test_only_a_unit_joins_the_institution_before_it():
+    from kg.extract.kk import _chained
+    from kg.extract.spans import Candidate
+
+    text = "Қаржы министрлігінің Kaspi Bank өкілі; Қаржы министрлігінің Kaspi филиалы"
+    first = [Candidate(0, 20, "ORG", "ner"), Candidate(21, 31, "ORG", "ner")]
+    assert [(c.start, c.end) for c in _chained(text, first)] == [(0, 20), (21, 31)]
+    second = [Candidate(39, 59, "ORG", "ner"), Candidate(60, 74, "ORG", "rule")]
+    assert [(c.start, c.end) for c in _chained(text, second)] == [(39, 74)]
 
 
 @pytest.mark.parametrize("text, span", [
