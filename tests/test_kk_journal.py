@@ -542,3 +542,15 @@ def test_only_a_unit_joins_the_institution_before_it():
 ])
 def test_program_keeps_the_years_that_open_its_title(text, span):
     assert (span, "PROGRAM") in rules(text)
+
+
+def test_country_in_genitive_opens_a_new_chain_not_a_unit():
+    from kg.extract.filters.chains import join_and_nest
+    from kg.extract.filters.context import FilterContext
+    from kg.extract.spans import Candidate
+
+    text = "Ұлттық кітапхананың зерттеу орталығы Қазақстан Республикасының Білім қоры"
+    first, second = text.index("Қазақстан"), len(text)
+    found = [Candidate(0, first - 1, "ORG", "rule"), Candidate(first, second, "ORG", "rule")]
+    out = join_and_nest(FilterContext(text, "kk"), found)
+    assert [(c.start, c.end) for c in out if c.source == "rule"] == [(0, first - 1), (first, second)]

@@ -87,7 +87,13 @@ def _joinable(ctx: FilterContext, a: Candidate, b: Candidate) -> bool:
         return False
     last = surface(ctx, a).split()[-1].lower()
     first = surface(ctx, b)[:1]
-    return last.startswith(BARE_HEADS) and bool(_KK_POSSESSIVE_HEAD.search(last)) and first.isupper()
+    return last.startswith(BARE_HEADS) and bool(_KK_POSSESSIVE_HEAD.search(last)) and first.isupper() \
+        and not _OWNER_OPENS.match(surface(ctx, b))
+
+
+#: «… орталығы Қазақстан Республикасының … Қоры жанындағы …»: a country in the genitive opens
+#: a new owner's chain, not the unit of the institution before it.
+_OWNER_OPENS = re.compile(r"(?:Қазақстан\s+Республикасының|ҚР-дың|Қазақстанның)\s")
 
 
 def _join(ctx: FilterContext, found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
