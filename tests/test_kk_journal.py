@@ -554,3 +554,8 @@ def test_country_in_genitive_opens_a_new_chain_not_a_unit():
     found = [Candidate(0, first - 1, "ORG", "rule"), Candidate(first, second, "ORG", "rule")]
     out = join_and_nest(FilterContext(text, "kk"), found)
     assert [(c.start, c.end) for c in out if c.source == "rule"] == [(0, first - 1), (first, second)]
+
+
+def test_region_list_keeps_the_direction_of_a_name():
+    assert rules("Ал Шығыс Қазақстан және Абай облыстарында су тапшы.") == \
+        [("Шығыс Қазақстан", "GPE_SUB"), ("Абай", "GPE_SUB")]

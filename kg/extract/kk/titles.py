@@ -46,6 +46,8 @@ def _stems(table: dict[str, str]) -> str:
     return "(?:" + "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems) + ")"
 
 
+#: A name in a list of regions, with its direction: «Солтүстік Қазақстан және Ұлытау облыстары».
+_LISTED = rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}-]+"
 _Q = r"[«\"“][^«»\"“”\n]{2,120}[»\"”]"
 
 
@@ -97,9 +99,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"\s+[{CAP}][{LOW}]+")),
         # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
         ("GPE_SUB", "district-list", re.compile(
-            rf"(?<![{CAP}{LOW}])(?:(?:[{CAP}][{LOW}-]+,\s+)+(?:[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)?|"
-            rf"[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)"
-            rf"[{CAP}][{LOW}-]+\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
+            rf"(?<![{CAP}{LOW}])(?:(?:{_LISTED},\s+)+(?:{_LISTED}\s+(?:және|мен)\s+)?|"
+            rf"{_LISTED}\s+(?:және|мен)\s+)"
+            rf"{_LISTED}\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
         # «HeForShe» және «Сен жалғыз емессің» науқандары: each quoted name of a shared plural head
         ("PROGRAM", "quoted-list", re.compile(
             rf"{_Q}(?:\s*,\s*{_Q})*\s*(?:,|және|мен|бен|пен)\s*{_Q}\s+"
@@ -182,7 +184,7 @@ def find_titles(text: str) -> list[Candidate]:
                 shared = _SHARED_DESIGNATORS[text[m.end():m.end() + 4]]
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
                                   _designated(w.group(), shared))
-                        for w in re.finditer(rf"[{CAP}][{LOW}-]+", m.group())]
+                        for w in re.finditer(_LISTED, m.group())]
                 continue
             span = _trim(text, m.start(), m.end(), rule)
             if span is None:
