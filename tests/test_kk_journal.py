@@ -559,3 +559,29 @@ def test_country_in_genitive_opens_a_new_chain_not_a_unit():
 def test_region_list_keeps_the_direction_of_a_name():
     assert rules("Ал Шығыс Қазақстан және Абай облыстарында су тапшы.") == \
         [("Шығыс Қазақстан", "GPE_SUB"), ("Абай", "GPE_SUB")]
+
+
+SAMPLES = [
+    "«Білім туралы» Заңына сәйкес ҚР Конституциясы мен Салық кодексі және «Нұрлы жол» бағдарламасы.",
+    "Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы; Бала құқықтары туралы Конвенция [3]; Жер қойнауы туралы [4].",
+    "«Алатау» ЖШС мен «Жастар баспасы» және «Ақ жол» партиясы; Абай атындағы Ұлттық университет.",
+    "Балқаш, Кеген және Райымбек аудандарында; Алматы облысы; Еуроодаққа; Стратегия-2050 стратегиясы.",
+    "Lobbying (Disclosure) Act; БҰҰ Сыбайлас жемқорлыққа қарсы конвенциясы; 2030 жылға дейінгі тұжырымдамасы.",
+]
+
+
+def test_every_match_holds_what_its_rule_needs():
+    """The cheap pre-test of each rule (NEEDS) never skips a text the rule matches."""
+    from kg.extract.kk import rules as kk_rules, titles as kk_titles
+
+    checked = set()
+    for module in (kk_rules, kk_titles):
+        for _, rule, pattern in module._patterns():
+            needs = module.NEEDS.get(rule)
+            for text in SAMPLES:
+                for m in pattern.finditer(text):
+                    checked.add(rule)
+                    assert needs is None or any(n in m.group() or n in text[m.end():m.end() + 10]
+                                                for n in needs), (rule, m.group())
+    assert checked >= {"quoted-law", "code", "constitution", "numbered-decree", "cited-about",
+                       "district-list", "english-act", "owned-convention", "year-program", "region"}

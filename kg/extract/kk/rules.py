@@ -175,6 +175,15 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
+_QUOTES = ("«", '"', "“", "„")
+#: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "quoted-law": _QUOTES, "quoted-program": _QUOTES, "quoted-org": _QUOTES,
+    "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
+    "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
+    "region": ("облыс", "аудан"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
+}
+
 #: How far before its trigger (head word) a match may start: 14 name words and more.
 REACH = 600
 
@@ -216,6 +225,9 @@ def find_kk(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     triggers = _triggers()
     for label, rule, pattern in _patterns():
+        needs = NEEDS.get(rule)
+        if needs is not None and not any(n in text for n in needs):
+            continue  # a word every match holds is missing: skip the scan
         trigger = triggers.get(rule)
         for m in (pattern.finditer(text) if trigger is None else _near(pattern, trigger, text)):
             start, end = _trim(text, m.start(), m.end(), rule)

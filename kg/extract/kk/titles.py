@@ -161,10 +161,24 @@ def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_QUOTES = ("«", '"', "“", "„")
+#: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "head-in-quotes": _QUOTES, "program-in-quotes": _QUOTES, "quoted-about": _QUOTES,
+    "quoted-list": _QUOTES, "numbered-decree": ("№",), "about-title": ("туралы",),
+    "cited-about": ("туралы",), "owned-convention": ("онвенция",), "year-program": ("жыл",),
+    "district-list": ("аудандар", "облыстар", "қалалар"),
+    "english-act": tuple(_ENGLISH_HEADS.split("|")),
+}
+
+
 def find_titles(text: str) -> list[Candidate]:
     """Title candidates of ``text`` (source ``rule``), overlapping ones included."""
     out: list[Candidate] = []
     for label, rule, pattern in _patterns():
+        needs = NEEDS.get(rule)
+        if needs is not None and not any(n in text for n in needs):
+            continue  # a word every match holds is missing: skip the scan
         for m in pattern.finditer(text):
             if rule == "about-title":  # the title before "туралы", read backwards (linear)
                 begin = _title_before(text, m.start())
