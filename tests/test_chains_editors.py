@@ -232,3 +232,17 @@ def test_a_common_word_opening_the_sentence_is_not_part_of_an_institution():
     text = "Мақала Қазақстан Республикасы Ғылым және жоғары білім министрлігі Ғылым комитетінің қаржыландыруымен жазылды."
     got = [s for s, label, nested in spans("kk", text) if label == "ORG" and not nested]
     assert got and all(not s.startswith("Мақала") for s in got)
+
+
+def test_two_bodies_side_by_side_are_not_one_chain():
+    text = ("Сапар қарсаңында Елбасы кітапханасының аналитикалық орталығы Қазақстан Республикасының "
+            "Тұңғыш Президентінің Қоры жанындағы Әлемдік экономика және саясат институты кітап шығарды.")
+    got = [s for s, label, nested in spans("kk", text) if label == "ORG" and not nested]
+    assert not any(s.startswith("Елбасы") and s.endswith("институты") for s in got)
+
+
+def test_a_list_keeps_two_word_region_names():
+    text = "Ал Алматы облысы, Солтүстік Қазақстан және Ұлытау облыстарында ҮЕҰ саны төмен."
+    found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
+    assert [(m.text, m.canonical) for m in found if m.label == "GPE_SUB"][-2:] == [
+        ("Солтүстік Қазақстан", "Солтүстік Қазақстан облысы"), ("Ұлытау", "Ұлытау облысы")]
