@@ -246,3 +246,22 @@ def test_a_list_keeps_two_word_region_names():
     found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
     assert [(m.text, m.canonical) for m in found if m.label == "GPE_SUB"][-2:] == [
         ("Солтүстік Қазақстан", "Солтүстік Қазақстан облысы"), ("Ұлытау", "Ұлытау облысы")]
+
+
+def test_a_catalogued_surname_taken_for_an_institution_is_the_person():
+    from kg.model import Mention
+    from kg.resolve.retype import people_taken_for_other_kinds
+
+    m = Mention("d", 0, 8, "Хабермас", "ORG", "kk", "Хабермас")
+    assert people_taken_for_other_kinds([m]) == [m]
+    assert people_taken_for_other_kinds([Mention("d", 0, 6, "ЮНЕСКО", "ORG", "kk", "ЮНЕСКО")]) == []
+
+
+def test_a_country_taken_for_a_person_is_a_country():
+    from kg.extract.filters import apply_filters
+    from kg.extract.spans import Candidate
+
+    text = "Топ: Brazil, China, South Africa және Nelson Mandela."
+    found = [Candidate(text.index(n), text.index(n) + len(n), "PERSON", "ner") for n in ("South Africa", "Nelson Mandela")]
+    assert [(text[c.start:c.end], c.label) for c in apply_filters(text, "kk", found)] == [
+        ("South Africa", "GPE"), ("Nelson Mandela", "PERSON")]
