@@ -265,3 +265,23 @@ def test_a_country_taken_for_a_person_is_a_country():
     found = [Candidate(text.index(n), text.index(n) + len(n), "PERSON", "ner") for n in ("South Africa", "Nelson Mandela")]
     assert [(text[c.start:c.end], c.label) for c in apply_filters(text, "kk", found)] == [
         ("South Africa", "GPE"), ("Nelson Mandela", "PERSON")]
+
+
+def test_editors_at_the_same_place_of_every_list_are_one_person():
+    from kg.model import Article, Document, Span
+    from kg.resolve import resolve
+    from kg.segment.editors import editor_mentions
+
+    front = ("## Редакциялық кеңес\n- Сон ЮНХУН** – профессор\n- Ерлан ҚАРИН** – төраға\n\n"
+             "## Редакционный совет\n- Сон ЮНХУН** – профессор\n- Ерлан КАРИН** – председатель\n\n"
+             "## Editorial board\n- Song YONGHONG** – Professor\n- Yerlan KARIN** – Chairman\n\n")
+    text = front + "Мақала мәтіні."
+    doc = Document("d1", "issue.md", text, "utf-8")
+    article = Article("d1", "x", 1, Span(len(front), len(text)), Span(len(front), len(text)),
+                      title={"kk": "Мақала"})
+    mentions = editor_mentions(doc, (article,))
+    assert len(mentions) == 6
+    r = resolve([article], mentions, [doc])
+    keys = {m.canonical: r.mentions[(m.document_id, m.start, m.end, m.label)] for m in mentions}
+    assert keys["Сон Юнхун"] == keys["Song Yonghong"]
+    assert keys["Ерлан Қарин"] == keys["Yerlan Karin"] != keys["Сон Юнхун"]
