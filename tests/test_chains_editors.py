@@ -287,3 +287,8 @@ def test_editors_at_the_same_place_of_every_list_are_one_person():
     keys = {m.canonical: r.mentions[(m.document_id, m.start, m.end, m.label)] for m in mentions}
     assert keys["Сон Юнхун"] == keys["Song Yonghong"]
     assert keys["Ерлан Қарин"] == keys["Yerlan Karin"] != keys["Сон Юнхун"]
+
+
+def test_an_english_hub_is_an_institution():
+    assert ("Astana Civil Service Hub", "ORG", False) in spans(
+        "en", "We use the recommendations developed by the Astana Civil Service Hub last year.")
