@@ -274,7 +274,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     capitals = [w for w in words if w.group()[0].isupper() or w.group()[0] in "«\"“"]
     if not capitals:
         return end, end
-    while len(capitals) > 1 and capitals[0].group().rstrip(",") in _TITLES:
+    while len(capitals) > 1 and capitals[0].group().rstrip(",") in TITLES:
         capitals = capitals[1:]  # "Елбасы Білім және ғылым министрлігі": a title opens no name
     first = capitals[0]
     sentence_start = sentence_initial(text, start + first.start(), KK_SENTENCE_START)
@@ -315,7 +315,8 @@ def _inflected_place(word: str) -> bool:
     return found is not None and word not in (*found.names.values(), *found.aliases)
 
 
-_TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
+#: Titles written before a name («Елбасы Нұрсұлтан Назарбаев»), never part of it.
+TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
                      "Министр", "Төраға", "Әкім", "Профессор"})
 _KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық", "Біріккен",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})

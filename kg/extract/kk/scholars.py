@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.kk.model import ORG_STEMS
-from kg.extract.kk.rules import CAP, LOW
+from kg.extract.kk.rules import CAP, LOW, TITLES
 from kg.extract.spans import Candidate
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
@@ -42,8 +42,35 @@ def find_scholars(text: str) -> list[Candidate]:
         name = m.group("name")
         word_end = m.start() + len(m.group().split()[0])
         if not _not_a_person(text[m.start():word_end], name):
-            out.append(Candidate(m.start(), word_end, "PERSON", "rule", name))
+            start = _given_names_before(text, m.start())
+            out.append(Candidate(start, word_end, "PERSON", "rule", text[start:m.start()] + name))
     return out
+
+
+_BEFORE = re.compile(rf"(?<![\w-])([{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?|[{CAP}]\.)\s+$")
+
+
+def _given_names_before(text: str, start: int) -> int:
+    """The start of the name with the given names (or initials) printed before the surname:
+    ``Цзян Цзэминнің айтуынша``, ``Джозеф Найдың пікірінше``.
+
+    >>> text = "Мәселен, Цзян Цзэминнің айтуынша"
+    >>> text[_given_names_before(text, text.index("Цзэмин")):]
+    'Цзян Цзэминнің айтуынша'
+    >>> text = "Елбасы Нұрсұлтан Назарбаевтың пікірінше"
+    >>> text[_given_names_before(text, text.index("Назарбаев")):]
+    'Нұрсұлтан Назарбаевтың пікірінше'
+    """
+    for _ in range(2):  # one given name, or up to two initials
+        m = _BEFORE.search(text, max(0, start - 40), start)
+        word = m.group(1) if m else ""
+        if not m or (not word.endswith(".") and (len(word) < 3 or word in TITLES or is_common_word(word, "kk")
+                                                 or _not_a_person(word, word))):
+            break
+        start = m.start()
+        if not word.endswith("."):
+            break
+    return start
 
 
 def _not_a_person(word: str, name: str) -> bool:
