@@ -24,7 +24,7 @@ only on the person, not on which documents were built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from networkx.utils import UnionFind
@@ -111,6 +111,23 @@ class People:
                 self._remember(name, key, documents)
             keys[occ] = key
         return keys
+
+    def add_name_groups(self, groups: Iterable[Mapping[str, str]], document: str) -> None:
+        """One person for each group of spellings of one name (an editor at the same place of
+        the kk, ru and en editorial lists: «Сон Юнхун», "Song Yonghong"), joined with an
+        author or a catalogued person any spelling matches."""
+        for names in groups:
+            spellings = list(names.values())
+            entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
+            known = next((self.by_name[k] for k in map(name_key, spellings) if k in self.by_name), None)
+            if entry is not None:
+                key, labels = entry.key, dict(entry.names) | dict(names)
+            else:
+                key, labels = known or person_key(_fullest(spellings)), dict(names)
+            for lang, name in names.items():
+                self.registry.add("person", key, labels, name, lang,
+                                  "the same place in every language's editorial list", alias=name)
+                self._remember(name, key, frozenset({document}))
 
     # -- text ---------------------------------------------------------------------------
     def add_mentions(self, mentions: Sequence[Mention]) -> dict[Mention, str]:

@@ -29,6 +29,7 @@ from kg.extract.filters.context import FilterContext, surface
 from kg.extract.filters.institution import BARE_HEADS, _canonical
 from kg.extract.spans import Candidate
 from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.countries import lookup_country
 from kg.model import PARENT_SOURCE
 
 __all__ = ["PARENT_SOURCE", "join_and_nest", "parent_spans"]
@@ -60,9 +61,25 @@ def _ends(text: str, lang: str) -> Iterator[tuple[int, int]]:
             yield 0, w.end()
 
 
+def named_parent(piece: str, lang: str) -> bool:
+    """A parent is named if the catalogue knows it or, in Kazakh, if it is a name of two or
+    more words ending in an institution's head word in the genitive («… университетінің»).
+
+    >>> named_parent("Қ.А.Яссауи атындағы Халықаралық қазақ-түрік университетінің", "kk")
+    True
+    >>> named_parent("Қазақстан Республикасының", "kk"), named_parent("Білім министрлігінің", "kk")
+    (False, True)
+    """
+    if lookup_institution(_canonical(piece, lang), lang) is not None or lookup_institution(piece, lang) is not None:
+        return True
+    words = piece.split()
+    return (lang == "kk" and len(words) >= 2 and words[0][:1].isupper()
+            and bool(_KK_GENITIVE.search(words[-1])) and words[-1].lower().startswith(BARE_HEADS))
+
+
 def parent_spans(text: str, lang: str,
-                 known: Callable[[str, str], object] = lookup_institution) -> list[tuple[int, int]]:
-    """Spans of ``text`` (one institution's name) that name a catalogued parent institution.
+                 known: Callable[[str, str], bool] = named_parent) -> list[tuple[int, int]]:
+    """Spans of ``text`` (one institution's name) that name a parent institution.
 
     >>> parent_spans("Қазақстан Республикасы Ұлттық экономика министрлігі жанындағы Қоғамдық кеңес", "kk")
     [(0, 51)]
@@ -76,7 +93,7 @@ def parent_spans(text: str, lang: str,
             continue
         s += text[s:e].index(piece)
         e = s + len(piece)
-        if known(_canonical(piece, lang), lang) is not None or known(piece, lang) is not None:
+        if known(piece, lang):
             found.add((s, e))
     return sorted(found)
 
@@ -86,8 +103,10 @@ def _joinable(ctx: FilterContext, a: Candidate, b: Candidate) -> bool:
     if ctx.lang != "kk" or a.label != "ORG" or b.label != "ORG" or ctx.text[a.end:b.start] != " ":
         return False
     last = surface(ctx, a).split()[-1].lower()
-    first = surface(ctx, b)[:1]
-    return last.startswith(BARE_HEADS) and bool(_KK_POSSESSIVE_HEAD.search(last)) and first.isupper()
+    b_words = surface(ctx, b).split()
+    if lookup_country(b_words[0], "kk") is not None or lookup_country(" ".join(b_words[:2]), "kk"):
+        return False  # «… орталығы Қазақстан Республикасының … институты»: two bodies side by side
+    return last.startswith(BARE_HEADS) and bool(_KK_POSSESSIVE_HEAD.search(last)) and b_words[0][:1].isupper()
 
 
 def _join(ctx: FilterContext, found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

@@ -43,10 +43,16 @@ def _without_opening_word(ctx: FilterContext, cand: Candidate) -> Candidate:
     >>> c = _without_opening_word(FilterContext(text, "kk"), Candidate(0, 47, "ORG", "ner"))
     >>> text[c.start:c.end]
     'Қазақстан Республикасы Ғылым комитетінің'
+    >>> text = "Қаржыландыру: *Мақала Қазақстан Республикасы Ғылым комитетінің қаржыландыруымен"
+    >>> c = _without_opening_word(FilterContext(text, "kk"), Candidate(15, 62, "ORG", "ner"))
+    >>> text[c.start:c.end]
+    'Қазақстан Республикасы Ғылым комитетінің'
     """
     text = surface(ctx, cand)
     first, _, rest = text.partition(" ")
-    if not ctx.sentence_initial(cand.start) or not is_common_word(first, ctx.lang) \
+    before = ctx.text[max(0, cand.start - 20):cand.start].rstrip(" *_«\"")
+    opening = ctx.sentence_initial(cand.start) or not before or before[-1] in ".!?:;\n"
+    if not opening or not is_common_word(first, ctx.lang) \
             or first.isupper() or lookup_country(" ".join(rest.split()[:2]), ctx.lang) is None \
             and lookup_country(rest.split()[0], ctx.lang) is None:
         return cand
