@@ -37,6 +37,8 @@ from kg.jsonio import article_to_dict
 from kg.model import Mention, Problem
 from kg.output import OutputError, staged_output
 from kg.pages import write_pages
+from kg.pages.site import FOLDER as SITE_FOLDER
+from kg.pages.site import write_site
 from kg.parallel import auto_workers, open_mapper
 from kg.rdf.bulkload import add_runs, load_store
 from kg.rdf.mapping import corpus_graphs
@@ -114,6 +116,7 @@ def build(
     scheduler: str | None = None,
     thesaurus: str | Path | None = None,
     on_stage: Callable[[str, float], None] | None = None,
+    pages: bool = False,
 ) -> BuildReport:
     """Build everything for ``paths`` into ``out`` and return a report.
 
@@ -121,14 +124,16 @@ def build(
     processes (0: automatic, see :func:`kg.parallel.auto_workers`), or on the Dask cluster
     at ``scheduler``; results are merged in input order. ``thesaurus`` is a file of the
     user's merges, drops and labels (:mod:`kg.resolve.thesaurus`). ``on_stage(stage, seconds)``
-    is called as each stage ends (the stages of the manifest's ``timings``).
+    is called as each stage ends (the stages of the manifest's ``timings``). ``pages``: also
+    write the static entity pages (``entities/``, :mod:`kg.pages.site`).
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
     sources = list(iter_sources(paths))
     with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
         try:
-            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules, on_stage)
+            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules, on_stage,
+                               pages)
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
@@ -136,7 +141,7 @@ def build(
 
 def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,
                 base: str, workers: int, scheduler: str | None, rules,
-                on_stage: Callable[[str, float], None] | None = None) -> BuildReport:
+                on_stage: Callable[[str, float], None] | None = None, pages: bool = False) -> BuildReport:
     """Write the whole output of ``sources`` into ``stage`` (published as ``out`` afterwards)."""
     clock = _Clock(on_stage)
     for f in sources:
@@ -170,8 +175,12 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         write_index(stage / "store", index_path(stage / "store"))
     clock.lap("search index")
     with naming(stage / "networks"):
-        write_pages(analytics.results, stage, _inputs(corpus))
+        write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
     clock.lap("pages")
+    if pages:
+        with naming(stage / SITE_FOLDER):
+            write_site(stage / "store", stage, base, index_path(stage / "store"))
+        clock.lap("entity pages")
     prefixes = turtle_prefixes(base)
     with naming(stage / "graph.ttl"):
         triples = write_turtle(runs, stage / "graph.ttl", prefixes)

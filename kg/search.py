@@ -174,6 +174,19 @@ def search(path: Path, query: str, limit: int = 20) -> list[Hit]:
     return list(hits.values())[:limit]
 
 
+def entries(path: Path, fields: tuple[str, ...] = FIELDS) -> Iterator[tuple[str, str, str, str]]:
+    """``(iri, display label, field, text)`` of every entry of the index at ``path`` in one of
+    ``fields``, sorted (what the static pages' client-side search is made of)."""
+    db = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        marks = ", ".join("?" * len(fields))
+        yield from db.execute(
+            "SELECT e.iri, COALESCE(l.label, ''), e.field, e.text FROM entries e LEFT JOIN labels l "
+            f"ON l.iri = e.iri WHERE e.field IN ({marks}) ORDER BY e.iri, e.field, e.text", fields)
+    finally:
+        db.close()
+
+
 def hits_json(hits: Iterable[Hit]) -> str:
     """Hits as a JSON array of objects (``iri``, ``label``, ``field``, ``text``)."""
     return json.dumps([h.__dict__ for h in hits], ensure_ascii=False)

@@ -134,6 +134,10 @@ def _q(value: str) -> float:
 class Links:
     """Where entity pages live: IRIs under ``base`` at ``/id/...``, others at ``/describe?iri=``.
 
+    The static export (:mod:`kg.pages.site`) has its own links with the same three members:
+    ``href(iri)``, ``nav`` (the header's links and search form) and ``formats`` (whether each
+    page links to its Turtle, N-Triples and JSON-LD).
+
     >>> Links("https://w3id.org/kazkg/id/").href("https://w3id.org/kazkg/id/country/kz")
     '/id/country/kz'
     >>> Links("https://w3id.org/kazkg/id/").href("http://www.wikidata.org/entity/Q232")
@@ -141,6 +145,7 @@ class Links:
     """
 
     base: str
+    formats: bool = True
 
     def href(self, iri: str) -> str:
         rest = iri[len(self.base):] if self.base and iri.startswith(self.base) else None
@@ -150,6 +155,27 @@ class Links:
 
     def iri(self, path: str) -> str:
         return self.base + path
+
+    @property
+    def nav(self) -> Nav:
+        return SERVER_NAV
+
+
+@dataclass(frozen=True)
+class Nav:
+    """The header of an entity or search page: a link home and where the search form goes.
+
+    ``hidden`` are extra ``name=value`` fields of the form; ``head`` is more of the ``<head>``.
+    """
+
+    home: str
+    home_text: str
+    search: str
+    hidden: tuple[tuple[str, str], ...] = ()
+    head: str = ""
+
+
+SERVER_NAV = Nav("/", "query page", "/search", (("format", "html"),))
 
 
 async def entity_reply(iri: str, accept: str, fmt: str | None, run: Runner, links: Links,
@@ -270,9 +296,9 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
         "<h2>Linked from</h2>" + _table(("subject", "property"), inbound),
         "<h2>Statements</h2>" + _table(("property", "value"), others),
     ]
-    rdf = "".join(f' <a href="{escape(links.href(iri))}{"&" if "?" in links.href(iri) else "?"}'
-                  f'format={f}">{f}</a>' for f in ("ttl", "nt", "jsonld"))
-    return page_document(title, f"<p><code>{escape(iri)}</code> ·{rdf}</p>" + "\n".join(body))
+    rdf = " ·" + "".join(f' <a href="{escape(links.href(iri))}{"&" if "?" in links.href(iri) else "?"}'
+                         f'format={f}">{f}</a>' for f in ("ttl", "nt", "jsonld")) if links.formats else ""
+    return page_document(title, f"<p><code>{escape(iri)}</code>{rdf}</p>" + "\n".join(body), nav=links.nav)
 
 
 def not_found(iri: str) -> str:
@@ -280,21 +306,22 @@ def not_found(iri: str) -> str:
     return page_document("Not found", f"<p><code>{escape(iri)}</code> is not in this build.</p>")
 
 
-def page_document(title: str, body: str, query: str = "") -> str:
+def page_document(title: str, body: str, query: str = "", nav: Nav = SERVER_NAV) -> str:
     """A page of the entity/search family: a header with a search form, then ``body`` (HTML)."""
+    hidden = "".join(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in nav.hidden)
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kazkg</title>
-<style>{STYLE}</style>
+<style>{STYLE}</style>{nav.head}
 </head>
 <body>
-<header><h1>{escape(title)}</h1><p><a href="/">query page</a></p>
-<form id="search" action="/search" method="get" role="search"><input type="search" name="q"
- value="{escape(query)}" placeholder="Find an entity" aria-label="Find an entity"><input type="hidden"
- name="format" value="html"><button type="submit">Find</button></form></header>
+<header><h1>{escape(title)}</h1><p><a href="{escape(nav.home)}">{escape(nav.home_text)}</a></p>
+<form id="search" action="{escape(nav.search)}" method="get" role="search"><input type="search" name="q"
+ value="{escape(query)}" placeholder="Find an entity" aria-label="Find an entity">{hidden}<button
+ type="submit">Find</button></form></header>
 <section class="entity">
 {body}
 </section>
