@@ -203,6 +203,20 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
         tools.wait_for("document.querySelectorAll('.CodeMirror-hints li').length > 0")
         offered = tools.evaluate("Array.from(document.querySelectorAll('.CodeMirror-hints li'), li => li.textContent)")
         assert "kg:Country" in offered
+        # an entity label, in an inflected form, from the search index: picking it inserts the IRI
+        tools.evaluate("kgEditor.setValue('SELECT * WHERE { ?x ?p Қазақстанн'); kgEditor.setCursor(0, 100);"
+                       "kgEditor.execCommand('autocomplete')")
+        tools.wait_for("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
+                       f"li => li.textContent.endsWith('<{KZ}>'))")
+        tools.evaluate("const w = kgEditor.state.completionActive.widget;"
+                       "w.changeActive(Array.from(document.querySelectorAll('.CodeMirror-hints li')).findIndex("
+                       f"li => li.textContent.endsWith('<{KZ}>'))); w.pick()")
+        assert tools.evaluate("kgEditor.getValue()") == f"SELECT * WHERE {{ ?x ?p <{KZ}>"
+        tools.evaluate("kgEditor.setValue('SELECT ?Қазақ'); kgEditor.setCursor(0, 100);"
+                       "kgEditor.execCommand('autocomplete')")
+        time.sleep(0.5)  # a variable name is not looked up
+        assert not tools.evaluate("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
+                                  "li => li.textContent.includes('<https://'))")
         tools.evaluate("kgEditor.setValue('sche'); kgEditor.setCursor(0, 4); kgEditor.execCommand('autocomplete')")
         tools.wait_for("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
                        "li => li.textContent.startsWith('schema: <http://schema.org/>'))")

@@ -109,13 +109,17 @@ function getText() { return cm ? cm.getValue() : editor.value; }
 function setText(text) { if (cm) cm.setValue(text); else editor.value = text; }
 window.kgSetQuery = setText;
 
-function sparqlHint(instance) {
+const WORD_CHAR = /[\\p{L}\\p{N}_:-]/u;
+
+// Completion: our prefixes, ontology terms and keywords at once; entity labels (3+ letters, no
+// colon) from the search index as the analyst types, inserting the entity's IRI.
+function sparqlHint(instance, callback) {
   const cursor = instance.getCursor();
   const line = instance.getLine(cursor.line);
   let start = cursor.ch;
-  while (start > 0 && /[\w:-]/.test(line.charAt(start - 1))) start--;
+  while (start > 0 && WORD_CHAR.test(line.charAt(start - 1))) start--;
   const word = line.slice(start, cursor.ch);
-  if (!word) return null;
+  if (!word) { callback(null); return; }
   const lower = word.toLowerCase();
   const list = [];
   for (const [name, iri] of Object.entries(COMPLETIONS.prefixes)) {
@@ -125,8 +129,21 @@ function sparqlHint(instance) {
   }
   for (const term of COMPLETIONS.terms) if (term.toLowerCase().startsWith(lower)) list.push(term);
   for (const keyword of COMPLETIONS.keywords) if (keyword.toLowerCase().startsWith(lower)) list.push(keyword);
-  return {list, from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch)};
+  const answer = () => callback(list.length ? {list, from: CodeMirror.Pos(cursor.line, start),
+                                                to: CodeMirror.Pos(cursor.line, cursor.ch)} : null);
+  if (word.length < 3 || word.includes(":") || /[?$]/.test(line.charAt(start - 1))) { answer(); return; }
+  fetch("search?" + new URLSearchParams({q: word, limit: "10", prefix: "1"}), {headers: {Accept: "application/json"}})
+    .then((response) => response.ok ? response.json() : [])
+    .catch(() => [])
+    .then((found) => {
+      for (const hit of found) {
+        list.push({text: "<" + hit.iri + ">", displayText: (hit.label || hit.iri) + "  <" + hit.iri + ">",
+                   className: "kg-entity-hint"});
+      }
+      answer();
+    });
 }
+sparqlHint.async = true;
 
 const HISTORY_KEY = "kazkg-query-history";
 const historyBox = document.getElementById("history");
@@ -387,7 +404,7 @@ if (window.CodeMirror) {
   });
   window.kgEditor = cm;
   cm.on("inputRead", (instance, change) => {
-    if (/[\w:]/.test(change.text.join(""))) instance.showHint({hint: sparqlHint, completeSingle: false});
+    if (WORD_CHAR.test(change.text.join(""))) instance.showHint({hint: sparqlHint, completeSingle: false});
   });
 }
 editor.addEventListener("keydown", (event) => {
