@@ -1,7 +1,7 @@
 """Static entity pages (``kg build --pages``): the served entity pages as files, for sharing.
 
-``entities/`` in the build output holds one HTML file per entity, article, journal issue and
-source document (``country.kz.html`` for ``<base>country/kz``), rendered by the same code as
+``entities/`` in the build output holds one HTML file per entity, article, journal, volume,
+issue and source document (``country.kz.html`` for ``<base>country/kz``), rendered by the same code as
 ``kg serve``'s ``/id/...`` pages (:func:`kg.server.entities.render_entity`) from the same query,
 with links made relative: to the other pages, to ``../networks/NAME.html`` for a network, and
 to the IRI itself for anything without a page. ``entities/index.html`` lists them all and
@@ -44,6 +44,8 @@ FOLDER = "entities"
 PAGE_CLASSES: dict[str, str] = {
     **{k.class_iri: k.names.get("en", k.key) for k in KINDS},
     ONTOLOGY + "Article": "Article",
+    ONTOLOGY + "Journal": "Journal",
+    "http://schema.org/PublicationVolume": "Journal volume",
     ONTOLOGY + "JournalIssue": "Journal issue",
     ONTOLOGY + "SourceDocument": "Source document",
 }

@@ -50,10 +50,11 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 
 
 def _label(var: str) -> str:
-    """SPARQL binding ``?{var}Label``: the English, else Kazakh, else Russian label of ``?var``."""
+    """SPARQL binding ``?{var}Label``: the English, else Kazakh, else Russian, else untagged label."""
     parts = [f'OPTIONAL {{ ?{var} rdfs:label|schema:name ?{var}_{lang} '
              f'FILTER(LANGMATCHES(LANG(?{var}_{lang}), "{lang}")) }}' for lang in ("en", "kk", "ru")]
-    return " ".join(parts) + (f" BIND(STR(COALESCE(?{var}_en, ?{var}_kk, ?{var}_ru, \"\"))"
+    parts.append(f'OPTIONAL {{ ?{var} rdfs:label ?{var}_plain FILTER(LANG(?{var}_plain) = "") }}')
+    return " ".join(parts) + (f" BIND(STR(COALESCE(?{var}_en, ?{var}_kk, ?{var}_ru, ?{var}_plain, \"\"))"
                               f" AS ?{var}Label)")
 
 
@@ -66,15 +67,22 @@ def page_query(iri: str) -> str:
     s = IRI(iri).sparql()
     lim = f"LIMIT {_LIMIT}"
     return _PREFIXES + f"""SELECT ?section ?p ?o ?x ?xLabel ?n ?text ?sentence ?doc ?start ?end ?network ?measure
+  ?journal ?issn
 WHERE {{
   {{ {{ SELECT ?p ?o WHERE {{ {s} ?p ?o }} ORDER BY ?p ?o {lim} }} BIND("statement" AS ?section) }}
   UNION
   {{ {{ SELECT ?x (COUNT(DISTINCT ?m) AS ?n) WHERE {{
         ?m kg:mentionOf {s} ; kg:mentionIn ?x }} GROUP BY ?x ORDER BY DESC(?n) ?x {lim} }}
-     {_label("x")} BIND("article" AS ?section) }}
+     OPTIONAL {{ ?x kg:inIssue/rdfs:label ?text }} {_label("x")} BIND("article" AS ?section) }}
   UNION
   {{ {{ SELECT ?x WHERE {{ ?x schema:author {s} }} ORDER BY ?x {lim} }}
-     {_label("x")} BIND("authored" AS ?section) }}
+     OPTIONAL {{ ?x kg:inIssue/rdfs:label ?text }} {_label("x")} BIND("authored" AS ?section) }}
+  UNION
+  {{ {{ SELECT ?x ?n ?doc ?journal ?text ?issn WHERE {{ {s} kg:inIssue ?x .
+        OPTIONAL {{ ?x kg:issueYear ?n }} OPTIONAL {{ ?x schema:issueNumber ?doc }}
+        OPTIONAL {{ ?x kg:inJournal ?journal OPTIONAL {{ ?journal rdfs:label ?text }}
+                   OPTIONAL {{ ?journal schema:issn ?issn }} }}
+      }} ORDER BY ?x ?issn {lim} }} {_label("x")} BIND("issue" AS ?section) }}
   UNION
   {{ {{ SELECT ?text ?sentence ?doc ?start ?end ?x WHERE {{
         ?m kg:mentionOf {s} ; kg:mentionText ?text ; kg:mentionStart ?start ; kg:mentionEnd ?end ;
@@ -268,9 +276,10 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
     label_rows = [[escape(lang or "—"), escape(" · ".join(dict.fromkeys(labels.get(lang, []))))]
                   for lang in (*_LANGS, *sorted(set(labels) - set(_LANGS))) if labels.get(lang)]
 
-    def linked(section: str, count: str | None = None) -> list[list[str]]:
+    def linked(section: str, count: str | None = None, issue: bool = False) -> list[list[str]]:
         return [[_link(_value(r["x"]), _value(r.get("xLabel")), links)]
                 + ([escape(_value(r.get("n")))] if count else [])
+                + ([escape(_value(r.get("text")))] if issue else [])
                 for r in parts.get(section, [])]
 
     mentions = [[escape(_value(r.get("text"))), escape(_value(r.get("sentence"))),
@@ -287,8 +296,10 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
         f"<h2>Labels</h2>{_table(('language', 'labels'), label_rows)}",
         f"<h2>Types</h2><p>{', '.join(types) or 'none'}</p>",
         f"<h2>Same as</h2><p>{'<br>'.join(same) or 'none'}</p>",
-        f"<h2>Articles mentioning it</h2>{_table(('article', 'mentions'), linked('article', 'n'))}",
-        f"<h2>Articles authored</h2>{_table(('article',), linked('authored'))}",
+        *([f"<h2>Published in</h2>{published(parts['issue'], links)}"] if parts.get("issue") else []),
+        "<h2>Articles mentioning it</h2>"
+        + _table(("article", "mentions", "issue"), linked("article", "n", issue=True)),
+        f"<h2>Articles authored</h2>{_table(('article', 'issue'), linked('authored', issue=True))}",
         "<h2>Mentions</h2>" + _table(("text", "sentence", "document", "offsets", "article"), mentions),
         f"<h2>Co-authors</h2>{_table(('person', 'joint articles'), linked('coauthor', 'n'))}",
         f"<h2>Co-mentioned entities</h2>{_table(('entity',), linked('comention'))}",
@@ -299,6 +310,16 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
     rdf = " ·" + "".join(f' <a href="{escape(links.href(iri))}{"&" if "?" in links.href(iri) else "?"}'
                          f'format={f}">{f}</a>' for f in ("ttl", "nt", "jsonld")) if links.formats else ""
     return page_document(title, f"<p><code>{escape(iri)}</code>{rdf}</p>" + "\n".join(body), nav=links.nav)
+
+
+def published(rows: list[dict], links: Links) -> str:
+    """The issue an article is in: the issue, its journal, ISSNs, number and year."""
+    first = rows[0]
+    issns = ", ".join(dict.fromkeys(_value(r.get("issn")) for r in rows if r.get("issn")))
+    journal = _link(_value(first["journal"]), _value(first.get("text")), links) if first.get("journal") else ""
+    return _table(("issue", "journal", "ISSN", "number", "year"),
+                  [[_link(_value(first["x"]), _value(first.get("xLabel")), links), journal, escape(issns),
+                    escape(_value(first.get("doc"))), escape(_value(first.get("n")))]])
 
 
 def not_found(iri: str) -> str:
