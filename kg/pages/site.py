@@ -155,14 +155,19 @@ def _terms(texts: Iterable[str]) -> set[str]:
 
 def labels_script(files: Mapping[str, str], kinds: Mapping[str, str],
                   forms: Mapping[str, tuple[str, list[str], list[str]]]) -> str:
-    """``labels.js``: ``KG_ENTITIES``, one ``[file, label, kind, label terms, other terms]`` per
-    page (the terms of its labels in every language, then those of its other surface forms)."""
+    """``labels.js``: ``KG_ENTITIES``, one ``[file, label, kind, label terms, other terms, labels,
+    rank]`` per page: the terms of its labels in every language, those of its other surface forms,
+    each label as ``[terms, words]`` (to prefer the shortest label matching) and the rank of its
+    kind (named entities before keywords, articles and issues)."""
+    order = list(dict.fromkeys(PAGE_CLASSES.values()))
     rows = []
     for iri, name in files.items():
         label, labels, texts = forms.get(iri, ("", [], []))
         own = _terms([label, *labels])
         other = _terms(texts) - own
-        rows.append([name, label or iri, kinds[iri], " ".join(sorted(own)), " ".join(sorted(other))])
+        each = sorted({(" ".join(sorted(search_terms(x))), len(words(x))) for x in {label, *labels} if x})
+        rows.append([name, label or iri, kinds[iri], " ".join(sorted(own)), " ".join(sorted(other)),
+                     [list(x) for x in each], order.index(kinds[iri])])
     return "window.KG_ENTITIES = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 

@@ -3,11 +3,14 @@
 // kg.pages.site.normalise (lower case, no combining accents) with Kazakh stems and Russian lemmas.
 // A query word matches a term equal to it, a term it starts with (an inflected form of a stem
 // of 4+ letters: «Қазақстанның» finds «қазақстан»), or a term starting with it (typing).
-// Best first: matches in the label before other forms, then shorter labels (the closest name).
+// Best first: matches in the labels before other forms, whole words and stems before starts of
+// words, then the shortest label matching (the closest name: «Қазақстанның» ranks Kazakhstan before
+// longer names), then named entities before keywords, articles and issues.
 (function () {
   "use strict";
   var rows = (window.KG_ENTITIES || []).map(function (r) {
-    return {file: r[0], label: r[1], kind: r[2], own: r[3].split(" "), other: r[4].split(" ")};
+    return {file: r[0], label: r[1], kind: r[2], own: r[3].split(" "), other: r[4].split(" "),
+            labels: (r[5] || []).map(function (l) { return {terms: l[0].split(" "), words: l[1]}; }), rank: r[6] || 0};
   });
 
   function normalise(text) {
@@ -18,11 +21,19 @@
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
       if (!t) continue;
-      if (t === word) return 3;
-      if (t.length >= 4 && word.indexOf(t) === 0) return 2;
+      if (t === word || (t.length >= 4 && word.indexOf(t) === 0)) return 2;  // the word, or its stem
       if (t.indexOf(word) === 0) return 1;
     }
     return 0;
+  }
+
+  // The word count of the shortest label matching every query word (99: none does alone).
+  function closest(qwords, r) {
+    var best = 99;
+    r.labels.forEach(function (l) {
+      if (l.words < best && qwords.every(function (w) { return matches(w, l.terms) > 0; })) best = l.words;
+    });
+    return best;
   }
 
   function search(query) {
@@ -36,10 +47,10 @@
         if (!own && !other) return;
         score += own ? 10 + own : other;
       }
-      found.push({row: r, score: score, size: r.label.split(/\s+/).length});
+      found.push({row: r, score: score, size: closest(qwords, r)});
     });
     found.sort(function (a, b) {
-      return b.score - a.score || a.size - b.size || (a.row.label < b.row.label ? -1 : a.row.label > b.row.label ? 1 : 0);
+      return b.score - a.score || a.size - b.size || a.row.rank - b.row.rank || (a.row.label < b.row.label ? -1 : a.row.label > b.row.label ? 1 : 0);
     });
     return found.slice(0, 50).map(function (f) { return f.row; });
   }
