@@ -43,8 +43,8 @@ from kg.parallel import auto_workers, open_mapper
 from kg.rdf.bulkload import add_runs, load_store
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
-from kg.rdf.runs import write_run
 from kg.rdf.prefixes import turtle_prefixes
+from kg.rdf.runs import write_run
 from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
 from kg.rdf.void import describe_dataset
 from kg.resolve import resolve
@@ -52,6 +52,7 @@ from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
 from kg.resolve.thesaurus import read_thesaurus
 from kg.search import index_path, write_index
+from kg.segment.editors import editor_mentions
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     corpus, found = parse_and_extract(sources, out / "cache", workers, scheduler)
     if not corpus.parsed:
         raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
-    per_doc = [(p.document, p.articles, found[p.document.id]) for p in corpus.parsed]
+    per_doc = [(p.document, p.articles, found[p.document.id] + editor_mentions(p.document, p.articles))
+               for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")
     resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from kg.kinds import LANGS
 
 
-
 @dataclass(frozen=True)
 class Span:
     """A half-open character range ``[start, end)`` into a document's text."""
@@ -130,6 +129,10 @@ class Article:
         return bool(self.title or self.authors)
 
 
+#: The extractor source of a parent institution nested in a unit's span (``kg.extract.filters.chains``).
+PARENT_SOURCE = "parent"
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of text naming an entity, with its canonical (uninflected) form.
@@ -152,6 +155,15 @@ class Mention:
     extractor: str = ""
     name_start: int | None = None
     name_end: int | None = None
+
+    @property
+    def nested_parent(self) -> bool:
+        """True for a parent institution named inside a unit's span (``…:parent``).
+
+        >>> Mention("d", 0, 6, "ЮНЕСКО", "ORG", "kk", "ЮНЕСКО", "kazkg-kk/0.1:parent").nested_parent
+        True
+        """
+        return self.extractor.endswith(":" + PARENT_SOURCE)
 
     @property
     def name(self) -> str:

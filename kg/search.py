@@ -12,7 +12,7 @@ terms, so «Қазақстанның», «Казахстана», «kazakhstan»
 >>> sorted(terms("2015"))
 ['2015']
 >>> match_expression("Қазақстанның саясаты")
-'("kazakstan" OR "kazakstanning") AND ("sasat" OR "sasata" OR "sasati")'
+'("kazakstan" OR "kazakstaning") AND ("sasat" OR "sasata" OR "sasati")'
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ def combined(text, model=()):
     """(span text, label) of the Kazakh extractor given these raw model spans."""
     spans = [(text.index(s), text.index(s) + len(s), label) for s, label in model]
     found = KazakhExtractor(use_model=False)._extract(ParagraphText(text), spans)
-    return [(m.text, m.label) for m in found]
+    return [(m.text, m.label) for m in found if not m.nested_parent]
 
 
 def rules(text):

@@ -60,7 +60,7 @@ def test_expected_terms_are_defined(onto: Graph) -> None:
     assert properties == {
         "hasAuthorship", "authorshipPerson", "authorshipArticle", "authorPosition",
         "affiliatedWith", "affiliationPerson", "affiliationInstitution", "affiliationArticle",
-        "affiliationText", "city", "country", "mentions", "mentionOf", "mentionIn",
+        "affiliationText", "affiliationName", "city", "country", "mentions", "mentionOf", "mentionIn",
         "mentionStart", "mentionEnd", "mentionText", "sentenceText", "extractor",
         "coMentionedWith", "cites", "referenceText", "referenceYear", "doi", "hasKeyword",
         "issuedBy", "adoptedBy", "isoCode", "isoCode3", "orcid", "inIssue", "inJournal",

@@ -178,10 +178,15 @@ Quad = tuple[int, int, str, str]
 
 
 def _extractor(lang: str) -> Callable[[str], list[Quad]]:
-    """The built-in extractor of ``lang`` as text -> ``(start, end, label, canonical)``."""
+    """The built-in extractor of ``lang`` as text -> ``(start, end, label, canonical)``.
+
+    Nested parent mentions (:mod:`kg.extract.filters.chains`) are left out: the gold
+    scheme is flat, one span per name.
+    """
     extractor = extractor_for(lang)
     return lambda text: [(m.start, m.end, m.label, m.canonical)
-                         for m in extractor.extract(ParagraphText(text))]
+                         for m in extractor.extract(ParagraphText(text))
+                         if not m.nested_parent]
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from kg import kinds
 from kg.iri import (
@@ -39,6 +39,7 @@ from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
 from kg.rdf.vocab import KG, SCHEMA
 from kg.resolve import Entity, Resolution
+from kg.segment.editors import EXTRACTOR as EDITOR
 from kg.segment.masthead import read_masthead
 from kg.text.sentences import sentence_around, sentence_bounds
 
@@ -161,8 +162,12 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
         _add_article(g, doc, a, issue, source, r, iri, laws)
     by_article = _articles_of(articles)
     for m in mentions:
-        _add_mention(g, doc, m, by_article(m), source, r, iri)
-    _add_co_mentions(g, doc, mentions, r, iri)
+        _add_mention(g, doc, m, by_article(m), source, r, iri,
+                     issue if headed and m.extractor == EDITOR else None)
+    if headed:
+        _add_editors(g, issue, mentions, r, iri)
+    _add_co_mentions(g, doc, tuple(m for m in mentions if m.extractor != EDITOR), r, iri)
+    _add_parents(g, mentions, r, iri)
 
 
 def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter, laws) -> None:
@@ -223,6 +228,8 @@ def _add_affiliations(g: GraphLines, a: Article, node: str, r: Resolution, iri: 
             g.add(event, t(KG.affiliationPerson), person)
             g.add(event, t(KG.affiliationArticle), node)
             g.add(event, t(KG.affiliationText), literal(aff.text))
+            if aff.institution and aff.institution != aff.text:
+                g.add(event, t(KG.affiliationName), literal(aff.institution))
             g.add(event, t(KG.affiliationInstitution), inst)
             for prop, kind, key in ((t(KG.city), "region", city), (t(KG.country), "country", country)):
                 if key:
@@ -276,6 +283,28 @@ def _add_co_mentions(g: GraphLines, doc: Document, mentions: tuple[Mention, ...]
                     g.add(a, t(KG.coMentionedWith), b)
 
 
+def _add_editors(g: GraphLines, issue, mentions: tuple[Mention, ...], r: Resolution, iri: Minter) -> None:
+    """``schema:editor`` from the issue to each person its front matter lists."""
+    for m in mentions:
+        resolved = r.mentions.get((m.document_id, m.start, m.end, m.label)) if m.extractor == EDITOR else None
+        if resolved:
+            g.add(issue, t(SCHEMA.editor), iri(*resolved))
+
+
+def _add_parents(g: GraphLines, mentions: tuple[Mention, ...], r: Resolution, iri: Minter) -> None:
+    """``org:subOrganizationOf`` from a unit to the parent named inside its span."""
+    units = [m for m in mentions if not m.nested_parent]
+    for m in mentions:
+        if not m.nested_parent:
+            continue
+        parent = r.mentions.get((m.document_id, m.start, m.end, m.label))
+        for u in units:
+            if u.start <= m.start and m.end <= u.end and u.label == m.label:
+                unit = r.mentions.get((u.document_id, u.start, u.end, u.label))
+                if parent and unit and unit != parent:
+                    g.add(iri(*unit), t(ORG.subOrganizationOf), iri(*parent))
+
+
 def _articles_of(articles: tuple[Article, ...]):
     spans = sorted((a.span.start, a.span.end, a) for a in articles)
 
@@ -286,7 +315,7 @@ def _articles_of(articles: tuple[Article, ...]):
 
 
 def _add_mention(g, doc: Document, m: Mention, article: Article | None, source,
-                 r: Resolution, iri: Minter) -> None:
+                 r: Resolution, iri: Minter, issue: str | None = None) -> None:
     resolved = r.mentions.get((m.document_id, m.start, m.end, m.label))
     if resolved is None:
         return
@@ -303,6 +332,8 @@ def _add_mention(g, doc: Document, m: Mention, article: Article | None, source,
     g.add(node, t(KG.extractor), literal(m.extractor or "kazkg"))
     g.add(node, t(PROV.wasDerivedFrom), source)
     g.add(node, t(DCTERMS.language), literal(m.lang))
+    if article is None and issue is not None:
+        g.add(node, t(KG.mentionIn), issue)  # the front matter: an editor of the issue
     if article is not None:
         art = iri.article(article)
         g.add(node, t(KG.mentionIn), art)

@@ -86,7 +86,7 @@ class KG(_rdflib_ns.DefinedNamespace):
     inIssue: URIRef  # The journal issue in which an article is published.
     inJournal: URIRef  # The journal to which an issue belongs.
     issuedBy: URIRef  # The institution or country that issued a law or program, where the text says so.
-    mentionIn: URIRef  # The article in whose text a mention occurs.
+    mentionIn: URIRef  # The article in whose text a mention occurs, or the issue whose front matter names it (an editor).
     mentionOf: URIRef  # The entity that a mention names.
     mentions: URIRef  # An article names an entity in its text.
     network: URIRef  # The network in which a result was computed.
@@ -95,6 +95,7 @@ class KG(_rdflib_ns.DefinedNamespace):
 
     # Datatype properties (http://www.w3.org/2002/07/owl#DatatypeProperty)
     affiliationText: URIRef  # The affiliation line as printed in the article.
+    affiliationName: URIRef  # The institution's name as the affiliation line writes it, without job titles, places or the line's other institutions.
     authorPosition: URIRef  # The 1-based position of the author in the article's byline.
     community: URIRef  # The integer id of the community the node belongs to under a community-detection measure.
     computedAt: URIRef  # When an analytics result was computed.

@@ -14,7 +14,7 @@ from kg.iri import slug
 from kg.lexicon.catalog import CatalogEntry, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import Mention
-from kg.resolve.names import plain_name
+from kg.resolve.names import institution_form, plain_name
 from kg.resolve.registry import Registry
 
 #: Catalogue kinds of legal acts that are programs (the others are laws).
@@ -33,26 +33,31 @@ def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
 
     A national institution of the catalogue (Kazakhstan's) is not taken for a mention that
     names another country, nor for an unqualified one in another country's context
-    (``context_country``, an ISO code).
+    (``context_country``, an ISO code; other countries have ministries and academies of
+    public administration too), unless its kind has only proper names («Елбасы
+    кітапханасы», the Amanat party), which are Kazakhstan's in any context.
     """
     surface = surface or name
     entry = lookup_institution(name, lang) or (lookup_institution(surface, lang)
                                                if surface != name else None)
     if entry is not None and entry.kind in NATIONAL_KINDS and (
             names_other_country(surface, entry)
-            or context_country not in ("", "KZ") and not names_country(surface, "KZ")):
+            or context_country not in ("", "KZ") and entry.kind not in PROPER_KINDS
+            and not names_country(surface, "KZ")):
         entry = None  # Ukraine's academy is not the Kazakh one of the catalogue
     if entry is not None:
         return registry.add("institution", entry.key, entry.names, surface, lang, "catalogue",
                             entry_ids(entry), alias=plain_name(name))
     clean = plain_name(name)
-    return registry.add("institution", slug(clean), {lang: clean}, surface, lang,
+    return registry.add("institution", slug(institution_form(clean, lang)), {lang: clean}, surface, lang,
                         "normalised name", alias=clean)
 
 
 #: Catalogue kinds of Kazakhstan's own institutions (the others are international).
 NATIONAL_KINDS = frozenset({"university", "research", "ministry", "agency", "parliament",
                             "government", "party", "library"})
+#: National kinds named only by proper names, which no other country shares.
+PROPER_KINDS = frozenset({"library", "party"})
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -89,6 +94,8 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
     if entry is None and m.name != m.text:  # the name inside: «Нұрлы жол» in a longer title
         entry = lookup_act(m.name, m.lang)
+    if entry is None and " – " in m.canonical:  # a title, then a subtitle after a dash
+        entry = lookup_act(m.canonical.split(" – ", 1)[0], m.lang)
     if entry is not None:
         found = "program" if entry.kind in PROGRAM_KINDS else "law"
         return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue",

@@ -8,7 +8,47 @@ from __future__ import annotations
 
 import re
 
+from kg.lexicon.countries import lookup_country
+from kg.text.kk_morph import normalize_kk, strip_possessive
+
 
 def plain_name(name: str) -> str:
     """A name without quotation marks, runs of spaces or edge punctuation."""
     return re.sub(r"\s+", " ", re.sub(r"[«»“”„\"]", "", name)).strip(" .,")
+
+
+_LOCATIVE_ADJ = re.compile(r"(?:да|де|та|те|нда|нде)(?:ғы|гі)$")
+
+
+def institution_form(name: str, lang: str) -> str:
+    """The normal form that keys an institution the catalogue does not know.
+
+    Country names take one spelling (ҚХР, Қытай Халық Республикасы, Қытайдың -> Қытай), and a
+    Kazakh head word drops its case and possessive endings, so the forms of one name meet:
+
+    >>> institution_form("ҚХР Мемлекеттік Кеңестің", "kk").lower()
+    'қытай мемлекеттік кеңес'
+    >>> institution_form("Қытай Халық Республикасы Мемлекеттік кеңесі", "kk")
+    'Қытай Мемлекеттік кеңес'
+    >>> institution_form("ҚХР-дағы Қазақстан Республикасының елшілігі", "kk")
+    'Қытайдағы Қазақстан елшілік'
+    """
+    words = name.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(3, len(words) - i), 0, -1):
+            piece = " ".join(words[i:i + n])
+            country = lookup_country(piece, lang) if piece[:1].isupper() else None
+            if country is not None and country.names.get(lang):
+                suffix = "дағы" if _LOCATIVE_ADJ.search(words[i + n - 1]) else ""
+                out.append(country.names[lang] + suffix)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    if lang == "kk" and out and out[-1] == words[-1]:
+        head = normalize_kk(out[-1])
+        out[-1] = strip_possessive(head) or head
+    return " ".join(out)

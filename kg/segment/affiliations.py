@@ -12,11 +12,16 @@
 'Academy of Public Administration'
 >>> institutions_of("Х университетінің докторанты, «Тұран» университетінің оқытушысы")
 ('Х университеті', '«Тұран» университеті')
+>>> institution_of("Director of the Institute for Security and Development Policy in Stockholm")
+'Institute for Security and Development Policy'
 """
 
 from __future__ import annotations
 
 import re
+
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
 
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _ORCID = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
@@ -119,4 +124,16 @@ def _latin_or_russian(clause: str, head: int) -> str:
         words.pop(0)
     while len(words) > 1 and re.fullmatch(r"[а-яәғқңөұүһі-]+", words[-1]):
         words.pop()  # «... University аға оқытушысы»
-    return " ".join(words).strip(" .") or clause.strip(" .")
+    name = " ".join(words).strip(" .") or clause.strip(" .")
+    return _without_place(name)
+
+
+_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)$")
+
+
+def _without_place(name: str) -> str:
+    """"… Policy in Stockholm" -> "… Policy": a known city or country after "in" is not the name."""
+    m = _IN_PLACE.search(name)
+    if m and (lookup_place(m.group(1), "en") is not None or lookup_country(m.group(1), "en") is not None):
+        return name[:m.start()]
+    return name

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["KkLexicon", "normalize_kk", "split_suffix", "candidates"]
+__all__ = ["KkLexicon", "normalize_kk", "split_suffix", "candidates", "strip_possessive"]
 
 # --- sound classes --------------------------------------------------------------------------
 
@@ -241,11 +241,21 @@ def _allowed(stem: str, ending: _Ending) -> bool:
     return not (ending.needs_head or short_possessive) or _head_ok(stem)
 
 
+#: Stems ending in «с» after a vowel, whose possessive is «-і/-ы» (кеңесі, конгресі).
+_S_STEMS = ("кеңес", "конгрес", "процес", "прогрес", "күрес", "бизнес", "ғылыми кеңес")
+
+
 def _strip_possessive(stem: str, minimum: int = _MIN_STEM) -> str | None:
-    """``республикасы`` -> ``республика``, ``одағы`` -> ``одақ``; None if no possessive."""
+    """``республикасы`` -> ``республика``, ``одағы`` -> ``одақ``; None if no possessive.
+
+    >>> _strip_possessive("кеңесі"), _strip_possessive("партиясы")
+    ('кеңес', 'партия')
+    """
     if len(stem) < 3 or stem[-1] not in _POSSESSIVE:
         return None
-    if stem[-2] == "с" and stem[-3] in _VOWELS:
+    if stem[:-1].lower().endswith(_S_STEMS):
+        base = stem[:-1]  # кеңесі is кеңес + і, not кеңе + сі
+    elif stem[-2] == "с" and stem[-3] in _VOWELS:
         base = stem[:-2]
     elif stem[-2] not in _VOWELS:
         base = stem[:-1]
@@ -253,6 +263,15 @@ def _strip_possessive(stem: str, minimum: int = _MIN_STEM) -> str | None:
     else:
         return None
     return base if _letters(base) >= minimum else None
+
+
+def strip_possessive(word: str) -> str | None:
+    """A head noun without its possessive ending (``министрлігі`` -> ``министрлік``), or None.
+
+    >>> strip_possessive("университеті")
+    'университет'
+    """
+    return _strip_possessive(word)
 
 
 def _protected(word: str) -> bool:

@@ -56,13 +56,16 @@ _FEMININE = re.compile(r"(?<=[ое]в|ин|ev|ov|in)[аa]$", re.IGNORECASE)
 def fold(word: str) -> str:
     """The phonetic fold of one word: Latin letters, digraphs and vowels collapsed.
 
-    >>> fold("Тоқаев") == fold("Tokayev") == fold("Токаев")
+    >>> fold("Тоқаев") == fold("Tokayev") == fold("Токаев"), fold("Yerlan") == fold("Ерлан")
+    (True, True)
+    >>> fold("William") == fold("Уильям")
     True
     """
-    s = latin(word).lower()
+    s = re.sub(r"^ye", "e", latin(word).lower())  # Yerlan is Ерлан
     for src, dst in _FOLDS:
         s = s.replace(src, dst)
-    s = re.sub(r"[^a-z]", "", s)
+    s = re.sub(r"[^a-z]", "", s.replace("w", "u"))  # William is Уильям
+    s = re.sub(r"([b-df-hj-np-tv-z])\1+", r"\1", s)  # Fierman, Уильям: doubled consonants as one
     s = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", s)
     s = re.sub(r"([aeiou])\1+", r"\1", s)
     return s.replace("o", "a").replace("u", "a")

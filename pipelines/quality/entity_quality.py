@@ -26,13 +26,18 @@ How an occurrence of the key is mapped to build nodes
       UN. A mention of another kind counts only if it covers the same text: overlap >= 75 % of
       both spans (so the poet Abai typed as a region still counts as a wrong merge, but
       «Қазақстан» tagged inside «Қазақстан Республикасы Үкіметі» does not make the government a
-      country).
+      country). When several mentions of the key entity's kind qualify (a unit and the
+      parent nested in it: «Елбасы кітапханасының аналитикалық орталығы» and «Елбасы
+      кітапханасының»), only those whose span best matches the occurrence (overlap over
+      union) count, since one occurrence is one mention; ``--match all`` counts every
+      qualifying mention instead (the rule before nested mentions existed).
     * Header occurrences (``"where": "header"``) of authors also map through
       ``kg:Authorship`` (article with ``schema:position`` = article_order in that document,
       ``kg:authorPosition`` = author_index + 1); header occurrences of institutions map
       through ``kg:AffiliationEvent`` of that article and author whose ``kg:affiliationText``
       contains the occurrence text. An affiliation text holding occurrences of two different
-      key institutions is ambiguous and maps nothing.
+      key institutions is ambiguous and maps nothing through its text, only through the
+      ``kg:affiliationName`` of each institution it names (the name as the line writes it).
 
 Example::
 
@@ -143,7 +148,7 @@ class Build:
     kinds: dict[str, str] = field(default_factory=dict)                  # iri -> kind
     article: dict[tuple[str, int], str] = field(default_factory=dict)     # (doc, position) -> iri
     author: dict[tuple[str, int], str] = field(default_factory=dict)      # (article, pos) -> person
-    affiliations: list[tuple[str, str, str, str]] = field(default_factory=list)  # art, person, inst, text
+    affiliations: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # art, person, inst, text, name
 
 
 def iri_kind(iri: str, types: dict[str, set[str]] | None = None) -> str:
@@ -210,11 +215,12 @@ def load_build(outdir: Path) -> Build:
                 build.author[(props[KG + "authorshipArticle"], int(props[KG + "authorPosition"]))] = person
     for props in affil.values():
         text = " ".join(props.get(KG + "affiliationText", []))
+        name = " ".join(props.get(KG + "affiliationName", []))
         for inst in props.get(KG + "affiliationInstitution", []):
             build.counts[inst] += 1
             for art in props.get(KG + "affiliationArticle", [""]):
                 for person in props.get(KG + "affiliationPerson", [""]):
-                    build.affiliations.append((art, person, inst, text))
+                    build.affiliations.append((art, person, inst, text, name))
     for iri in set(build.labels) | set(build.counts):
         build.kinds[iri] = iri_kind(iri, types)
     return build
@@ -326,20 +332,26 @@ def core_length(span: str | None, start: int, end: int) -> int:
     return len(span) - (len(m.group(0)) if m and m.start() > 0 and span[m.start() - 1].isupper() else 0)
 
 
-def mention_nodes(build: Build, doc: str, start: int, end: int, kind: str, span: str | None = None) -> set[str]:
+def mention_nodes(build: Build, doc: str, start: int, end: int, kind: str, span: str | None = None,
+                  match: str = "best") -> set[str]:
     """Entity IRIs of build mentions covering a key occurrence (see module docstring)."""
     core = core_length(span, start, end)
-    same, other = set(), set()
+    same: dict[str, float] = {}
+    other = set()
     for m0, m1, iri in build.mentions.get(doc, ()):
         ov = overlap(start, end, m0, m1)
         if not ov:
             continue
         if build.kinds.get(iri, iri_kind(iri)) == kind:
             if ov >= SAME_KIND_OVERLAP * min(core, end - start):
-                same.add(iri)
+                fit = ov / (max(end, m1) - min(start, m0))
+                same[iri] = max(fit, same.get(iri, 0.0))
         elif ov >= OTHER_KIND_OVERLAP * (end - start) and ov >= OTHER_KIND_OVERLAP * (m1 - m0):
             other.add(iri)
-    return same or other
+    if same and match == "best":
+        best = max(same.values())
+        return {iri for iri, fit in same.items() if fit == best}
+    return set(same) or other
 
 
 def header_nodes(build: Build, doc: str, occ: dict[str, Any], kind: str, span: str | None,
@@ -358,10 +370,13 @@ def header_nodes(build: Build, doc: str, occ: dict[str, Any], kind: str, span: s
     if kind != "institution" or span is None:
         return set()
     found = set()
-    for a, person, inst, text in build.affiliations:
-        if a == art and person in persons and squash(span) in squash(text):
-            if (art, squash(text)) not in ambiguous:
-                found.add(inst)
+    for a, person, inst, text, name in build.affiliations:
+        if a != art or person not in persons:
+            continue
+        if name and squash(span) in squash(name):
+            found.add(inst)  # the institution's own name in a line that names several
+        elif squash(span) in squash(text) and (art, squash(text)) not in ambiguous:
+            found.add(inst)
     return found
 
 
@@ -378,7 +393,7 @@ def ambiguous_affiliations(build: Build, key: dict[str, Any], texts: dict[str, s
                 continue
             art = build.article.get((doc, int(occ.get("article_order", 0))))
             span = squash(text[occ["start"]:occ["end"]])
-            for a, _person, _inst, atext in build.affiliations:
+            for a, _person, _inst, atext, _name in build.affiliations:
                 if a == art and span in squash(atext):
                     holders[(a, squash(atext))].add(ent["id"])
     return {k for k, ids in holders.items() if len(ids) > 1}
@@ -399,7 +414,8 @@ class EntityResult:
         return self.found > 0 and len(self.nodes) == 1
 
 
-def map_key(build: Build, key: dict[str, Any], texts: dict[str, str], bad: set[str]) -> dict[str, EntityResult]:
+def map_key(build: Build, key: dict[str, Any], texts: dict[str, str], bad: set[str],
+            match: str = "best") -> dict[str, EntityResult]:
     """Map every verified key occurrence to build nodes."""
     ambiguous = ambiguous_affiliations(build, key, texts)
     results = {}
@@ -414,7 +430,7 @@ def map_key(build: Build, key: dict[str, Any], texts: dict[str, str], bad: set[s
                 continue
             text = texts.get(occ["source"])
             span = text[occ["start"]:occ["end"]] if text is not None else None
-            nodes = mention_nodes(build, doc, occ["start"], occ["end"], ent["kind"], span)
+            nodes = mention_nodes(build, doc, occ["start"], occ["end"], ent["kind"], span, match)
             nodes |= header_nodes(build, doc, occ, ent["kind"], span, ambiguous)
             if nodes:
                 res.found += 1
@@ -564,6 +580,8 @@ def parse_args(argv: Iterable[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--judgements", type=Path, default=DEFAULT_JUDGEMENTS, help="top-30 judgements (JSON)")
     ap.add_argument("--part", choices=("dev", "heldout", "all"), default=None,
                     help="part of the key to report (default: dev, then held-out aggregates)")
+    ap.add_argument("--match", choices=("best", "all"), default="best",
+                    help="several same-kind mentions on one occurrence: count the best-fitting (default) or all")
     ap.add_argument("--show-heldout", action="store_true", help="also print held-out details")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     return ap.parse_args(list(argv) if argv is not None else None)
@@ -573,7 +591,7 @@ def run(args: argparse.Namespace, out: Any = sys.stdout) -> dict[str, Any]:
     key = load_key(args.key)
     texts, bad = verify_key(key, args.corpus)
     build = load_build(args.outdir)
-    results = map_key(build, key, texts, set(bad))
+    results = map_key(build, key, texts, set(bad), args.match)
     judgements = load_judgements(args.judgements) if args.judgements.is_file() else {}
     top = judge_top(build, judgements)
     parts = [args.part] if args.part else ["dev", "heldout"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.extract.filters import common, institution, law, person, program, region, shape, tables
+from kg.extract.filters import chains, common, institution, law, person, program, region, shape, tables
 from kg.extract.filters.context import FilterContext
 from kg.extract.spans import Candidate
 
@@ -32,6 +32,7 @@ FILTERS: tuple[tuple[str, Filter], ...] = (
     ("tables", tables.drop_in_tables),
     ("common", common.drop_common_words),
     ("institution", institution.filter_institutions),
+    ("chains", chains.join_and_nest),
     ("person", person.filter_persons),
     ("region", region.filter_regions),
     ("law", law.filter_laws),

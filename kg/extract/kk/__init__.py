@@ -21,13 +21,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.extract.base import BaseExtractor, ParagraphText
-from kg.extract.kk.gazetteer import find_catalogued, find_countries, find_places
-from kg.extract.kk.names import name_span
+from kg.extract.kk.gazetteer import (
+    find_acronym_institutions,
+    find_catalogued,
+    find_countries,
+    find_places,
+)
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
+from kg.extract.kk.names import name_span
 from kg.extract.kk.rules import find_kk
-from kg.extract.kk.titles import find_titles
+from kg.extract.kk.titles import find_titles, regions_by_context
 from kg.extract.spans import (
-    AcronymStyle, Candidate, find_acronym_definitions, resolve_overlaps, spread_acronyms,
+    AcronymStyle,
+    Candidate,
+    find_acronym_definitions,
+    resolve_overlaps,
+    spread_acronyms,
 )
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
@@ -42,7 +51,7 @@ def find_rules(text: str) -> list[Candidate]:
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).
-LAYERS = (find_rules, find_countries, find_places, find_catalogued)
+LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions)
 
 #: ``… конвенциясы (UNCAC)``, ``… көмек (АӘК)``: an acronym defined after a law or program.
 KK_ACRONYM = AcronymStyle(
@@ -78,7 +87,7 @@ class KazakhExtractor(BaseExtractor):
         ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
-        chosen = resolve_overlaps(ranked)
+        chosen = regions_by_context(text, resolve_overlaps(ranked))
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:

@@ -17,8 +17,9 @@ from collections.abc import Callable
 
 from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW
 from kg.extract.spans import Candidate, sentence_initial
-from kg.lexicon.catalog import lookup_act
+from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
@@ -38,10 +39,25 @@ def find_countries(text: str) -> list[Candidate]:
 
 def find_places(text: str) -> list[Candidate]:
     """Cities and regions the gazetteer knows (``GPE_SUB``); a generated (not curated) town
-    does not count as the first word of a sentence, where a capital proves nothing."""
-    return [c for c in _find_known(text, lookup_place, "GPE_SUB")
-            if lookup_place(text[c.start:c.end], "kk").curated
-            or not sentence_initial(text, c.start, KK_SENTENCE_START)]
+    does not count as the first word of a sentence, where a capital proves nothing, nor
+    when it is a catalogued person's name («Абайдың» is the poet's, not the town's)
+    unless a designator follows (Абай ауданы, Абай облысы).
+
+    >>> text = "Біз Абайдың өлеңін оқыдық. Ол Балқашта тұрады."
+    >>> [text[c.start:c.end] for c in find_places(text)]
+    ['Балқашта']
+    """
+    out = []
+    for c in _find_known(text, lookup_place, "GPE_SUB"):
+        if lookup_place(text[c.start:c.end], "kk").curated:
+            out.append(c)
+        elif not sentence_initial(text, c.start, KK_SENTENCE_START) and (
+                _DESIGNATED.match(text, c.end) or lookup_person(c.canonical or text[c.start:c.end]) is None):
+            out.append(c)
+    return out
+
+
+_DESIGNATED = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кент)")
 
 
 def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
@@ -75,4 +91,22 @@ def find_catalogued(text: str) -> list[Candidate]:
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(entry.kind, "PROGRAM"),
                                  "catalogue", m.group()))
+    return out
+
+
+_ACRONYM_WORD = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{3,8})(?:-[а-яәғқңөұүһі]+)?(?![\w-])")
+
+
+def find_acronym_institutions(text: str) -> list[Candidate]:
+    """An acronym the institution catalogue knows (БРИКС, БРИКС-ке, ЮНЕСКО) is an institution.
+
+    >>> text = "ҚХР БРИКС-ке кірді"
+    >>> [(text[c.start:c.end], c.canonical) for c in find_acronym_institutions(text)]
+    [('БРИКС-ке', 'БРИКС')]
+    """
+    out = []
+    for m in _ACRONYM_WORD.finditer(text):
+        entry = lookup_institution(m.group(1), "kk")
+        if entry is not None:
+            out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", m.group(1)))
     return out

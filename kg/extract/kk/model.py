@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from kg.extract.kk.rules import CAP, LOW, ORG_HEADS
 from kg.extract.spans import Candidate, SentenceStart, sentence_initial
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
@@ -116,7 +117,8 @@ ORG_STEMS = (
 _ORG_STEM_END = re.compile(rf"^(?:{'|'.join(ORG_STEMS)})[{LOW}]*$", re.I)
 _LATIN_ORG_END = re.compile(
     r"\b(?:Programme|Program|International|Organi[sz]ation|Bank|Fund|Agency|Institute|University|"
-    r"Council|Hub|Foundation|Lab|Centre|Center|Group|Holding|Agroholding|Association|Union)$")
+    r"Council|Hub|Foundation|Lab|Centre|Center|Group|Holding|Agroholding|Association|Union|"
+    r"Nations|Committee|Commission|Forum|Company|Corporation|Inc|Ltd)$")
 _DESIGNATOR = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кент|өңір)[{LOW}]*".replace("{LOW}", LOW))
 _PROGRAM_CUE = re.compile(r"[«\"“]|бағдарлама|стратегия|тұжырымдама|жоба|мақсат|көмек|бастама",
                           re.I)
@@ -157,6 +159,8 @@ def _clean_model_span(text: str, start: int, end: int,
             label = "GPE"
         elif lookup_place(surface, "kk") is not None or _DESIGNATOR.match(text, end):
             label = "GPE_SUB"
+        elif len(words) <= 3 and lookup_person(normalize_kk(surface)) is not None:
+            label = "PERSON"  # a catalogued writer the model took for a place: Шәкәрімнің
         else:
             return None  # no gazetteer or designator support: Африкада, Олимп, Кейнстің
     if label == "ORG" and start > 0 and text[start - 1] in "«\"“" and end < len(text) \

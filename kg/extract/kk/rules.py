@@ -104,9 +104,13 @@ def canonical_head(word: str) -> str:
 
 
 def _heads(table: dict[str, str], endings: str = _INFL) -> str:
+    """A head word of ``table`` with its endings, not an adjective made of it («стратегиялық»)."""
     stems = sorted({s for s in table}, key=len, reverse=True)
     alternatives = "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems)
-    return f"(?:{alternatives}){endings}(?![{LOW}])"
+    return f"(?:{alternatives})(?!{_ADJECTIVE_SUFFIX}){endings}(?![{LOW}])"
+
+
+_ADJECTIVE_SUFFIX = r"(?:лық|лік|дық|дік|тық|тік)"
 
 
 @lru_cache(maxsize=1)

@@ -14,14 +14,22 @@ candidate has source ``rule``; :func:`find_titles` returns them unresolved.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.kk.rules import (
-    CAP, KK_SENTENCE_START, LAW_HEADS, LOW, PROGRAM_HEADS, canonical_head, plural_head,
+    CAP,
+    KK_SENTENCE_START,
+    LAW_HEADS,
+    LOW,
+    PROGRAM_HEADS,
+    canonical_head,
+    plural_head,
 )
 from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
+from kg.text.sentences import sentence_bounds
 
 __all__ = ["find_titles"]
 
@@ -85,12 +93,53 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"\s+[{CAP}][{LOW}]+")),
         # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
         ("GPE_SUB", "district-list", re.compile(
-            rf"(?<![{CAP}{LOW}])(?:[{CAP}][{LOW}-]+,\s+)+(?:[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)?"
+            rf"(?<![{CAP}{LOW}])(?:(?:[{CAP}][{LOW}-]+,\s+)+(?:[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)?|"
+            rf"[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)"
             rf"[{CAP}][{LOW}-]+\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
             rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
+
+
+#: The plural designator a list shares (its first four letters) -> each name's nominative.
+_SHARED_DESIGNATORS = {"ауда": "ауданы", "облы": "облысы", "қала": "қаласы"}
+
+
+#: Cities with the status of a region: in «Алматы, Түркістан және Маңғыстау облыстарында»
+#: Алматы is the city, not the Almaty Region.
+REGION_LEVEL_CITIES = frozenset({"Алматы", "Астана", "Шымкент", "Нұр-Сұлтан"})
+
+
+def _designated(name: str, shared: str) -> str:
+    """``name`` with the list's designator; a region («облысы») only where the gazetteer, which
+    has every region, knows it (Астана, Қарағанды және Қызылорда облыстары: Астана alone)."""
+    if shared != "облысы":
+        return f"{name} {shared}"  # districts and towns: named by the designator
+    if name in REGION_LEVEL_CITIES or lookup_place(f"{name} облысы", "kk") is None:
+        return name
+    return f"{name} облысы"
+
+
+_REGIONS_WORD = re.compile(r"(?<![{LOW}])[Оо]блыстар[{LOW}]*".replace("{LOW}", LOW))
+
+
+def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A bare place name in a sentence about regions («Облыстар бөлінісінде … Қостанай - 120,8%,
+    Ақмола - 112,7%») names the region, where the gazetteer has one of that name.
+
+    >>> text = "Облыстар бойынша Қостанай алда."
+    >>> [c.canonical for c in regions_by_context(text, [Candidate(17, 25, "GPE_SUB", "ner", "Қостанай")])]
+    ['Қостанай облысы']
+    """
+    out = []
+    for c in found:
+        if c.label == "GPE_SUB" and " " not in (c.canonical or text[c.start:c.end]):
+            start, _ = sentence_bounds(text, c.start, c.end)
+            if _REGIONS_WORD.search(text, start, c.start):
+                c = replace(c, canonical=_designated(c.canonical or text[c.start:c.end], "облысы"))
+        out.append(c)
+    return out
 
 
 def find_titles(text: str) -> list[Candidate]:
@@ -103,9 +152,10 @@ def find_titles(text: str) -> list[Candidate]:
                 if begin is None:
                     continue
                 m = _Span(begin, m.end())
-            if rule == "district-list":
+            if rule == "district-list":  # each name takes the designator the list shares
+                shared = _SHARED_DESIGNATORS[text[m.end():m.end() + 4]]
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
-                                  w.group() + " ауданы")
+                                  _designated(w.group(), shared))
                         for w in re.finditer(rf"[{CAP}][{LOW}-]+", m.group())]
                 continue
             span = _trim(text, m.start(), m.end(), rule)

@@ -1,0 +1,119 @@
+"""The editors an issue's front matter lists: chief editor, editorial board and team.
+
+Two shapes are read, in the front matter only (before the first article):
+
+* a role line, then the name on the next line: ``Бас редактор`` / ``**Индира Рыстина,**``
+  (also Главный редактор, Editor-in-Chief, Шығаруға жауапты …);
+* a list item naming a person before a dash: ``- Ерлан ҚАРИН** – төрағасы, …``, either under
+  an editorial heading (Редакциялық кеңес, Редакционная коллегия, Editorial board …) or with
+  the surname in capitals, as mastheads print it.
+
+A name is given in its printed spelling span and as a canonical name with the capitals of
+the surname undone («Ерлан Қарин»); its language is the heading's, else the script's.
+
+>>> front = "Бас редактор\\n**Индира Рыстина,**\\n\\nEditorial team\\n- Almas ARZIKULOV** – Chief Editor"
+>>> [(e.name, e.lang, e.role, front[e.start:e.end]) for e in editors(front)]
+[('Индира Рыстина', 'kk', 'Бас редактор', 'Индира Рыстина'), ('Almas Arzikulov', 'en', 'Chief Editor', 'Almas ARZIKULOV')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Article, Document, Mention
+from kg.text.names import parse_name
+
+__all__ = ["EXTRACTOR", "Editor", "editor_mentions", "editors"]
+
+#: The ``extractor`` of masthead mentions.
+EXTRACTOR = "kazkg-masthead/0.1:masthead"
+
+#: Role lines followed by one name, by language.
+_ROLES = {
+    "kk": r"бас редактор|шығаруға жауапты|жауапты редактор|редактор",
+    "ru": r"главный редактор|шеф-редактор|ответственный (?:за выпуск|редактор)",
+    "en": r"editor-in-chief|chief editor|managing editor|executive editor",
+}
+#: Headings of editorial lists, by language.
+_HEADINGS = {
+    "kk": r"редакциялық\s+(?:кеңес|ұжым|алқа)\w*",
+    "ru": r"редакционн\w+\s+(?:совет|коллеги)\w*",
+    "en": r"(?:the\s+)?editorial\s+(?:board|team|council|committee)",
+}
+_LINE_END = r"[\s*:#,.]*$"
+_ROLE_LINE = re.compile(
+    r"(?im)^[\s#*]*(" + "|".join(f"(?P<{k}>{v})" for k, v in _ROLES.items()) + ")" + _LINE_END)
+_HEADING = re.compile(
+    r"(?im)^[\s#*]*(" + "|".join(f"(?P<{k}>{v})" for k, v in _HEADINGS.items()) + ")" + _LINE_END)
+_WORD = r"[^\W\d_][\w’'\-]*\.?"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,2}}"
+_ITEM = re.compile(rf"(?m)^[ \t]*[-•*][ \t]+\**(?P<name>{_NAME})\**,?[ \t]*[–—-][ \t]*(?P<role>[^,\n]*)")
+_NEXT_NAME = re.compile(rf"\s*\n[\s*_]*(?P<name>{_NAME})[*_]*,?[*_]*[ \t]*(?:\n|$)")
+_CAPS = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class Editor:
+    """One person an issue lists as editor or board member, with the span of the name."""
+
+    name: str
+    start: int
+    end: int
+    lang: str
+    role: str
+
+
+def _lang(match: re.Match[str]) -> str:
+    return next(k for k, v in match.groupdict().items() if v and k in _ROLES)
+
+
+def _script_lang(name: str) -> str:
+    if re.search(r"[a-zA-Z]", name):
+        return "en"
+    return "kk" if re.search(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]", name) else "ru"
+
+
+def _canonical(name: str) -> str:
+    """«Ерлан ҚАРИН» -> «Ерлан Қарин»."""
+    return " ".join(w.capitalize() if _CAPS.fullmatch(w.replace("-", "")) and w.isupper() else w
+                    for w in name.split())
+
+
+def _person(name: str) -> bool:
+    parsed = parse_name(name)
+    return bool(parsed.surname) and bool(parsed.given or parsed.initials) \
+        and all(w[0].isupper() for w in name.split())
+
+
+def editors(front: str) -> tuple[Editor, ...]:
+    """The editors ``front`` (an issue's front matter) lists, in text order."""
+    found: dict[int, Editor] = {}
+    for m in _ROLE_LINE.finditer(front):
+        nxt = _NEXT_NAME.match(front, m.end())
+        if nxt and _person(nxt.group("name")):
+            s, e = nxt.span("name")
+            found.setdefault(s, Editor(_canonical(front[s:e]), s, e, _lang(m), m.group(1).strip()))
+    headings = [(h.start(), next(k for k, v in h.groupdict().items() if v)) for h in _HEADING.finditer(front)]
+    for m in _ITEM.finditer(front):
+        name = m.group("name")
+        under = [lang for pos, lang in headings if pos < m.start()]
+        capitals = any(w.isupper() and len(w) > 1 for w in name.split())
+        if (under or capitals) and _person(name):
+            s, e = m.span("name")
+            lang = under[-1] if under else _script_lang(name)
+            found.setdefault(s, Editor(_canonical(name), s, e, lang, m.group("role").strip(" *")))
+    return tuple(found[s] for s in sorted(found))
+
+
+def front_matter_end(articles: tuple[Article, ...]) -> int:
+    """Where the first article with a header starts (0 when none has one)."""
+    headed = [a.span.start for a in articles if a.has_header]
+    return min(headed) if headed else 0
+
+
+def editor_mentions(doc: Document, articles: tuple[Article, ...]) -> tuple[Mention, ...]:
+    """The editors of ``doc``'s front matter as person mentions (extractor :data:`EXTRACTOR`)."""
+    front = doc.text[:front_matter_end(articles)]
+    return tuple(Mention(doc.id, e.start, e.end, front[e.start:e.end], "PERSON", e.lang, e.name, EXTRACTOR)
+                 for e in editors(front))
