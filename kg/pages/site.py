@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.fsutil import write_atomic
+from kg.iri import mint
 from kg.kinds import KINDS, ONTOLOGY
 from kg.search import entries, words
 from kg.server.entities import Nav, page_document, page_query, render_entity
@@ -126,7 +127,7 @@ def write_site(store_dir: Path, out_dir: Path, base: str, index: Path | None = N
     store = open_store(store_dir, in_memory=size <= IN_MEMORY_LIMIT)
     kinds = page_iris(store)
     files = {iri: page_file(iri, base) for iri in kinds}
-    networks = {base.rstrip("/#") + "/network/" + p.stem: f"../networks/{p.name}"
+    networks = {mint("network", p.stem, base): f"../networks/{p.name}"
                 for p in sorted((Path(out_dir) / "networks").glob("*.html"))}
     links = SiteLinks(files, networks)
     for iri, name in files.items():
