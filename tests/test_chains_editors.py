@@ -189,6 +189,8 @@ def test_the_issue_names_its_editors_once_per_person(chain_build):
     ("Жамбыл, Түркістан және Жетісу облыстары сияқты өңірлерде.", ["Жамбыл облысы", "Түркістан облысы", "Жетісу облысы"]),
     ("Олар Балқаш, Кеген және Райымбек аудандарында тұрады.", ["Балқаш ауданы", "Кеген ауданы", "Райымбек ауданы"]),
     ("Ол Ақтөбе және Атырау облыстарында болды.", ["Ақтөбе облысы", "Атырау облысы"]),
+    ("Үлесі Түркістан (11,4%), Павлодар (8,1%) және Қарағанды (7,4%) облыстарына тиесілі.",
+     ["Түркістан облысы", "Павлодар облысы", "Қарағанды облысы"]),
 ])
 def test_a_list_shares_its_designator(text, canonicals):
     found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
@@ -208,3 +210,85 @@ def test_a_sentence_about_regions_reads_bare_names_as_regions():
     found = KazakhExtractor(use_model=False)._extract(ParagraphText(text), model)
     assert [m.canonical for m in found if m.label == "GPE_SUB"][:2] == ["Қостанай облысы", "Алматы"]
     assert all(m.canonical != "Қостанай облысы" for m in found if m.start > 60)
+
+
+def test_a_bare_surname_joins_the_one_initialled_name_of_its_document():
+    from kg.model import Mention
+    from kg.resolve.people import People
+    from kg.resolve.registry import Registry
+
+    def person(doc, start, text):
+        return Mention(doc, start, start + len(text), text, "PERSON", "kk", text)
+
+    people = People(Registry())
+    found = people.add_mentions([person("d1", 50, "Мухамадиева"), person("d1", 0, "Г. Мухамадиева"),
+                                 person("d2", 0, "Мухамадиева"), person("d3", 0, "А. Омаров"),
+                                 person("d3", 20, "Б. Омаров"), person("d3", 40, "Омаров")])
+    keys = {(m.document_id, m.text): k for m, k in found.items()}
+    assert keys[("d1", "Мухамадиева")] == keys[("d1", "Г. Мухамадиева")]
+    assert keys[("d2", "Мухамадиева")] != keys[("d1", "Г. Мухамадиева")]  # another document
+    assert len({keys[("d3", n)] for n in ("А. Омаров", "Б. Омаров", "Омаров")}) == 3  # two candidates
+
+
+def test_a_common_word_opening_the_sentence_is_not_part_of_an_institution():
+    text = "Мақала Қазақстан Республикасы Ғылым және жоғары білім министрлігі Ғылым комитетінің қаржыландыруымен жазылды."
+    got = [s for s, label, nested in spans("kk", text) if label == "ORG" and not nested]
+    assert got and all(not s.startswith("Мақала") for s in got)
+
+
+def test_two_bodies_side_by_side_are_not_one_chain():
+    text = ("Сапар қарсаңында Елбасы кітапханасының аналитикалық орталығы Қазақстан Республикасының "
+            "Тұңғыш Президентінің Қоры жанындағы Әлемдік экономика және саясат институты кітап шығарды.")
+    got = [s for s, label, nested in spans("kk", text) if label == "ORG" and not nested]
+    assert not any(s.startswith("Елбасы") and s.endswith("институты") for s in got)
+
+
+def test_a_list_keeps_two_word_region_names():
+    text = "Ал Алматы облысы, Солтүстік Қазақстан және Ұлытау облыстарында ҮЕҰ саны төмен."
+    found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
+    assert [(m.text, m.canonical) for m in found if m.label == "GPE_SUB"][-2:] == [
+        ("Солтүстік Қазақстан", "Солтүстік Қазақстан облысы"), ("Ұлытау", "Ұлытау облысы")]
+
+
+def test_a_catalogued_surname_taken_for_an_institution_is_the_person():
+    from kg.model import Mention
+    from kg.resolve.retype import people_taken_for_other_kinds
+
+    m = Mention("d", 0, 8, "Хабермас", "ORG", "kk", "Хабермас")
+    assert people_taken_for_other_kinds([m]) == [m]
+    assert people_taken_for_other_kinds([Mention("d", 0, 6, "ЮНЕСКО", "ORG", "kk", "ЮНЕСКО")]) == []
+
+
+def test_a_country_taken_for_a_person_is_a_country():
+    from kg.extract.filters import apply_filters
+    from kg.extract.spans import Candidate
+
+    text = "Топ: Brazil, China, South Africa және Nelson Mandela."
+    found = [Candidate(text.index(n), text.index(n) + len(n), "PERSON", "ner") for n in ("South Africa", "Nelson Mandela")]
+    assert [(text[c.start:c.end], c.label) for c in apply_filters(text, "kk", found)] == [
+        ("South Africa", "GPE"), ("Nelson Mandela", "PERSON")]
+
+
+def test_editors_at_the_same_place_of_every_list_are_one_person():
+    from kg.model import Article, Document, Span
+    from kg.resolve import resolve
+    from kg.segment.editors import editor_mentions
+
+    front = ("## Редакциялық кеңес\n- Сон ЮНХУН** – профессор\n- Ерлан ҚАРИН** – төраға\n\n"
+             "## Редакционный совет\n- Сон ЮНХУН** – профессор\n- Ерлан КАРИН** – председатель\n\n"
+             "## Editorial board\n- Song YONGHONG** – Professor\n- Yerlan KARIN** – Chairman\n\n")
+    text = front + "Мақала мәтіні."
+    doc = Document("d1", "issue.md", text, "utf-8")
+    article = Article("d1", "x", 1, Span(len(front), len(text)), Span(len(front), len(text)),
+                      title={"kk": "Мақала"})
+    mentions = editor_mentions(doc, (article,))
+    assert len(mentions) == 6
+    r = resolve([article], mentions, [doc])
+    keys = {m.canonical: r.mentions[(m.document_id, m.start, m.end, m.label)] for m in mentions}
+    assert keys["Сон Юнхун"] == keys["Song Yonghong"]
+    assert keys["Ерлан Қарин"] == keys["Yerlan Karin"] != keys["Сон Юнхун"]
+
+
+def test_an_english_hub_is_an_institution():
+    assert ("Astana Civil Service Hub", "ORG", False) in spans(
+        "en", "We use the recommendations developed by the Astana Civil Service Hub last year.")

@@ -39,6 +39,7 @@ from kg.resolve.places import country_key, country_of, country_or_region, region
 from kg.resolve.registry import Entity, Merge, Registry
 from kg.resolve.retype import people_taken_for_other_kinds
 from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
+from kg.segment.editors import aligned_editors, front_matter_end
 from kg.text.names import name_key
 
 __all__ = ["Entity", "Merge", "Resolution", "name_key", "resolve"]
@@ -74,6 +75,7 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     registry = Registry()
     people = People(registry)
     authors = people.add_authors(articles)
+    _add_editors(people, documents, articles)
     institutions, places = _affiliations(registry, articles)
     keywords = keyword_concepts(registry, articles)
     mentions = list(mentions)
@@ -83,6 +85,17 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     _apply_entity_rules(registry, thesaurus, links)
     return Resolution(dict(sorted(registry.entities.items())), links.authors, links.institutions,
                       places, links.keywords, links.mentions, tuple(registry.merges))
+
+
+def _add_editors(people: People, documents: Sequence[Document], articles: Sequence[Article]) -> None:
+    """Each issue's editors, one person per place in its kk/ru/en editorial lists."""
+    by_doc: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_doc[a.document_id].append(a)
+    for d in documents:
+        front = d.text[:front_matter_end(tuple(by_doc.get(d.id, ())))]
+        if front:
+            people.add_name_groups(aligned_editors(front), d.id)
 
 
 def _affiliations(registry: Registry, articles: Sequence[Article]):

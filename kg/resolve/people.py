@@ -7,7 +7,8 @@
   with the same given name and a surname one letter away (Арендт / Арентт).
 * Initials with a surname (``Н.Ә. Назарбаев``) or a bare surname join the one full name they
   fit in the same document, else the one in the corpus; with several candidates, or none,
-  they stay a person of their own.
+  they stay a person of their own, which a bare surname of the same document joins when it is
+  the only one with that surname (``Мухамадиева`` after ``Г. Мухамадиева``).
 
 A person's key is the catalogue's, else the phonetic key of the fullest name, so it depends
 only on the person, not on which documents were built.
@@ -23,7 +24,7 @@ only on the person, not on which documents were built.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from networkx.utils import UnionFind
@@ -57,6 +58,7 @@ class People:
         self.by_name: dict[str, str] = {}  # name key of a full name -> person key
         self.known: dict[str, _Known] = {}  # name key -> the full name and its person
         self.partials: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.initialled: dict[str, dict[str, set[str]]] = {}  # surname -> person key -> documents
 
     # -- authors ------------------------------------------------------------------------
     def add_authors(self, articles: Sequence[Article]) -> dict[Occurrence, str]:
@@ -108,6 +110,23 @@ class People:
             keys[occ] = key
         return keys
 
+    def add_name_groups(self, groups: Iterable[Mapping[str, str]], document: str) -> None:
+        """One person for each group of spellings of one name (an editor at the same place of
+        the kk, ru and en editorial lists: «Сон Юнхун», "Song Yonghong"), joined with an
+        author or a catalogued person any spelling matches."""
+        for names in groups:
+            spellings = list(names.values())
+            entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
+            known = next((self.by_name[k] for k in map(name_key, spellings) if k in self.by_name), None)
+            if entry is not None:
+                key, labels = entry.key, dict(entry.names) | dict(names)
+            else:
+                key, labels = known or person_key(_fullest(spellings)), dict(names)
+            for lang, name in names.items():
+                self.registry.add("person", key, labels, name, lang,
+                                  "the same place in every language's editorial list", alias=name)
+                self._remember(name, key, frozenset({document}))
+
     # -- text ---------------------------------------------------------------------------
     def add_mentions(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
         """The person key of each PERSON mention: full names first, then partial ones."""
@@ -116,9 +135,9 @@ class People:
         full = [m for m in mentions if parsed[m].full]
         for m in sorted(full, key=lambda m: -len(m.canonical.split())):
             found[m] = self._full(m, parsed[m])
-        for m in mentions:
-            if m not in found:
-                found[m] = self._partial(m, parsed[m])
+        rest = [m for m in mentions if m not in found]  # initials first, then bare surnames
+        for m in sorted(rest, key=lambda m: not parsed[m].first_letters):
+            found[m] = self._partial(m, parsed[m])
         return found
 
     def _full(self, m: Mention, name: PersonName) -> str:
@@ -146,8 +165,15 @@ class People:
                              (candidates, "partial name of the one full name in the corpus")):
             if len(pool) == 1:
                 return self.registry.add("person", next(iter(pool)), {}, m.text, m.lang, reason)
-        own = (person_key(name.surname), name.first_letters)
-        key = self.partials.setdefault(own, person_key(m.canonical))
+        surname = person_key(name.surname)
+        if not name.first_letters:  # «Мухамадиева» after «Г. Мухамадиева» in the same document
+            same = {key for key, docs in self.initialled.get(surname, {}).items() if m.document_id in docs}
+            if len(same) == 1:
+                return self.registry.add("person", next(iter(same)), {}, m.text, m.lang,
+                                         "surname of the one initialled name in the document")
+        key = self.partials.setdefault((surname, name.first_letters), person_key(m.canonical))
+        if name.first_letters:
+            self.initialled.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
         return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
                                  "partial name of its own", alias=m.canonical)
 

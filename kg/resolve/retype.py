@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg import kinds
+from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
@@ -71,9 +72,14 @@ def _nominatives(m: Mention) -> tuple[str, ...]:
 
 
 def _catalogued_full_name(name: str) -> bool:
-    """True for the full name of a catalogued person (``Юрген Хабермас``), never a bare word."""
-    entry = lookup_person(name) if " " in name else None
-    return entry is not None and entry.kind != "place" and parse_name(name).full
+    """True for the full name of a catalogued person (``Юрген Хабермас``), or a one-word name the
+    people list gives as that person's alias (``Хабермас``) when no institution has it."""
+    entry = lookup_person(name)
+    if entry is None or entry.kind == "place":
+        return False
+    if " " in name:
+        return parse_name(name).full
+    return name in entry.aliases and lookup_institution(name) is None
 
 
 def _catalogued_surname(name: str) -> bool:

@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Article, Document, Mention
-from kg.text.names import parse_name
+from kg.text.names import name_key, parse_name
 
-__all__ = ["EXTRACTOR", "Editor", "editor_mentions", "editors"]
+__all__ = ["EXTRACTOR", "Editor", "aligned_editors", "editor_mentions", "editors", "front_matter_end"]
 
 #: The ``extractor`` of masthead mentions.
 EXTRACTOR = "kazkg-masthead/0.1:masthead"
@@ -62,6 +62,7 @@ class Editor:
     end: int
     lang: str
     role: str
+    section: int = -1  # the editorial heading it is listed under (their order), -1 for none
 
 
 def _lang(match: re.Match[str]) -> str:
@@ -97,13 +98,44 @@ def editors(front: str) -> tuple[Editor, ...]:
     headings = [(h.start(), next(k for k, v in h.groupdict().items() if v)) for h in _HEADING.finditer(front)]
     for m in _ITEM.finditer(front):
         name = m.group("name")
-        under = [lang for pos, lang in headings if pos < m.start()]
+        under = [(i, lang) for i, (pos, lang) in enumerate(headings) if pos < m.start()]
         capitals = any(w.isupper() and len(w) > 1 for w in name.split())
         if (under or capitals) and _person(name):
             s, e = m.span("name")
-            lang = under[-1] if under else _script_lang(name)
-            found.setdefault(s, Editor(_canonical(name), s, e, lang, m.group("role").strip(" *")))
+            section, lang = under[-1] if under else (-1, _script_lang(name))
+            found.setdefault(s, Editor(_canonical(name), s, e, lang, m.group("role").strip(" *"), section))
     return tuple(found[s] for s in sorted(found))
+
+
+def aligned_editors(front: str) -> tuple[dict[str, str], ...]:
+    """The editors of the same place in the kk, ru and en editorial lists, as one name per
+    language: mastheads print each list in every language, in the same order, and names
+    such as «Сон Юнхун» / "Song Yonghong" differ too much for spelling to join them.
+
+    Lists are paired by their order within each language, and only where they have the same
+    length and at least half of their places agree by spelling (a check on the pairing).
+
+    >>> front = ("## Редакциялық кеңес\\n- Сон ЮНХУН** – профессор\\n- Ерлан ҚАРИН** – төраға\\n"
+    ...          "## Editorial board\\n- Song YONGHONG** – Professor\\n- Yerlan KARIN** – Chairman\\n")
+    >>> aligned_editors(front)
+    ({'kk': 'Сон Юнхун', 'en': 'Song Yonghong'}, {'kk': 'Ерлан Қарин', 'en': 'Yerlan Karin'})
+    """
+    lists: dict[str, dict[int, list[Editor]]] = {}
+    for e in editors(front):
+        if e.section >= 0:
+            lists.setdefault(e.lang, {}).setdefault(e.section, []).append(e)
+    per_lang = {lang: [found[k] for k in sorted(found)] for lang, found in lists.items()}
+    if len(per_lang) < 2 or len({len(v) for v in per_lang.values()}) != 1:
+        return ()
+    groups: list[dict[str, str]] = []
+    for parallel in zip(*per_lang.values()):
+        if len({len(lst) for lst in parallel}) != 1:
+            continue
+        places = list(zip(*parallel))
+        agreeing = sum(len({name_key(e.name) for e in place}) < len(place) for place in places)
+        if 2 * agreeing >= len(places):
+            groups += [{e.lang: e.name for e in place} for place in places]
+    return tuple(groups)
 
 
 def front_matter_end(articles: tuple[Article, ...]) -> int:

@@ -14,7 +14,8 @@ ORG_HEADS = frozenset(
     "Majilis Senate Assembly Court Secretariat Department Association Union Corporation "
     "Company Authority Board Bureau Tribunal Alliance Facility College School "
     "Chamber Akimat Maslikhat Bulletin Journal Gazette Herald Press Federation "
-    "Community Cabinet Government Programme Forum Consortium Network Observatory".split()
+    "Community Cabinet Government Programme Forum Consortium Network Observatory Hub Holding "
+    "Society Library Museum Laboratory".split()
 )
 LAW_HEADS = frozenset(
     "Law Code Act Agreement Treaty Convention Declaration Memorandum Charter Pact Protocol "

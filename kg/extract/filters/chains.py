@@ -29,6 +29,7 @@ from kg.extract.filters.context import FilterContext, surface
 from kg.extract.filters.institution import BARE_HEADS, _canonical
 from kg.extract.spans import Candidate
 from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.countries import lookup_country
 from kg.model import PARENT_SOURCE
 
 __all__ = ["PARENT_SOURCE", "join_and_nest", "parent_spans"]
@@ -86,8 +87,10 @@ def _joinable(ctx: FilterContext, a: Candidate, b: Candidate) -> bool:
     if ctx.lang != "kk" or a.label != "ORG" or b.label != "ORG" or ctx.text[a.end:b.start] != " ":
         return False
     last = surface(ctx, a).split()[-1].lower()
-    first = surface(ctx, b)[:1]
-    return last.startswith(BARE_HEADS) and bool(_KK_POSSESSIVE_HEAD.search(last)) and first.isupper()
+    b_words = surface(ctx, b).split()
+    if lookup_country(b_words[0], "kk") is not None or lookup_country(" ".join(b_words[:2]), "kk"):
+        return False  # «… орталығы Қазақстан Республикасының … институты»: two bodies side by side
+    return last.startswith(BARE_HEADS) and bool(_KK_POSSESSIVE_HEAD.search(last)) and b_words[0][:1].isupper()
 
 
 def _join(ctx: FilterContext, found: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

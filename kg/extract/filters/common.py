@@ -14,10 +14,12 @@ the document's authors are kept whatever their words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate
 from kg.lexicon.common import is_common_word
+from kg.lexicon.countries import lookup_country
 
 __all__ = ["all_common", "drop_common_words"]
 
@@ -33,6 +35,31 @@ def all_common(text: str, lang: str) -> bool:
     return all(is_common_word(w, lang) for w in ws)
 
 
+def _without_opening_word(ctx: FilterContext, cand: Candidate) -> Candidate:
+    """«Мақала Қазақстан Республикасы … комитетінің»: a common word opening the sentence before
+    a country's name is not part of the institution (whose name starts with the country).
+
+    >>> text = "Мақала Қазақстан Республикасы Ғылым комитетінің қаржыландыруымен жазылды."
+    >>> c = _without_opening_word(FilterContext(text, "kk"), Candidate(0, 47, "ORG", "ner"))
+    >>> text[c.start:c.end]
+    'Қазақстан Республикасы Ғылым комитетінің'
+    >>> text = "Қаржыландыру: *Мақала Қазақстан Республикасы Ғылым комитетінің қаржыландыруымен"
+    >>> c = _without_opening_word(FilterContext(text, "kk"), Candidate(15, 62, "ORG", "ner"))
+    >>> text[c.start:c.end]
+    'Қазақстан Республикасы Ғылым комитетінің'
+    """
+    text = surface(ctx, cand)
+    first, _, rest = text.partition(" ")
+    before = ctx.text[max(0, cand.start - 20):cand.start].rstrip(" *_«\"")
+    opening = ctx.sentence_initial(cand.start) or not before or before[-1] in ".!?:;\n"
+    if not opening or not is_common_word(first, ctx.lang) \
+            or first.isupper() or lookup_country(" ".join(rest.split()[:2]), ctx.lang) is None \
+            and lookup_country(rest.split()[0], ctx.lang) is None:
+        return cand
+    start = cand.start + len(first) + (len(text) - len(first) - len(rest))
+    return replace(cand, start=start, canonical="")
+
+
 def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop unconfirmed person and place spans made of common words only, and one-word
     institutions that are a common word («Мемлекет», «Әкімшілік»); a longer institution name
@@ -40,7 +67,9 @@ def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candid
     out = []
     for cand in found:
         text = surface(ctx, cand)
-        if cand.label not in KINDS or (cand.label == "ORG" and len(words(text)) > 1):
+        if cand.label == "ORG" and len(words(text)) > 2:
+            out.append(_without_opening_word(ctx, cand))
+        elif cand.label not in KINDS or (cand.label == "ORG" and len(words(text)) > 1):
             out.append(cand)
         elif not all_common(text, ctx.lang) or confirmed(ctx, cand):
             out.append(cand)

@@ -3,6 +3,7 @@
 * every word of a name is capitalised (particles such as *von*, *де*, *әл* aside): «Орнықты
   даму мақсаттарын» is not a person;
 * a word right before a settlement or region head («Жетібай ауылы») is a place, not a person;
+* a name of several words the country gazetteer knows ("South Africa") is a country;
 * a single word stands for a surname: the common-word filter (:mod:`.common`) has already
   dropped capitalised common words, and :mod:`.region` uses :data:`SURNAME_END` and the other
   persons of the paragraph to tell a thinker from a place.
@@ -18,9 +19,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate
+from kg.lexicon.countries import lookup_country
 from kg.text.names import fold, parse_name
 
 __all__ = ["PLACE_HEADS", "SURNAME_END", "filter_persons", "name_shaped"]
@@ -70,6 +73,9 @@ def filter_persons(ctx: FilterContext, found: list[Candidate]) -> list[Candidate
             continue
         text = surface(ctx, cand)
         ws = words(text)
+        if lookup_country(text, ctx.lang) is not None and len(ws) > 1:
+            out.append(replace(cand, label="GPE"))  # "South Africa" taken for a person
+            continue
         if not ws or not name_shaped(text) or PLACE_HEADS.match(ctx.text, cand.end):
             continue
         out.append(cand)

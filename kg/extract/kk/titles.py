@@ -93,9 +93,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"\s+[{CAP}][{LOW}]+")),
         # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
         ("GPE_SUB", "district-list", re.compile(
-            rf"(?<![{CAP}{LOW}])(?:(?:[{CAP}][{LOW}-]+,\s+)+(?:[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)?|"
-            rf"[{CAP}][{LOW}-]+\s+(?:және|мен)\s+)"
-            rf"[{CAP}][{LOW}-]+\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
+            rf"(?<![{CAP}{LOW}])(?:(?:{_PLACE}{_VALUE},\s+)+(?:{_PLACE}{_VALUE}\s+(?:және|мен)\s+)?|"
+            rf"{_PLACE}{_VALUE}\s+(?:және|мен)\s+)"
+            rf"{_PLACE}{_VALUE}\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
             rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
@@ -105,6 +105,12 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 #: The plural designator a list shares (its first four letters) -> each name's nominative.
 _SHARED_DESIGNATORS = {"ауда": "ауданы", "облы": "облысы", "қала": "қаласы"}
 
+
+#: A place name in a list: one word, or a direction and a word (Солтүстік Қазақстан).
+_PLACE = rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}-]+"
+
+#: A figure in brackets after a name of a list: «Түркістан (11,4%), Алматы (8,1%) және …».
+_VALUE = r"(?:\s*\([^()\n]{1,20}\))?"
 
 #: Cities with the status of a region: in «Алматы, Түркістан және Маңғыстау облыстарында»
 #: Алматы is the city, not the Almaty Region.
@@ -156,7 +162,7 @@ def find_titles(text: str) -> list[Candidate]:
                 shared = _SHARED_DESIGNATORS[text[m.end():m.end() + 4]]
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
                                   _designated(w.group(), shared))
-                        for w in re.finditer(rf"[{CAP}][{LOW}-]+", m.group())]
+                        for w in re.finditer(_PLACE, m.group())]
                 continue
             span = _trim(text, m.start(), m.end(), rule)
             if span is None:
