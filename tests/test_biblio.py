@@ -135,7 +135,7 @@ def test_the_demo_issue_has_its_journal_number_and_year(demo_build: Path) -> Non
                bibo:issue ?number ; kg:issueYear ?year ; kg:inJournal ?journal ; schema:isPartOf ?journal .
         ?journal a kg:Journal , schema:Periodical ; rdfs:label ?title .
         OPTIONAL { ?journal kg:doiPrefix ?prefix } }""")
-    assert found == [{"label": "Қоғам & Дәуір, № 1, 2025", "number": "1", "year": "2025",
+    assert found == [{"label": "Қоғам & Дәуір, № 1, 2025", "number": "1", "year": "2025",  # @kk
                       "journal": ID + "journal/issn-2414-5696", "title": "Қоғам & Дәуір", "prefix": None}]
     issn = rows(demo_build / "store", "SELECT ?i ?p WHERE { ?j schema:issn ?i ; ?p ?i FILTER(?p != schema:issn) }")
     assert sorted((r["i"], r["p"].rsplit("/", 1)[-1]) for r in issn) == [("2414-5696", "issn"), ("2788-5860", "eissn")]
@@ -183,3 +183,10 @@ def test_store_literals_are_plain_strings(demo_build: Path) -> None:
     store = open_store(demo_build / "store")
     numbers = {q.object for q in store.quads_for_pattern(None, ox.NamedNode("http://schema.org/issueNumber"), None)}
     assert numbers == {ox.Literal("1")}
+
+
+def test_issue_and_journal_labels_carry_the_title_language(demo_build: Path) -> None:
+    store = open_store(demo_build / "store")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    journal = {q.object for q in store.quads_for_pattern(ox.NamedNode(ID + "journal/issn-2414-5696"), label, None)}
+    assert journal == {ox.Literal("Қоғам & Дәуір", language="kk")}

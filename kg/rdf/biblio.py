@@ -2,7 +2,7 @@
 (:mod:`kg.segment.masthead`), references split into their parts, and the laws they cite.
 
 An issue is a ``kg:JournalIssue`` (``schema:PublicationIssue``, ``bibo:Issue``) labelled
-``Title, vol. V, № N, YEAR`` with ``schema:issueNumber``/``bibo:issue``, ``bibo:volume`` and
+``Title, vol. V, № N, YEAR`` (tagged with the title's language) with ``schema:issueNumber``/``bibo:issue``, ``bibo:volume`` and
 ``kg:issueYear``; it is ``kg:inJournal`` a ``kg:Journal`` (``schema:Periodical``) keyed by its
 ISSN (``schema:issn``; ``bibo:issn``/``bibo:eissn`` for print/online) with ``kg:doiPrefix``, and
 ``schema:isPartOf`` a ``schema:PublicationVolume`` where a volume is printed. A reference gets
@@ -28,6 +28,7 @@ from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.vocab import BIBO, KG, SCHEMA
 from kg.resolve import Entity
 from kg.segment.masthead import Masthead
+from kg.text.lang import detect_language
 
 _QUOTED = re.compile(r"[«“\"„]([^»”\"“]{8,200})[»”\"“]")
 #: A law's whole name counts as cited only from this length on (short ones match too much).
@@ -40,7 +41,8 @@ def t(value) -> str:
 
 def add_issue(g: GraphLines, issue: str, masthead: Masthead, fallback: str, iri) -> None:
     """The issue's label and number, its volume and its journal (``iri(kind, key)`` mints)."""
-    g.add(issue, t(RDFS.label), literal(masthead.label(fallback)))
+    lang = detect_language(masthead.title) if masthead.title else None  # labels in the title's language
+    g.add(issue, t(RDFS.label), literal(masthead.label(fallback), lang))
     if masthead.year:
         g.add(issue, t(KG.issueYear), integer(masthead.year))
     if masthead.number:
@@ -56,8 +58,8 @@ def add_issue(g: GraphLines, issue: str, masthead: Masthead, fallback: str, iri)
     g.add(journal, t(RDF.type), t(KG.Journal))
     g.add(journal, t(RDF.type), t(SCHEMA.Periodical))
     if masthead.title:
-        g.add(journal, t(RDFS.label), literal(masthead.title))
-        g.add(journal, t(SCHEMA.name), literal(masthead.title))
+        g.add(journal, t(RDFS.label), literal(masthead.title, lang))
+        g.add(journal, t(SCHEMA.name), literal(masthead.title, lang))
     for issn, medium in masthead.issns:
         g.add(journal, t(SCHEMA.issn), literal(issn))
         g.add(journal, t(BIBO.eissn if medium == "online" else BIBO.issn), literal(issn))
@@ -68,7 +70,7 @@ def add_issue(g: GraphLines, issue: str, masthead: Masthead, fallback: str, iri)
         volume = iri("volume", volume_key(key, masthead.volume))
         g.add(volume, t(RDF.type), t(SCHEMA.PublicationVolume))
         g.add(volume, t(SCHEMA.volumeNumber), literal(masthead.volume))
-        g.add(volume, t(RDFS.label), literal(f"{masthead.title or key}, vol. {masthead.volume}"))
+        g.add(volume, t(RDFS.label), literal(f"{masthead.title or key}, vol. {masthead.volume}", lang))
         g.add(volume, t(SCHEMA.isPartOf), journal)
         g.add(issue, t(SCHEMA.isPartOf), volume)
     else:

@@ -50,11 +50,10 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 
 
 def _label(var: str) -> str:
-    """SPARQL binding ``?{var}Label``: the English, else Kazakh, else Russian, else untagged label."""
+    """SPARQL binding ``?{var}Label``: the English, else Kazakh, else Russian label of ``?var``."""
     parts = [f'OPTIONAL {{ ?{var} rdfs:label|schema:name ?{var}_{lang} '
              f'FILTER(LANGMATCHES(LANG(?{var}_{lang}), "{lang}")) }}' for lang in ("en", "kk", "ru")]
-    parts.append(f'OPTIONAL {{ ?{var} rdfs:label ?{var}_plain FILTER(LANG(?{var}_plain) = "") }}')
-    return " ".join(parts) + (f" BIND(STR(COALESCE(?{var}_en, ?{var}_kk, ?{var}_ru, ?{var}_plain, \"\"))"
+    return " ".join(parts) + (f" BIND(STR(COALESCE(?{var}_en, ?{var}_kk, ?{var}_ru, \"\"))"
                               f" AS ?{var}Label)")
 
 
