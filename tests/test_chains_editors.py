@@ -292,3 +292,9 @@ def test_editors_at_the_same_place_of_every_list_are_one_person():
 def test_an_english_hub_is_an_institution():
     assert ("Astana Civil Service Hub", "ORG", False) in spans(
         "en", "We use the recommendations developed by the Astana Civil Service Hub last year.")
+
+
+def test_a_named_parent_in_the_genitive_is_nested_even_when_not_catalogued():
+    got = spans("kk", "Ол ҚР Қаржылық мониторинг агенттігінің Алматы облысы департаменті хабарлады.")
+    assert ("ҚР Қаржылық мониторинг агенттігінің", "ORG", True) in got
+    assert ("ҚР Қаржылық мониторинг агенттігінің Алматы облысы департаменті", "ORG", False) in got

@@ -26,7 +26,7 @@ from kg.extract import extract_text
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-4"
+CACHE_VERSION = f"{__version__}-5"
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,7 @@ def is_table_line(line: str) -> bool:
         return True
     body = _URL.sub(" ", body)
     numbers = _NUMBER.findall(body)
-    chars = sum(not c.isspace() for c in body)
-    if len(numbers) >= 2 and sum(len(n) for n in numbers) * 4 >= chars:
+    if len(numbers) >= 2 and sum(map(len, numbers)) * 4 >= sum(map(len, body.split())):
         return True
     codes = len(_CODE.findall(body))
     return codes > 0 and codes * 2 >= len(_WORD.findall(body))

@@ -61,9 +61,25 @@ def _ends(text: str, lang: str) -> Iterator[tuple[int, int]]:
             yield 0, w.end()
 
 
+def named_parent(piece: str, lang: str) -> bool:
+    """A parent is named if the catalogue knows it or, in Kazakh, if it is a name of two or
+    more words ending in an institution's head word in the genitive («… университетінің»).
+
+    >>> named_parent("Қ.А.Яссауи атындағы Халықаралық қазақ-түрік университетінің", "kk")
+    True
+    >>> named_parent("Қазақстан Республикасының", "kk"), named_parent("Білім министрлігінің", "kk")
+    (False, True)
+    """
+    if lookup_institution(_canonical(piece, lang), lang) is not None or lookup_institution(piece, lang) is not None:
+        return True
+    words = piece.split()
+    return (lang == "kk" and len(words) >= 2 and words[0][:1].isupper()
+            and bool(_KK_GENITIVE.search(words[-1])) and words[-1].lower().startswith(BARE_HEADS))
+
+
 def parent_spans(text: str, lang: str,
-                 known: Callable[[str, str], object] = lookup_institution) -> list[tuple[int, int]]:
-    """Spans of ``text`` (one institution's name) that name a catalogued parent institution.
+                 known: Callable[[str, str], bool] = named_parent) -> list[tuple[int, int]]:
+    """Spans of ``text`` (one institution's name) that name a parent institution.
 
     >>> parent_spans("Қазақстан Республикасы Ұлттық экономика министрлігі жанындағы Қоғамдық кеңес", "kk")
     [(0, 51)]
@@ -77,7 +93,7 @@ def parent_spans(text: str, lang: str,
             continue
         s += text[s:e].index(piece)
         e = s + len(piece)
-        if known(_canonical(piece, lang), lang) is not None or known(piece, lang) is not None:
+        if known(piece, lang):
             found.add((s, e))
     return sorted(found)
 

@@ -81,12 +81,17 @@ WORK_NOUNS = ("еңбе", "кітаб", "кітап", "мақала", "моно�
               "essay", "article")
 
 
+_CITED = re.compile(r"\s*\[\d")
+
+
 def _titled_near_head(ctx: FilterContext, cand: Candidate) -> bool:
-    """A bare quoted title whose head word stands nearby (``законы «О торговле» и …``), or a
-    Kazakh «… туралы» title not followed by a word naming a work."""
+    """A bare quoted title whose head word stands nearby (``законы «О торговле» и …``), a
+    Kazakh «… туралы» title not followed by a word naming a work, or an unquoted one followed
+    by a citation (``… туралы [33]``)."""
     text = surface(ctx, cand)
     if _QUOTED.fullmatch(text) is None:
-        return False
+        # Ерлер мен әйелдердің … кепілдіктері туралы [32]: a cited Kazakh title in a list
+        return text.endswith("туралы") and _CITED.match(ctx.text, cand.end) is not None
     if re.search(r"туралы\W*$", text):
         following = words(ctx.text[cand.end:cand.end + 40])[:1]
         return not (following and following[0].lower().startswith(WORK_NOUNS))

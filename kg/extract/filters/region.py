@@ -37,6 +37,8 @@ _DIRECTIONS = re.compile(
     r"^(?:Орталық|Шығыс|Батыс|Солтүстік|Оңтүстік|Латын|Центральн\w*|Восточн\w*|Западн\w*|"
     r"Северн\w*|Южн\w*|Латинск\w*|Central|Eastern|Western|Northern|Southern|Latin|East|West|"
     r"North|South)\s+")
+_MACRO_PREFIXES = tuple(sorted(MACRO_REGIONS))
+_MACRO_LONGEST = max(map(len, MACRO_REGIONS))
 _HEADS = re.compile(
     r"(?:облыс|аудан|қала|ауыл|өлке|region|oblast|province|district|city|county|state|област|"
     r"район|город|край|округ)", re.IGNORECASE)
@@ -51,8 +53,10 @@ def _macro(text: str, canonical: str) -> bool:
     for name in (text, canonical):
         core = _DIRECTIONS.sub("", name.strip())
         ws = words(core)
-        if ws and len(ws) == 1 and any(fold(ws[0]).startswith(m) for m in MACRO_REGIONS) \
-                and len(fold(ws[0])) <= max(map(len, MACRO_REGIONS)) + 3:
+        if len(ws) != 1:
+            continue
+        key = fold(ws[0])
+        if len(key) <= _MACRO_LONGEST + 3 and key.startswith(_MACRO_PREFIXES):
             return True
     return False
 

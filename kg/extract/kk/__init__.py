@@ -2,9 +2,11 @@
 
 Precedence is explicit (:data:`LAYERS`): a rule span (laws, programs, institutions) wins over
 a gazetteer country, which wins over a place, a catalogued name, then the statistical model;
-an overlapping lower-precedence span is dropped. One exception respects the model: a longer
-model name (``Астана Моторс``, ``Париж Хартиясына``) beats a gazetteer hit or a one-word
-acronym rule inside it (:func:`_yielding`). An acronym in parentheses right after a law or
+an overlapping lower-precedence span is dropped. Exceptions respect the model
+(:func:`_yielding`): a longer model name (``Астана Моторс``, ``Париж Хартиясына``) beats a
+gazetteer hit or a one-word acronym rule inside it, a longer model institution beats a rule
+cut short, a model person beats a generated town inside it (``Владимир Путинмен``), a model
+law beats a rule law it extends by an article. An acronym in parentheses right after a law or
 program (``… конвенциясы (UNCAC)``) takes its label throughout the paragraph. Spans keep their Kazakh suffixes; the
 canonical form drops them (``Қазақстанның`` -> ``Қазақстан``).
 
@@ -30,6 +32,7 @@ from kg.extract.kk.gazetteer import (
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
 from kg.extract.kk.names import name_span
 from kg.extract.kk.rules import find_kk
+from kg.extract.kk.scholars import find_scholars
 from kg.extract.kk.titles import find_titles, regions_by_context
 from kg.extract.spans import (
     AcronymStyle,
@@ -39,6 +42,7 @@ from kg.extract.spans import (
     spread_acronyms,
 )
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
 
@@ -46,8 +50,61 @@ __all__ = ["KazakhExtractor", "find_rules"]
 
 
 def find_rules(text: str) -> list[Candidate]:
-    """Head-word rules and document titles, the longest where they overlap."""
-    return resolve_overlaps([*find_kk(text), *find_titles(text)])
+    """Head-word rules, document titles and cited scholars, the longest where they overlap;
+    a program keeps the years that open its title (:func:`_dated`)."""
+    return [_dated(text, c) for c in
+            resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text)])]
+
+
+#: «2005-2007 жж. Қазақстан Республикасында «…» қалыптастырудың мемлекеттік бағдарламасы»:
+#: the years (and where) before a program's title belong to it.
+_YEARS_BEFORE = re.compile(
+    r"(?<![\d–-])\d{4}\s*[-–]\s*\d{4}\s+(?:жылдары|жж\.)\s+"
+    r"(?:(?:Қазақстан\s+Республикасында|ҚР-да|Қазақстанда)\s+)?\Z")
+
+
+def _dated(text: str, cand: Candidate) -> Candidate:
+    """``cand`` opened by the years of its program, if they stand right before it.
+
+    >>> text = "Ол 2005-2007 жылдары «Ауыл» бағдарламасы аясында"
+    >>> c = _dated(text, Candidate(21, 40, "PROGRAM", "rule", "«Ауыл» бағдарламасы"))
+    >>> text[c.start:c.end]
+    '2005-2007 жылдары «Ауыл» бағдарламасы'
+    """
+    if cand.label != "PROGRAM":
+        return cand
+    m = _YEARS_BEFORE.search(text, max(0, cand.start - 80), cand.start)
+    if m is None:
+        return cand
+    return replace(cand, start=m.start(),
+                   canonical=" ".join(f"{text[m.start():cand.start]} {cand.canonical}".split()))
+
+
+#: Units of an institution: «… агенттігінің Алматы облысы департаменті».
+_UNIT = re.compile(r"(?:департамент|басқарма|бөлім|филиал|факультет|кафедра)\w*$", re.I)
+_GENITIVE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Join an institution in the genitive and the unit of it that follows.
+
+    >>> text = "Хатты Қаржы министрлігінің Алматы облысы департаменті жіберді."
+    >>> found = [Candidate(6, 26, "ORG", "ner"), Candidate(27, 53, "ORG", "rule")]
+    >>> [text[c.start:c.end] for c in _chained(text, found)]
+    ['Қаржы министрлігінің Алматы облысы департаменті']
+    """
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == cand.label == "ORG"
+                and not text[prev.end:cand.start].strip() and "\n\n" not in text[prev.end:cand.start]
+                and _GENITIVE_END.search(text, prev.start, prev.end)
+                and _UNIT.search(text, cand.start, cand.end)):
+            out[-1] = replace(cand, start=prev.start,
+                              canonical=f"{text[prev.start:cand.start].strip()} {cand.canonical}")
+            continue
+        out.append(cand)
+    return out
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).
@@ -87,7 +144,7 @@ class KazakhExtractor(BaseExtractor):
         ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
-        chosen = regions_by_context(text, resolve_overlaps(ranked))
+        chosen = _chained(text, regions_by_context(text, resolve_overlaps(ranked)))
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:
@@ -102,6 +159,8 @@ def _named(text: str, m: Mention) -> Mention:
 
 
 _LOOKUPS = frozenset({"gazetteer", "catalogue"})
+#: An article, part or paragraph of a law: ``… кодекстің 106-бабы, 2-бөлігі``.
+_ARTICLE = re.compile(r"\b(?:бап|баб|бөлі|тармақ|тармағ)")
 
 
 def _nested_gazetteer(ranked: list[Candidate]) -> list[Candidate]:
@@ -122,8 +181,34 @@ def _supported(text: str, cand: Candidate) -> bool:
         lookup_place(surface, "kk") is not None or lookup_country(surface, "kk") is not None)
 
 
+def _person_not_place(text: str, cand: Candidate, people: list[Candidate]) -> bool:
+    """A generated (not curated) town inside a model person: the given name of ``Владимир
+    Путинмен``, ``Темірлан Сұлтанғазиев``; or the whole span, if the people list knows the
+    name (``Абайдың``).
+
+    >>> text = "Ол Владимир Путинмен сөйлесті"
+    >>> town = Candidate(3, 11, "GPE_SUB", "gazetteer")
+    >>> _person_not_place(text, town, [Candidate(3, 20, "PERSON", "ner")])
+    True
+    """
+    if cand.source != "gazetteer" or cand.label != "GPE_SUB":
+        return False
+    place = lookup_place(text[cand.start:cand.end], "kk")
+    if place is None or place.curated:
+        return False
+    for m in people:
+        if m.start == cand.start and m.end > cand.end and " " in text[cand.end:m.end]:
+            return True
+        if (m.start, m.end) == (cand.start, cand.end) and lookup_person(m.canonical) is not None:
+            return True
+    return False
+
+
 def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> list[Candidate]:
-    """Drop gazetteer hits and one-word rule acronyms inside a longer, supported model span.
+    """Drop gazetteer hits and one-word rule acronyms inside a longer, supported model span,
+    a town that a model person holds (:func:`_person_not_place`), a rule institution that a
+    longer model institution with the same head contains, and a rule law whose article the
+    model span adds (``Қылмыстық кодекстің 106-бабы``).
 
     >>> text = "Астана Моторс компаниясы"
     >>> city = Candidate(0, 6, "GPE_SUB", "gazetteer", priority=-2)
@@ -131,12 +216,22 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
     >>> _yielding(text, [city, firm], [firm]) == [firm]
     True
     """
+    people = [m for m in model if m.label == "PERSON"]
+    if people:
+        ranked = [c for c in ranked if not _person_not_place(text, c, people)]
     wide = [m for m in model if _supported(text, m)]
     if not wide:
         return ranked
 
     def yields(c: Candidate) -> bool:
         if c.source == "rule":
+            if c.label == "ORG" and any(  # «Ұлттар Ұйымының» inside «Біріккен Ұлттар Ұйымының»
+                    m.label == "ORG" and m.start < c.start and m.end == c.end for m in wide):
+                return True
+            if c.label == "LAW" and any(  # «Қылмыстық кодекстің 106-бабы»: the article too
+                    m.label == "LAW" and m.start == c.start and m.end > c.end
+                    and _ARTICLE.search(text, c.end, m.end) for m in wide):
+                return True
             if c.label not in ("ORG", "PERSON", "GPE_SUB") or " " in text[c.start:c.end].strip():
                 return False
         elif c.source not in ("gazetteer", "catalogue"):

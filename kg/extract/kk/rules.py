@@ -29,6 +29,8 @@ QUOTED = r"[«\"“„][^«»\"“”„\n]{2,160}[»\"”]"
 #: sentence start (journal text is hard-wrapped).
 KK_SENTENCE_START = SentenceStart(re.compile(r"(?:\A|[.!?:;])\s*\Z"))
 _RK_GEN = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)"
+#: «…» Қазақстан Республикасы Үкіметінің (кешенді жоспары): the body that owns a document.
+_OWNER_BODY = rf"{_RK_GEN}(?:Үкіметінің|Президентінің)\s+"
 
 # Head words: stem -> nominative (3rd person possessive) form.
 LAW_HEADS = {
@@ -39,7 +41,7 @@ LAW_HEADS = {
 PROGRAM_HEADS = {
     "бағдарлама": "бағдарламасы", "стратегия": "стратегиясы", "тұжырымдама": "тұжырымдамасы",
     "жоба": "жобасы", "бастама": "бастамасы", "жоспар": "жоспары", "доктрина": "доктринасы",
-    "байқау": "байқауы", "конкурс": "конкурсы",
+    "байқау": "байқауы", "конкурс": "конкурсы", "науқан": "науқаны",
 }
 ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университет" is generic
     "университеті": "университеті", "университеттің": "университеті", "институты": "институты",
@@ -56,6 +58,7 @@ ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университ
     "телеарнасы": "телеарнасы", "теледидары": "теледидары", "газеті": "газеті",
     "ассамблеясы": "ассамблеясы", "елшілігі": "елшілігі",
     "хабы": "хабы", "биржасы": "биржасы", "альянсы": "альянсы", "қауымдастық": "қауымдастық",
+    "ассоциациясы": "ассоциациясы", "банк": "банк",
 }
 #: Bare (non-possessive) heads that name an institution only when capitalised:
 #: «… жанындағы Қоғамдық кеңеске» is not, «Қоғамдық Кеңес» / «Бас Ассамблеясы» are.
@@ -74,8 +77,18 @@ _NAME_INNER = (
     "облысының|облысы|ауданының|қаласының|республикалық|кредиттік|аналитикалық|агротехникалық|"
     "мониторинг|жоспарлау|реформалар|статистика|экология|табиғи|ресурстар|жұмыспен|қамту|"
     "әйелдер|істері|отбасылық|демографиялық|діни|өсірушілер|мұсылмандары|бірінші|цифрлық|"
-    "даму|кеңес|кеңесі|жөніндегі|істер|төтенше|жағдайлар|мәслихаты|сайлау|жоғарғы"
+    "даму|кеңес|кеңесі|жөніндегі|істер|төтенше|жағдайлар|мәслихаты|сайлау|жоғарғы|қызмет"
 )
+#: Possessive and case endings after a bare capitalised head (Кеңесінің, Ассамблеясы), not
+#: any letters (Хабермастың is no «Хаб»).
+_HEAD_ENDINGS = (
+    r"(?:(?:[ыі]|сы|сі)?(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|да|де|та|те|нда|нде|"
+    r"дан|ден|тан|тен|нан|нен|ндағы|ндегі|дағы|дегі|ды|ді|ты|ті|ны|ні|н|мен|бен|пен|нымен|імен|ымен)?"
+    r"|[ыі]|сы|сі)")
+#: Plurals and possessives of those words: ғылымдар, байланысы, ғылымдарының.
+_INNER_SUFFIX = r"(?:лар|лер|дар|дер|тар|тер)?(?:ы|і|сы|сі)?(?:ның|нің)?"
+#: Hyphenated lower-case compounds: қазақ-түрік, ғылыми-зерттеу, отбасылық-демографиялық.
+_HYPHENED = rf"(?<![{LOW}])[{LOW}]{{2,}}-[{LOW}]{{2,}}"
 # Genitives and -лық adjectives inside a name: "Елбасы кітапханасының аналитикалық орталығы"
 _INNER_FORMS = rf"(?<![{LOW}])[{LOW}]{{3,}}(?:ның|нің|дың|дің|тың|тің|лық|лік|дық|дік|тық|тік)"
 _WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9'’.-]*"
@@ -126,28 +139,31 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:{_RK_GEN})?[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+кодекс{_INFL}", flags)),
         ("PROGRAM", "quoted-program", re.compile(
             rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+(?:[{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?"
-            rf"{adjectives}{program}", flags)),
+            rf"(?:{_OWNER_BODY})?{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
         ("PERSON", "initials", re.compile(
-            rf"(?<![{CAP}{LOW}.])(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
+            rf"(?<![{CAP}{LOW}.])(?:(?:Дж|[{CAP}])\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
         ("ORG", "company", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}]{{1,3}}\s+)?(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК)(?:-[{LOW}]+)?(?![\w])", flags)),
         ("GPE_SUB", "region", re.compile(
             rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}]+\s+(?:облысы|ауданы)[{LOW}]*", flags)),
         ("ORG", "quoted-org", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}{LOW}]+\s+){{0,2}}{org}", flags)),
+        # «Шинжян халық баспасы», «Қытай Мәдениет газеті»: the head word inside the quotes
+        ("ORG", "org-in-quotes", re.compile(
+            rf"[«\"“](?=[{CAP}A-Z])[^«»\"“”\n]{{1,120}}?\s{_heads(ORG_HEADS, '')}[»\"”]", flags)),
         ("ORG", "named-org", re.compile(
-            rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}),?\s+|{_INNER_FORMS}\s+|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?"
-            rf"|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
+            rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}){_INNER_SUFFIX},?\s+|{_INNER_FORMS}\s+|{_HYPHENED}\s+"
+            rf"|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
             flags)),
         ("ORG", "capital-head", re.compile(
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}(?:-[{LOW}]+)?\s+){{1,14}}"
-            rf"(?:{'|'.join(CAPITAL_ORG_HEADS)}){_INFL}(?![{LOW}])", flags)),
+            rf"(?:{'|'.join(CAPITAL_ORG_HEADS)}){_HEAD_ENDINGS}(?![{LOW}])", flags)),
         ("ORG", "attached-body", re.compile(
-            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
-            rf"(?:[{LOW}]{{3,}}\s+)?жанындағы\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
+            rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{LOW}]+-[{LOW}]+\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
+            rf"(?:[{LOW}]{{3,}}\s+)?(?:жанындағы|жөніндегі)\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
             rf"{_INFL}(?![{LOW}])", flags)),
         ("ORG", "eu", re.compile(rf"(?<![\w-])Еуроодақ{_INFL}(?![\w])", flags)),
         ("ORG", "named-after", re.compile(
@@ -159,11 +175,61 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
+_QUOTES = ("«", '"', "“", "„")
+#: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "quoted-law": _QUOTES, "quoted-program": _QUOTES, "quoted-org": _QUOTES,
+    "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
+    "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
+    "region": ("облыс", "аудан"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
+}
+
+#: How far before its trigger (head word) a match may start: 14 name words and more.
+REACH = 600
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, re.Pattern[str]]:
+    """For the slow patterns (up to 14 name words before a head): a cheap pattern that every
+    match contains, so that the slow one only runs near it (:func:`_near`)."""
+    org = re.compile(_heads(ORG_HEADS, _CASE))
+    return {"named-org": org, "capital-head": re.compile("|".join(CAPITAL_ORG_HEADS)),
+            "attached-body": re.compile("жанындағы|жөніндегі")}
+
+
+def _near(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str,
+          reach: int = REACH) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, searched only from ``reach`` characters before each
+    ``trigger`` hit: the same matches wherever a match starts within ``reach`` of the first
+    trigger hit it contains (linear; a paragraph without the trigger costs one scan).
+
+    >>> [m.group() for m in _near(re.compile(r"\\w+ банкі"), re.compile("банкі"), "Ол Даму банкі")]
+    ['Даму банкі']
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos <= len(text):
+        hit = trigger.search(text, pos)
+        if hit is None:
+            break
+        m = pattern.search(text, max(pos, hit.start() - reach))
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+    return out
+
+
 def find_kk(text: str) -> list[Candidate]:
     """The rule spans of ``text`` (source ``rule``), the longest where they overlap."""
     found: list[Candidate] = []
+    triggers = _triggers()
     for label, rule, pattern in _patterns():
-        for m in pattern.finditer(text):
+        needs = NEEDS.get(rule)
+        if needs is not None and not any(n in text for n in needs):
+            continue  # a word every match holds is missing: skip the scan
+        trigger = triggers.get(rule)
+        for m in (pattern.finditer(text) if trigger is None else _near(pattern, trigger, text)):
             start, end = _trim(text, m.start(), m.end(), rule)
             if end - start < 2:
                 continue
@@ -208,7 +274,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     capitals = [w for w in words if w.group()[0].isupper() or w.group()[0] in "«\"“"]
     if not capitals:
         return end, end
-    while len(capitals) > 1 and capitals[0].group().rstrip(",") in _TITLES:
+    while len(capitals) > 1 and capitals[0].group().rstrip(",") in TITLES:
         capitals = capitals[1:]  # "Елбасы Білім және ғылым министрлігі": a title opens no name
     first = capitals[0]
     sentence_start = sentence_initial(text, start + first.start(), KK_SENTENCE_START)
@@ -218,7 +284,23 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
             and not first.group().split("-")[0].isupper():
         first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"
+    if _place_centre(span[first.start():]):
+        return end, end
     return start + first.start(), end
+
+
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _place_centre(span: str) -> bool:
+    """``Алматының орталығында``: a place's centre (its middle), not an institution.
+
+    >>> _place_centre("Алматының орталығында"), _place_centre("Назарбаев орталығы")
+    (True, False)
+    """
+    words = span.split()
+    return (len(words) == 2 and words[1].lower().startswith("орталығ")
+            and words[0].endswith(_GENITIVE) and _known_place(words[0]))
 
 
 _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден",
@@ -233,9 +315,10 @@ def _inflected_place(word: str) -> bool:
     return found is not None and word not in (*found.names.values(), *found.aliases)
 
 
-_TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
+#: Titles written before a name («Елбасы Нұрсұлтан Назарбаев»), never part of it.
+TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
                      "Министр", "Төраға", "Әкім", "Профессор"})
-_KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық",
+_KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық", "Біріккен",
                          "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
 
 

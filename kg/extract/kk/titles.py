@@ -46,6 +46,9 @@ def _stems(table: dict[str, str]) -> str:
     return "(?:" + "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems) + ")"
 
 
+_Q = r"[«\"“][^«»\"“”\n]{2,120}[»\"”]"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     law = _stems(LAW_HEADS)
@@ -81,7 +84,8 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{1,6}}(?:{_ENGLISH_HEADS})\b")),
         # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
         ("PROGRAM", "owned-program", re.compile(
-            rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}\s+"
+            rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?(?:[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}"
+            rf"|[{LOW}-]+(?:\s+[{LOW}-]+){{1,7}}\s+[Мм]емлекеттік)\s+"
             rf"(?:[Сс]тратегия|[Бб]ағдарлама|[Тт]ұжырымдама|[Дд]октрина){end}"
             rf"(?:\s+[–-]\s+«[^«»\n]{{3,200}}»)?")),
         # Кочетков А.П., Руслан Жеңісұлы Омаров
@@ -89,13 +93,26 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?<![{CAP}{LOW}.])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}]\.\s?(?:[{CAP}]\.)?"
             rf"(?!\s?[{CAP}][{LOW}.])")),
         ("PERSON", "patronymic", re.compile(
-            rf"(?<![{CAP}{LOW}])[{CAP}][{LOW}]+\s+[{CAP}][{LOW}]+(?:ұлы|қызы|улы|ович|евич|овна|евна)"
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}][{LOW}]{{3,}}(?:ұлы|қызы|улы|ович|евич|овна|евна)"
             rf"\s+[{CAP}][{LOW}]+")),
         # Балқаш, Кеген және Райымбек аудандарында: each name of a shared plural designator
         ("GPE_SUB", "district-list", re.compile(
             rf"(?<![{CAP}{LOW}])(?:(?:{_PLACE}{_VALUE},\s+)+(?:{_PLACE}{_VALUE}\s+(?:және|мен)\s+)?|"
             rf"{_PLACE}{_VALUE}\s+(?:және|мен)\s+)"
             rf"{_PLACE}{_VALUE}\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
+        # «HeForShe» және «Сен жалғыз емессің» науқандары: each quoted name of a shared plural head
+        ("PROGRAM", "quoted-list", re.compile(
+            rf"{_Q}(?:\s*,\s*{_Q})*\s*(?:,|және|мен|бен|пен)\s*{_Q}\s+"
+            rf"(?:[{LOW}]+\s+){{0,2}}(?={_stems(PROGRAM_HEADS)}|{law})")),
+        # «; Кемтар балаларды … қолдау туралы [33];»: a cited, unquoted title in a list of laws
+        # (after a comma only with four words or more)
+        ("LAW", "cited-about", re.compile(
+            rf"(?:(?<=[;:]\s)|(?<=[;:]\s\s)|(?<=,\s)(?=(?:\S+\s+){{4}}))[{CAP}][^;:,«»\[\]\n.]{{3,200}}?\s+туралы(?=\s*\[\d+)")),
+        # Қазақстан Республикасын әлеуметтік дамытудың 2030 жылға дейінгі тұжырымдамасы,
+        # 2021–2025 жылдарға арналған даму тұжырымдамасы: a program dated by its years
+        ("PROGRAM", "year-program", re.compile(
+            rf"(?<![\d–-])\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s+жыл(?:дар)?[ғқ]а\s+(?:дейінгі|арналған)\s+"
+            rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
             rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
@@ -148,16 +165,39 @@ def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_QUOTES = ("«", '"', "“", "„")
+#: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "head-in-quotes": _QUOTES, "program-in-quotes": _QUOTES, "quoted-about": _QUOTES,
+    "quoted-list": _QUOTES, "numbered-decree": ("№",), "about-title": ("туралы",),
+    "cited-about": ("туралы",), "owned-convention": ("онвенция",), "year-program": ("жыл",),
+    "district-list": ("аудандар", "облыстар", "қалалар"),
+    "english-act": tuple(_ENGLISH_HEADS.split("|")),
+}
+
+
 def find_titles(text: str) -> list[Candidate]:
     """Title candidates of ``text`` (source ``rule``), overlapping ones included."""
     out: list[Candidate] = []
     for label, rule, pattern in _patterns():
+        needs = NEEDS.get(rule)
+        if needs is not None and not any(n in text for n in needs):
+            continue  # a word every match holds is missing: skip the scan
         for m in pattern.finditer(text):
             if rule == "about-title":  # the title before "туралы", read backwards (linear)
                 begin = _title_before(text, m.start())
                 if begin is None:
                     continue
                 m = _Span(begin, m.end())
+            if rule == "quoted-list":
+                kind = "LAW" if _LAW_AFTER.match(text, m.end()) else label
+                out += [Candidate(m.start() + q.start(), m.start() + q.end(), kind, "rule", q.group())
+                        for q in re.finditer(_Q, m.group())]
+                continue
+            if rule == "year-program":
+                if not _third_person(m.group().split()[-1]):
+                    continue  # 2030 жылға дейінгі жоспарымыз: our plan, no title
+                m = _Span(_dated_title_start(text, m.start()), m.end())
             if rule == "district-list":  # each name takes the designator the list shares
                 shared = _SHARED_DESIGNATORS[text[m.end():m.end() + 4]]
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
@@ -170,6 +210,45 @@ def find_titles(text: str) -> list[Candidate]:
             start, end = span
             out.append(Candidate(start, end, label, "rule", _canonical(text[start:end], rule)))
     return out
+
+
+_LAW_AFTER = re.compile(rf"(?:[{LOW}]+\s+){{0,2}}{_stems(LAW_HEADS)}")
+_DATED_OPENERS = frozenset({"Бұл", "Осы", "Ол", "Сол", "Және", "Сондай-ақ", "Мысалы", "Мәселен"})
+
+
+def _third_person(word: str) -> bool:
+    """``тұжырымдамасы``, ``жоспарын``: a head word with the possessive of a title, not a
+    bare one (``жоспар``) or a personal one (``жоспарымыз``).
+
+    >>> _third_person("тұжырымдамасына"), _third_person("жоспарымызды"), _third_person("жоспар")
+    (True, False, False)
+    """
+    lower = word.lower()
+    for stem in sorted(PROGRAM_HEADS, key=len, reverse=True):
+        if lower.startswith(stem):
+            rest = lower[len(stem):]
+            return rest.startswith(("ы", "і", "сы", "сі")) and not re.match(r"с?[ыі]?[мң]", rest)
+    return False
+
+
+def _dated_title_start(text: str, year: int) -> int:
+    """Where a dated program's title starts: at the first capitalised word of the title words
+    right before the year when they end in a genitive or a locative adjective (``… дамытудың
+    2030 жылға дейінгі``, ``Қазақстан Республикасындағы 2030 жылға дейінгі``), else at the year.
+
+    >>> text = "Ол Қазақстан Республикасын әлеуметтік дамытудың 2030 жылға дейінгі тұжырымдамасы"
+    >>> text[_dated_title_start(text, text.index("2030")):text.index(" 2030")]
+    'Қазақстан Республикасын әлеуметтік дамытудың'
+    """
+    begin = _title_before(text, year, 10)
+    if begin is None:
+        return year
+    words = list(re.finditer(r"\S+", text[begin:year]))
+    if not words[-1].group().endswith(("дың", "дің", "тың", "тің", "ның", "нің", "дағы", "дегі",
+                                       "тағы", "тегі")):
+        return year
+    caps = [w for w in words if w.group()[0].isupper() and w.group() not in _DATED_OPENERS]
+    return begin + caps[0].start() if caps else year
 
 
 class _Span:
@@ -222,6 +301,10 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     if rule == "about-title":
         words = list(re.finditer(r"\S+", text[start:end]))
         caps = [w for w in words if w.group()[0].isupper()]
+        about = next(i for i, w in enumerate(words) if w.group() == "туралы")
+        if caps == [words[-1]] and 2 <= about <= 4 \
+                and words[0].group().capitalize() not in _DATED_OPENERS:
+            return start, end  # (мысалы, бала құқықтары туралы Конвенция): the head is capitalised
         if not caps:
             return None
         first = caps[0]
