@@ -38,6 +38,8 @@ from kg.jsonio import article_to_dict
 from kg.model import Mention, Problem
 from kg.output import OutputError, staged_output
 from kg.pages import write_pages
+from kg.pages.site import FOLDER as SITE_FOLDER
+from kg.pages.site import write_site
 from kg.parallel import auto_workers, open_mapper
 from kg.rdf.bulkload import add_runs, load_store
 from kg.rdf.mapping import corpus_graphs
@@ -139,6 +141,7 @@ def build(
     thesaurus: str | Path | None = None,
     on_stage: Callable[[str, float], None] | None = None,
     on_progress: Callable[[ExtractProgress], None] | None = None,
+    pages: bool = False,
 ) -> BuildReport:
     """Build everything for ``paths`` into ``out`` and return a report.
 
@@ -147,7 +150,8 @@ def build(
     at ``scheduler``; results are merged in input order. ``thesaurus`` is a file of the
     user's merges, drops and labels (:mod:`kg.resolve.thesaurus`). ``on_stage(stage, seconds)``
     is called as each stage ends (the stages of the manifest's ``timings``), ``on_progress``
-    as documents are parsed and articles extracted.
+    as documents are parsed and articles extracted. ``pages``: also write the static entity
+    pages (``entities/``, :mod:`kg.pages.site`).
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
@@ -155,7 +159,7 @@ def build(
     with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
         try:
             return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules,
-                               on_stage, on_progress)
+                               on_stage, on_progress, pages)
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
@@ -164,7 +168,8 @@ def build(
 def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,
                 base: str, workers: int, scheduler: str | None, rules,
                 on_stage: Callable[[str, float], None] | None = None,
-                on_progress: Callable[[ExtractProgress], None] | None = None) -> BuildReport:
+                on_progress: Callable[[ExtractProgress], None] | None = None,
+                pages: bool = False) -> BuildReport:
     """Write the whole output of ``sources`` into ``stage`` (published as ``out`` afterwards)."""
     clock = _Clock(on_stage)
     for f in sources:
@@ -200,8 +205,12 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         write_index(stage / "store", index_path(stage / "store"))
     clock.lap("search index")
     with naming(stage / "networks"):
-        write_pages(analytics.results, stage, _inputs(corpus))
+        write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
     clock.lap("pages")
+    if pages:
+        with naming(stage / SITE_FOLDER):
+            write_site(stage / "store", stage, base, index_path(stage / "store"))
+        clock.lap("entity pages")
     prefixes = turtle_prefixes(base)
     with naming(stage / "graph.ttl"):
         triples = write_turtle(runs, stage / "graph.ttl", prefixes)

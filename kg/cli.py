@@ -49,10 +49,11 @@ def build(
     base: str = typer.Option("https://w3id.org/kazkg/id/", "--base", help="Base IRI of minted IRIs."),
     thesaurus: Optional[Path] = typer.Option(None, "--thesaurus", help="TSV of merges, drops and labels applied to the entities (see README)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display: one plain line per stage."),
+    pages: bool = typer.Option(False, "--pages", help="Also write static entity pages (entities/index.html: one page per entity, searchable offline)."),
 ) -> None:
     """Build the outputs for PATHs into --out.
 
-    Example: kg build kg/demo --out output --workers 2
+    Example: kg build kg/demo --out output --workers 2 --pages
     """
     # deferred: the build pulls in spaCy, rdflib and the analytics, and rich's progress bar
     from rich.console import Console
@@ -99,7 +100,7 @@ def build(
             task = progress.add_task("reading", total=None, rate="")
             report = run_build(paths or [demo_corpus_path()], out, base=base, workers=workers,
                                scheduler=scheduler, thesaurus=thesaurus, on_stage=stage,
-                               on_progress=extracting if live else None)
+                               on_progress=extracting if live else None, pages=pages)
     except EmptyInput as err:
         for problem in err.problems:
             typer.echo(f"warning: {problem}", err=True)

@@ -58,7 +58,7 @@ def mint(kind: str, key: str, base: str = DEFAULT_BASE) -> str:
 
 #: Kinds of records (not entities) that get IRIs, in the order of their Turtle prefixes.
 RECORDS: tuple[str, ...] = ("article", "authorship", "affiliation", "mention", "reference",
-                            "document", "issue", "graph")
+                            "document", "issue", "journal", "volume", "graph")
 
 
 def article_key(document_id: str, order: int) -> str:
@@ -83,6 +83,27 @@ def affiliation_key(document_id: str, order: int, affiliation: int, position: in
 def reference_key(document_id: str, order: int, number: int) -> str:
     """The key of an article's ``number``-th (1-based) reference."""
     return f"{article_key(document_id, order)}-{number}"
+
+
+def journal_key(issns: tuple[str, ...], title: str | None) -> str | None:
+    """The key of a journal: its first ISSN (the print one where the masthead says which),
+    else its title's slug; ``None`` without either.
+
+    >>> journal_key(("0317-8471", "1050-124X"), "Demo Review"), journal_key((), "Demo Review")
+    ('issn-0317-8471', 'demo-review')
+    """
+    if issns:
+        return "issn-" + issns[0].lower()
+    return slug(title) if title else None
+
+
+def volume_key(journal: str, volume: str) -> str:
+    """The key of a journal's volume.
+
+    >>> volume_key("issn-0317-8471", "7")
+    'issn-0317-8471-v7'
+    """
+    return f"{journal}-v{slug(volume)}"
 
 
 def mention_key(document_id: str, start: int, end: int, label: str) -> str:

@@ -86,11 +86,19 @@ class Affiliation:
 
 @dataclass(frozen=True)
 class Reference:
-    """One entry of an article's (original-language) reference list."""
+    """One entry of an article's (original-language) reference list, with the parts of it that
+    could be told apart (:mod:`kg.segment.citation`): authors as printed, title, container
+    (journal or collection), volume, issue and pages."""
 
     text: str
     doi: str | None = None
     year: int | None = None
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
 
 
 @dataclass(frozen=True)

@@ -83,13 +83,19 @@ def indexed(text: str) -> str:
     return " ".join(sorted({t for w in words(text) for t in terms(w)}))
 
 
-def match_expression(query: str) -> str:
-    """The FTS5 query for ``query``: every word must match, each by any of its terms."""
+def match_expression(query: str, prefix: bool = False) -> str:
+    """The FTS5 query for ``query``: every word must match, each by any of its terms;
+    ``prefix``: the last word may be the start of a term (completion as one types).
+
+    >>> match_expression("Қазақ", prefix=True)
+    '("kazak"*)'
+    """
     groups = []
-    for word in words(query):
-        found = sorted(terms(word))
+    found_words = [sorted(terms(w)) for w in words(query)]
+    for i, found in enumerate(found_words):
+        star = "*" if prefix and i == len(found_words) - 1 else ""
         if found:
-            groups.append("(" + " OR ".join(f'"{t}"' for t in found) + ")")
+            groups.append("(" + " OR ".join(f'"{t}"{star}' for t in found) + ")")
     return " AND ".join(groups)
 
 
@@ -146,13 +152,14 @@ def index_path(store_dir: Path) -> Path:
     return Path(store_dir).parent / INDEX_FILE
 
 
-def search(path: Path, query: str, limit: int = 20) -> list[Hit]:
+def search(path: Path, query: str, limit: int = 20, prefix: bool = False) -> list[Hit]:
     """The IRIs matching every word of ``query``, best first (labels, then forms, then
-    sentences; within a field by BM25 rank), one hit per IRI.
+    sentences; within a field by BM25 rank), one hit per IRI. ``prefix``: the last word may
+    be the start of a word (see :func:`match_expression`).
 
     Raises ``FileNotFoundError`` when there is no index at ``path``.
     """
-    expression = match_expression(query)
+    expression = match_expression(query, prefix)
     if not expression:
         return []
     path = Path(path)
@@ -163,8 +170,9 @@ def search(path: Path, query: str, limit: int = 20) -> list[Hit]:
         rows = db.execute(
             "SELECT e.iri, COALESCE(l.label, ''), e.field, e.text FROM entries e "
             "LEFT JOIN labels l ON l.iri = e.iri WHERE entries MATCH ? "
-            "ORDER BY CASE e.field WHEN 'label' THEN 0 WHEN 'form' THEN 1 ELSE 2 END, bm25(entries), e.iri "
-            "LIMIT ?", (expression, limit * 20)).fetchall()
+            "ORDER BY CASE e.field WHEN 'label' THEN 0 WHEN 'form' THEN 1 ELSE 2 END, "
+            "CASE WHEN ? THEN length(e.text) ELSE 0 END, bm25(entries), e.iri "  # completion: short names first
+            "LIMIT ?", (expression, prefix, limit * 20)).fetchall()
     finally:
         db.close()
     hits: dict[str, Hit] = {}
@@ -172,6 +180,19 @@ def search(path: Path, query: str, limit: int = 20) -> list[Hit]:
         if iri not in hits:
             hits[iri] = Hit(iri, label, fld, text)
     return list(hits.values())[:limit]
+
+
+def entries(path: Path, fields: tuple[str, ...] = FIELDS) -> Iterator[tuple[str, str, str, str]]:
+    """``(iri, display label, field, text)`` of every entry of the index at ``path`` in one of
+    ``fields``, sorted (what the static pages' client-side search is made of)."""
+    db = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        marks = ", ".join("?" * len(fields))
+        yield from db.execute(
+            "SELECT e.iri, COALESCE(l.label, ''), e.field, e.text FROM entries e LEFT JOIN labels l "
+            f"ON l.iri = e.iri WHERE e.field IN ({marks}) ORDER BY e.iri, e.field, e.text", fields)
+    finally:
+        db.close()
 
 
 def hits_json(hits: Iterable[Hit]) -> str:

@@ -298,3 +298,16 @@ def test_a_named_parent_in_the_genitive_is_nested_even_when_not_catalogued():
     got = spans("kk", "Ол ҚР Қаржылық мониторинг агенттігінің Алматы облысы департаменті хабарлады.")
     assert ("ҚР Қаржылық мониторинг агенттігінің", "ORG", True) in got
     assert ("ҚР Қаржылық мониторинг агенттігінің Алматы облысы департаменті", "ORG", False) in got
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Regulatory Capture", False), ("Doing Business", False), ("Development Index", False),
+    ("Манович Photoshop", False), ("John Rawls", True), ("Nelson Mandela", True),
+])
+def test_latin_names_in_kazakh_text_must_read_as_persons(name, kept):
+    from kg.extract.filters import apply_filters
+    from kg.extract.spans import Candidate
+
+    text = f"Мысалы, зерттеуші ({name}) былай деді."
+    found = [Candidate(text.index(name), text.index(name) + len(name), "PERSON", "ner")]
+    assert bool(apply_filters(text, "kk", found)) is kept

@@ -203,6 +203,20 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
         tools.wait_for("document.querySelectorAll('.CodeMirror-hints li').length > 0")
         offered = tools.evaluate("Array.from(document.querySelectorAll('.CodeMirror-hints li'), li => li.textContent)")
         assert "kg:Country" in offered
+        # an entity label, in an inflected form, from the search index: picking it inserts the IRI
+        tools.evaluate("kgEditor.setValue('SELECT * WHERE { ?x ?p Қазақстанн'); kgEditor.setCursor(0, 100);"
+                       "kgEditor.execCommand('autocomplete')")
+        tools.wait_for("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
+                       f"li => li.textContent.endsWith('<{KZ}>'))")
+        tools.evaluate("const w = kgEditor.state.completionActive.widget;"
+                       "w.changeActive(Array.from(document.querySelectorAll('.CodeMirror-hints li')).findIndex("
+                       f"li => li.textContent.endsWith('<{KZ}>'))); w.pick()")
+        assert tools.evaluate("kgEditor.getValue()") == f"SELECT * WHERE {{ ?x ?p <{KZ}>"
+        tools.evaluate("kgEditor.setValue('SELECT ?Қазақ'); kgEditor.setCursor(0, 100);"
+                       "kgEditor.execCommand('autocomplete')")
+        time.sleep(0.5)  # a variable name is not looked up
+        assert not tools.evaluate("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
+                                  "li => li.textContent.includes('<https://'))")
         tools.evaluate("kgEditor.setValue('sche'); kgEditor.setCursor(0, 4); kgEditor.execCommand('autocomplete')")
         tools.wait_for("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some("
                        "li => li.textContent.startsWith('schema: <http://schema.org/>'))")
@@ -226,5 +240,43 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
         tools.evaluate(f"location.href = {json.dumps(server.url + 'id/country/kz')}")
         time.sleep(0.5)
         tools.wait_for("document.querySelector('h1') && document.querySelector('h1').textContent === 'Kazakhstan'")
+    finally:
+        browser.close()
+
+
+@pytest.mark.slow
+def test_a_count_result_offers_a_bar_chart(server: Server, monkeypatch) -> None:
+    viz = pytest.importorskip("test_viz_browser")  # a real headless Chromium
+    if not Path(viz.CHROMIUM).is_file():
+        pytest.skip("chromium not installed")
+    monkeypatch.setattr(viz, "FLAGS", tuple(
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" if f.startswith("--host-resolver")
+        else f for f in viz.FLAGS))
+    browser = viz.Browser()
+    try:
+        tools = browser.page()
+        tools.call("Page.navigate", url=server.url)
+        tools.wait_for("typeof window.kgSetQuery === 'function' && !!window.kgChart")
+        counts = ("SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type "
+                  "ORDER BY DESC(?n) ?type LIMIT 8")
+        tools.evaluate(f"window.kgSetQuery({json.dumps(counts)}); document.getElementById('run').click()")
+        tools.wait_for("!!document.getElementById('chart-button')")
+        tools.evaluate("document.getElementById('chart-button').click()")
+        tools.wait_for("document.querySelectorAll('#chart svg rect').length > 0")
+        values = tools.evaluate("Array.from(document.querySelectorAll('#chart rect'), r => Number(r.dataset.value))")
+        widths = tools.evaluate("Array.from(document.querySelectorAll('#chart rect'), r => Number(r.getAttribute('width')))")
+        table = tools.evaluate("Array.from(document.querySelectorAll('#results tbody tr'), "
+                               "tr => Number(tr.cells[1].firstChild.textContent))")
+        assert values == table and len(values) == 8
+        assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1] > 0
+        assert "Mention" in tools.evaluate("document.querySelector('#chart svg').textContent")
+        # a result with no number column offers no chart
+        tools.evaluate("window.kgSetQuery('SELECT ?s ?o WHERE { ?s a ?o } LIMIT 3');"
+                       "document.getElementById('run').click()")
+        tools.wait_for("document.getElementById('status').textContent.startsWith('3 row')")
+        assert tools.evaluate("document.getElementById('chart-button') === null")
+        errors = [e for e in tools.events if e.get("method") in ("Runtime.exceptionThrown", "Log.entryAdded")
+                  and (e["method"] == "Runtime.exceptionThrown" or e["params"]["entry"]["level"] == "error")]
+        assert errors == []  # no script error, no CSP violation
     finally:
         browser.close()

@@ -65,7 +65,7 @@ def test_expected_terms_are_defined(onto: Graph) -> None:
         "coMentionedWith", "cites", "referenceText", "referenceYear", "doi", "hasKeyword",
         "issuedBy", "adoptedBy", "isoCode", "isoCode3", "orcid", "inIssue", "inJournal",
         "issueYear", "sourceDocument", "contentHash", "node", "measure", "network", "score",
-        "parameters", "community", "computedAt",
+        "parameters", "community", "computedAt", "doiPrefix", "referenceAuthor", "referenceContainer",
     }  # fmt: skip
 
 

@@ -50,6 +50,13 @@ def test_every_word_must_match_and_sentences_are_searched(index: Path) -> None:
     assert search(index, "   ", 5) == [] and search(index, "«»", 5) == []
 
 
+def test_prefix_search_completes_the_last_word(index: Path) -> None:
+    assert search(index, "Қазақс", 10) == []  # a start of a word is no word
+    assert search(index, "Қазақс", 3, prefix=True)[0].iri == f"{ID}country/kz"  # short labels first
+    assert f"{ID}law/kz-constitution" in [h.iri for h in search(index, "Конститу", 10, prefix=True)]
+    assert search(index, "Конституция xyzzy", 5, prefix=True) == []
+
+
 def test_terms_fold_suffixes_and_scripts() -> None:
     assert terms("Қазақстанның") >= terms("Қазақстан")
     assert terms("Казахстана") & terms("Kazakhstan")

@@ -23,10 +23,12 @@ from kg.pages.dashboard import index_page
 from kg.pages.network import network_page
 
 
-def write_pages(results: Sequence[NetworkResult], out_dir: Path, inputs: list[dict]) -> tuple[str, ...]:
+def write_pages(results: Sequence[NetworkResult], out_dir: Path, inputs: list[dict],
+                entity_pages: bool = False) -> tuple[str, ...]:
     """Write ``networks/<network>.html`` per network and ``index.html``; return their paths.
 
-    ``inputs`` is what the dashboard lists as the build's inputs (one dict per input file).
+    ``inputs`` is what the dashboard lists as the build's inputs (one dict per input file);
+    ``entity_pages``: the dashboard links to ``entities/index.html`` (:mod:`kg.pages.site`).
     """
     out_dir = Path(out_dir)
     files = []
@@ -34,6 +36,6 @@ def write_pages(results: Sequence[NetworkResult], out_dir: Path, inputs: list[di
         path = f"networks/{r.name}.html"
         write_atomic(out_dir / path, network_page(r))
         files.append(path)
-    write_atomic(out_dir / "index.html", index_page(results, inputs))
+    write_atomic(out_dir / "index.html", index_page(results, inputs, entity_pages=entity_pages))
     files.append("index.html")
     return tuple(files)

@@ -20,9 +20,11 @@ DATA_FILES = (("graph.ttl", "all triples (Turtle)"),
               ("graph.trig", "named graphs (TriG)"),
               ("manifest.json", "inputs, counts, timings, warnings"))
 
+ENTITY_PAGES = ("entities/index.html", "one page per entity, with a search over their names")
+
 
 def index_page(results: Sequence[NetworkResult], inputs: Iterable[dict], top: int = TOP,
-               warnings: Iterable[str] = ()) -> str:
+               warnings: Iterable[str] = (), entity_pages: bool = False) -> str:
     """The dashboard HTML: inputs, one summary row and top nodes per network, downloads."""
     e = html.escape
     parts = [HEAD]
@@ -55,7 +57,7 @@ def index_page(results: Sequence[NetworkResult], inputs: Iterable[dict], top: in
     parts.append(_inputs_table(list(inputs)))
     parts.append("<h2>Data</h2>\n<ul>\n")
     parts.extend(f'<li><a href="{e(path)}">{e(path)}</a>: {e(what)}</li>\n'
-                 for path, what in DATA_FILES)
+                 for path, what in (*DATA_FILES, *((ENTITY_PAGES,) if entity_pages else ())))
     parts.append("</ul>\n</body>\n</html>\n")
     return "".join(parts)
 

@@ -34,12 +34,13 @@ from kg.iri import (
     reference_key,
 )
 from kg.model import Article, Document, Mention
+from kg.rdf.biblio import add_issue, add_reference_parts, law_names
 from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
 from kg.rdf.vocab import KG, SCHEMA
 from kg.resolve import Entity, Resolution
 from kg.segment.editors import EXTRACTOR as EDITOR
-from kg.segment.masthead import issue_year
+from kg.segment.masthead import read_masthead
 from kg.text.sentences import sentence_around, sentence_bounds
 
 
@@ -154,12 +155,11 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
         g.add(issue, t(RDF.type), t(KG.JournalIssue))
         g.add(issue, t(RDF.type), t(SCHEMA.PublicationIssue))
         g.add(issue, t(KG.sourceDocument), source)
-        g.add(issue, t(RDFS.label), literal(_file_name(doc)))
-        year = issue_year(doc.text[: headed[0].span.start])
-        if year:
-            g.add(issue, t(KG.issueYear), integer(year))
+        masthead = read_masthead(doc.text[: headed[0].span.start], doc.text, [a.doi for a in headed if a.doi])
+        add_issue(g, issue, masthead, _file_name(doc), iri)
+    laws = law_names(r.entities)
     for a in articles:
-        _add_article(g, doc, a, issue, source, r, iri)
+        _add_article(g, doc, a, issue, source, r, iri, laws)
     by_article = _articles_of(articles)
     for m in mentions:
         _add_mention(g, doc, m, by_article(m), source, r, iri,
@@ -170,7 +170,7 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
     _add_parents(g, mentions, r, iri)
 
 
-def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) -> None:
+def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter, laws) -> None:
     node = iri.article(a)
     g.add(node, t(RDF.type), t(KG.Article))
     g.add(node, t(RDF.type), t(SCHEMA.ScholarlyArticle))
@@ -193,7 +193,7 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter) 
     _add_authorships(g, a, node, r, iri)
     _add_affiliations(g, a, node, r, iri)
     _add_keywords(g, a, node, r, iri)
-    _add_references(g, a, node, iri)
+    _add_references(g, a, node, iri, laws)
 
 
 def _add_authorships(g: GraphLines, a: Article, node: str, r: Resolution, iri: Minter) -> None:
@@ -251,7 +251,7 @@ def _add_keywords(g: GraphLines, a: Article, node: str, r: Resolution, iri: Mint
             g.add(node, t(SCHEMA.keywords), literal(word, lang))
 
 
-def _add_references(g: GraphLines, a: Article, node: str, iri: Minter) -> None:
+def _add_references(g: GraphLines, a: Article, node: str, iri: Minter, laws) -> None:
     for n, ref in enumerate(a.references, 1):
         ref_node = iri("reference", reference_key(a.document_id, a.order, n))
         g.add(ref_node, t(RDF.type), t(KG.Reference))
@@ -261,6 +261,7 @@ def _add_references(g: GraphLines, a: Article, node: str, iri: Minter) -> None:
         if ref.doi:
             g.add(ref_node, t(KG.doi), literal(ref.doi))
         g.add(node, t(KG.cites), ref_node)
+        add_reference_parts(g, ref_node, ref, laws, iri)
 
 
 def _file_name(doc: Document) -> str:

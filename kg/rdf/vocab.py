@@ -99,6 +99,7 @@ class KG(_rdflib_ns.DefinedNamespace):
     authorPosition: URIRef  # The 1-based position of the author in the article's byline.
     community: URIRef  # The integer id of the community the node belongs to under a community-detection measure.
     computedAt: URIRef  # When an analytics result was computed.
+    doiPrefix: URIRef  # The DOI prefix under which a journal registers its articles, e.g. 10.1000.
     contentHash: URIRef  # The hexadecimal SHA-256 digest (or a prefix of it) of a document's decoded text.
     doi: URIRef  # The DOI of an article or cited work, without the https://doi.org/ prefix (e.g. 10.1000/xyz123).
     extractor: URIRef  # The name and version of the component that found a mention.
@@ -111,6 +112,8 @@ class KG(_rdflib_ns.DefinedNamespace):
     mentionText: URIRef  # The text of a mention as it appears, inflectional suffixes included.
     orcid: URIRef  # The person's ORCID iD: 16 characters in groups of four, e.g. 0000-0002-1825-0097.
     parameters: URIRef  # The parameters of the computation, as a JSON object.
+    referenceAuthor: URIRef  # One author of a cited work, as printed in the reference entry.
+    referenceContainer: URIRef  # The journal or collection in which a cited work was published, as printed in the reference entry.
     referenceText: URIRef  # The reference-list entry as printed.
     referenceYear: URIRef  # The publication year of a cited work.
     score: URIRef  # The numeric value of the measure for the node.

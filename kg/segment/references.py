@@ -2,8 +2,9 @@
 
 >>> is_reference_heading("ӘДЕБИЕТТЕР:"), is_reference_heading("Әдебиеттерге шолу")
 (True, False)
->>> parse_reference("3. Laumulin M. Kazakhstan... Almaty, 2000. DOI: 10.1080/1474.2023.22")
-Reference(text='Laumulin M. Kazakhstan... Almaty, 2000. DOI: 10.1080/1474.2023.22', doi='10.1080/1474.2023.22', year=2000)
+>>> r = parse_reference("3. Laumulin M. Kazakhstan... Almaty, 2000. DOI: 10.1080/1474.2023.22")
+>>> r.text, r.doi, r.year, r.authors
+('Laumulin M. Kazakhstan... Almaty, 2000. DOI: 10.1080/1474.2023.22', '10.1080/1474.2023.22', 2000, ('Laumulin M.',))
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from kg.model import Reference
+from kg.segment.citation import split_citation
 from kg.segment.lines import Line
 
 _HEADING = re.compile(
@@ -56,11 +58,13 @@ def parse_entries(lines: Sequence[Line]) -> tuple[Reference, ...]:
 
 
 def parse_reference(text: str) -> Reference:
-    """One entry with its numbering removed, its DOI and its (first plausible) year."""
+    """One entry with its numbering removed, its DOI, its (first plausible) year and its parts."""
     body = _BULLET.sub("", _NUMBERED.sub("", text, count=1), count=1).strip()
     doi_match = _DOI.search(body)
     doi = doi_match.group(1).rstrip(".,;") if doi_match else None
-    return Reference(text=body, doi=doi, year=publication_year(_DOI.sub(" ", body)))
+    c = split_citation(body)
+    return Reference(text=body, doi=doi, year=publication_year(_DOI.sub(" ", body)), authors=c.authors,
+                     title=c.title, container=c.container, volume=c.volume, issue=c.issue, pages=c.pages)
 
 
 def publication_year(text: str) -> int | None:

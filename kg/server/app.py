@@ -313,7 +313,7 @@ def make_app(store_dir: str | Path, timeout: float = 30.0, max_rows: int = 10_00
     async def search_handler(request: Request) -> Reply:
         q = request.query_params
         return await search_reply(index_path(settings.store_dir), q.get("q", ""), request.headers.get("accept", ""),
-                                  q.get("format"), q.get("limit"), links)
+                                  q.get("format"), q.get("limit"), links, q.get("prefix") in ("1", "true"))
 
     async def entity_handler(request: Request) -> Reply:
         path = request.path_params.get("path")

@@ -1,6 +1,7 @@
 """The query editor's assets: vendored CodeMirror 5 (MIT, ``static/``) and its completion list.
 
-``/static/NAME`` serves the five vendored files (see ``static/README.md``); the query page loads
+``/static/NAME`` serves the five vendored files (see ``static/README.md``) and our ``chart.js``
+(a bar chart of a label and a number column, plain SVG); the query page loads
 them from its own server, so the editor works offline. Completion offers our prefixes (as
 ``PREFIX`` lines), the classes and properties of the ontology as prefixed names, and SPARQL
 keywords (:func:`completions`).
@@ -28,7 +29,7 @@ from kg.rdf.prefixes import turtle_prefixes
 from kg.server.workers import Reply, text_reply
 
 ASSETS = {"codemirror.js": "text/javascript", "sparql.js": "text/javascript",
-          "show-hint.js": "text/javascript", "codemirror.css": "text/css", "show-hint.css": "text/css",
+          "show-hint.js": "text/javascript", "chart.js": "text/javascript", "codemirror.css": "text/css", "show-hint.css": "text/css",
           "LICENSE-codemirror": "text/plain"}
 KEYWORDS = ("SELECT", "DISTINCT", "WHERE", "OPTIONAL", "FILTER", "GRAPH", "UNION", "MINUS", "BIND",
             "VALUES", "GROUP BY", "ORDER BY", "HAVING", "LIMIT", "OFFSET", "COUNT", "SAMPLE", "MIN",

@@ -66,15 +66,22 @@ def page_query(iri: str) -> str:
     s = IRI(iri).sparql()
     lim = f"LIMIT {_LIMIT}"
     return _PREFIXES + f"""SELECT ?section ?p ?o ?x ?xLabel ?n ?text ?sentence ?doc ?start ?end ?network ?measure
+  ?journal ?issn
 WHERE {{
   {{ {{ SELECT ?p ?o WHERE {{ {s} ?p ?o }} ORDER BY ?p ?o {lim} }} BIND("statement" AS ?section) }}
   UNION
   {{ {{ SELECT ?x (COUNT(DISTINCT ?m) AS ?n) WHERE {{
         ?m kg:mentionOf {s} ; kg:mentionIn ?x }} GROUP BY ?x ORDER BY DESC(?n) ?x {lim} }}
-     {_label("x")} BIND("article" AS ?section) }}
+     OPTIONAL {{ ?x kg:inIssue/rdfs:label ?text }} {_label("x")} BIND("article" AS ?section) }}
   UNION
   {{ {{ SELECT ?x WHERE {{ ?x schema:author {s} }} ORDER BY ?x {lim} }}
-     {_label("x")} BIND("authored" AS ?section) }}
+     OPTIONAL {{ ?x kg:inIssue/rdfs:label ?text }} {_label("x")} BIND("authored" AS ?section) }}
+  UNION
+  {{ {{ SELECT ?x ?n ?doc ?journal ?text ?issn WHERE {{ {s} kg:inIssue ?x .
+        OPTIONAL {{ ?x kg:issueYear ?n }} OPTIONAL {{ ?x schema:issueNumber ?doc }}
+        OPTIONAL {{ ?x kg:inJournal ?journal OPTIONAL {{ ?journal rdfs:label ?text }}
+                   OPTIONAL {{ ?journal schema:issn ?issn }} }}
+      }} ORDER BY ?x ?issn {lim} }} {_label("x")} BIND("issue" AS ?section) }}
   UNION
   {{ {{ SELECT ?text ?sentence ?doc ?start ?end ?x WHERE {{
         ?m kg:mentionOf {s} ; kg:mentionText ?text ; kg:mentionStart ?start ; kg:mentionEnd ?end ;
@@ -134,6 +141,10 @@ def _q(value: str) -> float:
 class Links:
     """Where entity pages live: IRIs under ``base`` at ``/id/...``, others at ``/describe?iri=``.
 
+    The static export (:mod:`kg.pages.site`) has its own links with the same three members:
+    ``href(iri)``, ``nav`` (the header's links and search form) and ``formats`` (whether each
+    page links to its Turtle, N-Triples and JSON-LD).
+
     >>> Links("https://w3id.org/kazkg/id/").href("https://w3id.org/kazkg/id/country/kz")
     '/id/country/kz'
     >>> Links("https://w3id.org/kazkg/id/").href("http://www.wikidata.org/entity/Q232")
@@ -141,6 +152,7 @@ class Links:
     """
 
     base: str
+    formats: bool = True
 
     def href(self, iri: str) -> str:
         rest = iri[len(self.base):] if self.base and iri.startswith(self.base) else None
@@ -150,6 +162,27 @@ class Links:
 
     def iri(self, path: str) -> str:
         return self.base + path
+
+    @property
+    def nav(self) -> Nav:
+        return SERVER_NAV
+
+
+@dataclass(frozen=True)
+class Nav:
+    """The header of an entity or search page: a link home and where the search form goes.
+
+    ``hidden`` are extra ``name=value`` fields of the form; ``head`` is more of the ``<head>``.
+    """
+
+    home: str
+    home_text: str
+    search: str
+    hidden: tuple[tuple[str, str], ...] = ()
+    head: str = ""
+
+
+SERVER_NAV = Nav("/", "query page", "/search", (("format", "html"),))
 
 
 async def entity_reply(iri: str, accept: str, fmt: str | None, run: Runner, links: Links,
@@ -242,9 +275,10 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
     label_rows = [[escape(lang or "—"), escape(" · ".join(dict.fromkeys(labels.get(lang, []))))]
                   for lang in (*_LANGS, *sorted(set(labels) - set(_LANGS))) if labels.get(lang)]
 
-    def linked(section: str, count: str | None = None) -> list[list[str]]:
+    def linked(section: str, count: str | None = None, issue: bool = False) -> list[list[str]]:
         return [[_link(_value(r["x"]), _value(r.get("xLabel")), links)]
                 + ([escape(_value(r.get("n")))] if count else [])
+                + ([escape(_value(r.get("text")))] if issue else [])
                 for r in parts.get(section, [])]
 
     mentions = [[escape(_value(r.get("text"))), escape(_value(r.get("sentence"))),
@@ -261,8 +295,10 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
         f"<h2>Labels</h2>{_table(('language', 'labels'), label_rows)}",
         f"<h2>Types</h2><p>{', '.join(types) or 'none'}</p>",
         f"<h2>Same as</h2><p>{'<br>'.join(same) or 'none'}</p>",
-        f"<h2>Articles mentioning it</h2>{_table(('article', 'mentions'), linked('article', 'n'))}",
-        f"<h2>Articles authored</h2>{_table(('article',), linked('authored'))}",
+        *([f"<h2>Published in</h2>{published(parts['issue'], links)}"] if parts.get("issue") else []),
+        "<h2>Articles mentioning it</h2>"
+        + _table(("article", "mentions", "issue"), linked("article", "n", issue=True)),
+        f"<h2>Articles authored</h2>{_table(('article', 'issue'), linked('authored', issue=True))}",
         "<h2>Mentions</h2>" + _table(("text", "sentence", "document", "offsets", "article"), mentions),
         f"<h2>Co-authors</h2>{_table(('person', 'joint articles'), linked('coauthor', 'n'))}",
         f"<h2>Co-mentioned entities</h2>{_table(('entity',), linked('comention'))}",
@@ -270,9 +306,19 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
         "<h2>Linked from</h2>" + _table(("subject", "property"), inbound),
         "<h2>Statements</h2>" + _table(("property", "value"), others),
     ]
-    rdf = "".join(f' <a href="{escape(links.href(iri))}{"&" if "?" in links.href(iri) else "?"}'
-                  f'format={f}">{f}</a>' for f in ("ttl", "nt", "jsonld"))
-    return page_document(title, f"<p><code>{escape(iri)}</code> ·{rdf}</p>" + "\n".join(body))
+    rdf = " ·" + "".join(f' <a href="{escape(links.href(iri))}{"&" if "?" in links.href(iri) else "?"}'
+                         f'format={f}">{f}</a>' for f in ("ttl", "nt", "jsonld")) if links.formats else ""
+    return page_document(title, f"<p><code>{escape(iri)}</code>{rdf}</p>" + "\n".join(body), nav=links.nav)
+
+
+def published(rows: list[dict], links: Links) -> str:
+    """The issue an article is in: the issue, its journal, ISSNs, number and year."""
+    first = rows[0]
+    issns = ", ".join(dict.fromkeys(_value(r.get("issn")) for r in rows if r.get("issn")))
+    journal = _link(_value(first["journal"]), _value(first.get("text")), links) if first.get("journal") else ""
+    return _table(("issue", "journal", "ISSN", "number", "year"),
+                  [[_link(_value(first["x"]), _value(first.get("xLabel")), links), journal, escape(issns),
+                    escape(_value(first.get("doc"))), escape(_value(first.get("n")))]])
 
 
 def not_found(iri: str) -> str:
@@ -280,21 +326,22 @@ def not_found(iri: str) -> str:
     return page_document("Not found", f"<p><code>{escape(iri)}</code> is not in this build.</p>")
 
 
-def page_document(title: str, body: str, query: str = "") -> str:
+def page_document(title: str, body: str, query: str = "", nav: Nav = SERVER_NAV) -> str:
     """A page of the entity/search family: a header with a search form, then ``body`` (HTML)."""
+    hidden = "".join(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in nav.hidden)
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · kazkg</title>
-<style>{STYLE}</style>
+<style>{STYLE}</style>{nav.head}
 </head>
 <body>
-<header><h1>{escape(title)}</h1><p><a href="/">query page</a></p>
-<form id="search" action="/search" method="get" role="search"><input type="search" name="q"
- value="{escape(query)}" placeholder="Find an entity" aria-label="Find an entity"><input type="hidden"
- name="format" value="html"><button type="submit">Find</button></form></header>
+<header><h1>{escape(title)}</h1><p><a href="{escape(nav.home)}">{escape(nav.home_text)}</a></p>
+<form id="search" action="{escape(nav.search)}" method="get" role="search"><input type="search" name="q"
+ value="{escape(query)}" placeholder="Find an entity" aria-label="Find an entity">{hidden}<button
+ type="submit">Find</button></form></header>
 <section class="entity">
 {body}
 </section>

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.queries import QueryInfo
 
 #: The vendored editor (CodeMirror 5, MIT; see kg/server/static/README.md), served at /static/.
-EDITOR_SCRIPTS = ("codemirror.js", "sparql.js", "show-hint.js")
+EDITOR_SCRIPTS = ("codemirror.js", "sparql.js", "show-hint.js", "chart.js")  # chart.js: ours
 EDITOR_STYLES = ("codemirror.css", "show-hint.css")
 
 DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?count)
@@ -90,6 +90,10 @@ td.uri { color: var(--accent); word-break: break-all; }
 td small { margin-left: .35rem; color: var(--muted); }
 pre { margin: 0; padding: .6rem; font: 13px/1.4 ui-monospace, monospace; white-space: pre-wrap; }
 .boolean { margin: 0; padding: .6rem; font-weight: 600; }
+#chart { padding: .6rem; border-bottom: 1px solid var(--line); }
+.chart rect { fill: var(--accent); }
+.chart text { font-size: 12px; fill: var(--fg); }
+.chart .axis { fill: var(--muted); }
 @media (max-width: 50rem) { main { grid-template-columns: 1fr; } nav ul { max-height: 14rem; } }
 """
 
@@ -109,13 +113,17 @@ function getText() { return cm ? cm.getValue() : editor.value; }
 function setText(text) { if (cm) cm.setValue(text); else editor.value = text; }
 window.kgSetQuery = setText;
 
-function sparqlHint(instance) {
+const WORD_CHAR = /[\\p{L}\\p{N}_:-]/u;
+
+// Completion: our prefixes, ontology terms and keywords at once; entity labels (3+ letters, no
+// colon) from the search index as the analyst types, inserting the entity's IRI.
+function sparqlHint(instance, callback) {
   const cursor = instance.getCursor();
   const line = instance.getLine(cursor.line);
   let start = cursor.ch;
-  while (start > 0 && /[\w:-]/.test(line.charAt(start - 1))) start--;
+  while (start > 0 && WORD_CHAR.test(line.charAt(start - 1))) start--;
   const word = line.slice(start, cursor.ch);
-  if (!word) return null;
+  if (!word) { callback(null); return; }
   const lower = word.toLowerCase();
   const list = [];
   for (const [name, iri] of Object.entries(COMPLETIONS.prefixes)) {
@@ -125,8 +133,21 @@ function sparqlHint(instance) {
   }
   for (const term of COMPLETIONS.terms) if (term.toLowerCase().startsWith(lower)) list.push(term);
   for (const keyword of COMPLETIONS.keywords) if (keyword.toLowerCase().startsWith(lower)) list.push(keyword);
-  return {list, from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch)};
+  const answer = () => callback(list.length ? {list, from: CodeMirror.Pos(cursor.line, start),
+                                                to: CodeMirror.Pos(cursor.line, cursor.ch)} : null);
+  if (word.length < 3 || word.includes(":") || /[?$]/.test(line.charAt(start - 1))) { answer(); return; }
+  fetch("search?" + new URLSearchParams({q: word, limit: "10", prefix: "1"}), {headers: {Accept: "application/json"}})
+    .then((response) => response.ok ? response.json() : [])
+    .catch(() => [])
+    .then((found) => {
+      for (const hit of found) {
+        list.push({text: "<" + hit.iri + ">", displayText: (hit.label || hit.iri) + "  <" + hit.iri + ">",
+                   className: "kg-entity-hint"});
+      }
+      answer();
+    });
 }
+sparqlHint.async = true;
 
 const HISTORY_KEY = "kazkg-query-history";
 const historyBox = document.getElementById("history");
@@ -138,7 +159,7 @@ function history() {
 function showHistory() {
   historyBox.replaceChildren(el("option", "History\u2026"));
   history().forEach((text, i) => {
-    const option = el("option", text.replace(/\s+/g, " ").slice(0, 80));
+    const option = el("option", text.replace(/\\s+/g, " ").slice(0, 80));
     option.value = String(i);
     historyBox.appendChild(option);
   });
@@ -269,7 +290,7 @@ async function run() {
     }
     const cut = response.headers.get("X-Kazkg-Truncated") === "true";
     const type = response.headers.get("Content-Type") || "";
-    let summary, kind = "graph";
+    let summary, kind = "graph", chartData = null;
     if (type.startsWith("application/sparql-results+json")) {
       const data = JSON.parse(text);
       if ("boolean" in data) {
@@ -279,6 +300,7 @@ async function run() {
       } else {
         summary = drawTable(data) + " row(s)";
         kind = "select";
+        chartData = data;
       }
     } else {
       results.appendChild(el("pre", text));
@@ -286,12 +308,31 @@ async function run() {
     }
     statusLine.textContent = summary + " in " + seconds + (cut ? " \\u2014 cut at " + maxRows + " rows" : "");
     showDownloads(kind);
+    if (chartData) offerChart(chartData);
   } catch (err) {
     statusLine.textContent = "";
     showError(String(err));
   } finally {
     runButton.disabled = false;
   }
+}
+
+// A label column and a number column: offer a bar chart (static/chart.js), drawn above the table.
+function offerChart(data) {
+  const spec = window.kgChart && window.kgChart.chartable(data);
+  if (!spec) return;
+  const button = el("button", "Bar chart");
+  button.type = "button";
+  button.id = "chart-button";
+  button.addEventListener("click", () => {
+    const shown = document.getElementById("chart");
+    if (shown) { shown.remove(); return; }
+    const box = el("div");
+    box.id = "chart";
+    box.appendChild(window.kgChart.draw(data, spec));
+    results.prepend(box);
+  });
+  downloads.appendChild(button);
 }
 
 const paramBox = document.getElementById("params");
@@ -360,10 +401,10 @@ async function find(event) {
     for (const hit of found) {
       const item = el("li");
       const link = el("a", hit.label || hit.iri);
-      link.href = hit.href.replace(/^\//, "");
+      link.href = hit.href.replace(/^\\//, "");
       link.title = hit.iri;
       item.appendChild(link);
-      item.appendChild(el("small", hit.field + ": " + hit.text.replace(/\s+/g, " ").slice(0, 160)));
+      item.appendChild(el("small", hit.field + ": " + hit.text.replace(/\\s+/g, " ").slice(0, 160)));
       hits.appendChild(item);
     }
   } catch (err) {
@@ -387,7 +428,7 @@ if (window.CodeMirror) {
   });
   window.kgEditor = cm;
   cm.on("inputRead", (instance, change) => {
-    if (/[\w:]/.test(change.text.join(""))) instance.showHint({hint: sparqlHint, completeSingle: false});
+    if (WORD_CHAR.test(change.text.join(""))) instance.showHint({hint: sparqlHint, completeSingle: false});
   });
 }
 editor.addEventListener("keydown", (event) => {

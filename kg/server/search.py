@@ -2,7 +2,8 @@
 
 Answers a JSON array of hits (``iri``, ``label``, ``field``, ``text`` and ``href``, the path of
 the entity page), or, for a browser (``Accept: text/html`` or ``format=html``), an HTML list of
-links with a search form. ``limit`` (default 20, at most 200) bounds the hits.
+links with a search form. ``limit`` (default 20, at most 200) bounds the hits; ``prefix=1`` lets
+the last word be the start of a word (the query editor completes entity labels this way).
 
 >>> import asyncio, tempfile, pathlib
 >>> reply = asyncio.run(search_reply(pathlib.Path(tempfile.mkdtemp()) / "none.sqlite", "x", "", None, "20",
@@ -26,7 +27,7 @@ MAX_LIMIT = 200
 
 
 async def search_reply(index: Path, query: str, accept: str, fmt: str | None, limit: str | None,
-                       links: Links) -> Reply:
+                       links: Links, prefix: bool = False) -> Reply:
     """The answer to ``/search?q=query``: hits as JSON or HTML; 400 on a bad limit, 404 without index."""
     try:
         count = int(limit or 20)
@@ -35,7 +36,7 @@ async def search_reply(index: Path, query: str, accept: str, fmt: str | None, li
     except ValueError:
         return text_reply(400, f"limit must be a whole number from 1 to {MAX_LIMIT}")
     try:
-        hits = await asyncio.to_thread(search, index, query, count) if query.strip() else []
+        hits = await asyncio.to_thread(search, index, query, count, prefix) if query.strip() else []
     except FileNotFoundError as err:
         return text_reply(404, str(err))
     if not wants_html(accept, fmt):

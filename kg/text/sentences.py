@@ -2,13 +2,17 @@
 
 >>> sentence_around("Бірінші сөйлем. Қазақстан тәуелсіз ел. Үшінші.", 16, 25)
 'Қазақстан тәуелсіз ел.'
+>>> sentence_around("Кеңес\\n- Ерлан ҚАРИН** – төраға\\n- Индира РЫСТИНА** – редактор", 8, 19)
+'- Ерлан ҚАРИН** – төраға'
 """
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n")
+# a sentence end before a capital, a blank line, or a line that opens a list item
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n[ \t]*(?=[-•*][ \t]|\d{1,2}[.)][ \t])")
 
 
 def sentence_around(text: str, start: int, end: int, window: int = 600) -> str:

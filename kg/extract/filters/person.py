@@ -4,6 +4,8 @@
   даму мақсаттарын» is not a person;
 * a word right before a settlement or region head («Жетібай ауылы») is a place, not a person;
 * a name of several words the country gazetteer knows ("South Africa") is a country;
+* a Latin-script name in Kazakh or Russian text must read as an English person's name
+  ("Regulatory Capture", "Doing Business" are not);
 * a single word stands for a surname: the common-word filter (:mod:`.common`) has already
   dropped capitalised common words, and :mod:`.region` uses :data:`SURNAME_END` and the other
   persons of the paragraph to tell a thinker from a place.
@@ -23,6 +25,7 @@ from dataclasses import replace
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate
+from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.text.names import fold, parse_name
 
@@ -64,6 +67,27 @@ def _surnames(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
     return frozenset(keys)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+
+
+def _latin_person(ws: list[str]) -> bool:
+    """A Latin-script name inside non-English text is a person only if it reads as one in
+    English (no head word or stop word; a known given name, a surname ending, or no common
+    English word) and does not mix scripts.
+
+    >>> _latin_person(["John", "Rawls"]), _latin_person(["Regulatory", "Capture"]), _latin_person(["Манович", "Photoshop"])
+    (True, False, False)
+    """
+    from kg.extract.en.lexicon import is_name_like, is_person_pair  # deferred: kg.extract.en imports the filters
+
+    if any(_CYRILLIC.search(w) for w in ws) or len(ws) < 2:
+        return False
+    if not all(is_name_like(w) or not w.isascii() for w in ws):
+        return False
+    return is_person_pair(ws[0], ws[-1]) or not any(is_common_word(w, "en") for w in ws)
+
+
 def filter_persons(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop person spans without a name shape (see the module's rules)."""
     out = []
@@ -76,6 +100,8 @@ def filter_persons(ctx: FilterContext, found: list[Candidate]) -> list[Candidate
         if lookup_country(text, ctx.lang) is not None and len(ws) > 1:
             out.append(replace(cand, label="GPE"))  # "South Africa" taken for a person
             continue
+        if ctx.lang != "en" and _LATIN.search(text) and not _latin_person(ws):
+            continue  # "Regulatory Capture", "Doing Business", «Манович Photoshop» in Kazakh text
         if not ws or not name_shaped(text) or PLACE_HEADS.match(ctx.text, cand.end):
             continue
         out.append(cand)

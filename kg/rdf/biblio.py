@@ -1,0 +1,119 @@
+"""Bibliographic triples: an issue's journal, volume, number and year from its masthead
+(:mod:`kg.segment.masthead`), references split into their parts, and the laws they cite.
+
+An issue is a ``kg:JournalIssue`` (``schema:PublicationIssue``, ``bibo:Issue``) labelled
+``Title, vol. V, № N, YEAR`` (tagged with the title's language) with ``schema:issueNumber``/``bibo:issue``, ``bibo:volume`` and
+``kg:issueYear``; it is ``kg:inJournal`` a ``kg:Journal`` (``schema:Periodical``) keyed by its
+ISSN (``schema:issn``; ``bibo:issn``/``bibo:eissn`` for print/online) with ``kg:doiPrefix``, and
+``schema:isPartOf`` a ``schema:PublicationVolume`` where a volume is printed. A reference gets
+``dcterms:title``, ``kg:referenceAuthor`` (one per name), ``kg:referenceContainer``,
+``bibo:volume``/``bibo:issue``/``bibo:pages``, and ``dcterms:references`` the law entities
+its text names (:func:`law_names`, :func:`cited_laws`).
+
+>>> names = law_names({("law", "k"): Entity("law", "k", {"kk": "«Қоғамдық кеңестер туралы» Заң"})})
+>>> cited_laws("«Қоғамдық  кеңестер туралы» ҚР 2015 жылғы № 383-V Заңы", names)
+['k']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rdflib.namespace import DCTERMS, RDF, RDFS
+
+from kg.iri import journal_key, volume_key
+from kg.model import Reference
+from kg.rdf.terms import GraphLines, integer, literal
+from kg.rdf.vocab import BIBO, KG, SCHEMA
+from kg.resolve import Entity
+from kg.segment.masthead import Masthead
+from kg.text.lang import detect_language
+
+_QUOTED = re.compile(r"[«“\"„]([^»”\"“]{8,200})[»”\"“]")
+#: A law's whole name counts as cited only from this length on (short ones match too much).
+MIN_NAME = 12
+
+
+def t(value) -> str:
+    return f"<{value}>"
+
+
+def add_issue(g: GraphLines, issue: str, masthead: Masthead, fallback: str, iri) -> None:
+    """The issue's label and number, its volume and its journal (``iri(kind, key)`` mints)."""
+    lang = detect_language(masthead.title) if masthead.title else None  # labels in the title's language
+    g.add(issue, t(RDFS.label), literal(masthead.label(fallback), lang))
+    if masthead.year:
+        g.add(issue, t(KG.issueYear), integer(masthead.year))
+    if masthead.number:
+        g.add(issue, t(SCHEMA.issueNumber), literal(masthead.number))
+        g.add(issue, t(BIBO.issue), literal(masthead.number))
+    if masthead.volume:
+        g.add(issue, t(BIBO.volume), literal(masthead.volume))
+    key = journal_key(tuple(i for i, _ in sorted(masthead.issns, key=lambda x: x[1] != "print")),
+                      masthead.title)
+    if key is None:
+        return
+    journal = iri("journal", key)
+    g.add(journal, t(RDF.type), t(KG.Journal))
+    g.add(journal, t(RDF.type), t(SCHEMA.Periodical))
+    if masthead.title:
+        g.add(journal, t(RDFS.label), literal(masthead.title, lang))
+        g.add(journal, t(SCHEMA.name), literal(masthead.title, lang))
+    for issn, medium in masthead.issns:
+        g.add(journal, t(SCHEMA.issn), literal(issn))
+        g.add(journal, t(BIBO.eissn if medium == "online" else BIBO.issn), literal(issn))
+    if masthead.doi_prefix:
+        g.add(journal, t(KG.doiPrefix), literal(masthead.doi_prefix))
+    g.add(issue, t(KG.inJournal), journal)
+    if masthead.volume:
+        volume = iri("volume", volume_key(key, masthead.volume))
+        g.add(volume, t(RDF.type), t(SCHEMA.PublicationVolume))
+        g.add(volume, t(SCHEMA.volumeNumber), literal(masthead.volume))
+        g.add(volume, t(RDFS.label), literal(f"{masthead.title or key}, vol. {masthead.volume}", lang))
+        g.add(volume, t(SCHEMA.isPartOf), journal)
+        g.add(issue, t(SCHEMA.isPartOf), volume)
+    else:
+        g.add(issue, t(SCHEMA.isPartOf), journal)
+
+
+def add_reference_parts(g: GraphLines, node: str, ref: Reference, laws: Mapping[str, list[str]], iri) -> None:
+    """The parts of one reference and the laws it names."""
+    if ref.title:
+        g.add(node, t(DCTERMS.title), literal(ref.title))
+    for name in ref.authors:
+        g.add(node, t(KG.referenceAuthor), literal(name))
+    if ref.container:
+        g.add(node, t(KG.referenceContainer), literal(ref.container))
+    for prop, value in ((BIBO.volume, ref.volume), (BIBO.issue, ref.issue), (BIBO.pages, ref.pages)):
+        if value:
+            g.add(node, t(prop), literal(value))
+    for key in cited_laws(ref.text, laws):
+        g.add(node, t(DCTERMS.references), iri("law", key))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def law_names(entities: Mapping[tuple[str, str], Entity]) -> dict[str, list[str]]:
+    """Law key -> the normalised names that identify it in a reference: the quoted title of
+    each of its labels and aliases, else the whole label from :data:`MIN_NAME` characters."""
+    out: dict[str, list[str]] = {}
+    for (kind, key), entity in entities.items():
+        if kind != "law":
+            continue
+        names = set()
+        for name in (*entity.labels.values(), *(alias for _, alias in entity.aliases)):
+            quoted = _QUOTED.findall(name)
+            names.update(_norm(q) for q in quoted) if quoted else (
+                names.add(_norm(name)) if len(name) >= MIN_NAME else None)
+        if names:
+            out[key] = sorted(names)
+    return out
+
+
+def cited_laws(text: str, laws: Mapping[str, list[str]]) -> list[str]:
+    """The keys of the laws whose names ``text`` contains, sorted."""
+    norm = _norm(text)
+    return sorted(key for key, names in laws.items() if any(n in norm for n in names))
