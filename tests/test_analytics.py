@@ -385,3 +385,15 @@ def test_page_of_an_empty_network_is_still_written(tmp_path):
     assert all(n.nodes == 0 for n in report.networks)
     assert "This network has no nodes." in Path(tmp_path / "networks/coauthorship.html").read_text(
         encoding="utf-8")
+
+
+def test_layout_does_not_depend_on_insertion_order():
+    from kg.analytics.layout import positions
+
+    edges = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("x", "y"), ("y", "z"), ("z", "x")]
+    forward = nx.Graph()
+    forward.add_edges_from(edges)
+    backward = nx.Graph()
+    backward.add_nodes_from(sorted(forward, reverse=True))
+    backward.add_edges_from((v, u) for u, v in reversed(edges))
+    assert positions(forward) == positions(backward)

@@ -30,7 +30,7 @@ def positions(G: nx.Graph, seed: int = SEED, weight: str = "weight") -> dict:
     """``{node: (x, y)}`` for every node of ``G`` (see the module docstring)."""
     if not len(G):
         return {}
-    order = {n: i for i, n in enumerate(G)}
+    order = {n: i for i, n in enumerate(sorted(G, key=str))}  # not G's insertion order
     comps = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(G)),
                    key=lambda c: (-len(c), order[c[0]]))
     boxes = [_component(G, c, seed, weight) for c in comps]
@@ -48,11 +48,10 @@ def _component(G: nx.Graph, nodes: list, seed: int, weight: str) -> dict:
     import numpy as np  # deferred
 
     index = {v: i for i, v in enumerate(nodes)}
-    edges, weights = [], []
-    for u, v, d in G.subgraph(nodes).edges(data=True):
-        if u != v:
-            edges.append((index[u], index[v]))
-            weights.append(float(d.get(weight, 1.0) or 1.0))
+    found = sorted((min(index[u], index[v]), max(index[u], index[v]), float(d.get(weight, 1.0) or 1.0))
+                   for u, v, d in G.subgraph(nodes).edges(data=True) if u != v)
+    edges = [(a, b) for a, b, _ in found]  # in a fixed order: the layout depends on it
+    weights = [x for _, _, x in found]
     g = ig.Graph(n=n, edges=edges)
     rng = np.random.default_rng(seed)
     start = (rng.random((n, 2)) * math.sqrt(n)).tolist()
