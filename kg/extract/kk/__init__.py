@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.extract.base import BaseExtractor, ParagraphText
+from kg.extract.filters.person import SURNAME_END
 from kg.extract.kk.gazetteer import (
     find_acronym_institutions,
     find_catalogued,
@@ -45,6 +46,7 @@ from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
+from kg.text.kk_morph import normalize_kk
 
 __all__ = ["KazakhExtractor", "find_rules"]
 
@@ -190,6 +192,9 @@ def _person_not_place(text: str, cand: Candidate, people: list[Candidate]) -> bo
     >>> town = Candidate(3, 11, "GPE_SUB", "gazetteer")
     >>> _person_not_place(text, town, [Candidate(3, 20, "PERSON", "ner")])
     True
+    >>> text = "Ол Гонконг Диснейлендіне барды"
+    >>> _person_not_place(text, Candidate(3, 10, "GPE_SUB", "gazetteer"), [Candidate(3, 24, "PERSON", "ner")])
+    False
     """
     if cand.source != "gazetteer" or cand.label != "GPE_SUB":
         return False
@@ -198,7 +203,8 @@ def _person_not_place(text: str, cand: Candidate, people: list[Candidate]) -> bo
         return False
     for m in people:
         if m.start == cand.start and m.end > cand.end and " " in text[cand.end:m.end]:
-            return True
+            last = normalize_kk(text[cand.end:m.end].split()[-1])  # «Гонконг Диснейленді» is no one
+            return bool(SURNAME_END.search(last)) or lookup_person(text[m.start:m.end]) is not None
         if (m.start, m.end) == (cand.start, cand.end) and lookup_person(m.canonical) is not None:
             return True
     return False
