@@ -40,6 +40,7 @@ from kg.rdf.terms import iri as term
 from kg.rdf.vocab import KG, SCHEMA
 from kg.resolve import Entity, Resolution
 from kg.segment.editors import EXTRACTOR as EDITOR
+from kg.segment.editors import front_matter_end
 from kg.segment.masthead import read_masthead
 from kg.text.sentences import sentence_around, sentence_bounds
 
@@ -99,11 +100,13 @@ def entities_graph(resolution: Resolution, base: str = DEFAULT_BASE) -> GraphLin
 
 
 def document_graph(doc: Document, articles: tuple[Article, ...], mentions: tuple[Mention, ...],
-                   resolution: Resolution, base: str = DEFAULT_BASE) -> GraphLines:
-    """The graph of one source document."""
+                   resolution: Resolution, base: str = DEFAULT_BASE,
+                   laws: dict[str, list[str]] | None = None) -> GraphLines:
+    """The graph of one source document (``laws``: :func:`law_names` of the resolution, if
+    the caller already has them)."""
     iri = Minter(base)
     g = GraphLines(iri.graph(document_graph_key(doc.id)))
-    add_document(g, doc, articles, mentions, resolution, iri)
+    add_document(g, doc, articles, mentions, resolution, iri, laws)
     return g
 
 
@@ -114,8 +117,9 @@ def corpus_graphs(
 ) -> Iterable[GraphLines]:
     """The entities graph, then one graph per document (made one at a time)."""
     yield entities_graph(resolution, base)
+    laws = law_names(resolution.entities)  # once for the corpus, not per document
     for doc, articles, mentions in documents:
-        yield document_graph(doc, articles, mentions, resolution, base)
+        yield document_graph(doc, articles, mentions, resolution, base, laws)
 
 
 def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
@@ -142,7 +146,8 @@ def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
 
 
 def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
-                 mentions: tuple[Mention, ...], r: Resolution, iri: Minter) -> None:
+                 mentions: tuple[Mention, ...], r: Resolution, iri: Minter,
+                 laws: dict[str, list[str]] | None = None) -> None:
     """The facts of one source document."""
     source = iri.document(doc.id)
     g.add(source, t(RDF.type), t(KG.SourceDocument))
@@ -155,9 +160,9 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
         g.add(issue, t(RDF.type), t(KG.JournalIssue))
         g.add(issue, t(RDF.type), t(SCHEMA.PublicationIssue))
         g.add(issue, t(KG.sourceDocument), source)
-        masthead = read_masthead(doc.text[: headed[0].span.start], doc.text, [a.doi for a in headed if a.doi])
+        masthead = read_masthead(doc.text[: front_matter_end(articles)], doc.text, [a.doi for a in headed if a.doi])
         add_issue(g, issue, masthead, _file_name(doc), iri)
-    laws = law_names(r.entities)
+    laws = law_names(r.entities) if laws is None else laws
     for a in articles:
         _add_article(g, doc, a, issue, source, r, iri, laws)
     by_article = _articles_of(articles)
