@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from kg.iri import person_key
 from kg.kinds import LANGS
+from kg.lexicon.catalog import CatalogEntry
 from kg.lexicon.people import lookup_person
 from kg.model import Article, Author, Mention
 from kg.resolve.blocks import NameBlocks
@@ -93,15 +94,12 @@ class People:
                 names.setdefault(lang, name)
         names = {lang: names[lang] for lang in LANGS if lang in names}
         spellings = [n for _, au in members for n in au.names.values()]
-        entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
+        key, labels, entry = _identity(names, spellings)
         ids = {k: v for k, v in (("orcid", next((au.orcid for _, au in members if au.orcid), None)),
                                  ("email", next((au.email for _, au in members if au.email), None)))
                if v}
-        if entry is not None:
-            key, labels = entry.key, dict(entry.names) | names
-            ids |= {"wikidata": entry.wikidata} if entry.wikidata else {}
-        else:
-            key, labels = person_key(_fullest(spellings)), names
+        if entry is not None and entry.wikidata:
+            ids["wikidata"] = entry.wikidata
         documents = frozenset(occ[0] for occ, _ in members)
         keys = {}
         for occ, author in members:
@@ -118,12 +116,8 @@ class People:
         author or a catalogued person any spelling matches."""
         for names in groups:
             spellings = list(names.values())
-            entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
             known = next((self.by_name[k] for k in map(name_key, spellings) if k in self.by_name), None)
-            if entry is not None:
-                key, labels = entry.key, dict(entry.names) | dict(names)
-            else:
-                key, labels = known or person_key(_fullest(spellings)), dict(names)
+            key, labels, _ = _identity(dict(names), spellings, known)
             for lang, name in names.items():
                 self.registry.add("person", key, labels, name, lang,
                                   "the same place in every language's editorial list", alias=name)
@@ -206,6 +200,16 @@ class People:
         self.known[nk] = _Known(parsed, old.key if old else key,
                                 (old.documents if old else frozenset()) | documents)
         self.blocks.add(nk, parsed)
+
+
+def _identity(names: dict[str, str], spellings: Sequence[str],
+              known: str | None = None) -> tuple[str, dict[str, str], CatalogEntry | None]:
+    """Key, labels and catalogue entry of the person spelt ``spellings``: the catalogue's if any
+    spelling is catalogued, else ``known`` (a person met already), else the fullest name's key."""
+    entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
+    if entry is not None:
+        return entry.key, dict(entry.names) | names, entry
+    return known or person_key(_fullest(spellings)), names, None
 
 
 def _fullest(names: Sequence[str]) -> str:
