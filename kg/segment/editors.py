@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Article, Document, Mention
+from kg.text.lang import detect_language
 from kg.text.names import name_key, parse_name
 
 __all__ = ["EXTRACTOR", "Editor", "aligned_editors", "editor_mentions", "editors", "front_matter_end"]
@@ -69,12 +70,6 @@ def _lang(match: re.Match[str]) -> str:
     return next(k for k, v in match.groupdict().items() if v and k in _ROLES)
 
 
-def _script_lang(name: str) -> str:
-    if re.search(r"[a-zA-Z]", name):
-        return "en"
-    return "kk" if re.search(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]", name) else "ru"
-
-
 def _canonical(name: str) -> str:
     """«Ерлан ҚАРИН» -> «Ерлан Қарин»."""
     return " ".join(w.capitalize() if _CAPS.fullmatch(w.replace("-", "")) and w.isupper() else w
@@ -102,7 +97,7 @@ def editors(front: str) -> tuple[Editor, ...]:
         capitals = any(w.isupper() and len(w) > 1 for w in name.split())
         if (under or capitals) and _person(name):
             s, e = m.span("name")
-            section, lang = under[-1] if under else (-1, _script_lang(name))
+            section, lang = under[-1] if under else (-1, detect_language(name, guess=False))
             found.setdefault(s, Editor(_canonical(name), s, e, lang, m.group("role").strip(" *"), section))
     return tuple(found[s] for s in sorted(found))
 

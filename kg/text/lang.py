@@ -22,7 +22,7 @@ from functools import lru_cache
 from kg import kinds
 from kg.text.bounds import MAX_PARAGRAPH, drop_long_tokens
 
-__all__ = ["ALPHABETS", "detect_language"]
+__all__ = ["ALPHABETS", "detect_language", "script_letters"]
 
 #: The basic letters of each script (a character class); a language's own letters are added.
 ALPHABETS: dict[str, str] = {"Cyrl": "а-яёА-ЯЁ", "Latn": "a-zA-Z"}
@@ -88,8 +88,23 @@ def _lingua(text: str, rows: tuple[Row, ...], codes: tuple[str, ...], fallback: 
     return names.get(guess.name, fallback) if guess is not None else fallback
 
 
-def detect_language(text: str, default: str = "kk") -> str:
-    """The code of the language of a paragraph (``default`` if it has no letters)."""
+def script_letters(script: str) -> re.Pattern[str]:
+    """A letter of ``script`` (ISO 15924), its languages' own letters included.
+
+    >>> bool(script_letters("Cyrl").search("ә")), bool(script_letters("Latn").search("Қазақ"))
+    (True, False)
+    """
+    rows = _rows()
+    return next(s.letters for s in _scripts(rows) if s.codes[0] in {r[0] for r in rows if r[1] == script})
+
+
+def detect_language(text: str, default: str = "kk", guess: bool = True) -> str:
+    """The code of the language of a paragraph (``default`` if it has no letters); with
+    ``guess=False`` only scripts and own letters decide, never lingua (for a name alone).
+
+    >>> detect_language("Уильям Фиерман", guess=False), detect_language("Ерлан Қарин", guess=False)
+    ('ru', 'kk')
+    """
     rows = _rows()
     scripts = _scripts(rows)
     counts = [len(s.letters.findall(text)) for s in scripts]
@@ -101,11 +116,11 @@ def detect_language(text: str, default: str = "kk") -> str:
         return script.codes[0]
     own = {c: len(p.findall(text)) for c, p in zip(script.codes, script.own) if p is not None}
     marked = tuple(c for c, n in own.items() if n / letters >= _MARK_SHARE and n >= _MARK_MIN)
-    if len(marked) == 1:
+    if len(marked) == 1 or marked and not guess:
         return marked[0]
     if marked:
         return _lingua(text, rows, marked, marked[0])
-    if letters < _SHORT:
+    if letters < _SHORT or not guess:
         present = [c for c, n in own.items() if n]
         return max(present, key=lambda c: own[c]) if present else script.plain
     return _lingua(text, rows, tuple(row[0] for row in rows), script.plain)

@@ -27,6 +27,7 @@ from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
+from kg.text.lang import script_letters
 from kg.text.names import fold, parse_name
 
 __all__ = ["PLACE_HEADS", "SURNAME_END", "filter_persons", "name_shaped"]
@@ -67,8 +68,8 @@ def _surnames(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
     return frozenset(keys)
 
 
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_LATIN = script_letters("Latn")
+_CYRILLIC = script_letters("Cyrl")
 
 
 def _latin_person(ws: list[str]) -> bool:
