@@ -99,7 +99,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("GPE_SUB", "district-list", re.compile(
             rf"(?<![{CAP}{LOW}])(?:(?:{_PLACE}{_VALUE},\s+)+(?:{_PLACE}{_VALUE}\s+(?:және|мен)\s+)?|"
             rf"{_PLACE}{_VALUE}\s+(?:және|мен)\s+)"
-            rf"{_PLACE}{_VALUE}\s+(?=(?:аудандар|облыстар|қалалар)[{LOW}]*)")),
+            rf"{_PLACE}{_VALUE}\s+(?=(?P<shared>{'|'.join(_SHARED_DESIGNATORS)})[{LOW}]*)")),
         # «HeForShe» және «Сен жалғыз емессің» науқандары: each quoted name of a shared plural head
         ("PROGRAM", "quoted-list", re.compile(
             rf"{_Q}(?:\s*,\s*{_Q})*\s*(?:,|және|мен|бен|пен)\s*{_Q}\s+"
@@ -119,8 +119,8 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
-#: The plural designator a list shares (its first four letters) -> each name's nominative.
-_SHARED_DESIGNATORS = {"ауда": "ауданы", "облы": "облысы", "қала": "қаласы"}
+#: The plural designator a list shares -> each name's nominative.
+_SHARED_DESIGNATORS = {"аудандар": "ауданы", "облыстар": "облысы", "қалалар": "қаласы"}
 
 
 #: A place name in a list: one word, or a direction and a word (Солтүстік Қазақстан).
@@ -199,7 +199,7 @@ def find_titles(text: str) -> list[Candidate]:
                     continue  # 2030 жылға дейінгі жоспарымыз: our plan, no title
                 m = _Span(_dated_title_start(text, m.start()), m.end())
             if rule == "district-list":  # each name takes the designator the list shares
-                shared = _SHARED_DESIGNATORS[text[m.end():m.end() + 4]]
+                shared = _SHARED_DESIGNATORS[m.group("shared")]
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
                                   _designated(w.group(), shared))
                         for w in re.finditer(_PLACE, m.group())]
