@@ -12,7 +12,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.analytics import run_analytics
-from kg.corpus import Corpus, ParsedDocument, collect, parse_file
+from kg.corpus import Corpus, ParsedDocument, collect, parse_file, prune_parsed
 from kg.csvsafe import csv_text
 from kg.extract.tasks import (
     article_tasks,
@@ -193,20 +193,21 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     with naming(stage / "store"):
         store = load_store(stage / "store", runs)
     clock.lap("store")
-    with naming(stage / "reports"):
-        analytics = run_analytics(store, stage, base)
     graph = mint("graph", "analytics", base)
+    with naming(stage / "reports"):
+        analytics = run_analytics(store, stage, base, run=(work, graph))
     with naming(stage / "store"):
-        runs.append(write_run(work, graph, sorted(_in_graph(analytics.ntriples, graph))))
+        runs.append(analytics.run)
         add_runs(store, runs[-1:], stage / "store")
     del store
     clock.lap("analytics")
+    with naming(stage / "networks"):
+        write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
+    analytics = replace(analytics, results=())  # the networks are no longer needed
+    clock.lap("pages")
     with naming(stage / "search.sqlite"):
         write_index(stage / "store", index_path(stage / "store"))
     clock.lap("search index")
-    with naming(stage / "networks"):
-        write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
-    clock.lap("pages")
     if pages:
         with naming(stage / SITE_FOLDER):
             write_site(stage / "store", stage, base, index_path(stage / "store"))
@@ -254,6 +255,7 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
         workers = auto_workers(sum(_size(s) for s in sources
                                    if isinstance(s, Path) and not noted.cached(s)))
     found: dict[str, tuple[Mention, ...]] = {}
+    used: set[str] = set()  # keys of the parsed-document cache
     articles = 0
     pending = []
     in_flight: list = []
@@ -268,7 +270,7 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
         results = []
         for source in sources:
             in_flight = _wait_below(in_flight, AHEAD * max(1, workers), progress)
-            parsed = source if not isinstance(source, Path) else parse_file(source)
+            parsed = source if not isinstance(source, Path) else parse_file(source, cache_dir, used)
             results.append(parsed)
             progress()
             if not isinstance(parsed, ParsedDocument) or parsed.document.id in found:
@@ -297,6 +299,7 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
     save_sources(cache_dir, {s: r.document.id for s, r in zip(sources, results)
                              if isinstance(s, Path) and isinstance(r, ParsedDocument)
                              and r.document.id not in failed})
+    prune_parsed(cache_dir, used)
     if failed:
         results = [failed.get(r.document.id, r) if isinstance(r, ParsedDocument) else r for r in results]
     return collect(results), found, extraction
@@ -330,17 +333,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _in_graph(ntriples: bytes, graph: str) -> list[str]:
-    """N-Triples lines turned into N-Quads lines of ``graph``.
-
-    >>> _in_graph(b'<http://e/s> <http://e/p> "x" .\\n', "http://e/g")
-    ['<http://e/s> <http://e/p> "x" <http://e/g> .\\n']
-    """
-    suffix = f" <{graph}> .\n"
-    return [line[: line.rstrip().rfind(".")].rstrip() + suffix
-            for line in ntriples.decode("utf-8").splitlines() if line.strip()]
 
 
 def _inputs(corpus: Corpus) -> list[dict]:

@@ -7,12 +7,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from kg.ingest import iter_sources, read_file
+from kg.fsutil import write_atomic
+from kg.ingest import iter_sources, read_capped, read_file
 from kg.model import Article, Document, Problem
 from kg.segment import segment_document
 
@@ -45,8 +49,89 @@ def demo_corpus_path() -> Path:
     return Path(__file__).resolve().parent / "demo"
 
 
-def parse_file(path: Path) -> ParsedDocument | Problem:
-    """Read and segment one file; a Problem naming the file instead of any exception."""
+def parse_file(path: Path, cache_dir: Path | None = None,
+               used: set[str] | None = None) -> ParsedDocument | Problem:
+    """Read and segment one file; a Problem naming the file instead of any exception.
+
+    With ``cache_dir`` a document parsed before (the same bytes at the same path, by the same
+    code: see :func:`parsed_key`) is read from there instead, and a new one is saved there;
+    its key is added to ``used`` (see :func:`prune_parsed`).
+    """
+    key = parsed_key(path, cache_dir)
+    if key is not None and used is not None:
+        used.add(key)
+    if key is not None:
+        cached = _load_parsed(cache_dir, key)
+        if cached is not None:
+            return cached
+    parsed = _parse_file(path)
+    if key is not None and isinstance(parsed, ParsedDocument):
+        _save_parsed(cache_dir, key, parsed)
+    return parsed
+
+
+#: Where parsed documents are cached, under the build's cache folder.
+PARSED = "parsed"
+
+
+def parsed_key(path: Path, cache_dir: Path | None) -> str | None:
+    """The cache key of a file's parse: its bytes, its path and the code that parses it
+    (:func:`code_stamp`); ``None`` without a cache or when the file cannot be read (the parse
+    reports why)."""
+    if cache_dir is None:
+        return None
+    data = read_capped(path)
+    if isinstance(data, Problem):
+        return None
+    digest = hashlib.sha256(data)
+    digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0" + code_stamp().encode())
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A digest of the package's code and tables (each file's name, size and time): a cached
+    parse is only used by the code that made it.
+
+    >>> code_stamp() == code_stamp() and len(code_stamp())
+    16
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for file in sorted(root.rglob("*")):
+        if file.suffix in {".py", ".tsv", ".txt", ".json"} and "models" not in file.parts:
+            st = file.stat()
+            digest.update(f"{file.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def _load_parsed(cache_dir: Path, key: str) -> ParsedDocument | None:
+    path = cache_dir / PARSED / f"{key}.pickle"
+    try:
+        with open(path, "rb") as f:
+            parsed = pickle.load(f)  # written by _save_parsed into the build's own cache
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache entry is a miss
+        return None
+    return parsed if isinstance(parsed, ParsedDocument) else None
+
+
+def _save_parsed(cache_dir: Path, key: str, parsed: ParsedDocument) -> None:
+    write_atomic(cache_dir / PARSED / f"{key}.pickle", pickle.dumps(parsed, protocol=5))
+
+
+def prune_parsed(cache_dir: Path | None, keep: Iterable[str]) -> None:
+    """Remove the cached parses not in ``keep`` (files gone, changed, or parsed by other code)."""
+    if cache_dir is None or not (cache_dir / PARSED).is_dir():
+        return
+    names = {f"{k}.pickle" for k in keep}
+    for file in (cache_dir / PARSED).iterdir():
+        if file.name not in names:
+            file.unlink(missing_ok=True)
+
+
+def _parse_file(path: Path) -> ParsedDocument | Problem:
     try:
         doc, notes = read_file(path)
         if isinstance(doc, Problem):

@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -120,13 +121,62 @@ def test_rebuild_after_adding_a_document_extracts_only_it(tmp_path):
     shutil.copy(demo_corpus_path() / "lecture-notes.md", corpus)
     out = tmp_path / "out"
     build([corpus], out)
-    cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir() if p.name != INDEX}
+    cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()
+              if p.name != INDEX and p.is_file()}
     (corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады.\n", encoding="utf-8")
     report = build([corpus], out)
-    after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir() if p.name != INDEX}
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()
+             if p.name != INDEX and p.is_file()}
     assert len(after) == len(cached) + 1
     assert all(after[name] == mtime for name, mtime in cached.items())
     assert (report.extraction.documents, report.extraction.workers) == (1, 0)
+
+
+def _output_files(out) -> dict:
+    """Every published file of a build that must not depend on how it was built (the
+    manifest and VoID carry the build time; the store and the index are compared by content)."""
+    files = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+             if p.is_file() and p.parts[len(out.parts)] not in ("cache", "store")
+             and p.name not in ("manifest.json", "void.ttl", "search.sqlite")}
+    with sqlite3.connect(out / "search.sqlite") as db:
+        files["search.sqlite (dump)"] = "\n".join(db.iterdump()).encode("utf-8")
+    return files
+
+
+def test_incremental_rebuild_equals_a_full_build(tmp_path):
+    """A rebuild that reads parsed documents from the cache and adds one new document gives
+    the same bytes as a build of the same files from scratch."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(demo_corpus_path(), corpus)
+    out = tmp_path / "out"
+    build([corpus], out)
+    (corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады. "
+                                     "Назарбаев университеті Астанада.\n", encoding="utf-8")
+    build([corpus], out)
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh)
+    assert _output_files(out) == _output_files(fresh)
+
+
+def test_rebuild_reads_parsed_documents_from_the_cache(tmp_path, monkeypatch):
+    import kg.corpus
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(demo_corpus_path(), corpus)
+    out = tmp_path / "out"
+    first = build([corpus], out)
+    segmented = []
+    real = kg.corpus.segment_document
+    monkeypatch.setattr(kg.corpus, "segment_document",
+                        lambda doc: segmented.append(doc.source) or real(doc))
+    (corpus / "extra.md").write_text("Қазақстан мен Қытай.\n", encoding="utf-8")
+    second = build([corpus], out)
+    assert segmented == [str(corpus / "extra.md")]  # the others came from the cache
+    assert [p for p in second.corpus.parsed if p.document.source != segmented[0]] == list(first.corpus.parsed)
+    (corpus / "extra.md").write_text("Қазақстан мен Ресей.\n", encoding="utf-8")  # same path, new text
+    build([corpus], out)
+    assert segmented == [str(corpus / "extra.md")] * 2
+    assert len(list((out / "cache" / "parsed").iterdir())) == 3  # the stale parse is gone
 
 
 def test_rebuild_with_nothing_new_starts_no_workers(tmp_path):

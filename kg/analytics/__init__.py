@@ -32,7 +32,7 @@ file is deterministic: the same store gives byte-identical files.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -40,10 +40,12 @@ from pathlib import Path
 
 from kg.analytics.measures import compute
 from kg.analytics.networks import NETWORKS
-from kg.analytics.results import NetworkResult, to_csv, to_ntriples, write_gexf, write_graphml
+from kg.analytics.results import (NetworkResult, result_lines, to_csv, to_ntriples, write_gexf,
+                                  write_graphml)
 from kg.analytics.timeline import has_mentions, mentions_by_year, year_counts
 from kg.analytics.vosviewer import vos_map, vos_network
 from kg.fsutil import write_atomic
+from kg.rdf.runs import Run, SortedRun
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ class AnalyticsReport:
 
     ``ntriples`` holds the analytics RDF as sorted N-Triples (UTF-8): one ``kg:Network`` per
     network and one ``kg:AnalyticsResult`` per node and measure, without ``kg:computedAt``
-    (the build records dates in its manifest).
+    (the build records dates in its manifest). When :func:`run_analytics` was given a
+    ``run`` folder the same triples are in the N-Quads file ``run`` instead, and
+    ``ntriples`` is empty.
     """
 
     ntriples: bytes
@@ -75,12 +79,18 @@ class AnalyticsReport:
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
     results: tuple[NetworkResult, ...] = ()
+    run: Run | None = None
+    result_count: int = 0  # kg:AnalyticsResult nodes
 
     def graph(self):
         """The analytics RDF as an rdflib Graph."""
-        from rdflib import Graph
+        from rdflib import Dataset, Graph
 
-        return Graph().parse(data=self.ntriples.decode("utf-8"), format="nt")
+        if self.run is None:
+            return Graph().parse(data=self.ntriples.decode("utf-8"), format="nt")
+        data = Dataset()
+        data.parse(self.run.path, format="nquads")
+        return data.graph(self.run.graph)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -91,12 +101,17 @@ class AnalyticsReport:
             counts[f"{key}_nodes"] = n.nodes
             counts[f"{key}_edges"] = n.edges
             counts[f"{key}_communities"] = n.communities
-        counts["analytics_results"] = self.ntriples.count(b"#AnalyticsResult>")
+        counts["analytics_results"] = self.result_count
         return counts
 
 
-def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
+def run_analytics(store, out_dir: Path, base: str, run: tuple[Path, str] | None = None,
+                  on_result: Callable[[NetworkResult], None] | None = None) -> AnalyticsReport:
     """Build, measure and publish every network of the store.
+
+    Networks are done one at a time (built, measured, written, turned into triples), so
+    only one network's graph and exports are in memory at once beyond what the caller
+    keeps.
 
     Parameters
     ----------
@@ -106,6 +121,12 @@ def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
         The build's output folder.
     base : str
         Base of minted IRIs (networks and results).
+    run : (folder, graph IRI), optional
+        Write the analytics triples as the sorted N-Quads run of that graph in that folder
+        (:class:`kg.rdf.runs.SortedRun`, spilled to disk) instead of ``ntriples``.
+    on_result : callable, optional
+        Called with each network's result once its files are written (the build writes its
+        page then).
 
     Returns
     -------
@@ -114,41 +135,60 @@ def run_analytics(store, out_dir: Path, base: str) -> AnalyticsReport:
     out_dir = Path(out_dir)
     clock = {"networks": 0.0, "measures": 0.0, "exports": 0.0}
     results = []
+    files: list[str] = []
+    summaries = []
+    sorter = SortedRun(run[0], run[1]) if run is not None else None
+    count = 0
     for spec in NETWORKS:
         with _timed(clock, "networks"):
             G = spec.build(store)
         with _timed(clock, "measures"):
-            results.append(NetworkResult(spec, G, compute(G)))
-    files: list[str] = []
-    summaries = []
-    for r in results:
+            r = NetworkResult(spec, G, compute(G))
+        del G
         with _timed(clock, "exports"):
-            # one file at a time, each written as soon as it is made; GEXF and GraphML are
-            # streamed (a large network's are hundreds of MB of text)
-            outputs = {f"reports/{r.name}.csv": partial(_text, to_csv, r),
-                       f"networks/{r.name}.gexf": partial(write_gexf, r),
-                       f"networks/{r.name}.graphml": partial(write_graphml, r),
-                       f"networks/{r.name}.dynamic.gexf": partial(write_gexf, r, spells=True),
-                       f"networks/{r.name}.vos-map.txt": partial(_text, vos_map, r),
-                       f"networks/{r.name}.vos-network.txt": partial(_text, vos_network, r),
-                       f"reports/{r.name}-years.csv": partial(_text, year_counts, r)}
-            if has_mentions(r):
-                outputs[f"reports/{r.name}-mentions-by-year.csv"] = partial(
-                    _text, mentions_by_year, r)
-            for path, write in outputs.items():
-                write(out_dir / path)
+            outputs = _write_exports(r, out_dir)
+            count += sum(map(len, [*r.measures.scores.values(), *r.measures.communities.values()]))
+            if sorter is not None:
+                sorter.extend(result_lines(r, base, run[1]))
         files.extend(outputs)
-        pagerank = r.measures.scores.get("pagerank", {})
-        summaries.append(NetworkSummary(
-            r.name, r.spec.titles.get("en", r.name), len(r.graph), r.graph.number_of_edges(),
-            len(set(r.measures.communities["connected_component"].values())),
-            len(set(r.measures.communities["louvain_community"].values())), tuple(outputs),
-            tuple((str(n), r.label(n), pagerank.get(n, 0.0)) for n in r.ranked()[:5])))
+        summaries.append(_summary(r, outputs))
+        if on_result is not None:
+            on_result(r)
+        results.append(r)
     warnings = tuple(f"{r.name}: {w}" for r in results for w in r.measures.warnings)
     with _timed(clock, "exports"):
-        ntriples = to_ntriples(results, base)
+        ntriples = to_ntriples(results, base) if sorter is None else b""
+        written = sorter.close() if sorter is not None else None
     return AnalyticsReport(ntriples, tuple(summaries), tuple(files), warnings,
-                           {k: round(v, 3) for k, v in clock.items()}, tuple(results))
+                           {k: round(v, 3) for k, v in clock.items()}, tuple(results),
+                           written, count)
+
+
+def _write_exports(r: NetworkResult, out_dir: Path) -> list[str]:
+    """Write the reports and exports of one network; return their paths. One file at a
+    time, each written as soon as it is made; GEXF and GraphML are streamed (a large
+    network's are hundreds of MB of text)."""
+    outputs = {f"reports/{r.name}.csv": partial(_text, to_csv, r),
+               f"networks/{r.name}.gexf": partial(write_gexf, r),
+               f"networks/{r.name}.graphml": partial(write_graphml, r),
+               f"networks/{r.name}.dynamic.gexf": partial(write_gexf, r, spells=True),
+               f"networks/{r.name}.vos-map.txt": partial(_text, vos_map, r),
+               f"networks/{r.name}.vos-network.txt": partial(_text, vos_network, r),
+               f"reports/{r.name}-years.csv": partial(_text, year_counts, r)}
+    if has_mentions(r):
+        outputs[f"reports/{r.name}-mentions-by-year.csv"] = partial(_text, mentions_by_year, r)
+    for path, write in outputs.items():
+        write(out_dir / path)
+    return list(outputs)
+
+
+def _summary(r: NetworkResult, outputs: list[str]) -> NetworkSummary:
+    pagerank = r.measures.scores.get("pagerank", {})
+    return NetworkSummary(
+        r.name, r.spec.titles.get("en", r.name), len(r.graph), r.graph.number_of_edges(),
+        len(set(r.measures.communities["connected_component"].values())),
+        len(set(r.measures.communities["louvain_community"].values())), tuple(outputs),
+        tuple((str(n), r.label(n), pagerank.get(n, 0.0)) for n in r.ranked()[:5]))
 
 
 def _text(make, r: NetworkResult, path: Path) -> None:

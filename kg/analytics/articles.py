@@ -24,7 +24,7 @@ They are the evidence the pages show and the time the exports carry.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -73,11 +73,13 @@ def mention_sentences(store: ox.Store, nodes: Iterable[str]) -> dict[str, list[t
     """``{node: [(article, sentence), ...]}``: the distinct sentences naming each node, sorted
     (nodes never mentioned in a text are left out)."""
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}  # one copy of a pair several nodes share
     for values in _chunks(nodes):
-        for row in _select(store, f"""SELECT DISTINCT ?node ?article ?sentence WHERE {{
+        for row in iter_rows(store, f"""SELECT DISTINCT ?node ?article ?sentence WHERE {{
                 VALUES ?node {{ {values} }}
                 ?m kg:mentionOf ?node ; kg:mentionIn ?article ; kg:sentenceText ?sentence }}"""):
-            found[row["node"]].add((row["article"], row["sentence"]))
+            pair = (row["article"], row["sentence"])
+            found[row["node"]].add(pairs.setdefault(pair, pair))
     return {n: sorted(s) for n, s in sorted(found.items())}
 
 
@@ -95,6 +97,13 @@ def _chunks(iris: Iterable[str]) -> Iterable[str]:
 
 
 def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
+    return list(iter_rows(store, query))
+
+
+def iter_rows(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
+    """The rows of a SELECT over the union of the graphs, one at a time, as plain strings
+    (unbound left out)."""
     result = store.query(PREFIXES + query, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
-    return [{n: t.value for n, t in zip(names, row) if t is not None} for row in result]
+    for row in result:
+        yield {n: t.value for n, t in zip(names, row) if t is not None}

@@ -106,7 +106,7 @@ def multilevel(G: nx.Graph, seed: int = SEED, resolution: float = RESOLUTION,
     import igraph as ig
 
     net = (net or Indexed.of(G, weight)).for_weight(G, weight)
-    if not net.edges:
+    if not len(net.edges):
         return _numbered(G, ({n} for n in G))
     weights = net.weight[:len(net.edges)].tolist()  # the first arc of every edge, in order
     ig.set_random_number_generator(random.Random(seed))

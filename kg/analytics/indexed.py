@@ -26,7 +26,7 @@ class Indexed:
     """Nodes, arcs (``src → dst``) and arc weights of an undirected network."""
 
     nodes: list
-    edges: list[tuple[int, int]]  # one (u, v) per edge, in G.edges() order
+    edges: Any  # numpy int array of shape (edges, 2): one (u, v) per edge, in G.edges() order
     src: Any  # numpy int arrays, one entry per arc
     dst: Any
     weight: Any  # numpy float array, one entry per arc
@@ -50,16 +50,16 @@ class Indexed:
             raise nx.NetworkXNotImplemented("only simple undirected graphs are supported")
         nodes = list(G)
         index = {n: i for i, n in enumerate(nodes)}
-        edges, weights = [], []
-        for u, v, d in G.edges(data=True):
-            edges.append((index[u], index[v]))
-            weights.append(d.get(weight, 1) if weight is not None else 1)
-        pairs = np.array(edges, dtype=np.int64).reshape(-1, 2)
-        w = np.array(weights, dtype=float)
+        m = G.number_of_edges()
+        # filled edge by edge: no Python list of a million pairs on the way
+        pairs = np.fromiter((i for u, v in G.edges() for i in (index[u], index[v])),
+                            dtype=np.int64, count=2 * m).reshape(-1, 2)
+        w = (np.fromiter((d.get(weight, 1) for _, _, d in G.edges(data=True)), dtype=float,
+                         count=m) if weight is not None else np.ones(m))
         back = pairs[:, 0] != pairs[:, 1]  # self-loops appear once in G[u]
         src = np.concatenate([pairs[:, 0], pairs[back, 1]])
         dst = np.concatenate([pairs[:, 1], pairs[back, 0]])
-        return cls(nodes, edges, src, dst, np.concatenate([w, w[back]]), weight)
+        return cls(nodes, pairs, src, dst, np.concatenate([w, w[back]]), weight)
 
     def for_weight(self, G: nx.Graph, weight: str | None) -> Indexed:
         """This conversion if it used ``weight``, else a new one of ``G``."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import random
+from array import array
 
 import networkx as nx
 
@@ -48,14 +49,24 @@ def _component(G: nx.Graph, nodes: list, seed: int, weight: str) -> dict:
     import numpy as np  # deferred
 
     index = {v: i for i, v in enumerate(nodes)}
-    found = sorted((min(index[u], index[v]), max(index[u], index[v]), float(d.get(weight, 1.0) or 1.0))
-                   for u, v, d in G.subgraph(nodes).edges(data=True) if u != v)
-    edges = [(a, b) for a, b, _ in found]  # in a fixed order: the layout depends on it
-    weights = [x for _, _, x in found]
+    # every edge once (from its end that comes first in ``nodes``), as compact arrays
+    first, second, weights = array("q"), array("q"), array("d")
+    for u in nodes:
+        a = index[u]
+        for v, d in G.adj[u].items():
+            b = index[v]
+            if a < b:
+                first.append(a)
+                second.append(b)
+                weights.append(float(d.get(weight, 1.0) or 1.0))
+    a, b = np.frombuffer(first, dtype=np.int64), np.frombuffer(second, dtype=np.int64)
+    order = np.lexsort((b, a))  # in a fixed order: the layout depends on it
+    edges = np.stack([a[order], b[order]], axis=1)
+    del first, second, a, b
     g = ig.Graph(n=n, edges=edges)
     rng = np.random.default_rng(seed)
     start = (rng.random((n, 2)) * math.sqrt(n)).tolist()
-    w = np.log1p(np.asarray(weights)).tolist() if weights else None
+    w = np.log1p(np.frombuffer(weights, dtype=float)[order]).tolist() if len(order) else None
     ig.set_random_number_generator(random.Random(seed))
     try:
         layout = g.layout_fruchterman_reingold(weights=w, niter=NITER if n <= 1000 else 200,
@@ -66,8 +77,8 @@ def _component(G: nx.Graph, nodes: list, seed: int, weight: str) -> dict:
     xy -= xy.mean(axis=0)
     # scale so that the median edge is SPACING long (the mean would let the long edges
     # between clusters squeeze each cluster)
-    if edges:
-        a, b = np.asarray(edges).T
+    if len(edges):
+        a, b = edges.T
         median = float(np.median(np.linalg.norm(xy[a] - xy[b], axis=1))) or 1.0
         xy *= SPACING / median
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy.tolist())}

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from networkx.algorithms import bipartite
 
 from kg import kinds
-from kg.analytics.articles import article_authors, article_years, mention_sentences
+from kg.analytics.articles import article_authors, article_years, iter_rows, mention_sentences
 from kg.kinds import LANGS, ONTOLOGY
 
 PREFIXES = f"""PREFIX schema: <http://schema.org/>
@@ -110,17 +110,20 @@ def entity_comention(store: ox.Store, kind_keys: Iterable[str] | None = None) ->
     rows = _select(store, f"""SELECT DISTINCT ?article ?node WHERE {{
         ?article schema:mentions ?node . ?node a ?t . VALUES ?t {{ {classes} }} }}""")
     G = project(_incidence(rows))
-    sentences = _select(store, f"""SELECT DISTINCT ?article ?sentence ?node WHERE {{
+    sentences = iter_rows(store, f"""SELECT DISTINCT ?article ?sentence ?node WHERE {{
         ?m a kg:Mention ; kg:mentionOf ?node ; kg:mentionIn ?article ; kg:sentenceText ?sentence .
         ?node a ?t . VALUES ?t {{ {classes} }} }}""")
     together: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in sentences:
+    for row in sentences:  # streamed: each sentence's text is held once
         together[(row["article"], row["sentence"])].add(row["node"])
-    counts: Counter[tuple[str, str]] = Counter()
-    for nodes in together.values():
-        counts.update(combinations(sorted(nodes), 2))
-    for u, v, data in G.edges(data=True):
-        data["sentences"] = counts.get((min(u, v), max(u, v)), 0)
+    for _, _, data in G.edges(data=True):
+        data["sentences"] = 0
+    adj = G.adj
+    for nodes in together.values():  # counted on the edges: no table of all pairs
+        for u, v in combinations(sorted(nodes), 2):
+            data = adj[u].get(v) if u in adj else None
+            if data is not None:
+                data["sentences"] += 1
     return _finish(store, G)
 
 

@@ -21,6 +21,7 @@ False
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -73,9 +74,9 @@ class NetworkResult:
                        self.measures.communities["louvain_community"], self.spec.colour_by)
 
     @cached_property
-    def exported(self) -> tuple[list[Row], list[EdgeRow]]:
-        """See :func:`export_rows`."""
-        return _export_rows(self)
+    def exported(self) -> list[Row]:
+        """The node rows of :func:`export_rows`, made once."""
+        return _node_rows(self)
 
 
 def rounded(x: float, digits: int = DIGITS) -> float:
@@ -140,37 +141,40 @@ def ntriples_lines(results: list[NetworkResult], base: str) -> set[str]:
     """The analytics graph as N-Triples lines (no newline): each network as a ``kg:Network``
     and one ``kg:AnalyticsResult`` per node and measure (``kg:score`` or ``kg:community``,
     ``kg:parameters`` as JSON)."""
+    return {line[:-1] for r in results for line in result_lines(r, base)}
+
+
+def result_lines(r: NetworkResult, base: str, graph: str | None = None) -> Iterator[str]:
+    """The lines of one network in the analytics graph (see :func:`ntriples_lines`), in no
+    particular order, each ending with a newline: N-Triples, or N-Quads of ``graph``."""
     kg = KG
+    end = f" <{graph}> .\n" if graph else " .\n"
     network_cls, result_cls = f"<{kg}Network>", f"<{kg}AnalyticsResult>"
     p_node, p_measure, p_network = f"<{kg}node>", f"<{kg}measure>", f"<{kg}network>"
     p_params, p_score, p_community = f"<{kg}parameters>", f"<{kg}score>", f"<{kg}community>"
-    double, integer = f"^^<{_XSD}double> .", f"^^<{_XSD}integer> ."
-    lines: set[str] = set()
-    add = lines.add
-    for r in results:
-        net = f"<{network_iri(r.name, base)}>"
-        add(f"{net} {_RDF_TYPE} {network_cls} .")
-        for lang, title in r.spec.titles.items():
-            add(f"{net} {_RDFS_LABEL} {_literal(title)}@{lang} .")
-        digests = {node: node_digest(str(node)) for node in r.graph}
-        measures = [(m, s, False) for m, s in r.measures.scores.items()]
-        measures += [(m, p, True) for m, p in r.measures.communities.items()]
-        for measure, values, is_partition in measures:
-            params = _literal(json.dumps(r.measures.parameters.get(measure, {}), sort_keys=True,
-                                         separators=(",", ":")))
-            name = _literal(measure)
-            for node, value in values.items():
-                res = f"<{mint('analytics', result_key(r.name, measure, digests[node]), base)}>"
-                add(f"{res} {_RDF_TYPE} {result_cls} .")
-                add(f"{res} {p_node} <{node}> .")
-                add(f"{res} {p_measure} {name} .")
-                add(f"{res} {p_network} {net} .")
-                add(f"{res} {p_params} {params} .")
-                if is_partition:
-                    add(f'{res} {p_community} "{int(value)}"{integer}')
-                else:
-                    add(f'{res} {p_score} "{rounded(float(value))!r}"{double}')
-    return lines
+    double, integer = f"^^<{_XSD}double>{end}", f"^^<{_XSD}integer>{end}"
+    net = f"<{network_iri(r.name, base)}>"
+    yield f"{net} {_RDF_TYPE} {network_cls}{end}"
+    for lang, title in r.spec.titles.items():
+        yield f"{net} {_RDFS_LABEL} {_literal(title)}@{lang}{end}"
+    digests = {node: node_digest(str(node)) for node in r.graph}
+    measures = [(m, s, False) for m, s in r.measures.scores.items()]
+    measures += [(m, p, True) for m, p in r.measures.communities.items()]
+    for measure, values, is_partition in measures:
+        params = _literal(json.dumps(r.measures.parameters.get(measure, {}), sort_keys=True,
+                                     separators=(",", ":")))
+        name = _literal(measure)
+        for node, value in values.items():
+            res = f"<{mint('analytics', result_key(r.name, measure, digests[node]), base)}>"
+            yield f"{res} {_RDF_TYPE} {result_cls}{end}"
+            yield f"{res} {p_node} <{node}>{end}"
+            yield f"{res} {p_measure} {name}{end}"
+            yield f"{res} {p_network} {net}{end}"
+            yield f"{res} {p_params} {params}{end}"
+            if is_partition:
+                yield f'{res} {p_community} "{int(value)}"{integer}'
+            else:
+                yield f'{res} {p_score} "{rounded(float(value))!r}"{double}'
 
 
 def to_ntriples(results: list[NetworkResult], base: str) -> bytes:
@@ -180,23 +184,15 @@ def to_ntriples(results: list[NetworkResult], base: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def export_rows(r: NetworkResult) -> tuple[list[Row], list[EdgeRow]]:
+def export_rows(r: NetworkResult) -> tuple[list[Row], EdgeRows]:
     """The network with scalar attributes only (labels, type, measures), as sorted node
-    rows ``(iri, attrs)`` and edge rows ``(u, v, attrs)`` with ``u < v`` (made once per
-    result: GEXF and GraphML share them)."""
-    return r.exported
+    rows ``(iri, attrs)`` and edge rows ``(u, v, attrs)`` with ``u < v``. Node rows are made
+    once per result (GEXF and GraphML share them); edge rows are made afresh, in order, each
+    time they are read (:class:`EdgeRows`), so a large network's are never all in memory."""
+    return r.exported, EdgeRows(r.graph)
 
 
-def _export_rows(r: NetworkResult) -> tuple[list[Row], list[EdgeRow]]:
-    known: dict[float, float] = {}  # rounding memo: weights repeat a lot
-
-    def value(x):
-        if isinstance(x, int):
-            return x
-        if x not in known:
-            known[x] = rounded(x)
-        return known[x]
-
+def _node_rows(r: NetworkResult) -> list[Row]:
     nodes = []
     scores = list(r.measures.scores.items())
     parts = list(r.measures.communities.items())
@@ -206,26 +202,51 @@ def _export_rows(r: NetworkResult) -> tuple[list[Row], list[EdgeRow]]:
         attrs = {"label": r.label(n), "type": data.get("type", "other"),
                  **{f"label_{lang}": labels.get(lang, "") for lang in LANGS},
                  "articles": len(data.get("articles", ()))}
-        attrs.update({m: value(s[n]) for m, s in scores})
+        attrs.update({m: _value(s[n]) for m, s in scores})
         attrs.update({m: int(p[n]) for m, p in parts})
         nodes.append((str(n), attrs))
-    edges = []
-    for u, v, d in r.graph.edges(data=True):
-        u, v = str(u), str(v)
-        if v < u:
-            u, v = v, u
-        attrs = {}
-        for k in sorted(d):
-            x = d[k]
-            if type(x) is int:
-                attrs[k] = x
-            elif type(x) is float and x in known:
-                attrs[k] = known[x]
-            elif isinstance(x, (int, float)) and not isinstance(x, bool):
-                attrs[k] = value(x)
-        edges.append((u, v, attrs))
-    edges.sort(key=lambda e: (e[0], e[1]))
-    return nodes, edges
+    return nodes
+
+
+class EdgeRows:
+    """The edge rows of ``G`` (``(u, v, attrs)``, ``u <= v`` as strings, sorted by
+    ``(u, v)``; numeric attributes only, in name order, floats rounded), made as they are
+    read: a node's neighbours at a time.
+
+    >>> rows = EdgeRows(nx.Graph([("b", "a", {"weight": 2 / 3, "tag": "x"}), ("a", "c")]))
+    >>> list(rows), len(rows)
+    ([('a', 'b', {'weight': 0.666667}), ('a', 'c', {})], 2)
+    """
+
+    def __init__(self, G: nx.Graph) -> None:
+        self.graph = G
+
+    def __len__(self) -> int:
+        return self.graph.number_of_edges()
+
+    def __bool__(self) -> bool:
+        return self.graph.number_of_edges() > 0
+
+    def __iter__(self) -> Iterator[EdgeRow]:
+        known: dict[float, float] = {}  # rounding memo: weights repeat a lot
+        adj = self.graph.adj
+        for u in sorted(self.graph, key=str):  # each edge once, from its smaller end
+            su = str(u)
+            later = sorted(((str(v), d) for v, d in adj[u].items() if str(v) >= su),
+                           key=lambda item: item[0])
+            for sv, d in later:
+                attrs = {}
+                for k in sorted(d):
+                    x = d[k]
+                    if type(x) is int:
+                        attrs[k] = x
+                    elif type(x) is float:
+                        if x not in known:
+                            known[x] = rounded(x)
+                        attrs[k] = known[x]
+                    elif isinstance(x, (int, float)) and not isinstance(x, bool):
+                        attrs[k] = _value(x)
+                yield su, sv, attrs
 
 
 def export_graph(r: NetworkResult) -> nx.Graph:
@@ -250,16 +271,55 @@ def node_years(r: NetworkResult) -> dict[str, tuple[int, ...]]:
 
 def edge_years(r: NetworkResult) -> dict[tuple[str, str], tuple[int, ...]]:
     """``{(u, v): (year, ...)}`` with ``u < v``: the years of the articles both nodes share."""
-    years = r.graph.graph.get("article_years", {})
-    arts = dict(r.graph.nodes(data="articles"))
-    out = {}
+    return dict(iter_edge_years(r))
+
+
+def iter_edge_years(r: NetworkResult) -> Iterator[tuple[tuple[str, str], tuple[int, ...]]]:
+    """The items of :func:`edge_years`, one edge at a time (in ``G.edges()`` order)."""
+    years = _EdgeYears(r)
     for u, v in r.graph.edges():
-        shared = set(arts.get(u) or ()) & set(arts.get(v) or ())
-        found = sorted({years[a] for a in shared if a in years})
+        found = years.of(u, v)
         if found:
             u, v = sorted((str(u), str(v)))
-            out[(u, v)] = tuple(found)
-    return out
+            yield (u, v), found
+
+
+class _EdgeYears:
+    """The years of the articles two nodes share, worked out when asked."""
+
+    def __init__(self, r: NetworkResult) -> None:
+        self.years = r.graph.graph.get("article_years", {})
+        self.dated = {n: frozenset(a for a in arts or () if a in self.years)
+                      for n, arts in r.graph.nodes(data="articles")}
+
+    def of(self, u, v) -> tuple[int, ...]:
+        shared = self.dated.get(u, frozenset()) & self.dated.get(v, frozenset())
+        return tuple(sorted({self.years[a] for a in shared}))
+
+
+class _Times(Mapping):
+    """``{node: years}`` and ``{(u, v): years}`` for the GEXF writer: node years held, an
+    edge's worked out when the writer asks for it (a large network has millions of edges).
+    Nodes are the string ids of the export rows."""
+
+    def __init__(self, r: NetworkResult) -> None:
+        self.nodes = node_years(r)
+        self.edges = _EdgeYears(r)
+        self.ids = {str(n): n for n in r.graph}
+
+    def __getitem__(self, key):
+        if isinstance(key, tuple):
+            found = self.edges.of(self.ids.get(key[0]), self.ids.get(key[1]))
+            if not found:
+                raise KeyError(key)
+            return found
+        return self.nodes[key]
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)  # an edge is dated only if both its nodes are
 
 
 def viz(r: NetworkResult) -> dict[str, exports.Viz]:
@@ -272,7 +332,7 @@ def to_gexf(r: NetworkResult, spells: bool = False) -> bytes:
     """``networks/<network>.gexf`` (GEXF 1.2, UTF-8, no modification date): viz colour,
     position and size per node, ``start``/``end`` years per node and edge; with ``spells``,
     ``networks/<network>.dynamic.gexf``, one spell per year for Gephi's timeline."""
-    times = {**node_years(r), **edge_years(r)}
+    times = _Times(r)
     return exports.gexf(*export_rows(r), viz=viz(r), times=times, spells=spells)
 
 
@@ -283,7 +343,7 @@ def to_graphml(r: NetworkResult) -> bytes:
 
 def write_gexf(r: NetworkResult, path: Path, spells: bool = False) -> None:
     """:func:`to_gexf` streamed to the file ``path`` (atomically; never all in memory)."""
-    times = {**node_years(r), **edge_years(r)}
+    times = _Times(r)
     with atomic_binary(path) as out:
         exports.write_gexf(out, *export_rows(r), viz=viz(r), times=times, spells=spells)
 

@@ -32,7 +32,7 @@ import csv
 import io
 from collections import Counter, defaultdict
 
-from kg.analytics.results import NetworkResult, edge_years, node_years, rounded
+from kg.analytics.results import NetworkResult, iter_edge_years, node_years, rounded
 
 
 def year_counts(r: NetworkResult) -> str:
@@ -41,7 +41,7 @@ def year_counts(r: NetworkResult) -> str:
     used = {a for _, arts in r.graph.nodes(data="articles") for a in arts or ()}
     articles = Counter(years[a] for a in used if a in years)
     nodes = Counter(y for ys in node_years(r).values() for y in ys)
-    edges = Counter(y for ys in edge_years(r).values() for y in ys)
+    edges = Counter(y for _, ys in iter_edge_years(r) for y in ys)
     return _csv(["year", "articles", "nodes", "edges"],
                 [[y, articles[y], nodes[y], edges[y]] for y in sorted(articles)])
 

@@ -53,6 +53,85 @@ def write_run(folder: Path, graph: str, sorted_lines: Sequence[str]) -> Run:
     return Run(graph, path, len(sorted_lines))
 
 
+#: Lines sorted in memory at once by :func:`sort_into_run` before they are spilled.
+SORT_CHUNK = 250_000
+
+
+def sort_into_run(folder: Path, graph: str, lines: Iterable[str],
+                  chunk: int = SORT_CHUNK) -> Run:
+    """Write ``lines`` (in any order, each ending with a newline) as the sorted run of
+    ``graph``, each distinct line once (see :class:`SortedRun`).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> run = sort_into_run(d, "http://e/g", ["c\\n", "a\\n", "b\\n", "a\\n"], chunk=2)
+    >>> run.path.read_text(), run.lines
+    ('a\\nb\\nc\\n', 3)
+    """
+    sorter = SortedRun(folder, graph, chunk)
+    sorter.extend(lines)
+    return sorter.close()
+
+
+class SortedRun:
+    """The run of ``graph`` written from lines given in any order, a batch at a time:
+    ``chunk`` lines are sorted in memory and spilled to disk, and :meth:`close` merges the
+    spills (dropping repeated lines), so memory holds one chunk however many lines come.
+
+    >>> import tempfile, pathlib
+    >>> sorter = SortedRun(pathlib.Path(tempfile.mkdtemp()), "http://e/g", chunk=2)
+    >>> sorter.extend(["b\\n", "c\\n"]); sorter.extend(["a\\n"])
+    >>> sorter.close().path.read_text()
+    'a\\nb\\nc\\n'
+    """
+
+    def __init__(self, folder: Path, graph: str, chunk: int = SORT_CHUNK) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.graph, self.chunk = folder, graph, chunk
+        self._tmp = tempfile.TemporaryDirectory(prefix=".sort-", dir=folder)
+        self._spilled: list[Path] = []
+        self._pending: list[str] = []
+
+    def extend(self, lines: Iterable[str]) -> None:
+        """Add ``lines`` (each ending with a newline)."""
+        for line in lines:
+            self._pending.append(line)
+            if len(self._pending) >= self.chunk:
+                self._spill()
+
+    def _spill(self) -> None:
+        self._spilled.append(_spill_sorted(self._pending,
+                                           Path(self._tmp.name) / f"{len(self._spilled)}.nq"))
+        self._pending = []
+
+    def close(self) -> Run:
+        """Write the run and remove the spills."""
+        if self._spilled and self._pending:
+            self._spill()
+        path = self.folder / (hashlib.sha1(self.graph.encode("utf-8")).hexdigest()[:20] + ".nq")
+        count = 0
+        with self._tmp, ExitStack() as stack:
+            files = [stack.enter_context(open(p, "rb")) for p in self._spilled]
+            ordered = (heapq.merge(*files) if files
+                       else (line.encode("utf-8") for line in sorted(self._pending)))
+            with naming(path), open(path, "wb") as out:
+                previous = None
+                for line in ordered:
+                    if line != previous:
+                        out.write(line)
+                        count += 1
+                        previous = line
+        self._pending = []
+        return Run(self.graph, path, count)
+
+
+def _spill_sorted(lines: list[str], path: Path) -> Path:
+    lines.sort()
+    with open(path, "wb") as out:
+        out.writelines(line.encode("utf-8") for line in lines)
+    return path
+
+
 def by_graph(runs: Iterable[Run]) -> list[Run]:
     """Runs in the order of their graph IRIs (the order of TriG output)."""
     return sorted(runs, key=lambda r: r.graph)
