@@ -190,3 +190,20 @@ def test_issue_and_journal_labels_carry_the_title_language(demo_build: Path) -> 
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     journal = {q.object for q in store.quads_for_pattern(ox.NamedNode(ID + "journal/issn-2414-5696"), label, None)}
     assert journal == {ox.Literal("Қоғам & Дәуір", language="kk")}
+
+
+def test_cited_laws_index_finds_what_a_scan_finds():
+    """The anchor index of law names gives the laws a plain scan of every name gives."""
+    import random
+
+    from kg.rdf.biblio import LawNames
+
+    rng = random.Random(5)
+    letters = "абвгд е"
+    laws = {f"law{i}": sorted({"".join(rng.choice(letters) for _ in range(rng.randint(0, 7)))
+                               for _ in range(rng.randint(1, 3))}) for i in range(60)}
+    index = LawNames(laws)
+    for _ in range(300):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 40)))
+        scan = sorted(k for k, names in laws.items() if any(n in text for n in names))
+        assert index.find(text) == scan

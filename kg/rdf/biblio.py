@@ -96,10 +96,10 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 
 
-def law_names(entities: Mapping[tuple[str, str], Entity]) -> dict[str, list[str]]:
+def law_names(entities: Mapping[tuple[str, str], Entity]) -> LawNames:
     """Law key -> the normalised names that identify it in a reference: the quoted title of
     each of its labels and aliases, else the whole label from :data:`MIN_NAME` characters."""
-    out: dict[str, list[str]] = {}
+    out = LawNames()
     for (kind, key), entity in entities.items():
         if kind != "law":
             continue
@@ -113,7 +113,52 @@ def law_names(entities: Mapping[tuple[str, str], Entity]) -> dict[str, list[str]
     return out
 
 
+#: Characters of a law name that file it in :class:`LawNames`' index.
+ANCHOR = 4
+
+
+class LawNames(dict):
+    """``{law key: [normalised name, ...]}`` with an index of the names by their first
+    :data:`ANCHOR` characters, made on first use: finding the laws a reference names costs
+    its length, not the number of laws (a large archive knows thousands).
+
+    >>> LawNames({"k": ["о языках"]}).find("закон «о языках в рк»")
+    ['k']
+    """
+
+    _index: tuple | None = None
+
+    def find(self, norm: str) -> list[str]:
+        """The keys of the laws whose names the normalised ``norm`` contains, sorted."""
+        if self._index is None:
+            self._index = _anchor_index(self)
+        index, lengths, always = self._index
+        found = set(always)
+        starts = norm.startswith
+        for i in range(len(norm)):
+            for length in lengths:
+                for name, key in index.get(norm[i:i + length], ()):
+                    if key not in found and starts(name, i):
+                        found.add(key)
+        return sorted(found)
+
+
+def _anchor_index(laws: Mapping[str, list[str]]) -> tuple[dict, tuple[int, ...], frozenset]:
+    """Names by their first characters, the anchor lengths in use, and the laws with an
+    empty name (which every text contains)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    always = set()
+    for key, names in laws.items():
+        for name in names:
+            if name:
+                index.setdefault(name[:ANCHOR], []).append((name, key))
+            else:
+                always.add(key)
+    return index, tuple(sorted({len(a) for a in index})), frozenset(always)
+
+
 def cited_laws(text: str, laws: Mapping[str, list[str]]) -> list[str]:
     """The keys of the laws whose names ``text`` contains, sorted."""
-    norm = _norm(text)
-    return sorted(key for key, names in laws.items() if any(n in norm for n in names))
+    if not isinstance(laws, LawNames):
+        laws = LawNames(laws)
+    return laws.find(_norm(text))
