@@ -206,7 +206,7 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     analytics = replace(analytics, results=())  # the networks are no longer needed
     clock.lap("pages")
     with naming(stage / "search.sqlite"):
-        write_index(stage / "store", index_path(stage / "store"))
+        write_index(stage / "store", index_path(stage / "store"), out / "cache" / TERMS_CACHE)
     clock.lap("search index")
     if pages:
         with naming(stage / SITE_FOLDER):
@@ -304,6 +304,9 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
         results = [failed.get(r.document.id, r) if isinstance(r, ParsedDocument) else r for r in results]
     return collect(results), found, extraction
 
+
+#: The search terms of the last build's words, in the cache folder (:class:`kg.search.TermsCache`).
+TERMS_CACHE = "search-terms.json"
 
 #: Articles queued per worker before the next file is parsed (keeps the queue, and the
 #: article texts waiting in it, bounded however large the corpus).

@@ -12,10 +12,9 @@ import logging
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from kg.fsutil import write_atomic
+from kg.fsutil import code_stamp, write_atomic
 from kg.ingest import iter_sources, read_capped, read_file
 from kg.model import Article, Document, Problem
 from kg.segment import segment_document
@@ -86,23 +85,6 @@ def parsed_key(path: Path, cache_dir: Path | None) -> str | None:
     digest = hashlib.sha256(data)
     digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0" + code_stamp().encode())
     return digest.hexdigest()[:32]
-
-
-@lru_cache(maxsize=1)
-def code_stamp() -> str:
-    """A digest of the package's code and tables (each file's name, size and time): a cached
-    parse is only used by the code that made it.
-
-    >>> code_stamp() == code_stamp() and len(code_stamp())
-    16
-    """
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for file in sorted(root.rglob("*")):
-        if file.suffix in {".py", ".tsv", ".txt", ".json"} and "models" not in file.parts:
-            st = file.stat()
-            digest.update(f"{file.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:16]
 
 
 def _load_parsed(cache_dir: Path, key: str) -> ParsedDocument | None:

@@ -1,5 +1,6 @@
 """Atomic file output: write to a temporary file beside the target, then rename; swap two
-folders in one step; an exclusive lock that dies with its process.
+folders in one step; an exclusive lock that dies with its process; a stamp of the package's
+code (for caches that only the code that made them may read).
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -11,11 +12,13 @@ folders in one step; an exclusive lock that dies with its process.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -120,3 +123,20 @@ def exclusive_lock(path: str | Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A digest of the package's code and tables (each file's name, size and time): a cache
+    keyed by it is only read by the code that wrote it (parsed documents, search terms).
+
+    >>> code_stamp() == code_stamp() and len(code_stamp())
+    16
+    """
+    root = Path(__file__).resolve().parent  # the kg package
+    digest = hashlib.sha256()
+    for file in sorted(root.rglob("*")):
+        if file.suffix in {".py", ".tsv", ".txt", ".json"} and "models" not in file.parts:
+            st = file.stat()
+            digest.update(f"{file.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.fsutil import code_stamp, write_atomic
 from kg.store import open_store, run_query
 from kg.text.kk_morph import split_suffix
 from kg.text.names import fold
@@ -124,10 +125,12 @@ def _display_labels(store_dir: Path) -> dict[str, str]:
     return {iri: label for iri, (_, label) in best.items()}
 
 
-def write_index(store_dir: Path, path: Path) -> int:
+def write_index(store_dir: Path, path: Path, terms_cache: Path | None = None) -> int:
     """Build the search index of the store at ``store_dir`` into ``path`` (replaced atomically);
-    returns the number of entries."""
+    returns the number of entries. ``terms_cache``: a file of the words' terms kept from the
+    last build (see :class:`TermsCache`), so a rebuild works out only the new words' terms."""
     path = Path(path)
+    known = TermsCache.read(terms_cache)
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
@@ -137,14 +140,78 @@ def write_index(store_dir: Path, path: Path) -> int:
         db.execute("CREATE TABLE labels (iri TEXT PRIMARY KEY, label TEXT NOT NULL)")
         count = 0
         for iri, fld, text in _rows(store_dir):
-            db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", (indexed(text), iri, fld, text))
+            db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", (known.indexed(text), iri, fld, text))
             count += 1
         db.executemany("INSERT INTO labels VALUES (?, ?)", sorted(_display_labels(store_dir).items()))
         db.commit()
     finally:
         db.close()
     os.replace(tmp, path)
+    known.save(terms_cache)
     return count
+
+
+class TermsCache:
+    """The terms of words (:func:`terms`) remembered between builds: read from a JSON file
+    written by the same code and morphology dictionaries (:func:`terms_stamp`), and written
+    back with the words of this index only (so it does not grow with old builds).
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "terms.json"
+    >>> TermsCache.read(f).indexed("Қазақстанның") == indexed("Қазақстанның")
+    True
+    >>> c = TermsCache.read(None); _ = c.indexed("Астана"); c.save(f)
+    >>> sorted(TermsCache.read(f).known)
+    ['Астана']
+    """
+
+    def __init__(self, known: dict[str, frozenset[str]]) -> None:
+        self.known = known
+        self.used: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def read(cls, path: Path | None) -> TermsCache:
+        if path is None:
+            return cls({})
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            if data.get("stamp") != terms_stamp():
+                return cls({})
+            return cls({w: frozenset(ts) for w, ts in data["terms"].items()})
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls({})  # no cache, or a damaged one: every word is worked out
+
+    def terms(self, word: str) -> frozenset[str]:
+        found = self.used.get(word)
+        if found is None:
+            found = self.known.get(word)
+            if found is None:
+                found = terms(word)
+            self.used[word] = found
+        return found
+
+    def indexed(self, text: str) -> str:
+        """:func:`indexed`, with the remembered terms."""
+        return " ".join(sorted({t for w in words(text) for t in self.terms(w)}))
+
+    def save(self, path: Path | None) -> None:
+        if path is not None:
+            data = {"stamp": terms_stamp(),
+                    "terms": {w: sorted(ts) for w, ts in sorted(self.used.items())}}
+            write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def terms_stamp() -> str:
+    """What the terms of a word depend on: our code and the morphology packages' versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for package in ("pymorphy3", "pymorphy3-dicts-ru", "Unidecode"):
+        try:
+            versions.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            versions.append(f"{package}=-")
+    return code_stamp() + ";" + ";".join(versions)
 
 
 def index_path(store_dir: Path) -> Path:

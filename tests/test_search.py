@@ -81,3 +81,33 @@ def test_cli_search(demo_build: Path) -> None:
     assert run.returncode == 0, run.stderr
     hits = json.loads(run.stdout)
     assert hits[0]["iri"] == f"{ID}country/kz" and len(hits) <= 3
+
+
+def test_terms_cache_gives_the_same_index_and_is_rewritten(demo_build, tmp_path):
+    """An index built with the terms remembered from the last build is the same as one built
+    without them; a cache of other code or a damaged one is ignored."""
+    import json
+    import sqlite3
+
+    from kg.search import TermsCache, terms_stamp
+
+    def dump(path):
+        with sqlite3.connect(path) as db:
+            return list(db.iterdump())
+
+    cache = tmp_path / "terms.json"
+    plain = tmp_path / "plain.sqlite"
+    write_index(demo_build / "store", plain)
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    write_index(demo_build / "store", first, cache)
+    remembered = json.loads(cache.read_text(encoding="utf-8"))
+    assert remembered["stamp"] == terms_stamp() and "Қазақстан" in remembered["terms"]
+    write_index(demo_build / "store", second, cache)
+    assert dump(plain) == dump(first) == dump(second)
+    assert json.loads(cache.read_text(encoding="utf-8")) == remembered
+    remembered["stamp"] = "other code"
+    remembered["terms"]["Қазақстан"] = ["wrong"]
+    cache.write_text(json.dumps(remembered), encoding="utf-8")
+    assert TermsCache.read(cache).known == {}
+    cache.write_text("{damaged", encoding="utf-8")
+    assert TermsCache.read(cache).known == {}

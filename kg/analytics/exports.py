@@ -246,7 +246,8 @@ def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
         target = escaped.get(v) or escape_attr(str(v))
         head = f'      <edge source="{source}" target="{target}" id="{i}"'
         if where is not None:
-            head += f' weight="{escape_attr(str(values[where]))}"'
+            w = values[where]
+            head += f' weight="{w if type(w) in (int, float) else escape_attr(str(w))}"'
         head, inner = extras((u, v), head, attvalues(values, others, starts) if others else "")
         body.append(_element(head, inner, "      </edge>"))
     if edges:

@@ -315,6 +315,11 @@ class _Times(Mapping):
             return found
         return self.nodes[key]
 
+    def get(self, key, default=None):
+        if isinstance(key, tuple):
+            return self.edges.of(self.ids.get(key[0]), self.ids.get(key[1])) or default
+        return self.nodes.get(key, default)
+
     def __iter__(self):
         return iter(self.nodes)
 
