@@ -29,6 +29,7 @@ from kg.analytics.results import (
     to_graphml,
     to_ntriples,
     write_gexf,
+    write_gexf_pair,
     write_graphml,
 )
 
@@ -209,12 +210,18 @@ def test_gexf_and_graphml_are_networkx_documents_byte_for_byte(name):
 def test_streamed_files_equal_the_documents(name, tmp_path):
     G = GRAPHS[name] if name != "large" else _weighted(nx.gnm_random_graph(300, 5000, seed=3), 3)
     r = result(G)  # "large": more edges than a spill batch
+    r.graph.graph["article_years"] = {"http://e/A": 2021}  # dated nodes and edges
     write_gexf(r, tmp_path / "a.gexf")
     write_gexf(r, tmp_path / "b.gexf", spells=True)
     write_graphml(r, tmp_path / "c.graphml")
+    write_gexf_pair(r, tmp_path / "pair.gexf", tmp_path / "pair.dynamic.gexf")
     assert (tmp_path / "a.gexf").read_bytes() == to_gexf(r)
     assert (tmp_path / "b.gexf").read_bytes() == to_gexf(r, spells=True)
     assert (tmp_path / "c.graphml").read_bytes() == to_graphml(r)
+    assert (tmp_path / "pair.gexf").read_bytes() == to_gexf(r)
+    assert (tmp_path / "pair.dynamic.gexf").read_bytes() == to_gexf(r, spells=True)
+    if name == "large":
+        assert b"<spell " in to_gexf(r, spells=True) and b' start="2021"' in to_gexf(r)
 
 
 @pytest.mark.parametrize("name", ["weighted-disconnected", "strings", "edgeless", "empty"])

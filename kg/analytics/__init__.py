@@ -40,8 +40,8 @@ from pathlib import Path
 
 from kg.analytics.measures import compute
 from kg.analytics.networks import NETWORKS
-from kg.analytics.results import (NetworkResult, result_lines, to_csv, to_ntriples, write_gexf,
-                                  write_graphml)
+from kg.analytics.results import (NetworkResult, result_lines, to_csv, to_ntriples,
+                                  write_gexf_pair, write_graphml)
 from kg.analytics.timeline import has_mentions, mentions_by_year, year_counts
 from kg.analytics.vosviewer import vos_map, vos_network
 from kg.fsutil import write_atomic
@@ -168,17 +168,19 @@ def _write_exports(r: NetworkResult, out_dir: Path) -> list[str]:
     """Write the reports and exports of one network; return their paths. One file at a
     time, each written as soon as it is made; GEXF and GraphML are streamed (a large
     network's are hundreds of MB of text)."""
+    gexf, dynamic = f"networks/{r.name}.gexf", f"networks/{r.name}.dynamic.gexf"
     outputs = {f"reports/{r.name}.csv": partial(_text, to_csv, r),
-               f"networks/{r.name}.gexf": partial(write_gexf, r),
+               gexf: lambda path: write_gexf_pair(r, path, out_dir / dynamic),
                f"networks/{r.name}.graphml": partial(write_graphml, r),
-               f"networks/{r.name}.dynamic.gexf": partial(write_gexf, r, spells=True),
+               dynamic: None,  # written with the static GEXF
                f"networks/{r.name}.vos-map.txt": partial(_text, vos_map, r),
                f"networks/{r.name}.vos-network.txt": partial(_text, vos_network, r),
                f"reports/{r.name}-years.csv": partial(_text, year_counts, r)}
     if has_mentions(r):
         outputs[f"reports/{r.name}-mentions-by-year.csv"] = partial(_text, mentions_by_year, r)
     for path, write in outputs.items():
-        write(out_dir / path)
+        if write is not None:
+            write(out_dir / path)
     return list(outputs)
 
 

@@ -162,6 +162,13 @@ def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
                viz: Mapping[str, Viz] | None = None, times: Mapping | None = None,
                spells: bool = False) -> None:
     """:func:`gexf` written to ``out`` (the body spilled to a temporary file on the way)."""
+    write_gexfs({spells: out}, nodes, edges, viz, times)
+
+
+def write_gexfs(outs: Mapping[bool, IO[bytes]], nodes: Sequence[Row], edges: Sequence[EdgeRow],
+                viz: Mapping[str, Viz] | None = None, times: Mapping | None = None) -> None:
+    """:func:`gexf` written to each ``outs[spells]`` (``False``: start/end years, ``True``: one
+    spell per year) from one pass over the rows: a large network's edges are made once."""
     ids: dict[tuple[str, str], str] = {}  # (class, title) -> id, one counter for both
     declared: dict[str, list[str]] = {"node": [], "edge": []}
     blocks: list[str] = []  # classes in the order of their first attribute
@@ -207,11 +214,10 @@ def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
     viz = viz or {}
     times = times or {}
 
-    def extras(key, head: str, inner: str) -> tuple[str, str]:
-        """Add the time attributes to ``head`` and the viz/spells elements to ``inner``."""
+    def extras(key, head: str, inner: str, close: str) -> None:
+        """Add the time attributes to ``head`` and the viz/spells elements to ``inner``, and
+        append the element to each body."""
         years = sorted(set(times.get(key, ())))
-        if years and not spells:
-            head += f' start="{years[0]}" end="{years[-1]}"'
         more = ""
         look = viz.get(key) if isinstance(key, str) else None
         if look is not None:
@@ -219,26 +225,34 @@ def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
             more += (f'        <viz:color r="{r}" g="{g}" b="{b}" a="1.0" />\n'
                      f'        <viz:size value="{look.size}" />\n'
                      f'        <viz:position x="{look.x}" y="{-look.y}" z="0.0" />\n')
-        if years and spells:
-            more += ("        <spells>\n" + "".join(
-                f'          <spell start="{y}" end="{y}" />\n' for y in years)
-                + "        </spells>\n")
-        return head, inner + more
+        for spells, body in bodies.items():
+            if years and spells:
+                body.append(_element(head, inner + more + "        <spells>\n" + "".join(
+                    f'          <spell start="{y}" end="{y}" />\n' for y in years)
+                    + "        </spells>\n", close))
+            elif years:
+                body.append(_element(f'{head} start="{years[0]}" end="{years[-1]}"', inner + more,
+                                     close))
+            else:
+                body.append(_element(head, inner + more, close))
+
+    def append(text: str) -> None:
+        for body in bodies.values():
+            body.append(text)
 
     escaped: dict[str, str] = {}
-    body = _Spill()
-    body.append("    <nodes>\n" if nodes else "    <nodes />\n")
+    bodies = {spells: _Spill() for spells in outs}
+    append("    <nodes>\n" if nodes else "    <nodes />\n")
     for node, data in nodes:
         where, others, starts = layout("node", data)
         values = list(data.values())
         label = str(values[where]) if where is not None else str(node)
         escaped[node] = node_id = escape_attr(str(node))
-        head, inner = extras(node, f'      <node id="{node_id}" label="{escape_attr(label)}"',
-                             attvalues(values, others, starts) if others else "")
-        body.append(_element(head, inner, "      </node>"))
+        extras(node, f'      <node id="{node_id}" label="{escape_attr(label)}"',
+               attvalues(values, others, starts) if others else "", "      </node>")
     if nodes:
-        body.append("    </nodes>\n")
-    body.append("    <edges>\n" if edges else "    <edges />\n")
+        append("    </nodes>\n")
+    append("    <edges>\n" if edges else "    <edges />\n")
     for i, (u, v, data) in enumerate(edges):
         where, others, starts = layout("edge", data)
         values = list(data.values())
@@ -248,10 +262,9 @@ def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
         if where is not None:
             w = values[where]
             head += f' weight="{w if type(w) in (int, float) else escape_attr(str(w))}"'
-        head, inner = extras((u, v), head, attvalues(values, others, starts) if others else "")
-        body.append(_element(head, inner, "      </edge>"))
+        extras((u, v), head, attvalues(values, others, starts) if others else "", "      </edge>")
     if edges:
-        body.append("    </edges>\n")
+        append("    </edges>\n")
     head = _GEXF_HEAD
     if viz:
         head = head.replace('xmlns:xsi=', f'xmlns:viz="{_VIZ_NS}" xmlns:xsi=', 1)
@@ -262,9 +275,10 @@ def write_gexf(out: IO[bytes], nodes: Sequence[Row], edges: Sequence[EdgeRow],
         parts.append(f'    <attributes mode="static" class="{kind}">\n')
         parts.extend(declared[kind])
         parts.append("    </attributes>\n")
-    out.write("".join(parts).encode("utf-8"))
-    body.copy_to(out)
-    out.write(b"  </graph>\n</gexf>\n")
+    for spells, out in outs.items():
+        out.write("".join(parts).encode("utf-8"))
+        bodies[spells].copy_to(out)
+        out.write(b"  </graph>\n</gexf>\n")
 
 
 def graphml(nodes: Sequence[Row], edges: Sequence[EdgeRow]) -> bytes:

@@ -353,6 +353,13 @@ def write_gexf(r: NetworkResult, path: Path, spells: bool = False) -> None:
         exports.write_gexf(out, *export_rows(r), viz=viz(r), times=times, spells=spells)
 
 
+def write_gexf_pair(r: NetworkResult, path: Path, dynamic_path: Path) -> None:
+    """:func:`write_gexf` without and with ``spells``, from one pass over the edges."""
+    with atomic_binary(path) as out, atomic_binary(dynamic_path) as dynamic:
+        exports.write_gexfs({False: out, True: dynamic}, *export_rows(r), viz=viz(r),
+                            times=_Times(r))
+
+
 def write_graphml(r: NetworkResult, path: Path) -> None:
     """:func:`to_graphml` streamed to the file ``path`` (atomically)."""
     with atomic_binary(path) as out:
