@@ -397,3 +397,28 @@ def test_layout_does_not_depend_on_insertion_order():
     backward.add_nodes_from(sorted(forward, reverse=True))
     backward.add_edges_from((v, u) for u, v in reversed(edges))
     assert positions(forward) == positions(backward)
+
+
+def test_streamed_analytics_run_holds_the_same_triples(store, analysed, tmp_path):
+    """With a run folder the analytics triples go to a sorted N-Quads run of the graph (each
+    once), line for line the N-Triples of ``ntriples`` in that graph; counts agree."""
+    _, report, _ = analysed
+    graph = BASE + "graph/analytics"
+    streamed = run_analytics(store, tmp_path / "out", BASE, run=(tmp_path / "runs", graph))
+    assert streamed.ntriples == b"" and streamed.run.graph == graph
+    lines = streamed.run.path.read_bytes().decode("utf-8").splitlines()
+    expected = sorted(line[:-1] + f"<{graph}> ." for line in
+                      report.ntriples.decode("utf-8").splitlines())
+    assert lines == expected and streamed.run.lines == len(lines)
+    assert streamed.counts == report.counts
+    assert len(streamed.graph()) == len(report.graph())
+
+
+def test_comention_sentences_are_those_the_query_finds(store):
+    """The co-mention network takes its nodes' mention sentences from the rows it counts
+    shared sentences with; they are what :func:`mention_sentences` queries."""
+    from kg.analytics.articles import mention_sentences
+
+    G = nw.entity_comention(store)
+    assert G.graph["mention_sentences"] == mention_sentences(store, G)
+    assert G.graph["mention_sentences"][E + "kz"] == [(E + "A1", "S1"), (E + "A2", "S1")]

@@ -84,13 +84,14 @@ class AnalyticsReport:
 
     def graph(self):
         """The analytics RDF as an rdflib Graph."""
-        from rdflib import Dataset, Graph
+        from rdflib import Graph
 
         if self.run is None:
             return Graph().parse(data=self.ntriples.decode("utf-8"), format="nt")
-        data = Dataset()
-        data.parse(self.run.path, format="nquads")
-        return data.graph(self.run.graph)
+        suffix = f" <{self.run.graph}> .\n"
+        with open(self.run.path, encoding="utf-8") as lines:
+            text = "".join(line[: -len(suffix)] + " .\n" for line in lines)
+        return Graph().parse(data=text, format="nt")
 
     @property
     def counts(self) -> dict[str, int]:

@@ -119,12 +119,17 @@ def entity_comention(store: ox.Store, kind_keys: Iterable[str] | None = None) ->
     for _, _, data in G.edges(data=True):
         data["sentences"] = 0
     adj = G.adj
-    for nodes in together.values():  # counted on the edges: no table of all pairs
+    named: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pair, nodes in together.items():  # counted on the edges: no table of all pairs
+        for n in nodes:
+            if n in adj:
+                named[n].append(pair)
         for u, v in combinations(sorted(nodes), 2):
             data = adj[u].get(v) if u in adj else None
             if data is not None:
                 data["sentences"] += 1
-    return _finish(store, G)
+    # the same rows give the nodes' mention sentences (every kg:mentionOf is a kg:Mention's)
+    return _finish(store, G, {n: sorted(pairs) for n, pairs in sorted(named.items())})
 
 
 NETWORKS: tuple[NetworkSpec, ...] = (
@@ -202,8 +207,10 @@ def _incidence(rows: list[dict[str, str]]) -> dict[str, set[str]]:
     return dict(incidence)
 
 
-def _finish(store: ox.Store, G: nx.Graph) -> nx.Graph:
-    """Add labels, types and article titles to the nodes of ``G``."""
+def _finish(store: ox.Store, G: nx.Graph,
+            sentences: dict[str, list[tuple[str, str]]] | None = None) -> nx.Graph:
+    """Add labels, types and article titles to the nodes of ``G`` (``sentences``: the
+    nodes' mention sentences, when the caller has them; else they are queried)."""
     if not G:
         G.graph.update(article_titles={}, article_years={}, article_authors={},
                        mention_sentences={})
@@ -233,7 +240,8 @@ def _finish(store: ox.Store, G: nx.Graph) -> nx.Graph:
     G.graph["article_titles"] = {a: dict(sorted(titles.get(a, {}).items())) for a in articles}
     G.graph["article_years"] = article_years(store, articles)
     G.graph["article_authors"] = article_authors(store, articles)
-    G.graph["mention_sentences"] = mention_sentences(store, G)
+    G.graph["mention_sentences"] = (mention_sentences(store, G) if sentences is None
+                                    else sentences)
     return G
 
 
