@@ -190,6 +190,18 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         runs = [write_run(work, g.name, g.sorted()) for g in corpus_graphs(per_doc, resolution, base)]
         runs.append(write_run(work, mint("graph", "ontology", base), _ontology_lines(base)))
     clock.lap("rdf")
+    # the tables of the resolution, then the resolution is let go before the store and analytics
+    write_atomic(stage / "articles.json",
+                 json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
+    write_atomic(stage / "reports" / "merges.csv", _merges_csv(resolution.merges))
+    write_atomic(stage / "reports" / "entities.csv",
+                 entities_csv(resolution, mentions, corpus.articles, base))
+    entities: dict[str, int] = {}
+    for kind, _ in resolution.entities:
+        entities[kind] = entities.get(kind, 0) + 1
+    merges = len(resolution.merges)
+    del resolution, per_doc
+    clock.lap("tables")
     with naming(stage / "store"):
         store = load_store(stage / "store", runs)
     clock.lap("store")
@@ -219,15 +231,7 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         write_trig(runs, stage / "graph.trig", prefixes)
     shutil.rmtree(work)
     clock.lap("serialise")
-    write_atomic(stage / "articles.json",
-                 json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
-    write_atomic(stage / "reports" / "merges.csv", _merges_csv(resolution.merges))
-    write_atomic(stage / "reports" / "entities.csv",
-                 entities_csv(resolution, mentions, corpus.articles, base))
-    entities: dict[str, int] = {}
-    for kind, _ in resolution.entities:
-        entities[kind] = entities.get(kind, 0) + 1
-    report = BuildReport(out, corpus, mentions, entities, triples, len(resolution.merges),
+    report = BuildReport(out, corpus, mentions, entities, triples, merges,
                          clock.timings, dict(analytics.counts), tuple(analytics.warnings),
                          extraction)
     description = manifest(report)
