@@ -165,6 +165,35 @@ def test_an_acronym_defined_in_the_document_is_the_spelled_out_name():
     assert _entity(r, elsewhere) != _entity(r, long)
 
 
+def test_the_council_after_the_council_of_europe_is_the_council_of_europe():
+    full = _m(DOC, 0, "Council of Europe", "ORG", lang="en")
+    unit = _m(DOC, 40, "Secretariat of the Council", "ORG", lang="en")
+    bare = _m(DOC, 90, "Council", "ORG", lang="en")
+    alone = _m("other", 0, "Council", "ORG", lang="en")
+    kk_full = _m(DOC, 200, "Еуропа Кеңесінің", "ORG", "Еуропа Кеңесі")
+    kk_bare = _m(DOC, 260, "Кеңес", "ORG")
+    r = resolve([], [full, unit, bare, alone, kk_full, kk_bare])
+    assert _entity(r, bare) == _entity(r, full) == ("institution", "coe")
+    assert _entity(r, unit) != _entity(r, full)
+    assert _entity(r, alone) != _entity(r, full)
+    assert _entity(r, kk_bare) == _entity(r, kk_full) == ("institution", "coe")
+
+
+def test_an_unknown_kazakh_institution_is_labelled_in_the_nominative():
+    gen = _m(DOC, 0, "ҚХР Мемлекеттік Кеңестің", "ORG")
+    loc = _m(DOC, 40, "Twitter-дегі", "ORG")
+    r = resolve([], [gen, loc])
+    labels = {r.entities[_entity(r, m)].labels["kk"] for m in (gen, loc)}
+    assert labels == {"ҚХР Мемлекеттік Кеңес", "Twitter"}
+
+
+def test_a_catalogued_treaty_tagged_as_an_institution_is_the_treaty():
+    org = _m(DOC, 0, "НАФТА", "ORG")
+    en = _m(DOC, 20, "North American Free Trade Agreement", "LAW", lang="en")
+    r = resolve([], [org, en])
+    assert _entity(r, org) == _entity(r, en) == ("law", "nafta")
+
+
 def test_aliases_are_nominative_and_language_tagged_in_rdf():
     ms = [_m(DOC, 0, "ҚР-да", "GPE", "ҚР"), _m(DOC, 10, "Казахстана", "GPE", "Казахстан", "ru")]
     doc = _doc("ҚР-да ... Казахстана")
