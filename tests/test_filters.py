@@ -219,6 +219,18 @@ def test_the_council_named_in_full_in_the_paragraph_is_kept() -> None:
         "Council of Europe", "Council"]
 
 
+def test_a_plural_head_or_acronym_names_a_class_of_bodies_not_an_institution() -> None:
+    text = ("Сараптамалық талдау орталықтарымен, азаматтық қоғам институттарының және "
+            "«Сараптамалық орталықтар» бірлестігі, Кәсіпкерлер палатасы, LDCs, NATO")
+    found = cands(text, "ORG", r"Сараптамалық талдау орталықтарымен|азаматтық қоғам институттарының"
+                               r"|«Сараптамалық орталықтар» бірлестігі|Кәсіпкерлер палатасы|LDCs|NATO")
+    assert [t for t, _ in kept(text, found, filter_institutions)] == [
+        "«Сараптамалық орталықтар» бірлестігі", "Кәсіпкерлер палатасы", "NATO"]
+    text = "Kazakh Universities and Ministries of Education met the University of Oxford."
+    found = cands(text, "ORG", r"Kazakh Universities|Ministries of Education|University of Oxford")
+    assert [t for t, _ in kept(text, found, filter_institutions, "en")] == ["University of Oxford"]
+
+
 def test_a_comma_list_of_institutions_is_split() -> None:
     text = "ЮНКТАД, ПРООН, Британ Кеңесі бірге"
     found = cands(text, "ORG", r"ЮНКТАД, ПРООН, Британ Кеңесі", "rule")

@@ -7,7 +7,10 @@
   unless the paragraph names an institution with that head ("the Council" after "the Council
   of Europe"); the national bodies (Government, Parliament, Үкімет …) are left to the
   resolver, which reads their country from the context;
-* an index is not an institution (EGDI, LOSI, "E-Government Development Index").
+* an index is not an institution (EGDI, LOSI, "E-Government Development Index");
+* a plural head names a class of bodies, not one («сараптамалық талдау орталықтары»,
+  «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
+  (LDCs, NGOs), unless the name is quoted.
 
 Catalogued institutions are always kept.
 
@@ -28,7 +31,7 @@ import re
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate
-from kg.text.kk_morph import normalize_kk
+from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 
 __all__ = ["BARE_HEADS", "filter_institutions", "split_list"]
 
@@ -60,6 +63,37 @@ def _is_bare_head(text: str) -> bool:
 def _is_adjective(text: str) -> bool:
     ws = words(text)
     return len(ws) == 1 and not ws[0].isupper() and _ADJECTIVE.search(ws[0].lower()) is not None
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
+_EN_PLURAL = (("ies", "y"), ("es", ""), ("s", ""))
+
+
+def _plural_head(word: str, lang: str) -> bool:
+    """Is ``word`` (the head of a name) the plural of a head noun («орталықтарымен», "Centres")?"""
+    low = word.lower()
+    if lang == "kk":
+        stem = split_suffix(low)[0]
+        stem = strip_possessive(stem) or stem
+        plural = _KK_PLURAL.search(stem)
+        return plural is not None and stem[:plural.start()].startswith(BARE_HEADS)
+    if lang == "en":
+        return any(low.endswith(end) and (low[:len(low) - len(end)] + add) in BARE_HEADS
+                   for end, add in _EN_PLURAL)
+    return False
+
+
+def _is_plural(text: str, lang: str) -> bool:
+    """A class of bodies: a plural acronym, or an unquoted name whose head is plural."""
+    if _PLURAL_ACRONYM.fullmatch(text):
+        return True
+    ws = words(text)
+    if not ws or any(q in text for q in "«\"“"):
+        return False
+    lowered = [w.lower() for w in ws]
+    head = ws[lowered.index("of") - 1] if lang == "en" and "of" in lowered[1:] else ws[-1]
+    return _plural_head(head, lang)
 
 
 def _anaphora(text: str, named: frozenset[str]) -> bool:
@@ -133,6 +167,7 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
             if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
                 out.append(part)
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
+                      or _is_plural(text, ctx.lang)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
     return out
