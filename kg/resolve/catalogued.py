@@ -14,7 +14,7 @@ from kg.iri import slug
 from kg.lexicon.catalog import CatalogEntry, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import Mention
-from kg.resolve.names import institution_form, plain_name
+from kg.resolve.names import institution_form, nominative_name, plain_name
 from kg.resolve.registry import Registry
 
 #: Catalogue kinds of legal acts that are programs (the others are laws).
@@ -49,8 +49,9 @@ def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
         return registry.add("institution", entry.key, entry.names, surface, lang, "catalogue",
                             entry_ids(entry), alias=plain_name(name))
     clean = plain_name(name)
-    return registry.add("institution", slug(institution_form(clean, lang)), {lang: clean}, surface, lang,
-                        "normalised name", alias=clean)
+    label = nominative_name(clean, lang)
+    return registry.add("institution", slug(institution_form(clean, lang)), {lang: label}, surface,
+                        lang, "normalised name", alias=label)
 
 
 #: Catalogue kinds of Kazakhstan's own institutions (the others are international).

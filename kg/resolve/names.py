@@ -17,6 +17,16 @@ def plain_name(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[«»“”„\"]", "", name)).strip(" .,")
 
 
+def nominative_name(name: str, lang: str) -> str:
+    """A name for a label: :func:`plain_name`, and a Kazakh name without its case ending.
+
+    >>> nominative_name("ҚХР Мемлекеттік Кеңестің", "kk"), nominative_name("Twitter-дегі", "kk")
+    ('ҚХР Мемлекеттік Кеңес', 'Twitter')
+    """
+    clean = plain_name(name)
+    return normalize_kk(clean) if lang == "kk" else clean
+
+
 _LOCATIVE_ADJ = re.compile(r"(?:да|де|та|те|нда|нде)(?:ғы|гі)$")
 
 
