@@ -194,6 +194,28 @@ def test_a_catalogued_treaty_tagged_as_an_institution_is_the_treaty():
     assert _entity(r, org) == _entity(r, en) == ("law", "nafta")
 
 
+def test_an_embassy_in_either_word_order_is_one_and_the_converse_embassy_another():
+    a = _m(DOC, 0, "ҚР-ның ҚХР-дағы Елшілігінің", "ORG")
+    b = _m(DOC, 40, "ҚХР-дағы Қазақстан Республикасының елшілігінде", "ORG")
+    c = _m(DOC, 100, "Қазақстандағы Қытай елшілігі", "ORG")
+    tv1 = _m(DOC, 140, "Шыңжаң теледидарының", "ORG")
+    tv2 = _m(DOC, 170, "Шыңжаң телеарнасы", "ORG")
+    r = resolve([], [a, b, c, tv1, tv2])
+    assert _entity(r, a) == _entity(r, b) != _entity(r, c)
+    assert _entity(r, tv1) == _entity(r, tv2)
+
+
+def test_a_name_without_its_owner_after_the_full_name_is_that_institution():
+    ga = _m(DOC, 0, "БҰҰ Бас Ассамблеясының", "ORG", "БҰҰ Бас Ассамблеясы")
+    short = _m(DOC, 40, "Бас Ассамблея", "ORG")
+    xj = _m(DOC, 80, "Қытай Шыңжаң Қоғамдық ғылымдар академиясының", "ORG",
+            "Қытай Шыңжаң Қоғамдық ғылымдар академиясы")
+    cass = _m(DOC, 140, "Қытай Қоғамдық ғылымдар академиясы", "ORG")
+    r = resolve([], [ga, short, xj, cass])
+    assert _entity(r, short) == _entity(r, ga)
+    assert _entity(r, cass) != _entity(r, xj)
+
+
 def test_aliases_are_nominative_and_language_tagged_in_rdf():
     ms = [_m(DOC, 0, "ҚР-да", "GPE", "ҚР"), _m(DOC, 10, "Казахстана", "GPE", "Казахстан", "ru")]
     doc = _doc("ҚР-да ... Казахстана")

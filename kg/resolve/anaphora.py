@@ -8,12 +8,21 @@ word: the word before "of" in English ("Council of Europe", not "Secretariat of 
 Council"), the last word in Kazakh («Еуропа Кеңесі»), the first noun in Russian («Совет
 Европы»). With no such mention within :data:`WINDOW` characters the bare head stays itself.
 
+A short form that drops only the owner of a name given before is that name too: «Бас
+Ассамблея» after «БҰҰ Бас Ассамблеясы» (the owner is a country or a catalogued institution;
+«Қытай Қоғамдық ғылымдар академиясы» after «Қытай Шыңжаң Қоғамдық ғылымдар академиясы» is not
+a short form of it, since Шыңжаң is no owner).
+
 >>> from kg.model import Mention
 >>> full = Mention("d", 0, 17, "Council of Europe", "ORG", "en", "Council of Europe")
 >>> sec = Mention("d", 30, 56, "Secretariat of the Council", "ORG", "en", "Secretariat of the Council")
 >>> bare = Mention("d", 80, 87, "Council", "ORG", "en", "Council")
 >>> antecedents([full, sec, bare])[bare].text
 'Council of Europe'
+>>> ga = Mention("d", 100, 122, "БҰҰ Бас Ассамблеясының", "ORG", "kk", "БҰҰ Бас Ассамблеясы")
+>>> short = Mention("d", 150, 163, "Бас Ассамблея", "ORG", "kk", "Бас Ассамблея")
+>>> antecedents([ga, short])[short].text
+'БҰҰ Бас Ассамблеясының'
 """
 
 from __future__ import annotations
@@ -24,8 +33,10 @@ from collections.abc import Sequence
 
 from kg import kinds
 from kg.extract.filters.institution import BARE_HEADS
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.countries import lookup_country
 from kg.model import Mention
-from kg.text.kk_morph import split_suffix
+from kg.text.kk_morph import split_suffix, strip_possessive
 
 __all__ = ["WINDOW", "antecedents", "head_word"]
 
@@ -84,8 +95,33 @@ def _is_institution(m: Mention) -> bool:
     return found is not None and found.key == "institution"
 
 
+def _stem(word: str, lang: str) -> str:
+    low = word.lower()
+    if lang != "kk":
+        return low
+    low = split_suffix(low)[0]
+    return strip_possessive(low) or low
+
+
+def _owner(word: str, lang: str) -> bool:
+    """Is ``word`` a country or a catalogued institution (БҰҰ, ҚР, Қытайдың)?"""
+    return bool(word[:1].isupper() and (lookup_country(word, lang) or lookup_institution(word, lang)
+                                        or lang == "kk" and lookup_institution(split_suffix(word)[0], lang)))
+
+
+def _short_form(short: Mention, full: Mention) -> bool:
+    """Is ``short`` the name ``full`` without its leading owner words?"""
+    s, f = _words(short.canonical), _words(full.canonical)
+    if not s or len(f) <= len(s) or short.lang != full.lang:
+        return False
+    owners, rest = f[:len(f) - len(s)], f[len(f) - len(s):]
+    return ([_stem(w, short.lang) for w in rest] == [_stem(w, short.lang) for w in s]
+            and all(_owner(w, full.lang) for w in owners))
+
+
 def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
-    """Each bare-head institution mention -> the fuller mention it stands for."""
+    """Each bare-head institution mention, or short form of a name given before, -> the fuller
+    mention it stands for."""
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if _is_institution(m):
@@ -95,13 +131,14 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
         found.sort(key=lambda m: (m.start, m.end))
         for i, m in enumerate(found):
             stem = _bare_stem(m)
-            if not stem:
-                continue
             for earlier in reversed(found[:i]):
                 if m.start - earlier.end > WINDOW:
                     break
-                if (earlier.lang == m.lang and not _bare_stem(earlier)
-                        and head_word(earlier.canonical, earlier.lang).startswith(stem)):
+                if stem and (earlier.lang == m.lang and not _bare_stem(earlier)
+                             and head_word(earlier.canonical, earlier.lang).startswith(stem)):
+                    out[m] = earlier
+                    break
+                if not stem and _short_form(m, earlier):
                     out[m] = earlier
                     break
     return out
