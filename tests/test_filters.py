@@ -188,6 +188,14 @@ def test_a_law_needs_a_head_word_and_a_title() -> None:
         "«Білім туралы» Заңы", "Еңбек кодексі", "Конституция", "Закон «О языках»"]
 
 
+def test_a_kind_of_law_with_an_indefinite_article_is_not_a_law() -> None:
+    text = ("It offered a Deep and Comprehensive Free Trade Agreement (DCFTA). "
+            "The Lobbying Disclosure Act (LDA) and an Association Agreement followed.")
+    found = cands(text, "LAW", r"Deep and Comprehensive Free Trade Agreement|DCFTA"
+                              r"|Lobbying Disclosure Act|LDA|Association Agreement")
+    assert [t for t, _ in kept(text, found, filter_laws, "en")] == ["Lobbying Disclosure Act", "LDA"]
+
+
 def test_a_work_title_is_not_a_law_but_a_listed_act_title_is() -> None:
     text = "«Адам болу туралы» кітабында; «Жергілікті басқару туралы» [4]"
     found = cands(text, "LAW", r"«[^»]+»")

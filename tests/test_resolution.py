@@ -190,8 +190,10 @@ def test_an_unknown_kazakh_institution_is_labelled_in_the_nominative():
 def test_a_catalogued_treaty_tagged_as_an_institution_is_the_treaty():
     org = _m(DOC, 0, "НАФТА", "ORG")
     en = _m(DOC, 20, "North American Free Trade Agreement", "LAW", lang="en")
-    r = resolve([], [org, en])
-    assert _entity(r, org) == _entity(r, en) == ("law", "nafta")
+    kk = _m(DOC, 80, "АҚШ және Мексика арасындағы Солтүстік Американың еркін сауда туралы келісімі",
+            "LAW")
+    r = resolve([], [org, en, kk])
+    assert _entity(r, org) == _entity(r, en) == _entity(r, kk) == ("law", "nafta")
 
 
 def test_an_embassy_in_either_word_order_is_one_and_the_converse_embassy_another():

@@ -97,11 +97,18 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
         entry = lookup_act(m.name, m.lang)
     if entry is None and " – " in m.canonical:  # a title, then a subtitle after a dash
         entry = lookup_act(m.canonical.split(" – ", 1)[0], m.lang)
+    for parties in _PARTIES:  # «АҚШ және Мексика арасындағы …», "… between X and Y"
+        if entry is None and parties.search(m.canonical):
+            entry = lookup_act(parties.sub("", m.canonical).strip(), m.lang)
     if entry is not None:
         found = "program" if entry.kind in PROGRAM_KINDS else "law"
         return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue",
                                    entry_ids(entry), alias=plain_name(m.canonical))
     return named_key(registry, m, kind)
+
+
+#: The parties of a treaty, written around its name.
+_PARTIES = (re.compile(r"^.*?\bарасындағы\s+"), re.compile(r"\s+between\s+.*$"))
 
 
 def named_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
