@@ -39,6 +39,17 @@ def test_nazarbayev_in_six_forms_is_one_catalogued_person_and_his_daughter_anoth
     assert _entity(r, daughter) == ("person", "dariga-nazarbayeva")
 
 
+def test_a_feminine_surname_is_a_masculine_ones_genitive_only_in_russian_text():
+    man = _m(DOC, 0, "Ғани Қарасаев", "PERSON")
+    woman = _m(DOC, 40, "Карасаева Г.М.", "PERSON")
+    other = "fedcba9876543210"
+    ru_man = _m(other, 0, "Ғани Қарасаев", "PERSON", lang="ru")
+    genitive = _m(other, 40, "Карасаева Г.", "PERSON", lang="ru")
+    r = resolve([], [man, woman, ru_man, genitive])
+    assert _entity(r, woman) != _entity(r, man)
+    assert _entity(r, genitive) == _entity(r, ru_man) == _entity(r, man)
+
+
 def test_a_surname_tagged_as_a_place_is_the_person_of_that_document_or_catalogue():
     full = _m(DOC, 0, "Асқар Омарбеков", "PERSON")
     place = _m(DOC, 50, "Омарбековтың", "GPE_SUB", "Омарбеков")
