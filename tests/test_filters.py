@@ -239,6 +239,13 @@ def test_a_plural_head_or_acronym_names_a_class_of_bodies_not_an_institution() -
     assert [t for t, _ in kept(text, found, filter_institutions, "en")] == ["University of Oxford"]
 
 
+def test_an_acronym_defined_by_a_common_noun_phrase_is_not_an_institution() -> None:
+    text = ("small island developing States (SIDS), amalgamated territorial communities (ATC) "
+            "and the Global Environment Facility (GEF)")
+    found = cands(text, "ORG", r"SIDS|ATC|GEF")
+    assert [t for t, _ in kept(text, found, filter_institutions, "en")] == ["GEF"]
+
+
 def test_a_comma_list_of_institutions_is_split() -> None:
     text = "ЮНКТАД, ПРООН, Британ Кеңесі бірге"
     found = cands(text, "ORG", r"ЮНКТАД, ПРООН, Британ Кеңесі", "rule")

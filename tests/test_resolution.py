@@ -229,6 +229,13 @@ def test_a_name_without_its_owner_after_the_full_name_is_that_institution():
     assert _entity(r, cass) != _entity(r, xj)
 
 
+def test_the_verkhovna_rada_is_ukraines_parliament_in_any_script():
+    en = _m(DOC, 0, "Verkhovna Rada", "ORG", lang="en")
+    ru = _m(DOC, 30, "Верховной Рады", "ORG", "Верховная Рада", lang="ru")
+    r = resolve([], [en, ru])
+    assert _entity(r, en) == _entity(r, ru) == ("institution", "ua-parliament")
+
+
 def test_aliases_are_nominative_and_language_tagged_in_rdf():
     ms = [_m(DOC, 0, "ҚР-да", "GPE", "ҚР"), _m(DOC, 10, "Казахстана", "GPE", "Казахстан", "ru")]
     doc = _doc("ҚР-да ... Казахстана")

@@ -10,7 +10,9 @@
 * an index is not an institution (EGDI, LOSI, "E-Government Development Index");
 * a plural head names a class of bodies, not one («сараптамалық талдау орталықтары»,
   «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
-  (LDCs, NGOs), unless the name is quoted.
+  (LDCs, NGOs), unless the name is quoted;
+* an acronym the paragraph defines by a common noun phrase is no name: "small island developing
+  States (SIDS)", "amalgamated territorial communities (ATC)".
 
 Catalogued institutions are always kept.
 
@@ -30,7 +32,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
-from kg.extract.spans import Candidate
+from kg.extract.spans import Candidate, is_acronym
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 
 __all__ = ["BARE_HEADS", "filter_institutions", "split_list"]
@@ -94,6 +96,26 @@ def _is_plural(text: str, lang: str) -> bool:
     lowered = [w.lower() for w in ws]
     head = ws[lowered.index("of") - 1] if lang == "en" and "of" in lowered[1:] else ws[-1]
     return _plural_head(head, lang)
+
+
+_OPEN = re.compile(r"\(\s*$")
+_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "и", "по", "және"})
+
+
+def _defined_as_common(ctx: FilterContext, cand: Candidate) -> bool:
+    """Is ``cand`` an acronym in brackets after its spelled-out form, written in lower case?"""
+    text = surface(ctx, cand)
+    letters = [c for c in text.rstrip("s") if c.isalpha()]
+    before = ctx.text[max(0, cand.start - 200):cand.start]
+    if not (is_acronym(text) and _OPEN.search(before)):
+        return False
+    spelled = [w for w in words(before[:_OPEN.search(before).start()])[-2 * len(letters):]
+               if w.lower() not in _LINKS]
+    if len(spelled) < len(letters):
+        return False
+    spelled = spelled[-len(letters):]
+    return ("".join(w[0] for w in spelled).lower() == "".join(letters).lower()
+            and spelled[0][:1].islower())
 
 
 def _anaphora(text: str, named: frozenset[str]) -> bool:
@@ -167,7 +189,7 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
             if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
                 out.append(part)
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
-                      or _is_plural(text, ctx.lang)
+                      or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
     return out
