@@ -246,6 +246,13 @@ def test_an_acronym_defined_by_a_common_noun_phrase_is_not_an_institution() -> N
     assert [t for t, _ in kept(text, found, filter_institutions, "en")] == ["GEF"]
 
 
+def test_a_country_in_the_nominative_before_an_international_body_is_the_subject() -> None:
+    text = "1992 жылы Қазақстан Біріккен Ұлттар Ұйымына мүше болды, Қазақстан Үкіметі қолдады."
+    found = cands(text, "ORG", r"Қазақстан Біріккен Ұлттар Ұйымына|Қазақстан Үкіметі")
+    assert kept(text, found, filter_institutions) == [
+        ("Қазақстан", "GPE"), ("Біріккен Ұлттар Ұйымына", "ORG"), ("Қазақстан Үкіметі", "ORG")]
+
+
 def test_a_comma_list_of_institutions_is_split() -> None:
     text = "ЮНКТАД, ПРООН, Британ Кеңесі бірге"
     found = cands(text, "ORG", r"ЮНКТАД, ПРООН, Британ Кеңесі", "rule")

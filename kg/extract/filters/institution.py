@@ -12,7 +12,9 @@
   «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
   (LDCs, NGOs), unless the name is quoted;
 * an acronym the paragraph defines by a common noun phrase is no name: "small island developing
-  States (SIDS)", "amalgamated territorial communities (ATC)".
+  States (SIDS)", "amalgamated territorial communities (ATC)";
+* a country in the nominative before an international body is the sentence's subject, not part
+  of the name: «Қазақстан Біріккен Ұлттар Ұйымына мүше болды» is a country and the UN.
 
 Catalogued institutions are always kept.
 
@@ -33,6 +35,8 @@ import re
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate, is_acronym
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 
 __all__ = ["BARE_HEADS", "filter_institutions", "split_list"]
@@ -166,6 +170,26 @@ def split_list(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
             for s, e in trimmed]
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+
+
+def split_subject(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
+    """A Kazakh country in the nominative, then an international body: two mentions."""
+    text = surface(ctx, cand)
+    m = _FIRST_WORD.match(text)
+    if ctx.lang != "kk" or m is None or split_suffix(m.group(1))[1]:
+        return [cand]
+    country = lookup_country(m.group(1), "kk")
+    rest = text[m.end():]
+    body = lookup_institution(normalize_kk(rest), "kk") if country is not None else None
+    if body is None or body.kind != "international":
+        return [cand]
+    start = cand.start + m.end()
+    return [Candidate(cand.start, cand.start + len(m.group(1)), "GPE", "gazetteer", m.group(1)),
+            Candidate(start, cand.end, "ORG", cand.source, normalize_kk(rest), cand.priority,
+                      cand.preference)]
+
+
 def _named_heads(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
     """Lower-case words of the paragraph's institution names that are more than a head."""
     heads = set()
@@ -184,7 +208,10 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
         if cand.label != "ORG":
             out.append(cand)
             continue
-        for part in split_list(ctx, cand):
+        for part in (p for whole in split_list(ctx, cand) for p in split_subject(ctx, whole)):
+            if part.label != "ORG":
+                out.append(part)
+                continue
             text = surface(ctx, part)
             if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
                 out.append(part)
