@@ -105,3 +105,23 @@ def test_failed_build_leaves_no_temporary_files(tmp_path, monkeypatch):
         raise AssertionError("the build should have failed")
     assert not [p for p in out.iterdir() if p.name.startswith(".build-")]
     assert not (out / "store").exists() and not (out / "store.tmp").exists()
+
+
+def test_sorted_run_spills_chunks_and_keeps_each_line_once(tmp_path):
+    """Lines in any order, repeated within and across spilled chunks, become the run of their
+    graph in code-point (= UTF-8 byte) order, each once; no spill is left behind."""
+    from kg.rdf.runs import SortedRun, sort_into_run
+
+    rng = random.Random(3)
+    words = ["<http://e/a>", "<http://e/б>", '"x"', '"Қазақ"', "<http://e/a/b>", '"\\u00e9"']
+    lines = [" ".join(rng.choice(words) for _ in range(3)) + " <http://e/g> .\n"
+             for _ in range(2000)]
+    expected = "".join(sorted(set(lines))).encode("utf-8")
+    for chunk in (1, 7, 500, 10**6):
+        sorter = SortedRun(tmp_path / f"c{chunk}", "http://e/g", chunk)
+        sorter.extend(lines[:1000])
+        sorter.extend(iter(lines[1000:]))
+        run = sorter.close()
+        assert run.path.read_bytes() == expected and run.lines == len(set(lines))
+        assert [p.name for p in (tmp_path / f"c{chunk}").iterdir()] == [run.path.name]
+    assert sort_into_run(tmp_path / "empty", "http://e/g", []).path.read_bytes() == b""
