@@ -29,7 +29,7 @@ order is sorted, so algorithms that follow it are reproducible.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -174,20 +174,34 @@ def project(incidence: dict[str, set[str]], newman: bool = False) -> nx.Graph:
         return nx.Graph()
     articles = sorted(incidence)
     index = {n: i for i, n in enumerate(nodes)}
+    import numpy as np  # deferred
+
     members = [sorted(index[n] for n in incidence[a]) for a in articles]
-    shared: Counter[tuple[int, int]] = Counter()
     held: list[list[int]] = [[] for _ in nodes]
+    pairs = []  # per article, the codes i * len(nodes) + j of its pairs i < j
+    size = len(nodes)
     for j, ids in enumerate(members):
         for i in ids:
             held[i].append(j)
-        shared.update(combinations(ids, 2))
+        if len(ids) > 1:
+            at = np.asarray(ids, dtype=np.int64)
+            first, second = np.triu_indices(len(ids), 1)
+            pairs.append(at[first] * size + at[second])
+    # shared articles per pair: sorted distinct codes and their counts, as arrays (a large
+    # network has millions of pairs: no Python object per pair)
+    codes, counts = (np.unique(np.concatenate(pairs), return_counts=True) if pairs
+                     else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+    del pairs
     weights = _newman(members, len(nodes)) if newman else None
     G = nx.Graph()
     for i, n in enumerate(nodes):
         G.add_node(n, articles=tuple(articles[j] for j in held[i]))
-    for (i, j), count in sorted(shared.items()):
-        weight = weights[i][j]["weight"] if weights is not None else count
-        G.add_edge(nodes[i], nodes[j], weight=float(weight), articles=count)
+    for start in range(0, len(codes), 100_000):
+        block = codes[start:start + 100_000]
+        for i, j, count in zip((block // size).tolist(), (block % size).tolist(),
+                               counts[start:start + 100_000].tolist()):
+            weight = weights[i][j]["weight"] if weights is not None else count
+            G.add_edge(nodes[i], nodes[j], weight=float(weight), articles=count)
     return G
 
 

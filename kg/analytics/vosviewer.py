@@ -21,6 +21,8 @@ Ids are 1, 2, … in node order; clusters are Louvain communities numbered from 
 
 from __future__ import annotations
 
+from array import array
+
 from kg.analytics.results import NetworkResult, node_years, rounded
 
 WEIGHTS = ("Links", "Total link strength", "Documents")
@@ -57,10 +59,26 @@ def vos_map(r: NetworkResult) -> str:
 
 def vos_network(r: NetworkResult) -> str:
     """``networks/<network>.vos-network.txt``: one line per edge, its weight as strength."""
+    import numpy as np  # deferred
+
     ids = _ids(r)
-    rows = sorted((min(ids[u], ids[v]), max(ids[u], ids[v]), _number(d.get("weight", 1.0)))
-                  for u, v, d in r.graph.edges(data=True) if u != v)
-    return "".join(f"{a}\t{b}\t{w}\n" for a, b, w in rows)
+    first, second, weights = array("q"), array("q"), []
+    numbers: dict = {}  # weights repeat: one number object each
+    for u, v, d in r.graph.edges(data=True):
+        if u != v:
+            a, b = ids[u], ids[v]
+            first.append(min(a, b))
+            second.append(max(a, b))
+            w = d.get("weight", 1.0)
+            weights.append(numbers[w] if w in numbers else numbers.setdefault(w, _number(w)))
+    # sorted by (a, b) as compact arrays, and the text made a block of lines at a time
+    a, b = np.frombuffer(first, dtype=np.int64), np.frombuffer(second, dtype=np.int64)
+    order = np.lexsort((b, a))
+    blocks = []
+    for i in range(0, len(order), 50_000):
+        blocks.append("".join([f"{first[j]}\t{second[j]}\t{weights[j]}\n"
+                               for j in order[i:i + 50_000].tolist()]))
+    return "".join(blocks)
 
 
 def _ids(r: NetworkResult) -> dict:
