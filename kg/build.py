@@ -41,7 +41,7 @@ from kg.pages import write_pages
 from kg.pages.site import FOLDER as SITE_FOLDER
 from kg.pages.site import write_site
 from kg.parallel import auto_workers, open_mapper
-from kg.rdf.bulkload import add_runs, load_store
+from kg.rdf.bulkload import add_run_in_slices, load_store
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.prefixes import turtle_prefixes
@@ -210,7 +210,7 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         analytics = run_analytics(store, stage, base, run=(work, graph))
     with naming(stage / "store"):
         runs.append(analytics.run)
-        add_runs(store, runs[-1:], stage / "store")
+        add_run_in_slices(store, analytics.run, stage / "store")
     del store
     clock.lap("analytics")
     with naming(stage / "networks"):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -54,6 +55,34 @@ def add_runs(store: ox.Store, runs: Sequence[Run], store_dir: Path,
         for i, group in enumerate(_slices(runs, slice_size)):
             path = group[0].path if len(group) == 1 else concatenate(group, Path(tmp) / f"{i}.nq")
             store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+
+
+def add_run_in_slices(store: ox.Store, run: Run, store_dir: Path,
+                      slice_size: int = SLICE) -> None:
+    """Bulk-load one large run without blank nodes (the analytics graph) ``slice_size`` lines
+    at a time, so the bulk loader never buffers all of it (a run with blank nodes must be
+    loaded whole: :func:`add_runs`).
+
+    >>> import tempfile, pathlib
+    >>> from kg.rdf.runs import write_run
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> run = write_run(d / "runs", "http://e/g", [f'<http://e/a> <http://e/p> "{i}" <http://e/g> .\\n'
+    ...                                            for i in range(5)])
+    >>> store = ox.Store(); add_run_in_slices(store, run, d / "store", slice_size=2); len(store)
+    5
+    """
+    with tempfile.TemporaryDirectory(prefix=".load-", dir=Path(store_dir).parent) as tmp:
+        with open(run.path, "rb") as lines:
+            while True:
+                block = list(islice(lines, slice_size))
+                if not block:
+                    break
+                if any(line.startswith(b"_:") or b"> _:" in line for line in block):
+                    raise ValueError(f"{run.path}: blank nodes cannot be loaded in slices")
+                part = Path(tmp) / "slice.nq"
+                part.write_bytes(b"".join(block))
+                store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
     store.flush()
 
 
