@@ -3,6 +3,7 @@
 import random
 
 import pyoxigraph as ox
+import pytest
 
 from kg.build import build, parse_and_extract
 from kg.rdf.bulkload import add_runs, load_store, publish_store
@@ -125,3 +126,18 @@ def test_sorted_run_spills_chunks_and_keeps_each_line_once(tmp_path):
         assert run.path.read_bytes() == expected and run.lines == len(set(lines))
         assert [p.name for p in (tmp_path / f"c{chunk}").iterdir()] == [run.path.name]
     assert sort_into_run(tmp_path / "empty", "http://e/g", []).path.read_bytes() == b""
+
+
+def test_analytics_run_loads_in_slices_and_refuses_blank_nodes(tmp_path):
+    from kg.rdf.bulkload import add_run_in_slices
+
+    lines = _lines(500, "http://e/g", 9)
+    run = write_run(tmp_path / "runs", "http://e/g", lines)
+    store = ox.Store()
+    add_run_in_slices(store, run, tmp_path / "store", slice_size=37)
+    whole = ox.Store()
+    whole.bulk_load(path=str(run.path), format=ox.RdfFormat.N_QUADS)
+    assert set(store) == set(whole) and len(store) == len(lines)
+    blank = write_run(tmp_path / "runs2", "http://e/h", ['_:b <http://e/p> "x" <http://e/h> .\n'])
+    with pytest.raises(ValueError, match="blank nodes"):
+        add_run_in_slices(ox.Store(), blank, tmp_path / "store2")
