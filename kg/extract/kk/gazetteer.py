@@ -84,9 +84,17 @@ def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
 
 
 def find_catalogued(text: str) -> list[Candidate]:
-    """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law."""
+    """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law; a
+    lower-case one («электронды үкімет», «э-үкімет») is a concept, not a title, and needs
+    the head word a rule reads (``«электронды үкімет» жобасы``).
+
+    >>> [c.label for c in find_catalogued("«Нұрлы жол» және «э-үкімет»")]
+    ['PROGRAM']
+    """
     out = []
     for m in _QUOTED.finditer(text):
+        if m.group()[1:2].islower():
+            continue
         entry = lookup_act(m.group(), "kk")
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(entry.kind, "PROGRAM"),

@@ -267,7 +267,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
     # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
-    cut = max((w.end() for w in words[:-1] if _inflected_place(w.group())), default=0)
+    cut = max((w.end() for w in words[:-1] if inflected_place(w.group())), default=0)
     if cut:
         start, span = start + cut, span[cut:]
     words = list(re.finditer(r"\S+", span))
@@ -307,7 +307,7 @@ _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да"
             "тан", "тен", "нан", "нен")  # dative, locative, ablative, instrumental
 
 
-def _inflected_place(word: str) -> bool:
+def inflected_place(word: str) -> bool:
     """``Қытаймен``, ``Пекинде``: a place in an oblique case cannot open an institution's name."""
     if not word[:1].isupper() or not word.lower().endswith(_OBLIQUE):
         return False

@@ -24,6 +24,7 @@ from kg.extract.kk.rules import (
     LOW,
     PROGRAM_HEADS,
     canonical_head,
+    inflected_place,
     plural_head,
 )
 from kg.extract.spans import Candidate, sentence_initial
@@ -39,6 +40,12 @@ _OWNER = r"(?:БҰҰ|ТМД|ЕО|ЕҚЫҰ|ШЫҰ|ЕАЭО|ЮНЕСКО|ХЕҰ|Д
 _TITLE_WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9-]*"
 _ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
 _NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Ққ]ұжат|[Хх]аттама|[Пп]акт"
+#: The date and number of an act between its quoted title and its head word:
+#: «… туралы» 2016 жылғы 6 сәуірдегі № 480-V Заңы.
+_DATED_NO = rf"(?:\d{{4}}\s+жылғы\s+(?:\d{{1,2}}\s+[{LOW}]+\s+)?)?(?:№\s*[\w-]+\s+)?"
+_OWNER_GENITIVE = re.compile(rf"{_OWNER}(?<=-[{LOW}][{LOW}]ң)")
+#: Words that end an unquoted title before its head: «… туралы Заң», «… қарсы БҰҰ конвенциясы».
+_ABOUT = ("туралы", "қарсы")
 
 
 def _stems(table: dict[str, str]) -> str:
@@ -62,7 +69,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
         # «"… жоспары" туралы келісім», «… туралы» жеке заң
         ("LAW", "quoted-about", re.compile(
-            rf"(?:{_RK})?[«\"“][^«»\n]{{3,300}}?[»\"”]\s+(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
+            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+{_DATED_NO}(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
             rf"(?:\s+жоба{end})?")),
         # Қазақстан Республикасы Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы
         ("LAW", "numbered-decree", re.compile(
@@ -70,8 +77,8 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[Ққ]аулы|[Жж]арлы|[Бб]ұйры)[{LOW}]*")),
         # Әйелдер құқықтары туралы саяси Конвенция, … туралы БҰҰ конвенциясы, … туралы Заңы
         ("LAW", "about-title", re.compile(
-            rf"(?<![{CAP}{LOW}])туралы\s+(?:{_OWNER}\s+|саяси\s+)?"
-            rf"(?:[Кк]онвенция|[Дд]екларация|Заң|[Хх]артия|[Кк]елісім|[Мм]еморандум){end}"
+            rf"(?<![{CAP}{LOW}])(?:{'|'.join(_ABOUT)})\s+(?:{_OWNER}\s+|саяси\s+|халықаралық\s+)?"
+            rf"(?:[Кк]онвенция|[Дд]екларация|Заң|[Хх]артия|[Кк]елісім|[Мм]еморандум|[Пп]акт){end}"
             rf"(?:\s+[Фф]акультативтік\s+[Хх]аттама{end})?")),
         # БҰҰ-ның Сыбайлас жемқорлыққа қарсы конвенциясына
         ("LAW", "owned-convention", re.compile(
@@ -79,9 +86,14 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # Париж Хартиясына, Копенгаген құжаты, Бейжің декларациясы
         ("LAW", "named-document", re.compile(
             rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+\s+(?:{_NAMED_DOCS}){end}")),
+        # Еуропалық әлеуметтік хартиясы, Адам құқықтарының жалпыға бірдей декларациясы
+        ("LAW", "named-charter", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}-]+){{1,4}}\s+(?:[Хх]артия|[Дд]екларация|[Пп]акт)"
+            rf"(?!лар|тар)[{LOW}]*")),
         # Lobbying (Disclosure) Act in Kazakh text
         ("LAW", "english-act", re.compile(
-            rf"(?:(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{1,6}}(?:{_ENGLISH_HEADS})\b")),
+            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+(?:(?:(?:of|on|and|for|the|in|to)\s+)?"
+            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{0,6}}(?:{_ENGLISH_HEADS})\b")),
         # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
         ("PROGRAM", "owned-program", re.compile(
             rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?(?:[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}"
@@ -169,10 +181,11 @@ _QUOTES = ("«", '"', "“", "„")
 #: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
 NEEDS: dict[str, tuple[str, ...]] = {
     "head-in-quotes": _QUOTES, "program-in-quotes": _QUOTES, "quoted-about": _QUOTES,
-    "quoted-list": _QUOTES, "numbered-decree": ("№",), "about-title": ("туралы",),
+    "quoted-list": _QUOTES, "numbered-decree": ("№",), "about-title": _ABOUT,
     "cited-about": ("туралы",), "owned-convention": ("онвенция",), "year-program": ("жыл",),
     "district-list": ("аудандар", "облыстар", "қалалар"),
     "english-act": tuple(_ENGLISH_HEADS.split("|")),
+    "named-charter": ("артия", "екларация", "акт"),
 }
 
 
@@ -300,8 +313,24 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
         return (start, close + 1) if rule == "quoted-about" and close > start else None
     if rule == "about-title":
         words = list(re.finditer(r"\S+", text[start:end]))
-        caps = [w for w in words if w.group()[0].isupper()]
-        about = next(i for i, w in enumerate(words) if w.group() == "туралы")
+        if plural_head(words[-1].group()):
+            return None  # «… туралы декларациялардың»: several documents, no title
+        # «Канада, АҚШ және Мексика арасындағы Солтүстік Американың … келісімі»: the parties
+        # before «арасындағы» are outside the title that follows them
+        between = max((i for i, w in enumerate(words[:-1]) if w.group() == "арасындағы"
+                       and words[i + 1].group()[0].isupper()), default=None)
+        if between is not None:
+            start, words = start + words[between + 1].start(), words[between + 1:]
+            words = list(re.finditer(r"\S+", text[start:end]))
+        # «Қазақстан БҰҰ-ның … қарсы конвенциясына»: an owner in the genitive opens the title
+        owner = max((i for i, w in enumerate(words[:-1]) if _OWNER_GENITIVE.fullmatch(w.group())),
+                    default=None)
+        if owner:
+            start = start + words[owner].start()
+            words = list(re.finditer(r"\S+", text[start:end]))
+        # «Үрімшіде ынтымақтастық туралы келісім»: a place in an oblique case opens no title
+        caps = [w for w in words if w.group()[0].isupper() and not _oblique_place(w.group())]
+        about = max(i for i, w in enumerate(words) if w.group() in _ABOUT)
         if caps == [words[-1]] and 2 <= about <= 4 \
                 and words[0].group().capitalize() not in _DATED_OPENERS:
             return start, end  # (мысалы, бала құқықтары туралы Конвенция): the head is capitalised
@@ -322,7 +351,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
         if first is words[-1]:
             return None
         return start + first.start(), end
-    if rule == "named-document":
+    if rule in ("named-document", "named-charter"):
         first = text[start:end].split()[0]
         known = lookup_place(first, "kk") or lookup_country(first, "kk")
         if known is None and sentence_initial(text, start, KK_SENTENCE_START):
@@ -330,6 +359,23 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
         if first in ("Бұл", "Осы", "Аталған", "Жаңа", "Бұны"):
             return None
     return start, end
+
+
+_LOCATIVE = re.compile(rf"[{LOW}](?:да|де|та|те)")
+
+
+def _oblique_place(word: str) -> bool:
+    """``Пекинде``, ``Үрімшіде``: a place (known, or an unknown word in the locative) that opens
+    no title; ``Канада`` is a country in the nominative.
+
+    >>> _oblique_place("Үрімшіде"), _oblique_place("Канада"), _oblique_place("Балалардың")
+    (True, False, False)
+    """
+    if inflected_place(word):
+        return True
+    tail = word.rstrip(",.;:")
+    return (_LOCATIVE.search(tail[-3:]) is not None and len(tail) > 4
+            and lookup_place(tail, "kk") is None and lookup_country(tail, "kk") is None)
 
 
 def _canonical(surface: str, rule: str) -> str:

@@ -1,0 +1,84 @@
+"""Kazakh law and program gaps found on the second development key (tests/data/ner_dev2.jsonl),
+each on a sentence written for the test. The extractor runs without the model, so the rules,
+gazetteers and filters are what is checked.
+"""
+
+import pytest
+
+from kg.extract.base import ParagraphText
+from kg.extract.kk import KazakhExtractor
+
+KK = KazakhExtractor(use_model=False)
+
+
+def found(text):
+    return [(m.text, m.label) for m in KK.extract(ParagraphText(text)) if not m.nested_parent]
+
+
+def test_law_unquoted_title_ending_in_against_with_owner():
+    text = "Ел Адам саудасына қарсы БҰҰ конвенциясына (UNTC) қосылды. UNTC талаптары орындалды."
+    got = found(text)
+    assert ("Адам саудасына қарсы БҰҰ конвенциясына", "LAW") in got
+    assert got.count(("UNTC", "LAW")) == 2
+    assert not any(label == "ORG" for _, label in got)
+
+
+def test_law_owner_in_the_genitive_opens_the_title():
+    text = "Қазақстан ТМД-ның Көші-қонға қарсы конвенциясына қосылды."
+    assert found(text) == [("Қазақстан", "GPE"), ("ТМД-ның Көші-қонға қарсы конвенциясына", "LAW")]
+
+
+def test_law_named_document_survives_the_law_filter():
+    text = "Бұл қағидалар Копенгаген құжатында және Хельсинки хаттамасында айтылған."
+    assert found(text) == [("Копенгаген құжатында", "LAW"), ("Хельсинки хаттамасында", "LAW")]
+
+
+def test_law_quoted_title_then_date_and_number_before_the_head():
+    text = "Бұл Қазақстан Республикасының «Мұрағат туралы» 1998 жылғы 22 желтоқсандағы № 326-I Заңында бар."
+    assert found(text) == [
+        ("Қазақстан Республикасының «Мұрағат туралы» 1998 жылғы 22 желтоқсандағы № 326-I Заңында", "LAW")]
+
+
+def test_law_quoted_title_broken_over_lines_with_mixed_quotes():
+    text = "Парламент \"Байланыс желілері \nмәселелері туралы» Заң жобасын қарады."
+    assert found(text) == [("\"Байланыс желілері \nмәселелері туралы» Заң жобасын", "LAW")]
+
+
+def test_law_english_title_with_lower_case_function_words():
+    text = "АҚШ-та Freedom of Information Act ертеде қабылданды."
+    assert ("Freedom of Information Act", "LAW") in found(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ел Еуропалық әлеуметтік хартияны мақұлдады.", "Еуропалық әлеуметтік хартияны"),
+    ("Бұл Адам құқықтарының жалпыға бірдей декларациясында жазылған.",
+     "Адам құқықтарының жалпыға бірдей декларациясында"),
+    ("Олар Экономикалық құқықтар туралы халықаралық пактіні бекітті.",
+     "Экономикалық құқықтар туралы халықаралық пактіні"),
+])
+def test_law_unquoted_named_charter_declaration_or_pact(text, span):
+    assert found(text) == [(span, "LAW")]
+
+
+def test_law_several_declarations_in_the_plural_are_no_title():
+    text = "Ол Адам құқықтары туралы декларациялардың негізіне айналды."
+    assert not any(label == "LAW" for _, label in found(text))
+
+
+def test_law_parties_before_between_stay_outside_the_title():
+    text = "Бұл Канада және Мексика арасындағы Солтүстік Американың еркін сауда туралы келісімі."
+    got = found(text)
+    assert ("Солтүстік Американың еркін сауда туралы келісімі", "LAW") in got
+    assert ("Мексика", "GPE") in got
+
+
+def test_law_title_opened_by_an_inflected_place_is_none():
+    text = "2013 жылы екі агенттік Үрімшіде ынтымақтастық туралы келісімге қол қойды."
+    assert not any(label == "LAW" for _, label in found(text))
+
+
+def test_program_bare_lowercase_quoted_concept_is_no_program():
+    text = "Ғалымдар «электронды үкімет» және «э-үкімет» ұғымдарын талқылайды."
+    assert not any(label == "PROGRAM" for _, label in found(text))
+    assert found("Елде «электронды үкімет» жобасы жүзеге асуда.") == [
+        ("«электронды үкімет» жобасы", "PROGRAM")]
