@@ -82,3 +82,21 @@ def test_program_bare_lowercase_quoted_concept_is_no_program():
     assert not any(label == "PROGRAM" for _, label in found(text))
     assert found("Елде «электронды үкімет» жобасы жүзеге асуда.") == [
         ("«электронды үкімет» жобасы", "PROGRAM")]
+
+
+# --- institutions and countries on the second development key --------------------------------
+
+def test_country_pair_joined_by_a_hyphen_gives_both_countries():
+    assert found("Ресей-Қытай сауда байланыстары өсті.") == [("Ресей", "GPE"), ("Қытай", "GPE")]
+
+
+def test_institution_named_inside_quotes_keeps_the_quotes():
+    assert found("Бұл шешімді «ЮНЕСКО» былтыр қабылдады.") == [("«ЮНЕСКО»", "ORG")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Мақала «Жұлдыз» журналында жарық көрді.", "«Жұлдыз» журналында"),
+    ("Фильм «Қазақфильм» киностудиясында түсірілді.", "«Қазақфильм» киностудиясында"),
+])
+def test_journal_and_film_studio_are_institution_heads(text, span):
+    assert found(text) == [(span, "ORG")]

@@ -146,7 +146,8 @@ class KazakhExtractor(BaseExtractor):
         ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
-        chosen = _chained(text, regions_by_context(text, resolve_overlaps(ranked)))
+        chosen = [_quoted(text, c) for c in
+                  _chained(text, regions_by_context(text, resolve_overlaps(ranked)))]
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:
@@ -158,6 +159,24 @@ def _named(text: str, m: Mention) -> Mention:
     """``m`` with its name span (:func:`~kg.extract.kk.names.name_span`) where it has one."""
     found = name_span(text, m.start, m.end, m.label)
     return m if found is None else replace(m, name_start=found[0], name_end=found[1])
+
+
+_OPENING, _CLOSING = "«“\"", "»”\""
+
+
+def _quoted(text: str, cand: Candidate) -> Candidate:
+    """An institution named exactly by the text inside quotes keeps the quotes (``«ССТV»``),
+    as the rules' quoted institutions do.
+
+    >>> text = "Ол «ССТV» арнасы"
+    >>> c = _quoted(text, Candidate(4, 8, "ORG", "catalogue", "ССТV"))
+    >>> text[c.start:c.end], c.canonical
+    ('«ССТV»', 'ССТV')
+    """
+    if (cand.label == "ORG" and 0 < cand.start and cand.end < len(text)
+            and text[cand.start - 1] in _OPENING and text[cand.end] in _CLOSING):
+        return replace(cand, start=cand.start - 1, end=cand.end + 1)
+    return cand
 
 
 _LOOKUPS = frozenset({"gazetteer", "catalogue"})

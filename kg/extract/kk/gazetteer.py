@@ -33,8 +33,23 @@ _ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LA
 
 
 def find_countries(text: str) -> list[Candidate]:
-    """Countries the gazetteer knows (``GPE``)."""
-    return _find_known(text, lookup_country, "GPE")
+    """Countries the gazetteer knows (``GPE``), each of a hyphenated pair of them too
+    (``Қазақстан-Қытай ынтымақтастығы``: two countries, no one name).
+
+    >>> text = "Қазақстан-Қытай қатынастары"
+    >>> [text[c.start:c.end] for c in find_countries(text)]
+    ['Қазақстан', 'Қытай']
+    """
+    out = _find_known(text, lookup_country, "GPE")
+    for m in _COUNTRY_PAIR.finditer(text):
+        pair = [lookup_country(m.group(i), "kk") for i in (1, 2)]
+        if all(pair) and not any(c.start <= m.start() < c.end for c in out):
+            out += [Candidate(m.start(i), m.end(i), "GPE", "gazetteer", p.names.get("kk") or m.group(i))
+                    for i, p in zip((1, 2), pair)]
+    return sorted(out, key=lambda c: c.start)
+
+
+_COUNTRY_PAIR = re.compile(rf"(?<![\w-])([{CAP}][{LOW}]+)[-–]([{CAP}][{LOW}]+)(?![\w-])")
 
 
 def find_places(text: str) -> list[Candidate]:
