@@ -100,3 +100,40 @@ def test_institution_named_inside_quotes_keeps_the_quotes():
 ])
 def test_journal_and_film_studio_are_institution_heads(text, span):
     assert found(text) == [(span, "ORG")]
+
+
+# --- program and decree forms ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("«Нұрлы жер» тұрғын үй құрылысы бағдарламасы іске асты.", "«Нұрлы жер» тұрғын үй құрылысы бағдарламасы"),
+    ("«Қарттарға қамқорлық» пилоттық жобасы басталды.", "«Қарттарға қамқорлық» пилоттық жобасы"),
+    ("Үкімет «Кәсіп» жастар кәсіпкерлігін және шағын бизнесті дамытудың 2021-2024 жылдарға "
+     "арналған мемлекеттік бағдарламасын бекітті.",
+     "«Кәсіп» жастар кәсіпкерлігін және шағын бизнесті дамытудың 2021-2024 жылдарға арналған "
+     "мемлекеттік бағдарламасын"),
+    ("«Сапалы қала» Ұлт жоспары жарияланды.", "«Сапалы қала» Ұлт жоспары"),
+])
+def test_program_described_between_its_quoted_name_and_head(text, span):
+    assert found(text) == [(span, "PROGRAM")]
+
+
+def test_program_name_then_so_called_is_not_one_title():
+    got = found("«Алтын көпір» деп аталатын жаңа бағдарлама басталды.")
+    assert not any(s.endswith("бағдарлама") for s, _ in got)
+
+
+def test_law_quoted_title_then_owner_body_date_and_number():
+    text = ("«Мұрағат қорын сақтау ережесін бекіту туралы» Қазақстан Республикасы Үкіметінің "
+            "2011 жылғы 3 наурыздағы № 215 қаулысы күшін жойды.")
+    assert found(text) == [(text[:text.index(" күшін")], "LAW")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Қазақстан Тұрақты даму мақсаттарына қол жеткізуге ұмтылады.", "Тұрақты даму мақсаттарына"),
+    ("БҰҰ Жаһандық Орнықты Даму Мақсаттарын қабылдады.", "Жаһандық Орнықты Даму Мақсаттарын"),
+])
+def test_program_sustainable_development_goals_with_the_catalogue_name(text, span):
+    got = KK.extract(ParagraphText(text))
+    sdg = [m for m in got if m.label == "PROGRAM"]
+    assert [m.text for m in sdg] == [span]
+    assert sdg[0].canonical == "Тұрақты даму мақсаттары"

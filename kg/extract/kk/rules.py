@@ -125,12 +125,17 @@ def _heads(table: dict[str, str], endings: str = _INFL) -> str:
 
 
 _ADJECTIVE_SUFFIX = r"(?:лық|лік|дық|дік|тық|тік)"
+#: Lower-case words that describe a program between its quoted name and its head word
+#: («Нұрлы жер» тұрғын үй құрылысы бағдарламасы, «Еңбек» … 2017-2021 жылдарға арналған
+#: мемлекеттік бағдарламасы), but no word that starts a new clause («…» деп аталатын).
+_DESCRIBED = (rf"(?:(?!(?:деп|деген|атты|бойынша|аясында|шеңберінде|үшін|сияқты|секілді|туралы)\s)"
+              rf"(?:[{LOW}][{LOW}-]*|\d{{4}}(?:\s*[–-]\s*\d{{4}})?)\s+){{0,10}}")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     law, program, org = _heads(LAW_HEADS), _heads(PROGRAM_HEADS), _heads(ORG_HEADS, _CASE)
-    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|республикалық|халықаралық|Мемлекеттік|Ұлттық)\s+)?"
+    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|республикалық|халықаралық|Мемлекеттік|Ұлттық|Ұлт)\s+)?"
     flags = re.UNICODE
     return (
         ("LAW", "quoted-law", re.compile(
@@ -139,7 +144,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("LAW", "code", re.compile(
             rf"(?:{_RK_GEN})?[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+кодекс{_INFL}", flags)),
         ("PROGRAM", "quoted-program", re.compile(
-            rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+(?:[{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?"
+            rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+{_DESCRIBED}"
             rf"(?:{_OWNER_BODY})?{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),

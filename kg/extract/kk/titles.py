@@ -28,8 +28,10 @@ from kg.extract.kk.rules import (
     plural_head,
 )
 from kg.extract.spans import Candidate, sentence_initial
+from kg.lexicon.catalog import lookup_act
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
+from kg.text.kk_morph import normalize_kk
 from kg.text.sentences import sentence_bounds
 
 __all__ = ["find_titles"]
@@ -69,7 +71,8 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
         # «"… жоспары" туралы келісім», «… туралы» жеке заң
         ("LAW", "quoted-about", re.compile(
-            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+{_DATED_NO}(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
+            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+(?:{_RK}(?:Үкіметінің|Президентінің)\s+)?{_DATED_NO}"
+            rf"(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
             rf"(?:\s+жоба{end})?")),
         # Қазақстан Республикасы Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы
         ("LAW", "numbered-decree", re.compile(
@@ -127,7 +130,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
-            rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+            rf"(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
 
 
@@ -383,6 +386,11 @@ def _canonical(surface: str, rule: str) -> str:
     s = re.sub(r"\s+", " ", surface).strip()
     if rule in ("surname-initials", "patronymic"):
         return s
+    if rule == "named-program":  # the catalogue's name (Тұрақты даму мақсаттары), if it has one
+        low = normalize_kk(s.lower())
+        entry = lookup_act(low, "kk") or lookup_act(low.removeprefix("жаһандық "), "kk")
+        if entry is not None:
+            return entry.names.get("kk") or s
     if rule in ("english-act", "named-program") and not s.endswith(tuple(LOW)):
         return s
     if rule == "head-in-quotes":
