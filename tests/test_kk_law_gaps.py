@@ -137,3 +137,14 @@ def test_program_sustainable_development_goals_with_the_catalogue_name(text, spa
     sdg = [m for m in got if m.label == "PROGRAM"]
     assert [m.text for m in sdg] == [span]
     assert sdg[0].canonical == "Тұрақты даму мақсаттары"
+
+
+def test_law_capitalised_rules_of_a_body():
+    text = "Судьялардың Кәсіптік әдеп қағидалары жаңартылды."
+    assert found(text) == [("Судьялардың Кәсіптік әдеп қағидалары", "LAW")]
+    assert not any(label == "LAW" for _, label in found("Осы келісімдер ережелерін түсіндіру қажет."))
+
+
+def test_law_charter_word_inside_a_verb_is_no_head():
+    text = "Әріптестер Ынтымақтастық үшін жиі декларацияланатын қағидаттарды ұстанады."
+    assert not any(label == "LAW" for _, label in found(text))

@@ -33,7 +33,7 @@ __all__ = ["LAW_HEADS", "filter_laws", "law_shaped"]
 LAW_HEADS = (
     "заң", "кодекс", "конституц", "жарлы", "қаулы", "келісім", "конвенц", "декларац",
     "меморандум", "шарт", "хартия", "хартиясы", "ереже", "регламент", "протокол", "директив",
-    "құжат", "хаттама",  # a named document (Копенгаген құжаты), a protocol
+    "құжат", "хаттама", "қағида",  # a named document (Копенгаген құжаты), a protocol, rules
     "закон", "указ", "постановлени", "соглашени", "договор", "пакт",
     "law", "act", "code", "constitution", "decree", "resolution", "agreement", "treaty",
     "convention", "declaration", "charter", "protocol", "directive", "regulation", "bill",

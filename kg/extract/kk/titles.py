@@ -92,7 +92,11 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # Еуропалық әлеуметтік хартиясы, Адам құқықтарының жалпыға бірдей декларациясы
         ("LAW", "named-charter", re.compile(
             rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}-]+){{1,4}}\s+(?:[Хх]артия|[Дд]екларация|[Пп]акт)"
-            rf"(?!лар|тар)[{LOW}]*")),
+            rf"(?:с?[ыі])?(?:ның|нің|на|не|нда|нде|нан|нен|мен|ны|ні|н|ға|ге|да|де)?(?![{LOW}])")),
+        # Мемлекеттік қызметшілердің Қызметтік әдеп қағидалары: capitalised rules of a body
+        ("LAW", "named-rules", re.compile(
+            rf"(?:(?:[{CAP}][{LOW}]+\s+)?[{CAP}{LOW}][{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?(?<![.!?]\s)"
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+(?:қағидалар|ережелер)[ыі][{LOW}]*")),
         # Lobbying (Disclosure) Act in Kazakh text
         ("LAW", "english-act", re.compile(
             rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+(?:(?:(?:of|on|and|for|the|in|to)\s+)?"
@@ -188,7 +192,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "cited-about": ("туралы",), "owned-convention": ("онвенция",), "year-program": ("жыл",),
     "district-list": ("аудандар", "облыстар", "қалалар"),
     "english-act": tuple(_ENGLISH_HEADS.split("|")),
-    "named-charter": ("артия", "екларация", "акт"),
+    "named-charter": ("артия", "екларация", "акт"), "named-rules": ("қағидалар", "ережелер"),
 }
 
 
@@ -354,6 +358,13 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
         if first is words[-1]:
             return None
         return start + first.start(), end
+    if rule == "named-rules":  # the capital before the rules' words opens no sentence
+        words = list(re.finditer(r"\S+", text[start:end]))
+        owner = next((i for i, w in enumerate(words[:2]) if w.group().endswith(_GENITIVE)), None)
+        key = words[0] if owner is None else words[owner + 1]
+        if key.group() in _DATED_OPENERS or sentence_initial(text, start + key.start(), KK_SENTENCE_START):
+            return None
+        return start, end
     if rule in ("named-document", "named-charter"):
         first = text[start:end].split()[0]
         known = lookup_place(first, "kk") or lookup_country(first, "kk")
@@ -364,6 +375,7 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     return start, end
 
 
+_GENITIVE = ("дың", "дің", "тың", "тің", "ның", "нің")
 _LOCATIVE = re.compile(rf"[{LOW}](?:да|де|та|те)")
 
 
