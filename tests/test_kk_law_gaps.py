@@ -148,3 +148,14 @@ def test_law_capitalised_rules_of_a_body():
 def test_law_charter_word_inside_a_verb_is_no_head():
     text = "Әріптестер Ынтымақтастық үшін жиі декларацияланатын қағидаттарды ұстанады."
     assert not any(label == "LAW" for _, label in found(text))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("“Алтын Сапа” АҚ-тың базасында жұмыс басталды. Бүгінде “Алтын Сапа” нарықты бөледі.", "ORG"),
+    ("«Жасыл аула» бағдарламасы басталды. Кейін «Жасыл аула» кеңейтілді.", "PROGRAM"),
+])
+def test_quoted_name_keeps_its_label_where_it_stands_alone_again(text, label):
+    got = found(text)
+    quoted = text[text.rindex("“" if "“" in text else "«"):]
+    bare = quoted[:quoted.index("”" if "“" in text else "»") + 1]
+    assert (bare, label) in got

@@ -146,8 +146,8 @@ class KazakhExtractor(BaseExtractor):
         ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
-        chosen = [_quoted(text, c) for c in
-                  _chained(text, regions_by_context(text, resolve_overlaps(ranked)))]
+        chosen = _quoted_again(text, [_quoted(text, c) for c in
+                                      _chained(text, regions_by_context(text, resolve_overlaps(ranked)))])
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:
@@ -177,6 +177,34 @@ def _quoted(text: str, cand: Candidate) -> Candidate:
             and text[cand.start - 1] in _OPENING and text[cand.end] in _CLOSING):
         return replace(cand, start=cand.start - 1, end=cand.end + 1)
     return cand
+
+
+_QUOTED_NAME = re.compile(r"«[^«»\n]{2,80}»|“[^“”\n]{2,80}”")
+
+
+def _quoted_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A quoted name that opens an institution, law or program (``“Қазақтелеком” АҚ-тың``,
+    ``«Бизнестегі әйелдер» бағдарламасы``) has that label where it stands alone again in the
+    paragraph (``Бүгінде “Қазақтелеком” …``), unless another span covers it there.
+
+    >>> text = "“Тау” АҚ құрылды. Бүгінде “Тау” жұмыс істейді."
+    >>> [text[c.start:c.end] for c in _quoted_again(text, [Candidate(0, 8, "ORG", "rule", "Тау")])]
+    ['“Тау” АҚ', '“Тау”']
+    """
+    named = {}
+    for c in chosen:
+        m = _QUOTED_NAME.match(text, c.start)
+        if c.label in _NAMED_LABELS and m is not None and m.end() < c.end and m.group()[1:2].isupper():
+            named.setdefault(m.group(), c.label)
+    if not named:
+        return chosen
+    out = list(chosen)
+    for m in _QUOTED_NAME.finditer(text):
+        label = named.get(m.group())
+        if label and not any(c.start < m.end() and m.start() < c.end for c in out):
+            out.append(Candidate(m.start(), m.end(), label, "rule",
+                                 m.group()[1:-1] if label == "ORG" else m.group()))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 _LOOKUPS = frozenset({"gazetteer", "catalogue"})
