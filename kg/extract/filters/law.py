@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
+from kg.extract.filters.context import (
+    FilterContext,
+    confirmed,
+    head_nearby,
+    headed_elsewhere,
+    surface,
+    words,
+)
 from kg.extract.spans import Candidate, is_acronym
 
 __all__ = ["LAW_HEADS", "filter_laws", "law_shaped"]
@@ -73,7 +80,7 @@ def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop law spans without a head word and a title, unless catalogued."""
     return [c for c in found
             if c.label != "LAW" or law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
-            or _titled_near_head(ctx, c) or confirmed(ctx, c)]
+            or _titled_near_head(ctx, c) or confirmed(ctx, c) or headed_elsewhere(ctx, c, LAW_HEADS)]
 
 
 #: Words naming a work (a book, an article ...): «… туралы» еңбегі is a title, not a law.

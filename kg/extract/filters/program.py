@@ -20,7 +20,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
+from kg.extract.filters.context import (
+    FilterContext,
+    confirmed,
+    head_nearby,
+    headed_elsewhere,
+    surface,
+    words,
+)
 from kg.extract.spans import Candidate, is_acronym
 from kg.lexicon.common import is_common_word
 from kg.text.names import initials
@@ -75,7 +82,7 @@ def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidat
     out = []
     for cand in found:
         if (cand.label != "PROGRAM" or is_acronym(surface(ctx, cand)) or confirmed(ctx, cand)
-                or _defined_by_acronym(ctx, cand)):
+                or _defined_by_acronym(ctx, cand) or headed_elsewhere(ctx, cand, PROGRAM_HEADS)):
             out.append(cand)
             continue
         ws = words(surface(ctx, cand))

@@ -198,7 +198,9 @@ def _quoted_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
             named.setdefault(m.group(), c.label)
     if not named:
         return chosen
-    out = list(chosen)
+    # the model's «Жасыл аула» without its quotes: the quoted name again
+    out = [replace(c, start=c.start - 1, end=c.end + 1, label=named[text[c.start - 1:c.end + 1]])
+           if text[max(0, c.start - 1):c.end + 1] in named else c for c in chosen]
     for m in _QUOTED_NAME.finditer(text):
         label = named.get(m.group())
         if label and not any(c.start < m.end() and m.start() < c.end for c in out):
