@@ -159,3 +159,21 @@ def test_quoted_name_keeps_its_label_where_it_stands_alone_again(text, label):
     quoted = text[text.rindex("“" if "“" in text else "«"):]
     bare = quoted[:quoted.index("”" if "“" in text else "»") + 1]
     assert (bare, label) in got
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Шешімді Қаржы нарығын реттеу және дамыту агенттігі қабылдады.",
+     "Қаржы нарығын реттеу және дамыту агенттігі"),
+    ("Істі Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі тексерді.",
+     "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі"),
+    ("Есепті Халықаралық валюта қоры жариялады.", "Халықаралық валюта қоры"),
+])
+def test_institution_name_with_an_object_verbal_noun_or_plain_nouns_before_its_head(text, span):
+    assert found(text) == [(span, "ORG")]
+
+
+def test_institution_not_opened_by_a_place_in_a_lower_case_phrase():
+    text = "Зерттеушілер Өзбекстандағы махалла институтын сипаттайды."
+    assert not any(label == "ORG" for _, label in found(text))
+    assert found("Ол Қытайдағы Конфуций институтында оқыды.") == [
+        ("Қытайдағы Конфуций институтында", "ORG")]

@@ -125,6 +125,12 @@ def _heads(table: dict[str, str], endings: str = _INFL) -> str:
 
 
 _ADJECTIVE_SUFFIX = r"(?:лық|лік|дық|дік|тық|тік)"
+#: The words a name's last capitalised word governs before the head: an object and a verbal
+#: noun (Қаржы нарығын реттеу және дамыту агенттігі, Сыбайлас жемқорлыққа қарсы іс-қимыл
+#: агенттігі), or one or two plain nouns (Халықаралық валюта қоры).
+_GOVERNED = (rf"(?:(?:[{LOW}]{{3,}}(?:ын|ін|ны|ні|ды|ді|ты|ті|ға|ге|қа|ке)\s+(?:қарсы\s+)?)?"
+             rf"(?:[{LOW}]{{2,}}(?:у|уы|ту)\s+(?:және\s+[{LOW}]{{2,}}(?:у|ту)\s+)?|[{LOW}]+-[{LOW}]+\s+)"
+             rf"|(?:[{LOW}]{{3,}}\s+){{1,2}})?")
 #: Lower-case words that describe a program between its quoted name and its head word
 #: («Нұрлы жер» тұрғын үй құрылысы бағдарламасы, «Еңбек» … 2017-2021 жылдарға арналған
 #: мемлекеттік бағдарламасы), but no word that starts a new clause («…» деп аталатын).
@@ -162,7 +168,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"[«\"“](?=[{CAP}A-Z])[^«»\"“”\n]{{1,120}}?\s{_heads(ORG_HEADS, '')}[»\"”]", flags)),
         ("ORG", "named-org", re.compile(
             rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}){_INNER_SUFFIX},?\s+|{_INNER_FORMS}\s+|{_HYPHENED}\s+"
-            rf"|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
+            rf"|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,14}}{_GOVERNED}{org}",
             flags)),
         ("ORG", "capital-head", re.compile(
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}(?:-[{LOW}]+)?\s+){{1,14}}"
@@ -273,7 +279,10 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
     # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
-    cut = max((w.end() for w in words[:-1] if inflected_place(w.group())), default=0)
+    # "Өзбекстандағы махалла институты": a place's "in X" before a lower-case word is no name
+    cut = max((w.end() for i, w in enumerate(words[:-1]) if inflected_place(w.group()) or (
+        w.group().endswith(_IN_PLACE) and words[i + 1].group()[:1].islower()
+        and inflected_place(w.group()[:-2]))), default=0)
     if cut:
         start, span = start + cut, span[cut:]
     words = list(re.finditer(r"\S+", span))
@@ -311,6 +320,9 @@ def _place_centre(span: str) -> bool:
 
 _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден",
             "тан", "тен", "нан", "нен")  # dative, locative, ablative, instrumental
+
+
+_IN_PLACE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
 
 
 def inflected_place(word: str) -> bool:
