@@ -177,3 +177,23 @@ def test_institution_not_opened_by_a_place_in_a_lower_case_phrase():
     assert not any(label == "ORG" for _, label in found(text))
     assert found("Ол Қытайдағы Конфуций институтында оқыды.") == [
         ("Қытайдағы Конфуций институтында", "ORG")]
+
+
+def test_listed_person_found_with_suffixes_and_inside_a_title():
+    text = "Ол «Абай жолы» романын және Мұхтар Әуезовтің еңбегін оқыды."
+    assert found(text) == [("Абай", "PERSON"), ("Мұхтар Әуезовтің", "PERSON")]
+
+
+def test_listed_title_region_and_sentence_opening_name_are_no_person():
+    assert found("Елбасы жаңа бағытты жариялады.") == []
+    assert ("Абай", "PERSON") not in found("Ол Абай облысында тұрады.")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Кездесуде Дархан Қыдырәлі Нұрсұлтан Назарбаевқа Халықаралық түркі академиясының жұмысын "
+     "таныстырды.", "Халықаралық түркі академиясының"),
+    ("Қала Орталық Азиядағы негізгі хабына айналуы тиіс.", None),
+])
+def test_institution_not_opened_by_a_name_in_the_dative_or_a_capitalised_in_x(text, span):
+    orgs = [s for s, label in found(text) if label == "ORG"]
+    assert orgs == ([] if span is None else [span])

@@ -28,6 +28,7 @@ from kg.extract.kk.gazetteer import (
     find_acronym_institutions,
     find_catalogued,
     find_countries,
+    find_people,
     find_places,
 )
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
@@ -110,7 +111,8 @@ def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).
-LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions)
+LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions,
+          find_people)
 
 #: ``… конвенциясы (UNCAC)``, ``… көмек (АӘК)``: an acronym defined after a law or program.
 KK_ACRONYM = AcronymStyle(
@@ -274,6 +276,9 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
     people = [m for m in model if m.label == "PERSON"]
     if people:
         ranked = [c for c in ranked if not _person_not_place(text, c, people)]
+        # «Абай Естекбаев», «Қасым-Жомарт Тоқаев»: the model's full name holds the listed one
+        ranked = [c for c in ranked if not (c.source == "catalogue" and c.label == "PERSON" and any(
+            m.start <= c.start and c.end <= m.end and m.length > c.length for m in people))]
     wide = [m for m in model if _supported(text, m)]
     if not wide:
         return ranked

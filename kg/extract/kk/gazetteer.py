@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW
+from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW, TITLES
 from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
@@ -23,7 +24,7 @@ from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
-__all__ = ["find_catalogued", "find_countries", "find_places"]
+__all__ = ["find_catalogued", "find_countries", "find_people", "find_places"]
 
 _CANDIDATE = re.compile(
     rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
@@ -73,6 +74,43 @@ def find_places(text: str) -> list[Candidate]:
 
 
 _DESIGNATED = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кент)")
+
+
+def find_people(text: str) -> list[Candidate]:
+    """People the curated people list knows, their Kazakh suffixes dropped (``Абайдың``,
+    ``«Абай жолы»``, ``Мұхтар Әуезовтің``), except a one-word name opening a sentence, where
+    a capital proves nothing, a name before a designator (``Абай облысы`` is the region) and
+    a title (``Елбасы``).
+
+    >>> text = "Ол «Абай жолы» романын және Мұхтар Әуезовтің еңбегін оқыды."
+    >>> [text[c.start:c.end] for c in find_people(text)]
+    ['Абай', 'Мұхтар Әуезовтің']
+    """
+    out = []
+    for c in _find_known(text, _person_kk, "PERSON"):
+        if _DESIGNATED.match(text, c.end) or normalize_kk(text[c.start:c.end]) in TITLES:
+            continue  # Абай облысы is the region; Елбасы is a title, not a name
+        if " " not in text[c.start:c.end] and sentence_initial(text, c.start, KK_SENTENCE_START):
+            continue
+        out.append(replace(c, source="catalogue"))
+    return out
+
+
+def _person_kk(name: str, lang: str) -> object:
+    """The catalogued person a Kazakh name with its suffixes names (``Абайдың`` -> Абай)."""
+    found = lookup_person(normalize_kk(name))
+    return None if found is None else _Named(found.names.get(lang) or normalize_kk(name))
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A lookup result with only the names ``_find_known`` reads."""
+
+    name: str
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {"kk": self.name}
 
 
 def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:

@@ -279,10 +279,11 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
     # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
-    # "Өзбекстандағы махалла институты": a place's "in X" before a lower-case word is no name
-    cut = max((w.end() for i, w in enumerate(words[:-1]) if inflected_place(w.group()) or (
-        w.group().endswith(_IN_PLACE) and words[i + 1].group()[:1].islower()
-        and inflected_place(w.group()[:-2]))), default=0)
+    # "Өзбекстандағы махалла институты", "Орталық Азиядағы негізгі хабы": "in X" before a
+    # lower-case word is no name
+    # and "Нұрсұлтан Назарбаевқа Халықаралық түркі академиясы": a name in the dative or ablative
+    cut = max((w.end() for i, w in enumerate(words[:-1]) if _ends_a_name(w.group(), words[i + 1].group())),
+              default=0)
     if cut:
         start, span = start + cut, span[cut:]
     words = list(re.finditer(r"\S+", span))
@@ -323,6 +324,28 @@ _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да"
 
 
 _IN_PLACE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
+#: The dative and ablative of a capitalised word (not the -тан of Британ, nor the -ка of
+#: Статистика: a -қа/-ке dative follows a consonant).
+_TO_FROM = re.compile(rf"[{CAP}][{LOW}]{{2,}}(?:ға|ге|[^аәеиоөұүыіэюяу\W]қа|[^аәеиоөұүыіэюяу\W]ке|дан|ден|нан|нен)")
+
+
+def _ends_a_name(word: str, following: str) -> bool:
+    """``word`` cannot sit inside the institution name that ends after ``following``: a place in
+    an oblique case, a capitalised "in X" before a lower-case word (not «… жөніндегі комиссия»),
+    a capitalised word in the dative or ablative that is no place in the nominative.
+
+    >>> _ends_a_name("Назарбаевқа", "Халықаралық"), _ends_a_name("Азиядағы", "негізгі")
+    (True, True)
+    >>> _ends_a_name("Қытайдағы", "Конфуций"), _ends_a_name("Британ", "Кеңесі")
+    (False, False)
+    >>> _ends_a_name("Статистика", "комитеті")
+    False
+    """
+    if inflected_place(word):
+        return True
+    if word[:1].isupper() and word.endswith(_IN_PLACE) and following[:1].islower():
+        return True
+    return _TO_FROM.fullmatch(word) is not None and not _known_place(word)
 
 
 def inflected_place(word: str) -> bool:
