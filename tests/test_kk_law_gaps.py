@@ -197,3 +197,18 @@ def test_listed_title_region_and_sentence_opening_name_are_no_person():
 def test_institution_not_opened_by_a_name_in_the_dative_or_a_capitalised_in_x(text, span):
     orgs = [s for s, label in found(text) if label == "ORG"]
     assert orgs == ([] if span is None else [span])
+
+
+def test_law_country_acting_before_an_unquoted_title_is_outside_it():
+    text = "Қазақстан Мүгедектердің құқықтары туралы конвенцияны ратификациялады."
+    assert found(text) == [("Қазақстан", "GPE"), ("Мүгедектердің құқықтары туралы конвенцияны", "LAW")]
+
+
+def test_law_platform_for_action():
+    assert found("Бейжің іс-қимыл платформасы 1995 жылы қабылданды.") == [
+        ("Бейжің іс-қимыл платформасы", "LAW")]
+
+
+def test_program_quoted_state_idea_is_the_quote_alone_without_years():
+    text = "Ол 2015–2016 жылдары «Мәңгілік Ел» патриоттық идеясын ұсынды."
+    assert found(text) == [("«Мәңгілік Ел»", "PROGRAM")]

@@ -40,7 +40,7 @@ __all__ = ["LAW_HEADS", "filter_laws", "law_shaped"]
 LAW_HEADS = (
     "заң", "кодекс", "конституц", "жарлы", "қаулы", "келісім", "конвенц", "декларац",
     "меморандум", "шарт", "хартия", "хартиясы", "ереже", "регламент", "протокол", "директив",
-    "құжат", "хаттама", "қағида",  # a named document (Копенгаген құжаты), a protocol, rules
+    "құжат", "хаттама", "қағида", "платформ",  # Копенгаген құжаты, a protocol, rules, a platform
     "закон", "указ", "постановлени", "соглашени", "договор", "пакт",
     "law", "act", "code", "constitution", "decree", "resolution", "agreement", "treaty",
     "convention", "declaration", "charter", "protocol", "directive", "regulation", "bill",

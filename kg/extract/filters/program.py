@@ -40,6 +40,7 @@ PROGRAM_HEADS = (
     "программ", "стратеги", "концепци", "проект", "инициатив", "план", "доктрин",
     "program", "strateg", "concept", "project", "initiative", "plan", "doctrine", "agenda",
     "жыл", "науқан",  # a named year (Жастар жылы), a campaign («HeForShe» науқаны)
+    "идея", "идеолог",  # a state idea («Мәңгілік Ел» идеясы)
 )
 _GENERIC = re.compile(r"^(?:мемлекеттік|state|national|ұлттық|the|of|for|and|new|жаңа|"
                       r"государственн\w*|национальн\w*|федеральн\w*|federal)$", re.IGNORECASE)

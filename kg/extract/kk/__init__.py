@@ -74,8 +74,8 @@ def _dated(text: str, cand: Candidate) -> Candidate:
     >>> text[c.start:c.end]
     '2005-2007 жылдары «Ауыл» бағдарламасы'
     """
-    if cand.label != "PROGRAM":
-        return cand
+    if cand.label != "PROGRAM" or text[cand.end - 1] in "»\"”":
+        return cand  # «Әділетті Қазақстан» alone: a name, not a dated program title
     m = _YEARS_BEFORE.search(text, max(0, cand.start - 80), cand.start)
     if m is None:
         return cand

@@ -153,6 +153,10 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
                 and lookup_country(first.group(), "kk") is None and first.group() != "ҚР":
             caps = caps[1:]  # "Ел Балалардың … туралы": a sentence-initial word before the title
             first = caps[0]
+        elif len(caps) > 1 and caps[1] is words[1] and first is words[0] \
+                and _bare_country(first.group()) and not caps[1].group().startswith("Республика"):
+            caps = caps[1:]  # "Қазақстан Балалардың … туралы конвенцияны": the country acts
+            first = caps[0]
         if first.group() in ("Бұл", "Осы", "Ол", "Сол", "Және", "Сондай-ақ"):
             rest = [w for w in caps[1:] if w.start() < words[-1].start()]
             if not rest:
@@ -179,6 +183,17 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
 
 
 _GENITIVE = ("дың", "дің", "тың", "тің", "ның", "нің")
+def _bare_country(word: str) -> bool:
+    """``Қазақстан``, ``Ресей``: a country named in the nominative, a sentence's subject before
+    a title, not its owner (``Қазақстанның``, ``Қазақстан Республикасының``).
+
+    >>> _bare_country("Қазақстан"), _bare_country("Қазақстанның"), _bare_country("Ел")
+    (True, False, False)
+    """
+    found = lookup_country(word, "kk")
+    return found is not None and word in (*found.names.values(), *found.aliases)
+
+
 _LOCATIVE = re.compile(rf"[{LOW}](?:да|де|та|те)")
 
 

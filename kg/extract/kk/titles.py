@@ -90,6 +90,12 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("LAW", "named-rules", re.compile(
             rf"(?:(?:[{CAP}][{LOW}]+\s+)?[{CAP}{LOW}][{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?(?<![.!?]\s)"
             rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+(?:қағидалар|ережелер)[ыі][{LOW}]*")),
+        # Бейжің іс-қимыл платформасы, Бейжіндегі … жөніндегі іс-қимыл платформасы
+        ("LAW", "action-platform", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}-]+){{0,5}}\s+іс-қимыл\s+[Пп]латформа[{LOW}]*")),
+        # «Мәңгілік Ел» идеясы, «Әділетті Қазақстан» идеологиясы: the quoted name alone
+        ("PROGRAM", "quoted-idea", re.compile(
+            rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{2,80}}[»\"”](?=\s+(?:[{LOW}]+\s+)?идея|\s+(?:[{LOW}]+\s+)?идеолог)")),
         # Lobbying (Disclosure) Act in Kazakh text
         ("LAW", "english-act", re.compile(
             rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+(?:(?:(?:of|on|and|for|the|in|to)\s+)?"
@@ -186,6 +192,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "district-list": ("аудандар", "облыстар", "қалалар"),
     "english-act": tuple(_ENGLISH_HEADS.split("|")),
     "named-charter": ("артия", "екларация", "акт"), "named-rules": ("қағидалар", "ережелер"),
+    "action-platform": ("іс-қимыл",), "quoted-idea": ("идея", "идеолог"),
 }
 
 
