@@ -21,7 +21,7 @@ INST_COLUMNS = BASE_COLUMNS + ["ror"]
 ACT_COLUMNS = BASE_COLUMNS + ["year"]
 INST_KINDS = {
     "university", "research", "ministry", "agency", "parliament", "government", "party",
-    "international", "company", "media", "library", "other",
+    "international", "foreign", "company", "media", "library", "other",
 }
 ACT_KINDS = {"law", "code", "constitution", "treaty", "program", "strategy", "concept", "decree", "resolution"}
 

@@ -188,6 +188,14 @@ def test_a_law_needs_a_head_word_and_a_title() -> None:
         "«Білім туралы» Заңы", "Еңбек кодексі", "Конституция", "Закон «О языках»"]
 
 
+def test_a_kind_of_law_with_an_indefinite_article_is_not_a_law() -> None:
+    text = ("It offered a Deep and Comprehensive Free Trade Agreement (DCFTA). "
+            "The Lobbying Disclosure Act (LDA) and an Association Agreement followed.")
+    found = cands(text, "LAW", r"Deep and Comprehensive Free Trade Agreement|DCFTA"
+                              r"|Lobbying Disclosure Act|LDA|Association Agreement")
+    assert [t for t, _ in kept(text, found, filter_laws, "en")] == ["Lobbying Disclosure Act", "LDA"]
+
+
 def test_a_work_title_is_not_a_law_but_a_listed_act_title_is() -> None:
     text = "«Адам болу туралы» кітабында; «Жергілікті басқару туралы» [4]"
     found = cands(text, "LAW", r"«[^»]+»")
@@ -217,6 +225,32 @@ def test_the_council_named_in_full_in_the_paragraph_is_kept() -> None:
     found = cands(text, "ORG", r"Council of Europe|(?<=the )Council(?= agreed)", "head")
     assert [t for t, _ in kept(text, found, filter_institutions, "en")] == [
         "Council of Europe", "Council"]
+
+
+def test_a_plural_head_or_acronym_names_a_class_of_bodies_not_an_institution() -> None:
+    text = ("Сараптамалық талдау орталықтарымен, азаматтық қоғам институттарының және "
+            "«Сараптамалық орталықтар» бірлестігі, Кәсіпкерлер палатасы, LDCs, NATO")
+    found = cands(text, "ORG", r"Сараптамалық талдау орталықтарымен|азаматтық қоғам институттарының"
+                               r"|«Сараптамалық орталықтар» бірлестігі|Кәсіпкерлер палатасы|LDCs|NATO")
+    assert [t for t, _ in kept(text, found, filter_institutions)] == [
+        "«Сараптамалық орталықтар» бірлестігі", "Кәсіпкерлер палатасы", "NATO"]
+    text = "Kazakh Universities and Ministries of Education met the University of Oxford."
+    found = cands(text, "ORG", r"Kazakh Universities|Ministries of Education|University of Oxford")
+    assert [t for t, _ in kept(text, found, filter_institutions, "en")] == ["University of Oxford"]
+
+
+def test_an_acronym_defined_by_a_common_noun_phrase_is_not_an_institution() -> None:
+    text = ("small island developing States (SIDS), amalgamated territorial communities (ATC) "
+            "and the Global Environment Facility (GEF)")
+    found = cands(text, "ORG", r"SIDS|ATC|GEF")
+    assert [t for t, _ in kept(text, found, filter_institutions, "en")] == ["GEF"]
+
+
+def test_a_country_in_the_nominative_before_an_international_body_is_the_subject() -> None:
+    text = "1992 жылы Қазақстан Біріккен Ұлттар Ұйымына мүше болды, Қазақстан Үкіметі қолдады."
+    found = cands(text, "ORG", r"Қазақстан Біріккен Ұлттар Ұйымына|Қазақстан Үкіметі")
+    assert kept(text, found, filter_institutions) == [
+        ("Қазақстан", "GPE"), ("Біріккен Ұлттар Ұйымына", "ORG"), ("Қазақстан Үкіметі", "ORG")]
 
 
 def test_a_comma_list_of_institutions_is_split() -> None:

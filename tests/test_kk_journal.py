@@ -585,3 +585,10 @@ def test_every_match_holds_what_its_rule_needs():
                                                 for n in needs), (rule, m.group())
     assert checked >= {"quoted-law", "code", "constitution", "numbered-decree", "cited-about",
                        "district-list", "english-act", "owned-convention", "year-program", "region"}
+
+
+def test_chinese_names_are_whole_persons_and_not_places_or_bodies():
+    text = ("Қытайдың Лао Шэ, Ван Мин, Лу Синь және басқа авторлары; Си Цзиньпиннің сөзі; "
+            "Ван Мин ауданы мен Шанхай.")
+    persons = [span for span, label in rules(text) if label == "PERSON"]
+    assert persons == ["Лао Шэ", "Ван Мин", "Лу Синь", "Си Цзиньпиннің"]

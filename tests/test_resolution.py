@@ -39,6 +39,17 @@ def test_nazarbayev_in_six_forms_is_one_catalogued_person_and_his_daughter_anoth
     assert _entity(r, daughter) == ("person", "dariga-nazarbayeva")
 
 
+def test_a_feminine_surname_is_a_masculine_ones_genitive_only_in_russian_text():
+    man = _m(DOC, 0, "Ғани Қарасаев", "PERSON")
+    woman = _m(DOC, 40, "Карасаева Г.М.", "PERSON")
+    other = "fedcba9876543210"
+    ru_man = _m(other, 0, "Ғани Қарасаев", "PERSON", lang="ru")
+    genitive = _m(other, 40, "Карасаева Г.", "PERSON", lang="ru")
+    r = resolve([], [man, woman, ru_man, genitive])
+    assert _entity(r, woman) != _entity(r, man)
+    assert _entity(r, genitive) == _entity(r, ru_man) == _entity(r, man)
+
+
 def test_a_surname_tagged_as_a_place_is_the_person_of_that_document_or_catalogue():
     full = _m(DOC, 0, "Асқар Омарбеков", "PERSON")
     place = _m(DOC, 50, "Омарбековтың", "GPE_SUB", "Омарбеков")
@@ -163,6 +174,66 @@ def test_an_acronym_defined_in_the_document_is_the_spelled_out_name():
     r = resolve([], [long, short, elsewhere])
     assert _entity(r, short) == _entity(r, long)
     assert _entity(r, elsewhere) != _entity(r, long)
+
+
+def test_the_council_after_the_council_of_europe_is_the_council_of_europe():
+    full = _m(DOC, 0, "Council of Europe", "ORG", lang="en")
+    unit = _m(DOC, 40, "Secretariat of the Council", "ORG", lang="en")
+    bare = _m(DOC, 90, "Council", "ORG", lang="en")
+    alone = _m("other", 0, "Council", "ORG", lang="en")
+    kk_full = _m(DOC, 200, "Еуропа Кеңесінің", "ORG", "Еуропа Кеңесі")
+    kk_bare = _m(DOC, 260, "Кеңес", "ORG")
+    r = resolve([], [full, unit, bare, alone, kk_full, kk_bare])
+    assert _entity(r, bare) == _entity(r, full) == ("institution", "coe")
+    assert _entity(r, unit) != _entity(r, full)
+    assert _entity(r, alone) != _entity(r, full)
+    assert _entity(r, kk_bare) == _entity(r, kk_full) == ("institution", "coe")
+
+
+def test_an_unknown_kazakh_institution_is_labelled_in_the_nominative():
+    gen = _m(DOC, 0, "ҚХР Мемлекеттік Кеңестің", "ORG")
+    loc = _m(DOC, 40, "Twitter-дегі", "ORG")
+    r = resolve([], [gen, loc])
+    labels = {r.entities[_entity(r, m)].labels["kk"] for m in (gen, loc)}
+    assert labels == {"ҚХР Мемлекеттік Кеңес", "Twitter"}
+
+
+def test_a_catalogued_treaty_tagged_as_an_institution_is_the_treaty():
+    org = _m(DOC, 0, "НАФТА", "ORG")
+    en = _m(DOC, 20, "North American Free Trade Agreement", "LAW", lang="en")
+    kk = _m(DOC, 80, "АҚШ және Мексика арасындағы Солтүстік Американың еркін сауда туралы келісімі",
+            "LAW")
+    r = resolve([], [org, en, kk])
+    assert _entity(r, org) == _entity(r, en) == _entity(r, kk) == ("law", "nafta")
+
+
+def test_an_embassy_in_either_word_order_is_one_and_the_converse_embassy_another():
+    a = _m(DOC, 0, "ҚР-ның ҚХР-дағы Елшілігінің", "ORG")
+    b = _m(DOC, 40, "ҚХР-дағы Қазақстан Республикасының елшілігінде", "ORG")
+    c = _m(DOC, 100, "Қазақстандағы Қытай елшілігі", "ORG")
+    tv1 = _m(DOC, 140, "Шыңжаң теледидарының", "ORG")
+    tv2 = _m(DOC, 170, "Шыңжаң телеарнасы", "ORG")
+    r = resolve([], [a, b, c, tv1, tv2])
+    assert _entity(r, a) == _entity(r, b) != _entity(r, c)
+    assert _entity(r, tv1) == _entity(r, tv2)
+
+
+def test_a_name_without_its_owner_after_the_full_name_is_that_institution():
+    ga = _m(DOC, 0, "БҰҰ Бас Ассамблеясының", "ORG", "БҰҰ Бас Ассамблеясы")
+    short = _m(DOC, 40, "Бас Ассамблея", "ORG")
+    xj = _m(DOC, 80, "Қытай Шыңжаң Қоғамдық ғылымдар академиясының", "ORG",
+            "Қытай Шыңжаң Қоғамдық ғылымдар академиясы")
+    cass = _m(DOC, 140, "Қытай Қоғамдық ғылымдар академиясы", "ORG")
+    r = resolve([], [ga, short, xj, cass])
+    assert _entity(r, short) == _entity(r, ga)
+    assert _entity(r, cass) != _entity(r, xj)
+
+
+def test_the_verkhovna_rada_is_ukraines_parliament_in_any_script():
+    en = _m(DOC, 0, "Verkhovna Rada", "ORG", lang="en")
+    ru = _m(DOC, 30, "Верховной Рады", "ORG", "Верховная Рада", lang="ru")
+    r = resolve([], [en, ru])
+    assert _entity(r, en) == _entity(r, ru) == ("institution", "ua-parliament")
 
 
 def test_aliases_are_nominative_and_language_tagged_in_rdf():

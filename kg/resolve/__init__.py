@@ -9,7 +9,8 @@ output is a :class:`Resolution` mapping every author, affiliation, keyword and m
 * Countries through the gazetteer (:mod:`.places`); a constitution, government or parliament
   is its country's, from its words or its context, else unresolved (:mod:`.national`);
   institutions, laws and programs through the catalogue, else by their normalised name
-  (:mod:`.catalogued`).
+  (:mod:`.catalogued`); a bare head («the Council») is the institution last named with that
+  head in its document (:mod:`.anaphora`).
 * Keywords: each article's kk/ru/en lists aligned into one concept per term (:mod:`.keywords`).
 * A user's thesaurus (:mod:`.thesaurus`) merges, drops or relabels, and every use is logged.
 
@@ -31,6 +32,7 @@ from kg import kinds
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.model import Article, Document, Mention
 from kg.resolve.acronyms import expansions
+from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
 from kg.resolve.national import CountryContext, national_key
@@ -152,9 +154,18 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
         resolved[_key(taken.get(m, m))] = ("person", key)
     rest = [m for m in rest if _key(m) not in resolved]
     spelled = expansions(rest)
-    for m in sorted(rest, key=lambda m: m in spelled):  # spelled-out names before acronyms
+    referred = antecedents(rest)
+    # spelled-out names before acronyms, full names before bare heads («the Council»)
+    for m in sorted(rest, key=lambda m: (m in spelled, m in referred)):
         found = kinds.by_label(m.label)
         if found is None or found.key == "person":
+            continue
+        full = referred.get(m)
+        if full is not None and _key(full) in resolved and resolved[_key(full)][0] == found.key:
+            target = resolved[_key(full)]
+            registry.add(*target, {}, m.text, m.lang, "head noun of a name given before",
+                         alias="")
+            resolved[_key(m)] = target
             continue
         long = spelled.get(m)
         if long is not None and _key(long) in resolved and not _catalogued(m):
@@ -170,12 +181,22 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
                     resolved[_key(m)] = national
                 continue
         context = contexts.get(m.document_id)
+        if found.key == "institution" and _names_act(m):  # НАФТА, EPCA tagged as institutions
+            resolved[_key(m)] = act_key(registry, m, "law")
+            continue
         if found.key == "institution":
             resolved[_key(m)] = _institution(registry, m, found.key, context)
             continue
         resolver = RESOLVERS.get(found.key, named_key)
         resolved[_key(m)] = resolver(registry, m, found.key)
     return resolved
+
+
+def _names_act(m: Mention) -> bool:
+    """Is ``m`` the name of a catalogued law or program, and of no catalogued institution?"""
+    names = {m.canonical, m.text}
+    return (not any(lookup_institution(n, m.lang) for n in names)
+            and any(lookup_act(n, m.lang) for n in names))
 
 
 def _catalogued(m: Mention) -> bool:

@@ -14,7 +14,7 @@ from kg.iri import slug
 from kg.lexicon.catalog import CatalogEntry, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import Mention
-from kg.resolve.names import institution_form, plain_name
+from kg.resolve.names import institution_form, nominative_name, plain_name
 from kg.resolve.registry import Registry
 
 #: Catalogue kinds of legal acts that are programs (the others are laws).
@@ -49,8 +49,9 @@ def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
         return registry.add("institution", entry.key, entry.names, surface, lang, "catalogue",
                             entry_ids(entry), alias=plain_name(name))
     clean = plain_name(name)
-    return registry.add("institution", slug(institution_form(clean, lang)), {lang: clean}, surface, lang,
-                        "normalised name", alias=clean)
+    label = nominative_name(clean, lang)
+    return registry.add("institution", slug(institution_form(clean, lang)), {lang: label}, surface,
+                        lang, "normalised name", alias=label)
 
 
 #: Catalogue kinds of Kazakhstan's own institutions (the others are international).
@@ -96,11 +97,18 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
         entry = lookup_act(m.name, m.lang)
     if entry is None and " – " in m.canonical:  # a title, then a subtitle after a dash
         entry = lookup_act(m.canonical.split(" – ", 1)[0], m.lang)
+    for parties in _PARTIES:  # «АҚШ және Мексика арасындағы …», "… between X and Y"
+        if entry is None and parties.search(m.canonical):
+            entry = lookup_act(parties.sub("", m.canonical).strip(), m.lang)
     if entry is not None:
         found = "program" if entry.kind in PROGRAM_KINDS else "law"
         return found, registry.add(found, entry.key, entry.names, m.text, m.lang, "catalogue",
                                    entry_ids(entry), alias=plain_name(m.canonical))
     return named_key(registry, m, kind)
+
+
+#: The parties of a treaty, written around its name.
+_PARTIES = (re.compile(r"^.*?\bарасындағы\s+"), re.compile(r"\s+between\s+.*$"))
 
 
 def named_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:

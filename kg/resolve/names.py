@@ -17,6 +17,18 @@ def plain_name(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[«»“”„\"]", "", name)).strip(" .,")
 
 
+def nominative_name(name: str, lang: str) -> str:
+    """A name for a label: :func:`plain_name`, and a Kazakh name without its case ending.
+
+    >>> nominative_name("ҚХР Мемлекеттік Кеңестің", "kk"), nominative_name("Twitter-дегі", "kk")
+    ('ҚХР Мемлекеттік Кеңес', 'Twitter')
+    """
+    clean = plain_name(name)
+    return normalize_kk(clean) if lang == "kk" else clean
+
+
+#: Kazakh head nouns written two ways for one kind of body (lower case, nominative stem).
+HEAD_SYNONYMS = {"теледидар": "телеарна"}
 _LOCATIVE_ADJ = re.compile(r"(?:да|де|та|те|нда|нде)(?:ғы|гі)$")
 
 
@@ -31,10 +43,15 @@ def institution_form(name: str, lang: str) -> str:
     >>> institution_form("Қытай Халық Республикасы Мемлекеттік кеңесі", "kk")
     'Қытай Мемлекеттік кеңес'
     >>> institution_form("ҚХР-дағы Қазақстан Республикасының елшілігі", "kk")
-    'Қытайдағы Қазақстан елшілік'
+    'Қазақстан Қытайдағы елшілік'
+
+    Country words take one order (the embassy of Kazakhstan in China is written both
+    «ҚР-ның ҚХР-дағы елшілігі» and «ҚХР-дағы ҚР елшілігі»), and a few Kazakh heads have one
+    spelling (:data:`HEAD_SYNONYMS`: «Шыңжаң теледидары» is «Шыңжаң телеарнасы»).
     """
     words = name.split()
     out: list[str] = []
+    countries: list[int] = []
     i = 0
     while i < len(words):
         for n in range(min(3, len(words) - i), 0, -1):
@@ -42,13 +59,17 @@ def institution_form(name: str, lang: str) -> str:
             country = lookup_country(piece, lang) if piece[:1].isupper() else None
             if country is not None and country.names.get(lang):
                 suffix = "дағы" if _LOCATIVE_ADJ.search(words[i + n - 1]) else ""
+                countries.append(len(out))
                 out.append(country.names[lang] + suffix)
                 i += n
                 break
         else:
             out.append(words[i])
             i += 1
+    for place, country_word in zip(countries, sorted(out[j] for j in countries), strict=True):
+        out[place] = country_word
     if lang == "kk" and out and out[-1] == words[-1]:
         head = normalize_kk(out[-1])
-        out[-1] = strip_possessive(head) or head
+        head = strip_possessive(head) or head
+        out[-1] = HEAD_SYNONYMS.get(head.lower(), head)
     return " ".join(out)

@@ -153,7 +153,7 @@ class People:
     def _partial(self, m: Mention, name: PersonName) -> str:
         entry = lookup_person(m.canonical)
         fits = [k for k in map(self.known.__getitem__, self.blocks.same_surname(name))
-                if compatible(name, k.name)]
+                if compatible(name, k.name) and _case_form(name, k.name, m.lang)]
         candidates = {k.key for k in fits}
         here = {k.key for k in fits if m.document_id in k.documents}
         if entry is not None and (not candidates or candidates == {entry.key}):
@@ -200,6 +200,14 @@ class People:
         self.known[nk] = _Known(parsed, old.key if old else key,
                                 (old.documents if old else frozenset()) | documents)
         self.blocks.add(nk, parsed)
+
+
+def _case_form(name: PersonName, known: PersonName, lang: str) -> bool:
+    """Can ``name``'s surname be ``known``'s as written? A feminine form (-ова, -ева) of a
+    masculine surname is its Russian genitive only in Russian text; in Kazakh or English text
+    «Карасаева Г.М.» is a woman, not Ғани Қарасаев.
+    """
+    return name.surname_key() == known.surname_key() or lang == "ru"
 
 
 def _identity(names: dict[str, str], spellings: Sequence[str],

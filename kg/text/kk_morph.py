@@ -148,6 +148,8 @@ _DEVOICE = {"ғ": "қ", "г": "к", "б": "п"}
 _MIN_STEM = 3
 _MIN_POSSESSIVE = 5
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9.&]{2,}|.*[0-9»\")]")
+#: A foreign (Latin-script) word, which takes its case ending after a hyphen: Twitter-дегі.
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.'’]*")
 _SPACE = re.compile(r"\s+")
 
 
@@ -278,9 +280,15 @@ def _protected(word: str) -> bool:
     return word in _PROTECTED_WORDS or word.endswith(_PROTECTED_ENDINGS)
 
 
+def _bare_acronym(word: str) -> bool:
+    """An acronym takes its ending after a hyphen (НАТО-ға), so НАФТА ends in no ending."""
+    return 2 <= len(word) <= 6 and word.isupper()
+
+
 def _hyphen_split(word: str) -> tuple[str, str] | None:
     head, sep, tail = word.rpartition("-")
-    if sep and head and tail.lower() in _HYPHEN_ENDINGS and _ACRONYM.fullmatch(head):
+    if sep and head and tail.lower() in _HYPHEN_ENDINGS and (
+            _ACRONYM.fullmatch(head) or _LATIN_WORD.fullmatch(head)):
         return head, sep + tail
     return None
 
@@ -298,7 +306,7 @@ def candidates(word: str) -> list[tuple[str, str, bool]]:
     if hyphen:
         return [(hyphen[0], hyphen[1], True), (word, "", True)]
     low = word.lower()
-    if len(low) != len(word) or _protected(low):
+    if len(low) != len(word) or _protected(low) or _bare_acronym(word):
         return [(word, "", True)]
     if _head_ok(low):  # ауданы, кешені: a head noun's possessive, not an accusative
         return _with_lexicon_cuts(word, [])

@@ -7,7 +7,14 @@
   unless the paragraph names an institution with that head ("the Council" after "the Council
   of Europe"); the national bodies (Government, Parliament, Үкімет …) are left to the
   resolver, which reads their country from the context;
-* an index is not an institution (EGDI, LOSI, "E-Government Development Index").
+* an index is not an institution (EGDI, LOSI, "E-Government Development Index");
+* a plural head names a class of bodies, not one («сараптамалық талдау орталықтары»,
+  «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
+  (LDCs, NGOs), unless the name is quoted;
+* an acronym the paragraph defines by a common noun phrase is no name: "small island developing
+  States (SIDS)", "amalgamated territorial communities (ATC)";
+* a country in the nominative before an international body is the sentence's subject, not part
+  of the name: «Қазақстан Біріккен Ұлттар Ұйымына мүше болды» is a country and the UN.
 
 Catalogued institutions are always kept.
 
@@ -27,8 +34,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
-from kg.extract.spans import Candidate
-from kg.text.kk_morph import normalize_kk
+from kg.extract.spans import Candidate, is_acronym
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.countries import lookup_country
+from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 
 __all__ = ["BARE_HEADS", "filter_institutions", "split_list"]
 
@@ -60,6 +69,57 @@ def _is_bare_head(text: str) -> bool:
 def _is_adjective(text: str) -> bool:
     ws = words(text)
     return len(ws) == 1 and not ws[0].isupper() and _ADJECTIVE.search(ws[0].lower()) is not None
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
+_EN_PLURAL = (("ies", "y"), ("es", ""), ("s", ""))
+
+
+def _plural_head(word: str, lang: str) -> bool:
+    """Is ``word`` (the head of a name) the plural of a head noun («орталықтарымен», "Centres")?"""
+    low = word.lower()
+    if lang == "kk":
+        stem = split_suffix(low)[0]
+        stem = strip_possessive(stem) or stem
+        plural = _KK_PLURAL.search(stem)
+        return plural is not None and stem[:plural.start()].startswith(BARE_HEADS)
+    if lang == "en":
+        return any(low.endswith(end) and (low[:len(low) - len(end)] + add) in BARE_HEADS
+                   for end, add in _EN_PLURAL)
+    return False
+
+
+def _is_plural(text: str, lang: str) -> bool:
+    """A class of bodies: a plural acronym, or an unquoted name whose head is plural."""
+    if _PLURAL_ACRONYM.fullmatch(text):
+        return True
+    ws = words(text)
+    if not ws or any(q in text for q in "«\"“"):
+        return False
+    lowered = [w.lower() for w in ws]
+    head = ws[lowered.index("of") - 1] if lang == "en" and "of" in lowered[1:] else ws[-1]
+    return _plural_head(head, lang)
+
+
+_OPEN = re.compile(r"\(\s*$")
+_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "и", "по", "және"})
+
+
+def _defined_as_common(ctx: FilterContext, cand: Candidate) -> bool:
+    """Is ``cand`` an acronym in brackets after its spelled-out form, written in lower case?"""
+    text = surface(ctx, cand)
+    letters = [c for c in text.rstrip("s") if c.isalpha()]
+    before = ctx.text[max(0, cand.start - 200):cand.start]
+    if not (is_acronym(text) and _OPEN.search(before)):
+        return False
+    spelled = [w for w in words(before[:_OPEN.search(before).start()])[-2 * len(letters):]
+               if w.lower() not in _LINKS]
+    if len(spelled) < len(letters):
+        return False
+    spelled = spelled[-len(letters):]
+    return ("".join(w[0] for w in spelled).lower() == "".join(letters).lower()
+            and spelled[0][:1].islower())
 
 
 def _anaphora(text: str, named: frozenset[str]) -> bool:
@@ -110,6 +170,26 @@ def split_list(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
             for s, e in trimmed]
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+
+
+def split_subject(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
+    """A Kazakh country in the nominative, then an international body: two mentions."""
+    text = surface(ctx, cand)
+    m = _FIRST_WORD.match(text)
+    if ctx.lang != "kk" or m is None or split_suffix(m.group(1))[1]:
+        return [cand]
+    country = lookup_country(m.group(1), "kk")
+    rest = text[m.end():]
+    body = lookup_institution(normalize_kk(rest), "kk") if country is not None else None
+    if body is None or body.kind != "international":
+        return [cand]
+    start = cand.start + m.end()
+    return [Candidate(cand.start, cand.start + len(m.group(1)), "GPE", "gazetteer", m.group(1)),
+            Candidate(start, cand.end, "ORG", cand.source, normalize_kk(rest), cand.priority,
+                      cand.preference)]
+
+
 def _named_heads(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
     """Lower-case words of the paragraph's institution names that are more than a head."""
     heads = set()
@@ -128,11 +208,15 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
         if cand.label != "ORG":
             out.append(cand)
             continue
-        for part in split_list(ctx, cand):
+        for part in (p for whole in split_list(ctx, cand) for p in split_subject(ctx, whole)):
+            if part.label != "ORG":
+                out.append(part)
+                continue
             text = surface(ctx, part)
             if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
                 out.append(part)
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
+                      or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
     return out

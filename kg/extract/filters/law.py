@@ -6,7 +6,8 @@ needs no title (the resolver finds its country). Without a head word only a cata
 passes, or a quoted title whose head word stands near it (``законы «О торговле» и «О рекламе»``;
 a quoted «… туралы» title unless a word naming a work follows it: «Өз өміріңді өзгерту
 туралы» еңбегі is a book), and an acronym a definition gave the label (``LAA``).
-«Конструктивизм», «Әкімшілік құқық» and «Константа» are not laws.
+«Конструктивизм», «Әкімшілік құқық» and «Константа» are not laws, and neither is a kind of
+law written with an indefinite article ("the offer of a Free Trade Agreement (FTA)").
 
 >>> from kg.extract.filters.context import FilterContext
 >>> text = "Конструктивизм, Әкімшілік құқық, «Білім туралы» Заңы, Конституция, Еңбек кодексі"
@@ -77,10 +78,26 @@ def law_shaped(text: str) -> bool:
 
 
 def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop law spans without a head word and a title, unless catalogued."""
+    """Drop law spans without a head word and a title, and kinds of law ("a Free Trade
+    Agreement (FTA)"), unless catalogued."""
+    kinds_of_law = [c for c in found if c.label == "LAW" and not confirmed(ctx, c)
+                    and _INDEFINITE.search(ctx.text[max(0, c.start - 4):c.start])]
     return [c for c in found
-            if c.label != "LAW" or law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
-            or _titled_near_head(ctx, c) or confirmed(ctx, c) or headed_elsewhere(ctx, c, LAW_HEADS)]
+            if c.label != "LAW" or c not in kinds_of_law and not _defines(ctx, kinds_of_law, c)
+            and (law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
+                 or _titled_near_head(ctx, c) or confirmed(ctx, c)
+                 or headed_elsewhere(ctx, c, LAW_HEADS))]
+
+
+#: An English indefinite article right before a span: "a Deep and Comprehensive Free Trade
+#: Agreement" names a kind of treaty offered to many countries, not one treaty.
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]|[Aa]n)\s+$")
+
+
+def _defines(ctx: FilterContext, kinds_of_law: list[Candidate], cand: Candidate) -> bool:
+    """Is ``cand`` the acronym given in brackets right after a kind of law ("(DCFTA)")?"""
+    return is_acronym(surface(ctx, cand)) and any(
+        re.fullmatch(r"\s*\(\s*", ctx.text[k.end:cand.start]) for k in kinds_of_law)
 
 
 #: Words naming a work (a book, an article ...): «… туралы» еңбегі is a title, not a law.

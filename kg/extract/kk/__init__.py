@@ -34,6 +34,7 @@ from kg.extract.kk.gazetteer import (
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
 from kg.extract.kk.names import name_span
 from kg.extract.kk.rules import find_kk
+from kg.extract.kk.chinese import find_chinese_names
 from kg.extract.kk.scholars import find_scholars
 from kg.extract.kk.titles import find_titles, regions_by_context
 from kg.extract.spans import (
@@ -53,10 +54,11 @@ __all__ = ["KazakhExtractor", "find_rules"]
 
 
 def find_rules(text: str) -> list[Candidate]:
-    """Head-word rules, document titles and cited scholars, the longest where they overlap;
-    a program keeps the years that open its title (:func:`_dated`)."""
+    """Head-word rules, document titles, cited scholars and Chinese names, the longest where
+    they overlap; a program keeps the years that open its title (:func:`_dated`)."""
     return [_dated(text, c) for c in
-            resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text)])]
+            resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text),
+                              *find_chinese_names(text)])]
 
 
 #: «2005-2007 жж. Қазақстан Республикасында «…» қалыптастырудың мемлекеттік бағдарламасы»:

@@ -259,10 +259,29 @@
     }
     return seen;
   }
+  // Labels are placed greedily in rank order and a label that would overlap one already placed
+  // (on screen, at the current zoom) is left out, so the labels shown can always be read.
+  var measure = document.createElement("canvas").getContext("2d");
+  function labelBox(n, scale, pos) {
+    var p = network.canvasToDOM(pos), body = network.body.nodes[n.id].options;
+    var r = (body.size || 6) * scale, size = ((body.font && body.font.size) || 13) * scale;
+    measure.font = size.toFixed(1) + "px system-ui, sans-serif";
+    var w = measure.measureText(short(labelOf(n.kg))).width + 4;
+    return {x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + r, y1: p.y + r + size * 1.25};
+  }
+  function overlaps(a, b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
   function labelled() {
     var scale = network.getScale(), zoom = baseScale ? Math.max(1, scale / baseScale) : 1;
-    var allowed = Math.round(+labelN.value * zoom * zoom), out = {}, k = 0;
-    state.order.forEach(function (n) { if (state.visible[n.id] && k < allowed) { out[n.id] = true; k++; } });
+    var allowed = Math.round(+labelN.value * zoom * zoom), out = {}, k = 0, placed = [];
+    var ids = state.order.filter(function (n) { return state.visible[n.id]; });
+    var pos = network.getPositions(ids.map(function (n) { return n.id; }));
+    for (var i = 0; i < ids.length && k < allowed; i++) {
+      var box = labelBox(ids[i], scale, pos[ids[i].id]);
+      if (placed.some(function (b) { return overlaps(b, box); })) { continue; }
+      placed.push(box);
+      out[ids[i].id] = true;
+      k++;
+    }
     return out;
   }
   function relabel() {
@@ -470,8 +489,9 @@
         var s = baseScale;
         network.setOptions({nodes: {scaling: {label: {enabled: true, min: 11 / s, max: 20 / s,
                                                       maxVisible: 20, drawThreshold: 6}}}});
-        relabel();  // a data update makes vis-network rescale the labels
       }
+      relabel();  // a data update makes vis-network rescale the labels; none overlap
+      network.once("afterDrawing", relabel);  // placed again at the label sizes now drawn
       window.kgReadyAt = performance.now();
       document.body.setAttribute("data-state", "ready");
     });

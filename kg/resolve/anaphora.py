@@ -1,0 +1,144 @@
+"""A bare head («the Council») is the institution its document last named with that head.
+
+Texts name an institution in full once, then by its head noun: "The Council of Europe is …
+Founded in 1949, the Council has …". The extractor keeps such a mention only when the
+paragraph names an institution with that head (:mod:`kg.extract.filters.institution`); here
+it joins the nearest earlier institution mention of the same document whose *head* is that
+word: the word before "of" in English ("Council of Europe", not "Secretariat of the
+Council"), the last word in Kazakh («Еуропа Кеңесі»), the first noun in Russian («Совет
+Европы»). With no such mention within :data:`WINDOW` characters the bare head stays itself.
+
+A short form that drops only the owner of a name given before is that name too: «Бас
+Ассамблея» after «БҰҰ Бас Ассамблеясы» (the owner is a country or a catalogued institution;
+«Қытай Қоғамдық ғылымдар академиясы» after «Қытай Шыңжаң Қоғамдық ғылымдар академиясы» is not
+a short form of it, since Шыңжаң is no owner).
+
+>>> from kg.model import Mention
+>>> full = Mention("d", 0, 17, "Council of Europe", "ORG", "en", "Council of Europe")
+>>> sec = Mention("d", 30, 56, "Secretariat of the Council", "ORG", "en", "Secretariat of the Council")
+>>> bare = Mention("d", 80, 87, "Council", "ORG", "en", "Council")
+>>> antecedents([full, sec, bare])[bare].text
+'Council of Europe'
+>>> ga = Mention("d", 100, 122, "БҰҰ Бас Ассамблеясының", "ORG", "kk", "БҰҰ Бас Ассамблеясы")
+>>> short = Mention("d", 150, 163, "Бас Ассамблея", "ORG", "kk", "Бас Ассамблея")
+>>> antecedents([ga, short])[short].text
+'БҰҰ Бас Ассамблеясының'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from kg import kinds
+from kg.extract.filters.institution import BARE_HEADS
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.countries import lookup_country
+from kg.model import Mention
+from kg.text.kk_morph import split_suffix, strip_possessive
+
+__all__ = ["WINDOW", "antecedents", "head_word"]
+
+#: How far back (characters) a bare head looks for the full name.
+WINDOW = 6000
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ARTICLES = frozenset({"the", "a", "an"})
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ской|ском)$")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w.lower() not in _ARTICLES]
+
+
+def _head_en(ws: list[str]) -> str:
+    lowered = [w.lower() for w in ws]
+    return ws[lowered.index("of") - 1] if "of" in lowered[1:] else ws[-1]
+
+
+def _head_ru(ws: list[str]) -> str:
+    return next((w for w in ws if not _RU_ADJECTIVE.search(w.lower())), ws[-1])
+
+
+def _head_kk(ws: list[str]) -> str:
+    return split_suffix(ws[-1])[0]
+
+
+_HEADS = {"en": _head_en, "ru": _head_ru, "kk": _head_kk}
+
+
+def head_word(name: str, lang: str) -> str:
+    """The lower-case head noun of an institution's name, or ``""``.
+
+    >>> head_word("Council of Europe", "en"), head_word("Еуропа Кеңесінің", "kk")
+    ('council', 'кеңесі')
+    >>> head_word("Европейский союз", "ru")
+    'союз'
+    """
+    ws = _words(name)
+    if not ws:
+        return ""
+    return _HEADS.get(lang, _head_en)(ws).lower()
+
+
+def _bare_stem(m: Mention) -> str:
+    """The head stem a bare-head mention stands for (``""`` if it is more than a head)."""
+    ws = _words(m.text)
+    if len(ws) != 1:
+        return ""
+    word = ws[0].lower()
+    return next((h for h in BARE_HEADS if word.startswith(h)), "")
+
+
+def _is_institution(m: Mention) -> bool:
+    found = kinds.by_label(m.label)
+    return found is not None and found.key == "institution"
+
+
+def _stem(word: str, lang: str) -> str:
+    low = word.lower()
+    if lang != "kk":
+        return low
+    low = split_suffix(low)[0]
+    return strip_possessive(low) or low
+
+
+def _owner(word: str, lang: str) -> bool:
+    """Is ``word`` a country or a catalogued institution (БҰҰ, ҚР, Қытайдың)?"""
+    return bool(word[:1].isupper() and (lookup_country(word, lang) or lookup_institution(word, lang)
+                                        or lang == "kk" and lookup_institution(split_suffix(word)[0], lang)))
+
+
+def _short_form(short: Mention, full: Mention) -> bool:
+    """Is ``short`` the name ``full`` without its leading owner words?"""
+    s, f = _words(short.canonical), _words(full.canonical)
+    if not s or len(f) <= len(s) or short.lang != full.lang:
+        return False
+    owners, rest = f[:len(f) - len(s)], f[len(f) - len(s):]
+    return ([_stem(w, short.lang) for w in rest] == [_stem(w, short.lang) for w in s]
+            and all(_owner(w, full.lang) for w in owners))
+
+
+def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
+    """Each bare-head institution mention, or short form of a name given before, -> the fuller
+    mention it stands for."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if _is_institution(m):
+            by_doc[m.document_id].append(m)
+    out: dict[Mention, Mention] = {}
+    for found in by_doc.values():
+        found.sort(key=lambda m: (m.start, m.end))
+        for i, m in enumerate(found):
+            stem = _bare_stem(m)
+            for earlier in reversed(found[:i]):
+                if m.start - earlier.end > WINDOW:
+                    break
+                if stem and (earlier.lang == m.lang and not _bare_stem(earlier)
+                             and head_word(earlier.canonical, earlier.lang).startswith(stem)):
+                    out[m] = earlier
+                    break
+                if not stem and _short_form(m, earlier):
+                    out[m] = earlier
+                    break
+    return out
