@@ -170,3 +170,11 @@ def test_negatives(surface: str) -> None:
 def test_lang_hint() -> None:
     assert lookup_institution("Сыртқы істер министрлігінің", lang="kk").key == "mfa"
     assert lookup_institution("Сенатом Парламента Республики Казахстан", lang="ru").key == "senate"
+
+
+def test_a_unit_named_with_its_catalogued_parent_is_not_the_parent():
+    from kg.lexicon.catalog import lookup_institution
+
+    unit = "Қазақстан Республикасы Ғылым және жоғары білім министрлігі Ғылым комитеті"
+    assert lookup_institution(unit, "kk") is None
+    assert lookup_institution(unit.rsplit(" Ғылым комитеті", 1)[0], "kk").key == "mshe"

@@ -75,6 +75,7 @@ _HEADS: dict[str, tuple[str, ...]] = {
     "fund": ("fund", "fond", "qor"),
     "council": ("council", "sovet", "kenes"),
     "commission": ("commission", "komiss"),
+    "committee": ("committee", "komitet"),
     "law": ("zakon", "zang", "law"),
     "code": ("kodeks", "code"),
     "programme": ("program", "baghdarlam"),
@@ -327,7 +328,7 @@ def _fuzzy(index: _Index, queries: list[str]) -> CatalogEntry | None:
         if not q_heads or len(q_words) < 2:
             continue
         for pos, name in index.latin:
-            if not (q_heads & _heads(name)):
+            if not q_heads <= _heads(name):  # «… министрлігі Ғылым комитеті» is a unit of it
                 continue
             score = fuzz.token_set_ratio(q, name)
             if score < FUZZY_MIN:

@@ -7,7 +7,8 @@ passes, or a quoted title whose head word stands near it (``законы «О т
 a quoted «… туралы» title unless a word naming a work follows it: «Өз өміріңді өзгерту
 туралы» еңбегі is a book), and an acronym a definition gave the label (``LAA``).
 «Конструктивизм», «Әкімшілік құқық» and «Константа» are not laws, and neither is a kind of
-law written with an indefinite article ("the offer of a Free Trade Agreement (FTA)").
+law written with an indefinite article ("the offer of a Free Trade Agreement (FTA)"; but "both
+sides signed a Trade and Transit Agreement" is one).
 
 >>> from kg.extract.filters.context import FilterContext
 >>> text = "Конструктивизм, Әкімшілік құқық, «Білім туралы» Заңы, Конституция, Еңбек кодексі"
@@ -81,7 +82,8 @@ def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop law spans without a head word and a title, and kinds of law ("a Free Trade
     Agreement (FTA)"), unless catalogued."""
     kinds_of_law = [c for c in found if c.label == "LAW" and not confirmed(ctx, c)
-                    and _INDEFINITE.search(ctx.text[max(0, c.start - 4):c.start])]
+                    and _INDEFINITE.search(ctx.text[max(0, c.start - 4):c.start])
+                    and not _ENACTED.search(ctx.text[max(0, c.start - 30):c.start])]
     return [c for c in found
             if c.label != "LAW" or c not in kinds_of_law and not _defines(ctx, kinds_of_law, c)
             and (law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
@@ -92,6 +94,8 @@ def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
 #: An English indefinite article right before a span: "a Deep and Comprehensive Free Trade
 #: Agreement" names a kind of treaty offered to many countries, not one treaty.
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]|[Aa]n)\s+$")
+#: ... unless a verb says that one was made: "both sides signed a Trade and Transit Agreement".
+_ENACTED = re.compile(r"\b(?:sign|conclud|ratif|adopt|pass|enact|enter)\w*\s+(?:into\s+)?(?:an?)\s+$")
 
 
 def _defines(ctx: FilterContext, kinds_of_law: list[Candidate], cand: Candidate) -> bool:
