@@ -212,3 +212,10 @@ def test_law_platform_for_action():
 def test_program_quoted_state_idea_is_the_quote_alone_without_years():
     text = "Ол 2015–2016 жылдары «Мәңгілік Ел» патриоттық идеясын ұсынды."
     assert found(text) == [("«Мәңгілік Ел»", "PROGRAM")]
+
+
+def test_section_label_opening_a_paragraph_is_no_person():
+    from kg.extract.filters import apply_filters
+    from kg.extract.spans import Candidate
+    text = "Аңдатпа. Мақалада мемлекеттік бағдарламалар қарастырылады."
+    assert apply_filters(text, "kk", [Candidate(0, 7, "PERSON", "ner", "Аңдатпа")]) == []
