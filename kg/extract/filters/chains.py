@@ -57,6 +57,9 @@ def _ends(text: str, lang: str) -> Iterator[tuple[int, int]]:
     for i, w in enumerate(words[:-1]):
         if lang == "kk" and _KK_GENITIVE.search(w.group(0)):
             yield 0, w.end()
+        elif lang == "kk" and w.group(0).lower().startswith(BARE_HEADS) \
+                and _KK_POSSESSIVE_HEAD.search(w.group(0)):  # «… министрлігі Ғылым комитеті»
+            yield 0, w.end()
         if i == 0 and _ACRONYM.fullmatch(w.group(0).strip("«»\"“”")):
             yield 0, w.end()
 
@@ -85,6 +88,8 @@ def parent_spans(text: str, lang: str,
     [(0, 51)]
     >>> parent_spans("Director's Office", "en")
     []
+    >>> parent_spans("Қазақстан Республикасы Ғылым және жоғары білім министрлігі Ғылым комитеті", "kk")
+    [(0, 58)]
     """
     found = set()
     for s, e in _ends(text, lang):
