@@ -212,6 +212,14 @@ def test_a_program_needs_a_head_word_and_a_proper_title() -> None:
         "«Нұрлы жол» бағдарламасы", "Цифрлық Қазақстан стратегиясы", "«Бастау»", "«Старт»"]
 
 
+def test_a_research_grant_is_not_a_program() -> None:
+    text = ("Мақала AP23485390 «Практикалық философия» гранттық қаржыландыру жобасы аясында дайындалды; "
+            "«Нұрлы жол» бағдарламасы")
+    found = cands(text, "PROGRAM", r"«Практикалық философия» гранттық қаржыландыру жобасы"
+                                  r"|«Нұрлы жол» бағдарламасы")
+    assert [t for t, _ in kept(text, found, filter_programs)] == ["«Нұрлы жол» бағдарламасы"]
+
+
 # --- institutions and affiliations -------------------------------------------------------------------
 
 def test_adjectives_and_bare_heads_are_not_institutions() -> None:

@@ -60,13 +60,32 @@ def _without_opening_word(ctx: FilterContext, cand: Candidate) -> Candidate:
     return replace(cand, start=start, canonical="")
 
 
+_LABEL_AFTER = re.compile(r"\s*[.:]")
+
+
+def _section_label(ctx: FilterContext, cand: Candidate) -> bool:
+    """``Аңдатпа. Бұл мақалада …``: one word opening the paragraph, then a full stop or a
+    colon, is the label of a section (abstract, keywords), not a person or a place.
+
+    >>> text = "Аңдатпа. Мақалада Абай туралы айтылады."
+    >>> _section_label(FilterContext(text, "kk"), Candidate(0, 7, "PERSON", "ner"))
+    True
+    """
+    return (cand.label in ("PERSON", "GPE_SUB") and not ctx.text[:cand.start].strip(" *_#\n")
+            and " " not in surface(ctx, cand) and _LABEL_AFTER.match(ctx.text, cand.end) is not None
+            and not confirmed(ctx, cand))
+
+
 def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop unconfirmed person and place spans made of common words only, and one-word
-    institutions that are a common word («Мемлекет», «Әкімшілік»); a longer institution name
-    of common words keeps its head («Білім министрлігі»)."""
+    """Drop unconfirmed person and place spans made of common words only, a section label
+    opening the paragraph («Аңдатпа.»), and one-word institutions that are a common word
+    («Мемлекет», «Әкімшілік»); a longer institution name of common words keeps its head
+    («Білім министрлігі»)."""
     out = []
     for cand in found:
         text = surface(ctx, cand)
+        if _section_label(ctx, cand):
+            continue
         if cand.label == "ORG" and len(words(text)) > 2:
             out.append(_without_opening_word(ctx, cand))
         elif cand.label not in KINDS or (cand.label == "ORG" and len(words(text)) > 1):

@@ -87,6 +87,27 @@ def head_nearby(ctx: FilterContext, cand: Candidate, heads: tuple[str, ...],
     return any(w.lower().startswith(heads) for w in words(before) + words(after))
 
 
+def headed_elsewhere(ctx: FilterContext, cand: Candidate, heads: tuple[str, ...]) -> bool:
+    """True if ``cand`` is a bare quoted name that stands before one of ``heads`` elsewhere in
+    the paragraph (``«Жасыл аула» бағдарламасы … Кейін «Жасыл аула» кеңейтілді``).
+
+    >>> text = "«Жасыл аула» бағдарламасы басталды. Кейін «Жасыл аула» кеңейтілді."
+    >>> headed_elsewhere(FilterContext(text, "kk"), Candidate(42, 54, "PROGRAM", "rule"), ("бағдарлама",))
+    True
+    """
+    name = surface(ctx, cand)
+    if not (name[:1] in "«\"“„" and name[-1:] in "»\"”"):
+        return False
+    pos = ctx.text.find(name)
+    while pos != -1:
+        if pos != cand.start:
+            after = words(ctx.text[pos + len(name):pos + len(name) + 60])[:3]
+            if any(w.lower().startswith(heads) for w in after):
+                return True
+        pos = ctx.text.find(name, pos + 1)
+    return False
+
+
 def confirmed(ctx: FilterContext, cand: Candidate) -> bool:
     """True if a gazetteer, a catalogue, the people list or the known names vouch for ``cand``."""
     if cand.source in CONFIRMED_SOURCES:

@@ -26,7 +26,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
+from kg.extract.filters.context import (
+    FilterContext,
+    confirmed,
+    head_nearby,
+    headed_elsewhere,
+    surface,
+    words,
+)
 from kg.extract.spans import Candidate, is_acronym
 
 __all__ = ["LAW_HEADS", "filter_laws", "law_shaped"]
@@ -35,6 +42,7 @@ __all__ = ["LAW_HEADS", "filter_laws", "law_shaped"]
 LAW_HEADS = (
     "заң", "кодекс", "конституц", "жарлы", "қаулы", "келісім", "конвенц", "декларац",
     "меморандум", "шарт", "хартия", "хартиясы", "ереже", "регламент", "протокол", "директив",
+    "құжат", "хаттама", "қағида", "платформ",  # Копенгаген құжаты, a protocol, rules, a platform
     "закон", "указ", "постановлени", "соглашени", "договор", "пакт",
     "law", "act", "code", "constitution", "decree", "resolution", "agreement", "treaty",
     "convention", "declaration", "charter", "protocol", "directive", "regulation", "bill",
@@ -79,7 +87,8 @@ def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     return [c for c in found
             if c.label != "LAW" or c not in kinds_of_law and not _defines(ctx, kinds_of_law, c)
             and (law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
-                 or _titled_near_head(ctx, c) or confirmed(ctx, c))]
+                 or _titled_near_head(ctx, c) or confirmed(ctx, c)
+                 or headed_elsewhere(ctx, c, LAW_HEADS))]
 
 
 #: An English indefinite article right before a span: "a Deep and Comprehensive Free Trade

@@ -6,7 +6,9 @@ number or year, an acronym, or a
 capitalised word that is not just a common word opening the sentence. An acronym a
 definition gave the label (``АСП``) passes, and so does a quoted title whose head word stands
 near it (``программ («Бастау», «Старт»)``). An academic concept
-(«жұмсақ күш» тұжырымдамасы, «күнделікті қарсылық» тұжырымдамасы) has no title.
+(«жұмсақ күш» тұжырымдамасы, «күнделікті қарсылық» тұжырымдамасы) has no title, and a research
+grant («Мақала AP23485390 «…» гранттық қаржыландыру жобасы аясында», "grant project") is no
+public program.
 
 >>> from kg.extract.filters.context import FilterContext
 >>> text = "«жұмсақ күш» тұжырымдамасы, «Нұрлы жол» бағдарламасы, Цифрлық Қазақстан стратегиясы"
@@ -20,7 +22,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.filters.context import FilterContext, confirmed, head_nearby, surface, words
+from kg.extract.filters.context import (
+    FilterContext,
+    confirmed,
+    head_nearby,
+    headed_elsewhere,
+    surface,
+    words,
+)
 from kg.extract.spans import Candidate, is_acronym
 from kg.lexicon.common import is_common_word
 from kg.text.names import initials
@@ -33,6 +42,7 @@ PROGRAM_HEADS = (
     "программ", "стратеги", "концепци", "проект", "инициатив", "план", "доктрин",
     "program", "strateg", "concept", "project", "initiative", "plan", "doctrine", "agenda",
     "жыл", "науқан",  # a named year (Жастар жылы), a campaign («HeForShe» науқаны)
+    "идея", "идеолог",  # a state idea («Мәңгілік Ел» идеясы)
 )
 _GENERIC = re.compile(r"^(?:мемлекеттік|state|national|ұлттық|the|of|for|and|new|жаңа|"
                       r"государственн\w*|национальн\w*|федеральн\w*|federal)$", re.IGNORECASE)
@@ -70,12 +80,28 @@ def _defined_by_acronym(ctx: FilterContext, cand: Candidate) -> bool:
     return initials(surface(ctx, cand)) == m.group(1).upper()
 
 
+#: A research grant: its head («гранттық қаржыландыру жобасы», "grant project"), or the grant's
+#: number (AP23485390, BR21882206, ИРН …) just before the title.
+_GRANT_HEAD = re.compile(r"(?:грант\w*\s+(?:қаржыландыру\s+)?жоба|ғылыми\s+жоба|грантов\w*\s+проект|"
+                         r"научн\w*\s+проект|grant\s+project|research\s+project)", re.IGNORECASE)
+_GRANT_NUMBER = re.compile(r"(?:\b(?:AP|BR|OR)\d{6,}|ИРН|IRN|№\s*AP\d+)\W*$")
+
+
+def _research_grant(ctx: FilterContext, cand: Candidate) -> bool:
+    text = surface(ctx, cand)
+    after = ctx.text[cand.end:cand.end + 40]
+    return bool(_GRANT_HEAD.search(text) or _GRANT_HEAD.match(after.lstrip())
+                or _GRANT_NUMBER.search(ctx.text[max(0, cand.start - 25):cand.start]))
+
+
 def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop program spans without a head word and a title, unless catalogued or spelled out."""
     out = []
     for cand in found:
+        if cand.label == "PROGRAM" and _research_grant(ctx, cand):
+            continue
         if (cand.label != "PROGRAM" or is_acronym(surface(ctx, cand)) or confirmed(ctx, cand)
-                or _defined_by_acronym(ctx, cand)):
+                or _defined_by_acronym(ctx, cand) or headed_elsewhere(ctx, cand, PROGRAM_HEADS)):
             out.append(cand)
             continue
         ws = words(surface(ctx, cand))

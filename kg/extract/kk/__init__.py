@@ -28,6 +28,7 @@ from kg.extract.kk.gazetteer import (
     find_acronym_institutions,
     find_catalogued,
     find_countries,
+    find_people,
     find_places,
 )
 from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
@@ -75,8 +76,8 @@ def _dated(text: str, cand: Candidate) -> Candidate:
     >>> text[c.start:c.end]
     '2005-2007 жылдары «Ауыл» бағдарламасы'
     """
-    if cand.label != "PROGRAM":
-        return cand
+    if cand.label != "PROGRAM" or text[cand.end - 1] in "»\"”":
+        return cand  # «Әділетті Қазақстан» alone: a name, not a dated program title
     m = _YEARS_BEFORE.search(text, max(0, cand.start - 80), cand.start)
     if m is None:
         return cand
@@ -112,7 +113,8 @@ def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 #: The candidate finders, highest precedence first (the model's spans come last).
-LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions)
+LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions,
+          find_people)
 
 #: ``… конвенциясы (UNCAC)``, ``… көмек (АӘК)``: an acronym defined after a law or program.
 KK_ACRONYM = AcronymStyle(
@@ -148,7 +150,8 @@ class KazakhExtractor(BaseExtractor):
         ranked = _nested_gazetteer(ranked)
         if spans is not None:
             ranked = _yielding(text, ranked, layers[-1])
-        chosen = _chained(text, regions_by_context(text, resolve_overlaps(ranked)))
+        chosen = _quoted_again(text, [_quoted(text, c) for c in
+                                      _chained(text, regions_by_context(text, resolve_overlaps(ranked)))])
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:
@@ -160,6 +163,54 @@ def _named(text: str, m: Mention) -> Mention:
     """``m`` with its name span (:func:`~kg.extract.kk.names.name_span`) where it has one."""
     found = name_span(text, m.start, m.end, m.label)
     return m if found is None else replace(m, name_start=found[0], name_end=found[1])
+
+
+_OPENING, _CLOSING = "«“\"", "»”\""
+
+
+def _quoted(text: str, cand: Candidate) -> Candidate:
+    """An institution named exactly by the text inside quotes keeps the quotes (``«ССТV»``),
+    as the rules' quoted institutions do.
+
+    >>> text = "Ол «ССТV» арнасы"
+    >>> c = _quoted(text, Candidate(4, 8, "ORG", "catalogue", "ССТV"))
+    >>> text[c.start:c.end], c.canonical
+    ('«ССТV»', 'ССТV')
+    """
+    if (cand.label == "ORG" and 0 < cand.start and cand.end < len(text)
+            and text[cand.start - 1] in _OPENING and text[cand.end] in _CLOSING):
+        return replace(cand, start=cand.start - 1, end=cand.end + 1)
+    return cand
+
+
+_QUOTED_NAME = re.compile(r"«[^«»\n]{2,80}»|“[^“”\n]{2,80}”")
+
+
+def _quoted_again(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A quoted name that opens an institution, law or program (``“Қазақтелеком” АҚ-тың``,
+    ``«Бизнестегі әйелдер» бағдарламасы``) has that label where it stands alone again in the
+    paragraph (``Бүгінде “Қазақтелеком” …``), unless another span covers it there.
+
+    >>> text = "“Тау” АҚ құрылды. Бүгінде “Тау” жұмыс істейді."
+    >>> [text[c.start:c.end] for c in _quoted_again(text, [Candidate(0, 8, "ORG", "rule", "Тау")])]
+    ['“Тау” АҚ', '“Тау”']
+    """
+    named = {}
+    for c in chosen:
+        m = _QUOTED_NAME.match(text, c.start)
+        if c.label in _NAMED_LABELS and m is not None and m.end() < c.end and m.group()[1:2].isupper():
+            named.setdefault(m.group(), c.label)
+    if not named:
+        return chosen
+    # the model's «Жасыл аула» without its quotes: the quoted name again
+    out = [replace(c, start=c.start - 1, end=c.end + 1, label=named[text[c.start - 1:c.end + 1]])
+           if text[max(0, c.start - 1):c.end + 1] in named else c for c in chosen]
+    for m in _QUOTED_NAME.finditer(text):
+        label = named.get(m.group())
+        if label and not any(c.start < m.end() and m.start() < c.end for c in out):
+            out.append(Candidate(m.start(), m.end(), label, "rule",
+                                 m.group()[1:-1] if label == "ORG" else m.group()))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 _LOOKUPS = frozenset({"gazetteer", "catalogue"})
@@ -227,6 +278,9 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
     people = [m for m in model if m.label == "PERSON"]
     if people:
         ranked = [c for c in ranked if not _person_not_place(text, c, people)]
+        # «Абай Естекбаев», «Қасым-Жомарт Тоқаев»: the model's full name holds the listed one
+        ranked = [c for c in ranked if not (c.source == "catalogue" and c.label == "PERSON" and any(
+            m.start <= c.start and c.end <= m.end and m.length > c.length for m in people))]
     wide = [m for m in model if _supported(text, m)]
     if not wide:
         return ranked

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW
+from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW, TITLES
 from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
@@ -23,7 +24,7 @@ from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
-__all__ = ["find_catalogued", "find_countries", "find_places"]
+__all__ = ["find_catalogued", "find_countries", "find_people", "find_places"]
 
 _CANDIDATE = re.compile(
     rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
@@ -33,8 +34,23 @@ _ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LA
 
 
 def find_countries(text: str) -> list[Candidate]:
-    """Countries the gazetteer knows (``GPE``)."""
-    return _find_known(text, lookup_country, "GPE")
+    """Countries the gazetteer knows (``GPE``), each of a hyphenated pair of them too
+    (``Қазақстан-Қытай ынтымақтастығы``: two countries, no one name).
+
+    >>> text = "Қазақстан-Қытай қатынастары"
+    >>> [text[c.start:c.end] for c in find_countries(text)]
+    ['Қазақстан', 'Қытай']
+    """
+    out = _find_known(text, lookup_country, "GPE")
+    for m in _COUNTRY_PAIR.finditer(text):
+        pair = [lookup_country(m.group(i), "kk") for i in (1, 2)]
+        if all(pair) and not any(c.start <= m.start() < c.end for c in out):
+            out += [Candidate(m.start(i), m.end(i), "GPE", "gazetteer", p.names.get("kk") or m.group(i))
+                    for i, p in zip((1, 2), pair)]
+    return sorted(out, key=lambda c: c.start)
+
+
+_COUNTRY_PAIR = re.compile(rf"(?<![\w-])([{CAP}][{LOW}]+)[-–]([{CAP}][{LOW}]+)(?![\w-])")
 
 
 def find_places(text: str) -> list[Candidate]:
@@ -58,6 +74,43 @@ def find_places(text: str) -> list[Candidate]:
 
 
 _DESIGNATED = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кент)")
+
+
+def find_people(text: str) -> list[Candidate]:
+    """People the curated people list knows, their Kazakh suffixes dropped (``Абайдың``,
+    ``«Абай жолы»``, ``Мұхтар Әуезовтің``), except a one-word name opening a sentence, where
+    a capital proves nothing, a name before a designator (``Абай облысы`` is the region) and
+    a title (``Елбасы``).
+
+    >>> text = "Ол «Абай жолы» романын және Мұхтар Әуезовтің еңбегін оқыды."
+    >>> [text[c.start:c.end] for c in find_people(text)]
+    ['Абай', 'Мұхтар Әуезовтің']
+    """
+    out = []
+    for c in _find_known(text, _person_kk, "PERSON"):
+        if _DESIGNATED.match(text, c.end) or normalize_kk(text[c.start:c.end]) in TITLES:
+            continue  # Абай облысы is the region; Елбасы is a title, not a name
+        if " " not in text[c.start:c.end] and sentence_initial(text, c.start, KK_SENTENCE_START):
+            continue
+        out.append(replace(c, source="catalogue"))
+    return out
+
+
+def _person_kk(name: str, lang: str) -> object:
+    """The catalogued person a Kazakh name with its suffixes names (``Абайдың`` -> Абай)."""
+    found = lookup_person(normalize_kk(name))
+    return None if found is None else _Named(found.names.get(lang) or normalize_kk(name))
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A lookup result with only the names ``_find_known`` reads."""
+
+    name: str
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {"kk": self.name}
 
 
 def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
@@ -84,9 +137,17 @@ def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
 
 
 def find_catalogued(text: str) -> list[Candidate]:
-    """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law."""
+    """A bare quoted name the catalogue knows («Нұрлы жол») is a program or a law; a
+    lower-case one («электронды үкімет», «э-үкімет») is a concept, not a title, and needs
+    the head word a rule reads (``«электронды үкімет» жобасы``).
+
+    >>> [c.label for c in find_catalogued("«Нұрлы жол» және «э-үкімет»")]
+    ['PROGRAM']
+    """
     out = []
     for m in _QUOTED.finditer(text):
+        if m.group()[1:2].islower():
+            continue
         entry = lookup_act(m.group(), "kk")
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(entry.kind, "PROGRAM"),

@@ -58,7 +58,8 @@ ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университ
     "телеарнасы": "телеарнасы", "теледидары": "теледидары", "газеті": "газеті",
     "ассамблеясы": "ассамблеясы", "елшілігі": "елшілігі",
     "хабы": "хабы", "биржасы": "биржасы", "альянсы": "альянсы", "қауымдастық": "қауымдастық",
-    "ассоциациясы": "ассоциациясы", "банк": "банк",
+    "ассоциациясы": "ассоциациясы", "банк": "банк", "журналы": "журналы",
+    "киностудиясы": "киностудиясы",
 }
 #: Bare (non-possessive) heads that name an institution only when capitalised:
 #: «… жанындағы Қоғамдық кеңеске» is not, «Қоғамдық Кеңес» / «Бас Ассамблеясы» are.
@@ -124,12 +125,23 @@ def _heads(table: dict[str, str], endings: str = _INFL) -> str:
 
 
 _ADJECTIVE_SUFFIX = r"(?:лық|лік|дық|дік|тық|тік)"
+#: The words a name's last capitalised word governs before the head: an object and a verbal
+#: noun (Қаржы нарығын реттеу және дамыту агенттігі, Сыбайлас жемқорлыққа қарсы іс-қимыл
+#: агенттігі), or one or two plain nouns (Халықаралық валюта қоры).
+_GOVERNED = (rf"(?:(?:[{LOW}]{{3,}}(?:ын|ін|ны|ні|ды|ді|ты|ті|ға|ге|қа|ке)\s+(?:қарсы\s+)?)?"
+             rf"(?:[{LOW}]{{2,}}(?:у|уы|ту)\s+(?:және\s+[{LOW}]{{2,}}(?:у|ту)\s+)?|[{LOW}]+-[{LOW}]+\s+)"
+             rf"|(?:[{LOW}]{{3,}}\s+){{1,2}})?")
+#: Lower-case words that describe a program between its quoted name and its head word
+#: («Нұрлы жер» тұрғын үй құрылысы бағдарламасы, «Еңбек» … 2017-2021 жылдарға арналған
+#: мемлекеттік бағдарламасы), but no word that starts a new clause («…» деп аталатын).
+_DESCRIBED = (rf"(?:(?!(?:деп|деген|атты|бойынша|аясында|шеңберінде|үшін|сияқты|секілді|туралы)\s)"
+              rf"(?:[{LOW}][{LOW}-]*|\d{{4}}(?:\s*[–-]\s*\d{{4}})?)\s+){{0,10}}")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     law, program, org = _heads(LAW_HEADS), _heads(PROGRAM_HEADS), _heads(ORG_HEADS, _CASE)
-    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|республикалық|халықаралық|Мемлекеттік|Ұлттық)\s+)?"
+    adjectives = r"(?:(?:мемлекеттік|ұлттық|салалық|кешенді|арнайы|өңірлік|республикалық|халықаралық|Мемлекеттік|Ұлттық|Ұлт)\s+)?"
     flags = re.UNICODE
     return (
         ("LAW", "quoted-law", re.compile(
@@ -138,7 +150,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("LAW", "code", re.compile(
             rf"(?:{_RK_GEN})?[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+кодекс{_INFL}", flags)),
         ("PROGRAM", "quoted-program", re.compile(
-            rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+(?:[{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?"
+            rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+{_DESCRIBED}"
             rf"(?:{_OWNER_BODY})?{adjectives}{program}", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
@@ -156,7 +168,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"[«\"“](?=[{CAP}A-Z])[^«»\"“”\n]{{1,120}}?\s{_heads(ORG_HEADS, '')}[»\"”]", flags)),
         ("ORG", "named-org", re.compile(
             rf"(?:{_CAPWORD},?\s+|(?:{_NAME_INNER}){_INNER_SUFFIX},?\s+|{_INNER_FORMS}\s+|{_HYPHENED}\s+"
-            rf"|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,14}}{org}",
+            rf"|[{CAP}]\.\s?(?:[{CAP}]\.)?\s?|[{CAP}]{{2,6}}\s+){{1,14}}{_GOVERNED}{org}",
             flags)),
         ("ORG", "capital-head", re.compile(
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{CAP}]{{2,6}}(?:-[{LOW}]+)?\s+){{1,14}}"
@@ -267,7 +279,11 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         start, span = start + conj.end(), span[conj.end():]
     words = list(re.finditer(r"\S+", span))
     # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
-    cut = max((w.end() for w in words[:-1] if _inflected_place(w.group())), default=0)
+    # "Өзбекстандағы махалла институты", "Орталық Азиядағы негізгі хабы": "in X" before a
+    # lower-case word is no name
+    # and "Нұрсұлтан Назарбаевқа Халықаралық түркі академиясы": a name in the dative or ablative
+    cut = max((w.end() for i, w in enumerate(words[:-1]) if _ends_a_name(w.group(), words[i + 1].group())),
+              default=0)
     if cut:
         start, span = start + cut, span[cut:]
     words = list(re.finditer(r"\S+", span))
@@ -307,7 +323,32 @@ _OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да"
             "тан", "тен", "нан", "нен")  # dative, locative, ablative, instrumental
 
 
-def _inflected_place(word: str) -> bool:
+_IN_PLACE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
+#: The dative and ablative of a capitalised word (not the -тан of Британ, nor the -ка of
+#: Статистика: a -қа/-ке dative follows a consonant).
+_TO_FROM = re.compile(rf"[{CAP}][{LOW}]{{2,}}(?:ға|ге|[^аәеиоөұүыіэюяу\W]қа|[^аәеиоөұүыіэюяу\W]ке|дан|ден|нан|нен)")
+
+
+def _ends_a_name(word: str, following: str) -> bool:
+    """``word`` cannot sit inside the institution name that ends after ``following``: a place in
+    an oblique case, a capitalised "in X" before a lower-case word (not «… жөніндегі комиссия»),
+    a capitalised word in the dative or ablative that is no place in the nominative.
+
+    >>> _ends_a_name("Назарбаевқа", "Халықаралық"), _ends_a_name("Азиядағы", "негізгі")
+    (True, True)
+    >>> _ends_a_name("Қытайдағы", "Конфуций"), _ends_a_name("Британ", "Кеңесі")
+    (False, False)
+    >>> _ends_a_name("Статистика", "комитеті")
+    False
+    """
+    if inflected_place(word):
+        return True
+    if word[:1].isupper() and word.endswith(_IN_PLACE) and following[:1].islower():
+        return True
+    return _TO_FROM.fullmatch(word) is not None and not _known_place(word)
+
+
+def inflected_place(word: str) -> bool:
     """``Қытаймен``, ``Пекинде``: a place in an oblique case cannot open an institution's name."""
     if not word[:1].isupper() or not word.lower().endswith(_OBLIQUE):
         return False

@@ -17,17 +17,18 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.kk.rules import (
-    CAP,
-    KK_SENTENCE_START,
-    LAW_HEADS,
-    LOW,
-    PROGRAM_HEADS,
-    canonical_head,
-    plural_head,
+from kg.extract.kk.rules import CAP, LAW_HEADS, LOW, PROGRAM_HEADS
+from kg.extract.kk.title_edges import (
+    ABOUT,
+    OWNER,
+    Span,
+    canonical,
+    dated_title_start,
+    third_person,
+    title_before,
+    trim,
 )
-from kg.extract.spans import Candidate, sentence_initial
-from kg.lexicon.countries import lookup_country
+from kg.extract.spans import Candidate
 from kg.lexicon.places import lookup_place
 from kg.text.sentences import sentence_bounds
 
@@ -35,10 +36,11 @@ __all__ = ["find_titles"]
 
 _RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-ның)?\s+)"
 _OWNER_COUNTRY = rf"(?:{_RK}|Қазақстанның\s+)"
-_OWNER = r"(?:БҰҰ|ТМД|ЕО|ЕҚЫҰ|ШЫҰ|ЕАЭО|ЮНЕСКО|ХЕҰ|ДСҰ)(?:-[{LOW}]+)?".replace("{LOW}", LOW)
-_TITLE_WORD = rf"[{CAP}{LOW}A-Za-z0-9][{CAP}{LOW}A-Za-z0-9-]*"
 _ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
 _NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Ққ]ұжат|[Хх]аттама|[Пп]акт"
+#: The date and number of an act between its quoted title and its head word:
+#: «… туралы» 2016 жылғы 6 сәуірдегі № 480-V Заңы.
+_DATED_NO = rf"(?:\d{{4}}\s+жылғы\s+(?:\d{{1,2}}\s+[{LOW}]+\s+)?)?(?:№\s*[\w-]+\s+)?"
 
 
 def _stems(table: dict[str, str]) -> str:
@@ -56,13 +58,14 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return (
         # «… туралы келісімге»: the head word inside the quotes
         ("LAW", "head-in-quotes", re.compile(
-            rf"(?:{_RK})?[«\"“][^«»\"“”\n]{{3,400}}?\s(?:{_OWNER}\s+)?{law}[{LOW}]*[»\"”]")),
+            rf"(?:{_RK})?[«\"“][^«»\"“”\n]{{3,400}}?\s(?:{OWNER}\s+)?{law}[{LOW}]*[»\"”]")),
         # «Қазақстанның демографиялық даму тұжырымдамасы-2030»: a program head inside the quotes
         ("PROGRAM", "program-in-quotes", re.compile(
             rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
         # «"… жоспары" туралы келісім», «… туралы» жеке заң
         ("LAW", "quoted-about", re.compile(
-            rf"(?:{_RK})?[«\"“][^«»\n]{{3,300}}?[»\"”]\s+(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
+            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+(?:{_RK}(?:Үкіметінің|Президентінің)\s+)?{_DATED_NO}"
+            rf"(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
             rf"(?:\s+жоба{end})?")),
         # Қазақстан Республикасы Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы
         ("LAW", "numbered-decree", re.compile(
@@ -70,18 +73,33 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[Ққ]аулы|[Жж]арлы|[Бб]ұйры)[{LOW}]*")),
         # Әйелдер құқықтары туралы саяси Конвенция, … туралы БҰҰ конвенциясы, … туралы Заңы
         ("LAW", "about-title", re.compile(
-            rf"(?<![{CAP}{LOW}])туралы\s+(?:{_OWNER}\s+|саяси\s+)?"
-            rf"(?:[Кк]онвенция|[Дд]екларация|Заң|[Хх]артия|[Кк]елісім|[Мм]еморандум){end}"
+            rf"(?<![{CAP}{LOW}])(?:{'|'.join(ABOUT)})\s+(?:{OWNER}\s+|саяси\s+|халықаралық\s+)?"
+            rf"(?:[Кк]онвенция|[Дд]екларация|Заң|[Хх]артия|[Кк]елісім|[Мм]еморандум|[Пп]акт){end}"
             rf"(?:\s+[Фф]акультативтік\s+[Хх]аттама{end})?")),
         # БҰҰ-ның Сыбайлас жемқорлыққа қарсы конвенциясына
         ("LAW", "owned-convention", re.compile(
-            rf"{_OWNER}\s+(?:[{CAP}][{LOW}-]+)(?:\s+[{LOW}-]+){{0,5}}\s+[Кк]онвенция{end}")),
+            rf"{OWNER}\s+(?:[{CAP}][{LOW}-]+)(?:\s+[{LOW}-]+){{0,5}}\s+[Кк]онвенция{end}")),
         # Париж Хартиясына, Копенгаген құжаты, Бейжің декларациясы
         ("LAW", "named-document", re.compile(
             rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+\s+(?:{_NAMED_DOCS}){end}")),
+        # Еуропалық әлеуметтік хартиясы, Адам құқықтарының жалпыға бірдей декларациясы
+        ("LAW", "named-charter", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}-]+){{1,4}}\s+(?:[Хх]артия|[Дд]екларация|[Пп]акт)"
+            rf"(?:с?[ыі])?(?:ның|нің|на|не|нда|нде|нан|нен|мен|ны|ні|н|ға|ге|да|де)?(?![{LOW}])")),
+        # Мемлекеттік қызметшілердің Қызметтік әдеп қағидалары: capitalised rules of a body
+        ("LAW", "named-rules", re.compile(
+            rf"(?:(?:[{CAP}][{LOW}]+\s+)?[{CAP}{LOW}][{LOW}]+(?:дың|дің|тың|тің|ның|нің)\s+)?(?<![.!?]\s)"
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}]+){{0,3}}\s+(?:қағидалар|ережелер)[ыі][{LOW}]*")),
+        # Бейжің іс-қимыл платформасы, Бейжіндегі … жөніндегі іс-қимыл платформасы
+        ("LAW", "action-platform", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:\s+[{LOW}-]+){{0,5}}\s+іс-қимыл\s+[Пп]латформа[{LOW}]*")),
+        # «Мәңгілік Ел» идеясы, «Әділетті Қазақстан» идеологиясы: the quoted name alone
+        ("PROGRAM", "quoted-idea", re.compile(
+            rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{2,80}}[»\"”](?=\s+(?:[{LOW}]+\s+)?идея|\s+(?:[{LOW}]+\s+)?идеолог)")),
         # Lobbying (Disclosure) Act in Kazakh text
         ("LAW", "english-act", re.compile(
-            rf"(?:(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{1,6}}(?:{_ENGLISH_HEADS})\b")),
+            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+(?:(?:(?:of|on|and|for|the|in|to)\s+)?"
+            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{0,6}}(?:{_ENGLISH_HEADS})\b")),
         # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
         ("PROGRAM", "owned-program", re.compile(
             rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?(?:[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}"
@@ -115,7 +133,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
-            rf"(?:Жаһандық\s+)?Орнықты\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+            rf"(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
 
 
@@ -169,10 +187,12 @@ _QUOTES = ("«", '"', "“", "„")
 #: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
 NEEDS: dict[str, tuple[str, ...]] = {
     "head-in-quotes": _QUOTES, "program-in-quotes": _QUOTES, "quoted-about": _QUOTES,
-    "quoted-list": _QUOTES, "numbered-decree": ("№",), "about-title": ("туралы",),
+    "quoted-list": _QUOTES, "numbered-decree": ("№",), "about-title": ABOUT,
     "cited-about": ("туралы",), "owned-convention": ("онвенция",), "year-program": ("жыл",),
     "district-list": ("аудандар", "облыстар", "қалалар"),
     "english-act": tuple(_ENGLISH_HEADS.split("|")),
+    "named-charter": ("артия", "екларация", "акт"), "named-rules": ("қағидалар", "ережелер"),
+    "action-platform": ("іс-қимыл",), "quoted-idea": ("идея", "идеолог"),
 }
 
 
@@ -185,178 +205,31 @@ def find_titles(text: str) -> list[Candidate]:
             continue  # a word every match holds is missing: skip the scan
         for m in pattern.finditer(text):
             if rule == "about-title":  # the title before "туралы", read backwards (linear)
-                begin = _title_before(text, m.start())
+                begin = title_before(text, m.start())
                 if begin is None:
                     continue
-                m = _Span(begin, m.end())
+                m = Span(begin, m.end())
             if rule == "quoted-list":
                 kind = "LAW" if _LAW_AFTER.match(text, m.end()) else label
                 out += [Candidate(m.start() + q.start(), m.start() + q.end(), kind, "rule", q.group())
                         for q in re.finditer(_Q, m.group())]
                 continue
             if rule == "year-program":
-                if not _third_person(m.group().split()[-1]):
+                if not third_person(m.group().split()[-1]):
                     continue  # 2030 жылға дейінгі жоспарымыз: our plan, no title
-                m = _Span(_dated_title_start(text, m.start()), m.end())
+                m = Span(dated_title_start(text, m.start()), m.end())
             if rule == "district-list":  # each name takes the designator the list shares
                 shared = _SHARED_DESIGNATORS[m.group("shared")]
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
                                   _designated(w.group(), shared))
                         for w in re.finditer(_PLACE, m.group())]
                 continue
-            span = _trim(text, m.start(), m.end(), rule)
+            span = trim(text, m.start(), m.end(), rule)
             if span is None:
                 continue
             start, end = span
-            out.append(Candidate(start, end, label, "rule", _canonical(text[start:end], rule)))
+            out.append(Candidate(start, end, label, "rule", canonical(text[start:end], rule)))
     return out
 
 
 _LAW_AFTER = re.compile(rf"(?:[{LOW}]+\s+){{0,2}}{_stems(LAW_HEADS)}")
-_DATED_OPENERS = frozenset({"Бұл", "Осы", "Ол", "Сол", "Және", "Сондай-ақ", "Мысалы", "Мәселен"})
-
-
-def _third_person(word: str) -> bool:
-    """``тұжырымдамасы``, ``жоспарын``: a head word with the possessive of a title, not a
-    bare one (``жоспар``) or a personal one (``жоспарымыз``).
-
-    >>> _third_person("тұжырымдамасына"), _third_person("жоспарымызды"), _third_person("жоспар")
-    (True, False, False)
-    """
-    lower = word.lower()
-    for stem in sorted(PROGRAM_HEADS, key=len, reverse=True):
-        if lower.startswith(stem):
-            rest = lower[len(stem):]
-            return rest.startswith(("ы", "і", "сы", "сі")) and not re.match(r"с?[ыі]?[мң]", rest)
-    return False
-
-
-def _dated_title_start(text: str, year: int) -> int:
-    """Where a dated program's title starts: at the first capitalised word of the title words
-    right before the year when they end in a genitive or a locative adjective (``… дамытудың
-    2030 жылға дейінгі``, ``Қазақстан Республикасындағы 2030 жылға дейінгі``), else at the year.
-
-    >>> text = "Ол Қазақстан Республикасын әлеуметтік дамытудың 2030 жылға дейінгі тұжырымдамасы"
-    >>> text[_dated_title_start(text, text.index("2030")):text.index(" 2030")]
-    'Қазақстан Республикасын әлеуметтік дамытудың'
-    """
-    begin = _title_before(text, year, 10)
-    if begin is None:
-        return year
-    words = list(re.finditer(r"\S+", text[begin:year]))
-    if not words[-1].group().endswith(("дың", "дің", "тың", "тің", "ның", "нің", "дағы", "дегі",
-                                       "тағы", "тегі")):
-        return year
-    caps = [w for w in words if w.group()[0].isupper() and w.group() not in _DATED_OPENERS]
-    return begin + caps[0].start() if caps else year
-
-
-class _Span:
-    """A match-like ``(start, end)`` pair."""
-
-    __slots__ = ("_start", "_end")
-
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-
-_TITLE_TOKEN = re.compile(_TITLE_WORD)
-
-
-def _title_before(text: str, pos: int, most: int = 12) -> int | None:
-    """Start of the run of up to ``most`` title words (no punctuation) ending right before
-    ``pos``, or None if there is none.
-
-    >>> _title_before("Ол, Бала құқықтары туралы", 19)
-    4
-    """
-    begin, end, count = None, pos, 0
-    for _ in range(most):
-        stop = end
-        while stop > 0 and text[stop - 1].isspace():
-            stop -= 1
-        if stop == end or stop == 0:
-            break
-        first = stop
-        while first > 0 and not text[first - 1].isspace():
-            first -= 1
-        if not _TITLE_TOKEN.fullmatch(text, first, stop):
-            break
-        begin, end, count = first, first, count + 1
-    return begin
-
-
-def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
-    """Where a title starts: at its first capitalised word (about-title), never on a bare
-    sentence-initial common word (named-document); None drops the match."""
-    if rule in ("quoted-about", "head-in-quotes", "program-in-quotes") and plural_head(text[start:end].split()[-1]):
-        close = max(text.rfind(q, start, end) for q in "»\"”")
-        return (start, close + 1) if rule == "quoted-about" and close > start else None
-    if rule == "about-title":
-        words = list(re.finditer(r"\S+", text[start:end]))
-        caps = [w for w in words if w.group()[0].isupper()]
-        about = next(i for i, w in enumerate(words) if w.group() == "туралы")
-        if caps == [words[-1]] and 2 <= about <= 4 \
-                and words[0].group().capitalize() not in _DATED_OPENERS:
-            return start, end  # (мысалы, бала құқықтары туралы Конвенция): the head is capitalised
-        if not caps:
-            return None
-        first = caps[0]
-        if len(caps) > 1 and caps[1].start() == words[1].start() and first is words[0] \
-                and sentence_initial(text, start + first.start(), KK_SENTENCE_START) \
-                and lookup_place(first.group(), "kk") is None \
-                and lookup_country(first.group(), "kk") is None and first.group() != "ҚР":
-            caps = caps[1:]  # "Ел Балалардың … туралы": a sentence-initial word before the title
-            first = caps[0]
-        if first.group() in ("Бұл", "Осы", "Ол", "Сол", "Және", "Сондай-ақ"):
-            rest = [w for w in caps[1:] if w.start() < words[-1].start()]
-            if not rest:
-                return None
-            first = rest[0]
-        if first is words[-1]:
-            return None
-        return start + first.start(), end
-    if rule == "named-document":
-        first = text[start:end].split()[0]
-        known = lookup_place(first, "kk") or lookup_country(first, "kk")
-        if known is None and sentence_initial(text, start, KK_SENTENCE_START):
-            return None
-        if first in ("Бұл", "Осы", "Аталған", "Жаңа", "Бұны"):
-            return None
-    return start, end
-
-
-def _canonical(surface: str, rule: str) -> str:
-    """Whitespace folded; the head word (last word, or last word inside the quotes) uninflected."""
-    s = re.sub(r"\s+", " ", surface).strip()
-    if rule in ("surname-initials", "patronymic"):
-        return s
-    if rule in ("english-act", "named-program") and not s.endswith(tuple(LOW)):
-        return s
-    if rule == "head-in-quotes":
-        inner, close = s[:-1], s[-1]
-        words = inner.split(" ")
-        words[-1] = _bare_head(words[-1])
-        return " ".join(words) + close
-    words = s.split(" ")
-    words[-1] = canonical_head(words[-1])
-    return " ".join(words)
-
-
-def _bare_head(word: str) -> str:
-    """``келісімге`` -> ``келісім``: a head word inside quotes loses its case ending.
-
-    >>> _bare_head("меморандумға"), _bare_head("конвенциясы")
-    ('меморандум', 'конвенция')
-    """
-    lower = word.lower()
-    for stem in sorted(LAW_HEADS, key=len, reverse=True):
-        if lower.startswith(stem):
-            return word[:len(stem)]
-    return word
