@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
-import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.codec import decode, encode
 from kg.fsutil import code_stamp, write_atomic
 from kg.ingest import iter_sources, read_capped, read_file
 from kg.model import Article, Document, Problem
@@ -88,26 +89,25 @@ def parsed_key(path: Path, cache_dir: Path | None) -> str | None:
 
 
 def _load_parsed(cache_dir: Path, key: str) -> ParsedDocument | None:
-    path = cache_dir / PARSED / f"{key}.pickle"
+    path = cache_dir / PARSED / f"{key}.json"
     try:
-        with open(path, "rb") as f:
-            parsed = pickle.load(f)  # written by _save_parsed into the build's own cache
+        return decode(ParsedDocument, json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
         return None
-    except Exception:  # noqa: BLE001 - a damaged cache entry is a miss
+    except (OSError, ValueError, TypeError, KeyError):  # a damaged cache entry is a miss
         return None
-    return parsed if isinstance(parsed, ParsedDocument) else None
 
 
 def _save_parsed(cache_dir: Path, key: str, parsed: ParsedDocument) -> None:
-    write_atomic(cache_dir / PARSED / f"{key}.pickle", pickle.dumps(parsed, protocol=5))
+    write_atomic(cache_dir / PARSED / f"{key}.json",
+                 json.dumps(encode(parsed), ensure_ascii=False, separators=(",", ":")))
 
 
 def prune_parsed(cache_dir: Path | None, keep: Iterable[str]) -> None:
     """Remove the cached parses not in ``keep`` (files gone, changed, or parsed by other code)."""
     if cache_dir is None or not (cache_dir / PARSED).is_dir():
         return
-    names = {f"{k}.pickle" for k in keep}
+    names = {f"{k}.json" for k in keep}
     for file in (cache_dir / PARSED).iterdir():
         if file.name not in names:
             file.unlink(missing_ok=True)
