@@ -46,7 +46,9 @@ REPLACEABLE = "PERSON,ORGANISATION,GPE,LOCATION,LAW,PROJECT"
 # The shipped model's settings, chosen on the dev part (see kg/models/kk_ner/MODEL_CARD.md).
 FINAL_AUGMENT = ["--labels", "extractor+FACILITY,EVENT,NORP,DATE", "--factor", "LAW=5",
                  "--factor", "PROJECT=2", "--factor", "ORGANISATION=2", "--copies", "0"]
+FINAL_TRAIN: list[str] = []
 FINAL_STEPS = 3200
+FINAL_VERSION = "0.2.0"
 
 _NO_SPACE_BEFORE = set(".,:;!?)]}»”%…")
 _NO_SPACE_AFTER = set("([{«“")
@@ -497,14 +499,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--data", default=str(DATA / "test.conll"))
     p = sub.add_parser("package")
     p.add_argument("--model", default=str(OUT / "runs" / "final" / "model-last"))
-    p.add_argument("--version", default="0.2.0")
+    p.add_argument("--version", default=FINAL_VERSION)
     p = sub.add_parser("all")
     args = ap.parse_args(argv)
     if args.step == "all":
         # The shipped model (see README): train+dev, extractor labels, augmented, fixed steps.
         step_prepare(ap.parse_args(["prepare"]))
         step_augment(ap.parse_args(["augment", "--name", "final", "--parts", "train,dev", *FINAL_AUGMENT]))
-        step_train_final(ap.parse_args(["train-final"]))
+        step_train_final(ap.parse_args(["train-final", *FINAL_TRAIN]))
         step_evaluate(ap.parse_args(["evaluate"]))
         step_package(ap.parse_args(["package"]))
         return
