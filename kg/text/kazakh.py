@@ -36,6 +36,8 @@ from spacy.lang.punctuation import TOKENIZER_PREFIXES
 from spacy.language import BaseDefaults, Language
 from spacy.util import registry
 
+import kg.text.kk_stem  # noqa: F401  (registers the NER model's "kk_stem" component)
+
 PREFIX_LEN = 4
 SUFFIX_LEN = 3
 

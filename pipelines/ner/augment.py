@@ -29,7 +29,7 @@ from pathlib import Path
 from kg.evaluate.conll import Sentence
 
 ROOT = Path(__file__).resolve().parents[2]
-KG_DATA = ROOT / "kg" / "data"
+KG_DATA = ROOT / "kg" / "lexicon" / "data"
 
 # Labels the Kazakh extractor uses (kg/extract/kk/model.py), POSITION included.
 EXTRACTOR_LABELS: tuple[str, ...] = (

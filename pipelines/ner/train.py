@@ -46,7 +46,9 @@ REPLACEABLE = "PERSON,ORGANISATION,GPE,LOCATION,LAW,PROJECT"
 # The shipped model's settings, chosen on the dev part (see kg/models/kk_ner/MODEL_CARD.md).
 FINAL_AUGMENT = ["--labels", "extractor+FACILITY,EVENT,NORP,DATE", "--factor", "LAW=5",
                  "--factor", "PROJECT=2", "--factor", "ORGANISATION=2", "--copies", "0"]
+FINAL_TRAIN: list[str] = []
 FINAL_STEPS = 3200
+FINAL_VERSION = "0.2.0"
 
 _NO_SPACE_BEFORE = set(".,:;!?)]}»”%…")
 _NO_SPACE_AFTER = set("([{«“")
@@ -254,7 +256,7 @@ def _register_dev_log() -> None:
         return callback
 
     @registry.loggers("kazkg.ner_dev_logger.v1")
-    def ner_dev_logger(path: str):
+    def ner_dev_logger(path: str, keep_checkpoints: bool = False):
         console = registry.get("loggers", "spacy.ConsoleLogger.v1")(progress_bar=False)
 
         def setup(nlp, stdout=sys.stdout, stderr=sys.stderr):
@@ -270,6 +272,13 @@ def _register_dev_log() -> None:
                     fh.flush()
                     print(f"  dev focus F1 (PER+ORG+GPE+LAW+PRO) at step {row['step']}: "
                           f"{row['focus_f']:.4f}", file=stdout, flush=True)
+                    if keep_checkpoints and row["step"] > 0:
+                        # model-last was just written with the averaged weights of this step:
+                        # keep it as the train-only model at that step count
+                        run = Path(path).parent
+                        dst = run / "checkpoints" / f"step-{row['step']}"
+                        shutil.rmtree(dst, ignore_errors=True)
+                        shutil.copytree(run / "model-last", dst)
 
             def done():
                 finalize()
@@ -337,7 +346,8 @@ def step_train(args: argparse.Namespace) -> None:
     dev_log.unlink(missing_ok=True)
     config["training"]["before_to_disk"] = {"@callbacks": "kazkg.ner_dev_eval.v1",
                                             "dev": str(DATA / "dev.conll")}
-    config["training"]["logger"] = {"@loggers": "kazkg.ner_dev_logger.v1", "path": str(dev_log)}
+    config["training"]["logger"] = {"@loggers": "kazkg.ner_dev_logger.v1", "path": str(dev_log),
+                                    "keep_checkpoints": args.keep_checkpoints}
     config.to_disk(out / "train_config.cfg")
     train(out / "train_config.cfg", out)
 
@@ -477,6 +487,10 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--merge", action="append", default=[],
                        help="a partial config file laid over config.cfg (e.g. charembed.cfg)")
         p.add_argument("--set", action="append", default=[])
+        if name == "train":
+            p.add_argument("--keep-checkpoints", action="store_true",
+                           help="copy model-last to OUT/checkpoints/step-N at every dev evaluation "
+                                "(the train-only twin of a final model at N steps)")
     p = sub.add_parser("curve")
     p.add_argument("--run", required=True)
     p.add_argument("--window", type=int, default=2)
@@ -485,14 +499,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--data", default=str(DATA / "test.conll"))
     p = sub.add_parser("package")
     p.add_argument("--model", default=str(OUT / "runs" / "final" / "model-last"))
-    p.add_argument("--version", default="0.2.0")
+    p.add_argument("--version", default=FINAL_VERSION)
     p = sub.add_parser("all")
     args = ap.parse_args(argv)
     if args.step == "all":
         # The shipped model (see README): train+dev, extractor labels, augmented, fixed steps.
         step_prepare(ap.parse_args(["prepare"]))
         step_augment(ap.parse_args(["augment", "--name", "final", "--parts", "train,dev", *FINAL_AUGMENT]))
-        step_train_final(ap.parse_args(["train-final"]))
+        step_train_final(ap.parse_args(["train-final", *FINAL_TRAIN]))
         step_evaluate(ap.parse_args(["evaluate"]))
         step_package(ap.parse_args(["package"]))
         return
