@@ -14,7 +14,8 @@ issue and pages, for the three styles of our journals: GOST (``Title // Journal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from kg.model import Reference
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _SURNAME = rf"[{_UP}][\w'’]+(?:-[{_UP}]?[\w'’]+)?"
@@ -32,18 +33,6 @@ _GOST_VOLUME = re.compile(r"(?:Т\.|Том|Vol\.?|Volume)\s*(\d{1,4})", re.I)
 _PAGES = re.compile(r"(?:\b[pP]{1,2}\.|\bС\.|\bБ\.|\bPages|\bс\.)\s*(\d{1,5}\s*[-–]\s*\d{1,5})")
 _APA_PAGES = re.compile(r"\)\s*,?\s*(\d{1,5}\s*[-–]\s*\d{1,5})")
 _ITALIC = re.compile(r"\*([^*]{3,200})\*")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The parts of one reference entry that could be told apart."""
-
-    authors: tuple[str, ...] = ()
-    title: str | None = None
-    container: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    pages: str | None = None
 
 
 def authors_of(text: str) -> tuple[tuple[str, ...], str]:
@@ -98,16 +87,19 @@ def _book_title(text: str) -> str:
     return _BOOK_END.split(text, maxsplit=1)[0]
 
 
-def split_citation(text: str) -> Citation:
-    """Authors, title, container, volume, issue and pages of one entry (numbering removed)."""
-    text = _strip(text)
+def split_citation(text: str) -> Reference:
+    """The entry ``text`` (numbering removed) with its authors, title, container, volume, issue
+    and pages (its DOI and year are :mod:`kg.segment.references`' to add)."""
+    entry, text = text, _strip(text)
     if "//" in text:  # GOST: description // container. – year. – № issue. – pages
         left, right = text.split("//", 1)
         names, title = authors_of(left.strip())
         container = re.split(r"\s[–—-]\s|\.\s[–—-]|,\s*(?:19|20)\d\d|\.\s*(?:19|20)\d\d", right, maxsplit=1)[0]
         issue_m, vol_m, pages_m = _GOST_ISSUE.search(right), _GOST_VOLUME.search(right), _PAGES.search(right)
-        return Citation(names, _clean(_book_title(title)), _clean(container), vol_m and vol_m.group(1),
-                        _space(issue_m and issue_m.group(1)), _space(pages_m and pages_m.group(1)))
+        return Reference(entry, authors=names, title=_clean(_book_title(title)),
+                         container=_clean(container), volume=vol_m and vol_m.group(1),
+                         issue=_space(issue_m and issue_m.group(1)),
+                         pages=_space(pages_m and pages_m.group(1)))
     m = _APA.match(text) or _HARVARD.match(text)
     if m:  # authors (year). title. container, volume(issue), pages
         names, left = authors_of(m.group("authors").strip())
@@ -120,7 +112,7 @@ def split_citation(text: str) -> Citation:
     else:
         names, rest = authors_of(text)
         if not names or _BOOK_END.search(rest):  # a document, law or book: its title alone
-            return Citation(names, _clean(_book_title(rest)))
+            return Reference(entry, authors=names, title=_clean(_book_title(rest)))
     title, after = _sentence(rest)
     italic = _ITALIC.match(after.strip())
     container = italic.group(1) if italic else re.split(r",\s*(?:\d|pp?\.|(?i:vol|no)\b)|\.\s", after, maxsplit=1)[0]
@@ -132,8 +124,8 @@ def split_citation(text: str) -> Citation:
     pages_m = _PAGES.search(after) or _APA_PAGES.search(after)
     if not (italic or vol_m or pages_m):  # a publisher, a place: no container to speak of
         container = None
-    return Citation(names, _clean(title), _clean(container), volume, _space(issue),
-                    _space(pages_m and pages_m.group(1)))
+    return Reference(entry, authors=names, title=_clean(title), container=_clean(container),
+                     volume=volume, issue=_space(issue), pages=_space(pages_m and pages_m.group(1)))
 
 
 def _space(value: str | None) -> str | None:

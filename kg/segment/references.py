@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.model import Reference
 from kg.segment.citation import split_citation
@@ -62,9 +63,7 @@ def parse_reference(text: str) -> Reference:
     body = _BULLET.sub("", _NUMBERED.sub("", text, count=1), count=1).strip()
     doi_match = _DOI.search(body)
     doi = doi_match.group(1).rstrip(".,;") if doi_match else None
-    c = split_citation(body)
-    return Reference(text=body, doi=doi, year=publication_year(_DOI.sub(" ", body)), authors=c.authors,
-                     title=c.title, container=c.container, volume=c.volume, issue=c.issue, pages=c.pages)
+    return replace(split_citation(body), doi=doi, year=publication_year(_DOI.sub(" ", body)))
 
 
 def publication_year(text: str) -> int | None:
