@@ -27,63 +27,23 @@ a short form of it, since Шыңжаң is no owner).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from kg import kinds
-from kg.extract.filters.institution import BARE_HEADS
+from kg.extract.filters.institution import BARE_HEADS, head_word, name_words
 from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import Mention
 from kg.text.kk_morph import split_suffix, strip_possessive
 
-__all__ = ["WINDOW", "antecedents", "head_word"]
+__all__ = ["WINDOW", "antecedents"]
 
 #: How far back (characters) a bare head looks for the full name.
 WINDOW = 6000
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_ARTICLES = frozenset({"the", "a", "an"})
-_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ской|ском)$")
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w.lower() not in _ARTICLES]
-
-
-def _head_en(ws: list[str]) -> str:
-    lowered = [w.lower() for w in ws]
-    return ws[lowered.index("of") - 1] if "of" in lowered[1:] else ws[-1]
-
-
-def _head_ru(ws: list[str]) -> str:
-    return next((w for w in ws if not _RU_ADJECTIVE.search(w.lower())), ws[-1])
-
-
-def _head_kk(ws: list[str]) -> str:
-    return split_suffix(ws[-1])[0]
-
-
-_HEADS = {"en": _head_en, "ru": _head_ru, "kk": _head_kk}
-
-
-def head_word(name: str, lang: str) -> str:
-    """The lower-case head noun of an institution's name, or ``""``.
-
-    >>> head_word("Council of Europe", "en"), head_word("Еуропа Кеңесінің", "kk")
-    ('council', 'кеңесі')
-    >>> head_word("Европейский союз", "ru")
-    'союз'
-    """
-    ws = _words(name)
-    if not ws:
-        return ""
-    return _HEADS.get(lang, _head_en)(ws).lower()
-
-
 def _bare_stem(m: Mention) -> str:
     """The head stem a bare-head mention stands for (``""`` if it is more than a head)."""
-    ws = _words(m.text)
+    ws = name_words(m.text)
     if len(ws) != 1:
         return ""
     word = ws[0].lower()
@@ -105,13 +65,12 @@ def _stem(word: str, lang: str) -> str:
 
 def _owner(word: str, lang: str) -> bool:
     """Is ``word`` a country or a catalogued institution (БҰҰ, ҚР, Қытайдың)?"""
-    return bool(word[:1].isupper() and (lookup_country(word, lang) or lookup_institution(word, lang)
-                                        or lang == "kk" and lookup_institution(split_suffix(word)[0], lang)))
+    return bool(word[:1].isupper() and (lookup_country(word, lang) or lookup_institution(word, lang)))
 
 
 def _short_form(short: Mention, full: Mention) -> bool:
     """Is ``short`` the name ``full`` without its leading owner words?"""
-    s, f = _words(short.canonical), _words(full.canonical)
+    s, f = name_words(short.canonical), name_words(full.canonical)
     if not s or len(f) <= len(s) or short.lang != full.lang:
         return False
     owners, rest = f[:len(f) - len(s)], f[len(f) - len(s):]

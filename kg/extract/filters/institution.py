@@ -39,7 +39,7 @@ from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 
-__all__ = ["BARE_HEADS", "filter_institutions", "split_list"]
+__all__ = ["BARE_HEADS", "filter_institutions", "head_word", "name_words", "split_list"]
 
 #: Head nouns (lower-case stems) that alone name no institution.
 BARE_HEADS = (
@@ -71,6 +71,45 @@ def _is_adjective(text: str) -> bool:
     return len(ws) == 1 and not ws[0].isupper() and _ADJECTIVE.search(ws[0].lower()) is not None
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ской|ском)$")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, without articles or figures."""
+    return [w for w in _NAME_WORD.findall(text) if w.lower() not in _ARTICLES]
+
+
+def _head_en(ws: list[str]) -> str:
+    lowered = [w.lower() for w in ws]
+    return ws[lowered.index("of") - 1] if "of" in lowered[1:] else ws[-1]
+
+
+def _head_ru(ws: list[str]) -> str:
+    return next((w for w in ws if not _RU_ADJECTIVE.search(w.lower())), ws[-1])
+
+
+def _head_kk(ws: list[str]) -> str:
+    return split_suffix(ws[-1])[0]
+
+
+_HEAD_OF = {"en": _head_en, "ru": _head_ru, "kk": _head_kk}
+
+
+def head_word(name: str, lang: str) -> str:
+    """The lower-case head noun of an institution's name (``""`` if it has no word): the word
+    before "of" in English, the first noun in Russian, the last word, without its case ending,
+    in Kazakh.
+
+    >>> head_word("Council of Europe", "en"), head_word("Еуропа Кеңесінің", "kk")
+    ('council', 'кеңесі')
+    >>> head_word("Европейский союз", "ru")
+    'союз'
+    """
+    ws = name_words(name)
+    return _HEAD_OF.get(lang, _head_en)(ws).lower() if ws else ""
+
+
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _KK_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
 _EN_PLURAL = (("ies", "y"), ("es", ""), ("s", ""))
@@ -94,12 +133,8 @@ def _is_plural(text: str, lang: str) -> bool:
     """A class of bodies: a plural acronym, or an unquoted name whose head is plural."""
     if _PLURAL_ACRONYM.fullmatch(text):
         return True
-    ws = words(text)
-    if not ws or any(q in text for q in "«\"“"):
-        return False
-    lowered = [w.lower() for w in ws]
-    head = ws[lowered.index("of") - 1] if lang == "en" and "of" in lowered[1:] else ws[-1]
-    return _plural_head(head, lang)
+    head = head_word(text, lang)
+    return bool(head) and not any(q in text for q in "«\"“") and _plural_head(head, lang)
 
 
 _OPEN = re.compile(r"\(\s*$")
