@@ -38,6 +38,7 @@ from kg.extract.spans import Candidate, is_acronym
 from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
+from kg.text.names import FUNCTION_WORDS, initials
 
 __all__ = ["BARE_HEADS", "filter_institutions", "head_word", "name_words", "split_list"]
 
@@ -138,22 +139,20 @@ def _is_plural(text: str, lang: str) -> bool:
 
 
 _OPEN = re.compile(r"\(\s*$")
-_LINKS = frozenset({"and", "of", "the", "for", "on", "in", "и", "по", "және"})
 
 
 def _defined_as_common(ctx: FilterContext, cand: Candidate) -> bool:
-    """Is ``cand`` an acronym in brackets after its spelled-out form, written in lower case?"""
+    """Is ``cand`` an acronym in brackets after its spelled-out form, written in lower case?
+    (The words are those :func:`kg.text.names.initials` spells, function words skipped.)"""
     text = surface(ctx, cand)
-    letters = [c for c in text.rstrip("s") if c.isalpha()]
+    letters = "".join(c for c in text.rstrip("s") if c.isalpha())
     before = ctx.text[max(0, cand.start - 200):cand.start]
-    if not (is_acronym(text) and _OPEN.search(before)):
+    bracket = _OPEN.search(before)
+    if not (is_acronym(text) and bracket):
         return False
-    spelled = [w for w in words(before[:_OPEN.search(before).start()])[-2 * len(letters):]
-               if w.lower() not in _LINKS]
-    if len(spelled) < len(letters):
-        return False
+    spelled = [w for w in words(before[:bracket.start()]) if w.lower() not in FUNCTION_WORDS]
     spelled = spelled[-len(letters):]
-    return ("".join(w[0] for w in spelled).lower() == "".join(letters).lower()
+    return (len(spelled) == len(letters) and initials(" ".join(spelled)) == letters.upper()
             and spelled[0][:1].islower())
 
 
