@@ -4,6 +4,7 @@ file is data, never code).
 Handles nested dataclasses, ``tuple[X, ...]``, ``dict[str, X]``, ``X | None`` and the JSON
 scalars; that is every type of :mod:`kg.model`.
 
+>>> import json
 >>> from kg.model import Article, Author, Span
 >>> a = Article("d", "x.txt", 1, Span(0, 9), Span(2, 9), authors=(Author({"en": "A B"}),),
 ...             keywords={"en": ("x", "y")})
@@ -14,10 +15,9 @@ True
 from __future__ import annotations
 
 import dataclasses
-import json  # noqa: F401  (the example)
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 __all__ = ["decode", "encode"]
@@ -34,7 +34,7 @@ def encode(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
