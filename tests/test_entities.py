@@ -179,16 +179,21 @@ def test_hostile_values_are_escaped(hostile_server: Server) -> None:
 
 # --- the query page in a browser ------------------------------------------------------------
 
-@pytest.mark.slow
-def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -> None:
-    viz = pytest.importorskip("test_viz_browser")  # a real headless Chromium
+def _offline_browser(monkeypatch):
+    """A real headless Chromium in which names resolve nowhere (nothing leaves the machine)
+    and only the loopback server is reachable; skips without Chromium."""
+    viz = pytest.importorskip("test_viz_browser")
     if not Path(viz.CHROMIUM).is_file():
         pytest.skip("chromium not installed")
-    # names resolve nowhere (nothing leaves the machine); the loopback server is reachable
     monkeypatch.setattr(viz, "FLAGS", tuple(
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" if f.startswith("--host-resolver")
         else f for f in viz.FLAGS))
-    browser = viz.Browser()
+    return viz.Browser()
+
+
+@pytest.mark.slow
+def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -> None:
+    browser = _offline_browser(monkeypatch)
     try:
         tools = browser.page()
         tools.call("Page.navigate", url=server.url)
@@ -246,13 +251,7 @@ def test_result_tables_link_every_iri_to_its_page(server: Server, monkeypatch) -
 
 @pytest.mark.slow
 def test_a_count_result_offers_a_bar_chart(server: Server, monkeypatch) -> None:
-    viz = pytest.importorskip("test_viz_browser")  # a real headless Chromium
-    if not Path(viz.CHROMIUM).is_file():
-        pytest.skip("chromium not installed")
-    monkeypatch.setattr(viz, "FLAGS", tuple(
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" if f.startswith("--host-resolver")
-        else f for f in viz.FLAGS))
-    browser = viz.Browser()
+    browser = _offline_browser(monkeypatch)
     try:
         tools = browser.page()
         tools.call("Page.navigate", url=server.url)
