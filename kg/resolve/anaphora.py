@@ -68,14 +68,15 @@ def _owner(word: str, lang: str) -> bool:
     return bool(word[:1].isupper() and (lookup_country(word, lang) or lookup_institution(word, lang)))
 
 
-def _short_form(short: Mention, full: Mention) -> bool:
-    """Is ``short`` the name ``full`` without its leading owner words?"""
-    s, f = name_words(short.canonical), name_words(full.canonical)
+def _short_form(short: Mention, full: Mention, words: dict[Mention, tuple[list[str], tuple[str, ...]]]
+                ) -> bool:
+    """Is ``short`` the name ``full`` without its leading owner words? (``words``: each
+    mention's name words and their stems, worked out once.)"""
+    (s, s_stems), (f, f_stems) = words[short], words[full]
     if not s or len(f) <= len(s) or short.lang != full.lang:
         return False
-    owners, rest = f[:len(f) - len(s)], f[len(f) - len(s):]
-    return ([_stem(w, short.lang) for w in rest] == [_stem(w, short.lang) for w in s]
-            and all(_owner(w, full.lang) for w in owners))
+    return (f_stems[len(f) - len(s):] == s_stems
+            and all(_owner(w, full.lang) for w in f[:len(f) - len(s)]))
 
 
 def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
@@ -88,16 +89,22 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
     out: dict[Mention, Mention] = {}
     for found in by_doc.values():
         found.sort(key=lambda m: (m.start, m.end))
+        bare = {m: _bare_stem(m) for m in found}
+        words = {}
+        for m in found:
+            ws = name_words(m.canonical)
+            words[m] = (ws, tuple(_stem(w, m.lang) for w in ws))
         for i, m in enumerate(found):
-            stem = _bare_stem(m)
-            for earlier in reversed(found[:i]):
+            stem = bare[m]
+            for j in range(i - 1, -1, -1):
+                earlier = found[j]
                 if m.start - earlier.end > WINDOW:
                     break
-                if stem and (earlier.lang == m.lang and not _bare_stem(earlier)
+                if stem and (earlier.lang == m.lang and not bare[earlier]
                              and head_word(earlier.canonical, earlier.lang).startswith(stem)):
                     out[m] = earlier
                     break
-                if not stem and _short_form(m, earlier):
+                if not stem and _short_form(m, earlier, words):
                     out[m] = earlier
                     break
     return out
