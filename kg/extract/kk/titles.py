@@ -106,9 +106,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"|[{LOW}-]+(?:\s+[{LOW}-]+){{1,7}}\s+[Мм]емлекеттік)\s+"
             rf"(?:[Сс]тратегия|[Бб]ағдарлама|[Тт]ұжырымдама|[Дд]октрина){end}"
             rf"(?:\s+[–-]\s+«[^«»\n]{{3,200}}»)?")),
-        # Кочетков А.П., Руслан Жеңісұлы Омаров
+        # Кочетков А.П., Кочетков А. П., Руслан Жеңісұлы Омаров (never the space after a lone initial)
         ("PERSON", "surname-initials", re.compile(
-            rf"(?<![{CAP}{LOW}.])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}]\.\s?(?:[{CAP}]\.)?"
+            rf"(?<![{CAP}{LOW}.])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}]\.(?:\s?[{CAP}]\.)?"
             rf"(?!\s?[{CAP}][{LOW}.])")),
         ("PERSON", "patronymic", re.compile(
             rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?\s+[{CAP}][{LOW}]{{3,}}(?:ұлы|қызы|улы|ович|евич|овна|евна)"
