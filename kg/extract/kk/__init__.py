@@ -36,6 +36,7 @@ from kg.extract.kk.names import name_span
 from kg.extract.kk.rules import find_kk
 from kg.extract.kk.chinese import find_chinese_names
 from kg.extract.kk.scholars import find_scholars
+from kg.extract.kk.surnames import repeated_surnames
 from kg.extract.kk.titles import find_titles, regions_by_context
 from kg.extract.spans import (
     AcronymStyle,
@@ -152,6 +153,7 @@ class KazakhExtractor(BaseExtractor):
             ranked = _yielding(text, ranked, layers[-1])
         chosen = _quoted_again(text, [_quoted(text, c) for c in
                                       _chained(text, regions_by_context(text, resolve_overlaps(ranked)))])
+        chosen = repeated_surnames(text, chosen)
         defined = find_acronym_definitions(
             text, [c for c in chosen if c.label in ("LAW", "PROGRAM")], KK_ACRONYM)
         if defined:

@@ -1,0 +1,51 @@
+"""Kazakh extraction gaps found on the third development key (tests/data/ner_dev3.jsonl),
+each on a sentence written for the test. The extractor runs without the model, so the rules,
+gazetteers and filters are what is checked.
+"""
+
+from kg.extract.base import ParagraphText
+from kg.extract.kk import KazakhExtractor
+from kg.extract.kk.surnames import repeated_surnames
+from kg.extract.spans import Candidate
+
+KK = KazakhExtractor(use_model=False)
+
+
+def found(text):
+    return [(m.text, m.label) for m in KK.extract(ParagraphText(text)) if not m.nested_parent]
+
+
+def test_surname_then_lone_initial_keeps_no_trailing_space():
+    text = "Бұл мәселені Жарқынбаева Р. [4], Омаров А. П. [6] және Ерланов Б.Қ. зерттеді."
+    people = [span for span, label in found(text) if label == "PERSON"]
+    assert people == ["Жарқынбаева Р.", "Омаров А. П.", "Ерланов Б.Қ."]
+
+
+def test_surname_repeated_after_the_full_name_even_at_sentence_start():
+    text = ("Д.Б. Сейітқалиев бұл ұғымды енгізді. Сейітқалиевтің пайымынша, жүйе өзгерді. "
+            "Сейітқалиев кейін оны нақтылады.")
+    got = found(text)
+    assert ("Сейітқалиевтің", "PERSON") in got
+    assert ("Сейітқалиев", "PERSON") in got
+
+
+def test_surname_repeated_after_initials():
+    text = "Ол Б.Мұратбековтың ісін қарады. Мұратбековтың ұсынысы қабылданбады."
+    got = found(text)
+    assert ("Б.Мұратбековтың", "PERSON") in got and ("Мұратбековтың", "PERSON") in got
+
+
+def test_surname_repeat_needs_a_full_name_and_spares_other_people_and_words():
+    text = "Жанар Ахметова келді. Ахметова сөйледі, ал Айгүл Ахметова үндемеді. Ахметовалар келді."
+    given = [Candidate(0, 14, "PERSON", "ner", "Жанар Ахметова"),
+             Candidate(43, 57, "PERSON", "ner", "Айгүл Ахметова")]
+    got = [text[c.start:c.end] for c in repeated_surnames(text, given)]
+    assert got == ["Жанар Ахметова", "Ахметова", "Айгүл Ахметова"]  # not the plural «Ахметовалар»
+    bare = "Ахметова келді. Ахметова сөйледі."
+    assert repeated_surnames(bare, [Candidate(0, 8, "PERSON", "ner")]) == [Candidate(0, 8, "PERSON", "ner")]
+
+
+def test_surname_repeat_skips_a_place_or_common_word():
+    text = "Ерлан Алматы келді. Алматыда жиын өтті."
+    given = [Candidate(0, 12, "PERSON", "ner", "Ерлан Алматы")]
+    assert repeated_surnames(text, given) == given
