@@ -49,3 +49,14 @@ def test_surname_repeat_skips_a_place_or_common_word():
     text = "Ерлан Алматы келді. Алматыда жиын өтті."
     given = [Candidate(0, 12, "PERSON", "ner", "Ерлан Алматы")]
     assert repeated_surnames(text, given) == given
+
+
+def test_catalogued_institution_written_out_in_full_with_its_ending():
+    text = ("Дүниежүзілік банк жыл сайын баяндама шығарады. Есепті Экономикалық ынтымақтастық "
+            "және даму ұйымының сарапшылары жазды.")
+    assert found(text) == [("Дүниежүзілік банк", "ORG"),
+                           ("Экономикалық ынтымақтастық және даму ұйымының", "ORG")]
+
+
+def test_catalogued_institution_needs_its_capital():
+    assert found("Бұл дүниежүзілік банк жүйесіне қатысты емес.") == []

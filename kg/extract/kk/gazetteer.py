@@ -15,16 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW, TITLES
 from kg.extract.spans import Candidate, sentence_initial
-from kg.lexicon.catalog import lookup_act, lookup_institution
+from kg.lexicon.catalog import institutions, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
-__all__ = ["find_catalogued", "find_countries", "find_people", "find_places"]
+__all__ = ["find_catalogued", "find_countries", "find_named_institutions", "find_people", "find_places"]
 
 _CANDIDATE = re.compile(
     rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
@@ -171,3 +172,48 @@ def find_acronym_institutions(text: str) -> list[Candidate]:
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", m.group(1)))
     return out
+
+
+def find_named_institutions(text: str) -> list[Candidate]:
+    """An institution the catalogue knows, written out in full with its Kazakh ending
+    (``Дүниежүзілік банктің``, ``Экономикалық ынтымақтастық және даму ұйымы``): a name of two
+    words or more, capitalised as catalogued, its last word taking any ending; the catalogue
+    must know the whole span (source ``catalogue``, canonical the catalogue's Kazakh name).
+
+    >>> text = "Дүниежүзілік банктің баяндамасы; дүниежүзілік банк"
+    >>> [(text[c.start:c.end], c.canonical) for c in find_named_institutions(text)]
+    [('Дүниежүзілік банктің', 'Дүниежүзілік банк')]
+    """
+    index = _institution_names()
+    out: list[Candidate] = []
+    for word in _FIRST_WORD.finditer(text):
+        if out and word.start() < out[-1].end:
+            continue
+        for pattern in index.get(word.group(), ()):
+            m = pattern.match(text, word.start())
+            if m is None:
+                continue
+            entry = lookup_institution(m.group(), "kk")
+            if entry is not None:
+                out.append(Candidate(m.start(), m.end(), "ORG", "catalogue",
+                                     entry.names.get("kk") or normalize_kk(m.group())))
+                break
+    return out
+
+
+_FIRST_WORD = re.compile(rf"(?<![\w«“\"-])[{CAP}A-Z][\w.-]*")
+
+
+@cache
+def _institution_names() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Catalogued Kazakh institution names of two words or more, by first word, longest first:
+    each a pattern whose words may be split by any white space and whose last word may take
+    an ending."""
+    names = {n for e in institutions() for n in (e.names.get("kk", ""), *e.aliases)
+             if " " in n and not set(n) & set("«»“”\"") and re.search(f"[{LOW}]", n)}
+    index: dict[str, list[str]] = {}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        words = name.split()
+        index.setdefault(words[0], []).append(
+            r"\s+".join(map(re.escape, words)) + rf"[{LOW}]*(?![\w-])")
+    return {first: tuple(map(re.compile, pats)) for first, pats in index.items()}
