@@ -7,6 +7,7 @@ from kg.extract.base import ParagraphText
 from kg.extract.kk import KazakhExtractor
 from kg.extract.kk.surnames import repeated_surnames
 from kg.extract.spans import Candidate
+from kg.lexicon.catalog import lookup_act
 
 KK = KazakhExtractor(use_model=False)
 
@@ -60,3 +61,10 @@ def test_catalogued_institution_written_out_in_full_with_its_ending():
 
 def test_catalogued_institution_needs_its_capital():
     assert found("Бұл дүниежүзілік банк жүйесіне қатысты емес.") == []
+
+
+def test_program_goals_opened_by_their_owner():
+    text = "Ел БҰҰ-ның Орнықты даму мақсаттарын жоспарына енгізді. БҰҰ-ның ұсынысы қабылданды."
+    assert found(text) == [("БҰҰ-ның Орнықты даму мақсаттарын", "PROGRAM"), ("БҰҰ-ның", "ORG")]
+    goals = KK.extract(ParagraphText(text))[0]
+    assert "БҰҰ" not in goals.canonical and lookup_act(goals.canonical, "kk") is not None  # the SDGs

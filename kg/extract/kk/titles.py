@@ -131,9 +131,10 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("PROGRAM", "year-program", re.compile(
             rf"(?<![\d–-])\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s+жыл(?:дар)?[ғқ]а\s+(?:дейінгі|арналған)\s+"
             rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
+        # АӘК; БҰҰ-ның Орнықты даму мақсаттары: the goals with the owner that names them
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
-            rf"(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+            rf"(?:{OWNER}\s+)?(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
 
 
@@ -228,8 +229,24 @@ def find_titles(text: str) -> list[Candidate]:
             if span is None:
                 continue
             start, end = span
-            out.append(Candidate(start, end, label, "rule", canonical(text[start:end], rule)))
+            name = text[_owned(text, start, rule):end]
+            out.append(Candidate(start, end, label, "rule", canonical(name, rule)))
     return out
+
+
+_OWNER_OPENS = re.compile(rf"{OWNER}\s+")
+
+
+def _owned(text: str, start: int, rule: str) -> int:
+    """Where the name of a program opened by its owner starts: the canonical form of ``БҰҰ-ның
+    Орнықты даму мақсаттары`` is the goals' own name, which the catalogue knows.
+
+    >>> text = "БҰҰ-ның Орнықты даму мақсаттары"
+    >>> text[_owned(text, 0, "named-program"):]
+    'Орнықты даму мақсаттары'
+    """
+    m = _OWNER_OPENS.match(text, start) if rule == "named-program" else None
+    return start if m is None else m.end()
 
 
 _LAW_AFTER = re.compile(rf"(?:[{LOW}]+\s+){{0,2}}{_stems(LAW_HEADS)}")
