@@ -68,3 +68,8 @@ def test_program_goals_opened_by_their_owner():
     assert found(text) == [("БҰҰ-ның Орнықты даму мақсаттарын", "PROGRAM"), ("БҰҰ-ның", "ORG")]
     goals = KK.extract(ParagraphText(text))[0]
     assert "БҰҰ" not in goals.canonical and lookup_act(goals.canonical, "kk") is not None  # the SDGs
+
+
+def test_program_goals_after_a_nominative_subject_leave_it_out():
+    got = found("БҰҰ Орнықты даму мақсаттарын қабылдады.")
+    assert got == [("БҰҰ", "ORG"), ("Орнықты даму мақсаттарын", "PROGRAM")]

@@ -131,10 +131,11 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("PROGRAM", "year-program", re.compile(
             rf"(?<![\d–-])\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s+жыл(?:дар)?[ғқ]а\s+(?:дейінгі|арналған)\s+"
             rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
-        # АӘК; БҰҰ-ның Орнықты даму мақсаттары: the goals with the owner that names them
+        # АӘК; БҰҰ-ның Орнықты даму мақсаттары: the goals with their owner in the genitive
+        # (a nominative «БҰҰ … Мақсаттарын қабылдады» is the subject of the sentence)
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
-            rf"(?:{OWNER}\s+)?(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+            rf"(?:{OWNER}(?<=ң)\s+)?(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
 
 
@@ -234,7 +235,7 @@ def find_titles(text: str) -> list[Candidate]:
     return out
 
 
-_OWNER_OPENS = re.compile(rf"{OWNER}\s+")
+_OWNER_OPENS = re.compile(rf"{OWNER}(?<=ң)\s+")
 
 
 def _owned(text: str, start: int, rule: str) -> int:
