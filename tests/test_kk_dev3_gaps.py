@@ -73,3 +73,17 @@ def test_program_goals_opened_by_their_owner():
 def test_program_goals_after_a_nominative_subject_leave_it_out():
     got = found("БҰҰ Орнықты даму мақсаттарын қабылдады.")
     assert got == [("БҰҰ", "ORG"), ("Орнықты даму мақсаттарын", "PROGRAM")]
+
+
+def test_model_institution_that_is_a_given_name_and_a_surname_is_a_person():
+    from kg.extract.kk.model import _clean_model_span
+    text = "Карл Поланьи еңбекті тауар деп санайды. Карл Маркс қоры ашылды. Джон Роулз жазды."
+
+    def label(name):
+        start = text.index(name)
+        return _clean_model_span(text, start, start + len(name), "ORG")[2]
+
+    assert label("Карл Поланьи") == "PERSON"
+    assert label("Джон Роулз") == "PERSON"
+    assert label("Карл Маркс қоры") == "ORG"  # an institution's head word
+    assert _clean_model_span("Астана Хаб ашылды", 0, 10, "ORG") == (0, 10, "ORG")  # no given name

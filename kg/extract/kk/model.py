@@ -18,14 +18,14 @@ Example (loads the model, ~1 s)::
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.extract.kk.rules import CAP, LOW, ORG_HEADS
 from kg.extract.spans import Candidate, SentenceStart, sentence_initial
 from kg.lexicon.countries import lookup_country
-from kg.lexicon.people import lookup_person
+from kg.lexicon.people import lookup_person, people
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
@@ -217,6 +217,8 @@ def _clean_model_span(text: str, start: int, end: int,
     if label == "ORG" and not (_ORG_END.search(words[-1]) or _ORG_STEM_END.search(words[-1])
                                or len(words) == 1):
         return None
+    if label == "ORG" and _given_name_first(words):
+        label = "PERSON"  # Карл Поланьи: a given name and a surname, no institution's head
     if label == "PROGRAM" and not (_PROGRAM_CUE.search(surface) or _program_context(text, start, end)):
         return None
     if label in ("GPE", "GPE_SUB"):
@@ -236,3 +238,22 @@ def _clean_model_span(text: str, start: int, end: int,
         if m is not None and n is not None:
             start, end = m.start(), n.end()
     return start, end, label
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """Two or three capitalised words, none an institution's head, the first a given name of
+    someone in the people list: a person's name.
+
+    >>> _given_name_first(["Карл", "Поланьи"]), _given_name_first(["Карл", "Маркс", "қоры"])
+    (True, False)
+    """
+    return (1 < len(words) <= 3 and words[0] in _given_names()
+            and all(w[:1].isupper() and not _ORG_STEM_END.search(w) for w in words[1:]))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """The given names (first words of two-word names or longer) in the people list."""
+    return frozenset(name.split()[0] for entry in people() for name in entry.surfaces()
+                     if len(name.split()) > 1 and not name.split()[0].endswith("."))
+
