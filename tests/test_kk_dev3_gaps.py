@@ -87,3 +87,21 @@ def test_model_institution_that_is_a_given_name_and_a_surname_is_a_person():
     assert label("Джон Роулз") == "PERSON"
     assert label("Карл Маркс қоры") == "ORG"  # an institution's head word
     assert _clean_model_span("Астана Хаб ашылды", 0, 10, "ORG") == (0, 10, "ORG")  # no given name
+
+
+def test_author_year_citation_gives_its_authors_and_their_kazakh_spelling():
+    text = "Деректер Браун мен Кларктың (Braun & Clarke, 2006) үлгісі бойынша талданды."
+    assert found(text) == [("Браун", "PERSON"), ("Кларктың", "PERSON"),
+                           ("Braun", "PERSON"), ("Clarke", "PERSON")]
+
+
+def test_author_year_citation_lists_and_institutions_as_authors():
+    text = "Бұл белгілі (Hood et al., 2015; Smith and Jones, 2001; World Bank, 2020). Ол (2019) жылы."
+    got = found(text)
+    assert [s for s, label in got if label == "PERSON"] == ["Hood", "Smith", "Jones"]
+    assert ("World Bank", "PERSON") not in got
+
+
+def test_author_year_citation_spares_words_that_do_not_render_the_names():
+    text = "Зерттеу әдісі (Braun & Clarke, 2006) қолданылды."
+    assert found(text) == [("Braun", "PERSON"), ("Clarke", "PERSON")]

@@ -101,8 +101,9 @@ def filter_persons(ctx: FilterContext, found: list[Candidate]) -> list[Candidate
         if lookup_country(text, ctx.lang) is not None and len(ws) > 1:
             out.append(replace(cand, label="GPE"))  # "South Africa" taken for a person
             continue
-        if ctx.lang != "en" and _LATIN.search(text) and not _latin_person(ws):
+        if ctx.lang != "en" and _LATIN.search(text) and not _latin_person(ws) and cand.source != "citation":
             continue  # "Regulatory Capture", "Doing Business", «Манович Photoshop» in Kazakh text
+            # (an author of an author-year citation, "(Braun & Clarke, 2006)", is vouched for)
         if not ws or not name_shaped(text) or PLACE_HEADS.match(ctx.text, cand.end):
             continue
         out.append(cand)

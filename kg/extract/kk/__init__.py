@@ -36,6 +36,7 @@ from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
 from kg.extract.kk.names import name_span
 from kg.extract.kk.rules import find_kk
 from kg.extract.kk.chinese import find_chinese_names
+from kg.extract.kk.citations import find_citations
 from kg.extract.kk.scholars import find_scholars
 from kg.extract.kk.surnames import repeated_surnames
 from kg.extract.kk.titles import find_titles, regions_by_context
@@ -56,11 +57,12 @@ __all__ = ["KazakhExtractor", "find_rules"]
 
 
 def find_rules(text: str) -> list[Candidate]:
-    """Head-word rules, document titles, cited scholars and Chinese names, the longest where
-    they overlap; a program keeps the years that open its title (:func:`_dated`)."""
+    """Head-word rules, document titles, cited scholars, author-year citations and Chinese
+    names, the longest where they overlap; a program keeps the years that open its title
+    (:func:`_dated`)."""
     return [_dated(text, c) for c in
             resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text),
-                              *find_chinese_names(text)])]
+                              *find_citations(text), *find_chinese_names(text)])]
 
 
 #: «2005-2007 жж. Қазақстан Республикасында «…» қалыптастырудың мемлекеттік бағдарламасы»:

@@ -1,0 +1,91 @@
+"""Authors of an author-year citation in Kazakh text: ``(Braun & Clarke, 2006)``,
+``(Kvale and Brinkmann, 2009)``, ``(Hood et al., 2015)``, and their Kazakh spelling right
+before it: ``Браун мен Кларктың (Braun & Clarke, 2006) үлгісі``.
+
+Every surname in the brackets is a person. A Kazakh rendering of them just before the
+bracket (one name, or two joined by мен/бен/пен/және, the last one with its case ending) is a
+person too when it transliterates to the same names.
+
+>>> text = "Браун мен Кларктың (Braun & Clarke, 2006) үлгісі"
+>>> [(text[c.start:c.end], c.canonical) for c in find_citations(text)]
+[('Браун', 'Браун'), ('Кларктың', 'Кларк'), ('Braun', 'Braun'), ('Clarke', 'Clarke')]
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from kg.extract.kk.rules import CAP, LOW
+from kg.extract.spans import Candidate
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.common import is_common_word
+from kg.text.kk_morph import split_suffix
+from kg.text.translit import latin
+
+__all__ = ["find_citations"]
+
+_SURNAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+_BRACKET = re.compile(r"\(([^()\n]{6,300}?)\)")
+_CITATION = re.compile(
+    rf"\s*(?P<names>{_SURNAME}(?:\s*(?:,|&|and)\s*{_SURNAME})*)(?:\s+et\s+al\.?)?,?\s+\d{{4}}[a-z]?"
+    rf"(?:,\s*(?:p|pp|б)\.\s*[\d–-]+)?\s*")
+_LATIN_NAME = re.compile(_SURNAME)
+_KK_NAMES = re.compile(
+    rf"(?<![\w-])([{CAP}][{LOW}]+)(?:\s+(?:мен|бен|пен|және)\s+([{CAP}][{LOW}]+))?\s*\Z")
+_FOLD = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i"})
+
+
+def find_citations(text: str) -> list[Candidate]:
+    """The cited authors (source ``citation``), Kazakh renderings before their brackets first;
+    an institution cited as the author (``World Bank, 2020``) is no person.
+
+    >>> text = "(Hood et al., 2015; Smith and Jones, 2001; World Bank, 2020)"
+    >>> [text[c.start:c.end] for c in find_citations(text)]
+    ['Hood', 'Smith', 'Jones']
+    """
+    out: list[Candidate] = []
+    for bracket in _BRACKET.finditer(text):
+        offset = bracket.start(1)
+        for n, part in enumerate(re.finditer(r"[^;]+", bracket.group(1))):
+            m = _CITATION.fullmatch(part.group())
+            if m is None:
+                continue
+            base = offset + part.start() + m.start("names")
+            names = [x for x in _LATIN_NAME.finditer(m.group("names")) if _personal(x.group())]
+            if n == 0:
+                out += _rendered(text, bracket.start(), [x.group() for x in names])
+            out += [Candidate(base + x.start(), base + x.end(), "PERSON", "citation", x.group())
+                    for x in names]
+    return out
+
+
+def _personal(name: str) -> bool:
+    """Not an institution (catalogued, or common English words only: ``World Bank``)."""
+    words = name.split()
+    return lookup_institution(name, "en") is None and not (
+        len(words) > 1 and all(is_common_word(w, "en") for w in words))
+
+
+def _rendered(text: str, bracket: int, names: list[str]) -> list[Candidate]:
+    """The Kazakh spelling of ``names`` that ends right before the bracket at ``bracket``."""
+    m = _KK_NAMES.search(text, max(0, bracket - 80), bracket)
+    if m is None:
+        return []
+    words = [i for i in (1, 2) if m.group(i)]
+    if len(words) != len(names):
+        return []
+    out = []
+    for i, name in zip(words, names):
+        word = m.group(i)
+        stem = split_suffix(word)[0] if i == words[-1] else word
+        if not _same(stem, name):
+            return []
+        out.append(Candidate(m.start(i), m.end(i), "PERSON", "citation", stem))
+    return out
+
+
+def _same(cyrillic: str, name: str) -> bool:
+    """True if ``cyrillic`` transliterates to about ``name`` (Кларк ~ Clarke, Браун ~ Braun)."""
+    a, b = latin(cyrillic).lower().translate(_FOLD), name.lower().translate(_FOLD)
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
