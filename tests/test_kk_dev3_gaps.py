@@ -105,3 +105,12 @@ def test_author_year_citation_lists_and_institutions_as_authors():
 def test_author_year_citation_spares_words_that_do_not_render_the_names():
     text = "Зерттеу әдісі (Braun & Clarke, 2006) қолданылды."
     assert found(text) == [("Braun", "PERSON"), ("Clarke", "PERSON")]
+
+
+def test_model_social_network_is_a_website_not_an_institution():
+    from kg.extract.kk.model import _clean_model_span
+    text = "Twitter-дегі жазбалар мен Facebook пен Instagram-да. Facebook компаниясы сотқа берді."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Twitter-дегі", "Instagram-да")]
+    assert [_clean_model_span(text, s, e, "ORG") for s, e in spans] == [None, None]
+    company = text.rindex("Facebook")
+    assert _clean_model_span(text, company, company + 8, "ORG") == (company, company + 8, "ORG")

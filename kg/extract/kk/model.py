@@ -217,6 +217,8 @@ def _clean_model_span(text: str, start: int, end: int,
     if label == "ORG" and not (_ORG_END.search(words[-1]) or _ORG_STEM_END.search(words[-1])
                                or len(words) == 1):
         return None
+    if label == "ORG" and _platform(text, surface, end):
+        return None  # Facebook-та, Twitter-дегі: a website, which is not annotated
     if label == "ORG" and _given_name_first(words):
         label = "PERSON"  # Карл Поланьи: a given name and a surname, no institution's head
     if label == "PROGRAM" and not (_PROGRAM_CUE.search(surface) or _program_context(text, start, end)):
@@ -238,6 +240,23 @@ def _clean_model_span(text: str, start: int, end: int,
         if m is not None and n is not None:
             start, end = m.start(), n.end()
     return start, end, label
+
+
+#: Social networks and messengers: in running text they are websites («Facebook-та», "on
+#: Facebook"), not institutions, unless a company head word follows («Facebook компаниясы»).
+_PLATFORMS = re.compile(
+    r"(?:Facebook|Twitter|Instagram|YouTube|TikTok|Telegram|WhatsApp|LinkedIn|ВКонтакте|VK)"
+    rf"(?:-[{LOW}]+)?")
+_COMPANY_AFTER = re.compile(rf"\s+(?:компания|корпорация|холдинг)[{LOW}]*")
+
+
+def _platform(text: str, surface: str, end: int) -> bool:
+    """True if ``surface`` is a social network used as a website.
+
+    >>> _platform("Facebook-та жазды", "Facebook-та", 11), _platform("Meta компаниясы", "Meta", 4)
+    (True, False)
+    """
+    return _PLATFORMS.fullmatch(surface) is not None and _COMPANY_AFTER.match(text, end) is None
 
 
 def _given_name_first(words: list[str]) -> bool:
