@@ -79,3 +79,16 @@ def test_an_institution_that_authors_an_entry_is_an_institution_mention_there():
     assert all(tail[m.start:m.end] == m.text for m in found)
     keys = resolve([], found).mentions
     assert keys[(DOC, found[1].start, found[1].end, "ORG")] == ("institution", "oecd")
+
+
+def test_each_generic_law_is_referenced_only_by_the_entry_of_its_year():
+    from kg.rdf.biblio import cited_laws, law_names
+
+    laws = _laws()
+    task_entities = resolve([], [m for m in extract_article(ArticleTask(DOC, 0, BODY, (), len(BODY), TAIL))
+                                 if m.label == "LAW"]).entities
+    names = law_names(task_entities)
+    older = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/3"), "On State Service")][1]
+    newer = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/4"), "On State Service")][1]
+    assert cited_laws("Verkhovna Rada of Ukraine. (1993). On State Service. <https://x.ua/3>", names) == [older]
+    assert cited_laws("Verkhovna Rada of Ukraine. (2016). On State Service. <https://x.ua/4>", names) == [newer]
