@@ -131,6 +131,9 @@ class Article:
 
 #: The extractor source of a parent institution nested in a unit's span (``kg.extract.filters.chains``).
 PARENT_SOURCE = "parent"
+#: Added to the extractor name of a body law mention that took its act from a citation of
+#: the reference list (``the Budget Code [31]``: :mod:`kg.extract.references`).
+CITED_SOURCE = "cited"
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,11 @@ class Mention:
         True
         """
         return self.extractor.endswith(":" + PARENT_SOURCE)
+
+    @property
+    def cited(self) -> bool:
+        """True for a law mention named after the reference list entry its citation points at."""
+        return self.extractor.endswith(":" + CITED_SOURCE)
 
     @property
     def name(self) -> str:

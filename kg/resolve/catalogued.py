@@ -91,7 +91,14 @@ def names_other_country(surface: str, entry: CatalogEntry) -> bool:
 
 
 def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
-    """``(kind, key)`` of a law or program mention; the catalogue may change the kind."""
+    """``(kind, key)`` of a law or program mention; the catalogue may change the kind.
+
+    A mention that took its act from a citation of the reference list is looked up by that
+    name only (:mod:`kg.extract.references`)."""
+    if m.cited:
+        entry = lookup_act(m.canonical, m.lang)
+        if entry is None:
+            return named_key(registry, m, kind)
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
     if entry is None and m.name != m.text:  # the name inside: «Нұрлы жол» in a longer title
         entry = lookup_act(m.name, m.lang)

@@ -1,0 +1,142 @@
+"""Legislative acts cited in reference lists, and the body's citations that point at them.
+
+A reference list names laws the body may never name in full: ``Verkhovna Rada of Ukraine.
+(2016). On State Service.`` or ``Code on public health and the healthcare system the
+Republic of Kazakhstan.`` Such an entry is a law mention on its title. A generic title
+("On State Service") is not the act without its year and country: Ukraine passed laws of
+that title in 1993 and in 2016, so the year (and a foreign legislature's country) go into
+the canonical name. A law the body names with a citation of that entry ("the old law “On
+Civil Service” [36]") is the act of the entry.
+
+Only entries whose author is a legislature or government (or whose title is itself a code,
+law or constitution) are read, so cited books about a law are not the law.
+
+>>> tail = "References\\n36. Verkhovna Rada of Ukraine. (1993). On State Service. <https://x>\\n"
+>>> found = cited_acts("d", 100, tail)
+>>> [(m.text, m.canonical, m.start - 100) for m in found.mentions], found.by_number
+([('On State Service', 'On State Service (Ukraine, 1993)', 50)], {36: 'On State Service (Ukraine, 1993)'})
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from kg.lexicon.catalog import lookup_act
+from kg.lexicon.countries import lookup_country
+from kg.model import CITED_SOURCE, Mention
+
+#: The extractor name of a law found in a reference list.
+SOURCE = "kazkg-ref/0.1:reference"
+
+_NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
+_LEGISLATURE = re.compile(
+    r"(?i)(?:\bverkhovna\s+rada|\bparliament|\bmazhilis|\bsenate|\bgovernment|\bcabinet\s+of\s+"
+    r"ministers|\bpresident|\bcongress|\bstate\s+duma|\bsupreme\s+council|\bверховн\w+\s+рад\w*|"
+    r"\bпарламент|\bправительств|\bкабинет\w*\s+министров|\bгосударственн\w+\s+дум)"
+)
+_AUTHORED = re.compile(
+    r"^(?P<author>[^()\[\]<>]{3,90}?)\.?\s*\((?P<year>1[89]\d\d|20\d\d)\)\.?\s*"
+    r"(?P<title>[^.<>\[\]]{3,200}?)\.(?=\s|$)"
+)
+_ACT_TITLE = re.compile(
+    r"^(?P<title>(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Code|Law|Constitution)\s+(?:on|of)\s"
+    r"[^.<>\[\]]{3,200}?)\.(?=\s|$)"
+)
+_GENERIC = re.compile(r"^(?:On|About|О|Об)\s")
+_ACT_HEAD = re.compile(r"(?:^|\s)(?:Code|Law|Constitution|Кодекс|Закон|Конституция)\b")
+_CITATION = re.compile(r"\s*\[(\d{1,3})(?:\s*[,;:][^\]\n]{0,40})?\]")
+
+
+@dataclass(frozen=True)
+class CitedActs:
+    """The law mentions of a reference list and the canonical name of each numbered entry."""
+
+    mentions: tuple[Mention, ...] = ()
+    by_number: dict[int, str] = field(default_factory=dict)
+    #: The numbers of entries that are another country's acts.
+    foreign: frozenset[int] = frozenset()
+
+
+def cited_acts(document_id: str, offset: int, text: str) -> CitedActs:
+    """Law mentions in the reference-list ``text`` (which starts at ``offset`` in its document)."""
+    mentions: list[Mention] = []
+    numbers: dict[int, str] = {}
+    foreign: set[int] = set()
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        number = _NUMBER.match(line)
+        entry = line[number.end():] if number else line.strip()
+        act = _entry_act(entry)
+        if act is None:
+            continue
+        title, canonical, abroad = act
+        at = line.find(title)
+        if at < 0:
+            continue
+        lang = "en" if title.isascii() else "ru"
+        mentions.append(Mention(document_id, offset + start + at, offset + start + at + len(title),
+                                title, "LAW", lang, canonical, SOURCE))
+        if number and int(number.group(1)) not in numbers:
+            numbers[int(number.group(1))] = canonical
+            if abroad:
+                foreign.add(int(number.group(1)))
+    return CitedActs(tuple(mentions), numbers, frozenset(foreign))
+
+
+def _entry_act(entry: str) -> tuple[str, str, bool] | None:
+    """(title as printed, canonical name, another country's act?) of a reference entry that
+    is a legislative act."""
+    m = _AUTHORED.match(entry)
+    if m and _LEGISLATURE.search(m.group("author")):
+        title = m.group("title").strip()
+        country = _foreign_country(m.group("author"))
+        if _GENERIC.match(title):
+            year = m.group("year")
+            return title, f"{title} ({country}, {year})" if country else f"{title} ({year})", bool(country)
+        if _ACT_HEAD.search(title):
+            named = not country or country in title
+            return title, title if named else f"{title} ({country})", bool(country)
+        return None
+    m = _ACT_TITLE.match(entry)
+    if m is None:
+        return None
+    title = m.group("title")
+    return title, re.sub(r"^The\s+", "", title), bool(_foreign_country(title))
+
+
+def _foreign_country(author: str) -> str | None:
+    """The English name of a country other than Kazakhstan named in ``author``."""
+    for word in re.findall(r"[A-ZА-Я][\w-]+", author):
+        country = lookup_country(word)
+        if country is not None and country.iso2 and country.iso2 != "KZ":
+            return country.names.get("en", word)
+    return None
+
+
+def link_citations(body: str, offset: int, mentions: Sequence[Mention],
+                   cited: CitedActs) -> tuple[Mention, ...]:
+    """Body law mentions followed by ``[N]`` take the canonical name of entry N when it is an
+    act, and the mention names no catalogued act or entry N is another country's act (the
+    catalogue holds Kazakhstan's: "the Budget Code [31]" of an article on Ukraine citing
+    "Budget Code of Ukraine"). ``body`` starts at ``offset`` in its document.
+
+    >>> acts = CitedActs((), {31: "Budget Code of Ukraine"}, frozenset({31}))
+    >>> body = "amendments to the Budget Code [31], which"
+    >>> m = Mention("d", 18, 29, "Budget Code", "LAW", "en", "Budget Code")
+    >>> link_citations(body, 0, [m], acts)[0].canonical
+    'Budget Code of Ukraine'
+    """
+    if not cited.by_number:
+        return tuple(mentions)
+    out = []
+    for m in mentions:
+        found = _CITATION.match(body, m.end - offset) if m.label == "LAW" else None
+        number = int(found.group(1)) if found else 0
+        canonical = cited.by_number.get(number)
+        if canonical and (number in cited.foreign or lookup_act(m.canonical, m.lang) is None):
+            m = replace(m, canonical=canonical, extractor=f"{m.extractor}:{CITED_SOURCE}")
+        out.append(m)
+    return tuple(out)
