@@ -131,9 +131,6 @@ class Article:
 
 #: The extractor source of a parent institution nested in a unit's span (``kg.extract.filters.chains``).
 PARENT_SOURCE = "parent"
-#: Added to the extractor name of a body law mention that took its act from a citation of
-#: the reference list (``the Budget Code [31]``: :mod:`kg.extract.references`).
-CITED_SOURCE = "cited"
 
 
 @dataclass(frozen=True)
@@ -158,6 +155,9 @@ class Mention:
     extractor: str = ""
     name_start: int | None = None
     name_end: int | None = None
+    #: The canonical name of the act in the reference-list entry a law mention's citation
+    #: points at (``the Budget Code [31]`` -> ``Budget Code of Ukraine``), else empty.
+    cites: str = ""
 
     @property
     def nested_parent(self) -> bool:
@@ -167,11 +167,6 @@ class Mention:
         True
         """
         return self.extractor.endswith(":" + PARENT_SOURCE)
-
-    @property
-    def cited(self) -> bool:
-        """True for a law mention named after the reference list entry its citation points at."""
-        return self.extractor.endswith(":" + CITED_SOURCE)
 
     @property
     def name(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.references import cited_acts
+from kg.extract.references import reference_mentions
 from kg.extract.tasks import ArticleTask, extract_article
 from kg.resolve import resolve
 
@@ -28,17 +28,19 @@ def _laws():
 
 
 def test_a_legislature_s_entry_is_a_law_on_its_title_span():
-    found = cited_acts(DOC, 1000, TAIL)
+    found = reference_mentions(DOC, 1000, TAIL)
+    laws = [m for m in found.mentions if m.label == "LAW"]
     for m in found.mentions:
         assert TAIL[m.start - 1000:m.end - 1000] == m.text
-    assert [m.text for m in found.mentions] == [
+    assert [m.text for m in laws] == [
         "On Local Self-Government in Ukraine", "Budget Code of Ukraine", "On State Service",
         "On State Service", "Code on public health and the healthcare system the Republic of Kazakhstan"]
 
 
 def test_a_book_about_a_law_is_not_the_law():
-    assert not any("reform" in m.text for m in cited_acts(DOC, 0, TAIL).mentions)
-    assert 35 not in cited_acts(DOC, 0, TAIL).by_number
+    assert not any("reform" in m.text or m.label == "ORG" and "Petrenko" in m.text
+                   for m in reference_mentions(DOC, 0, TAIL).mentions)
+    assert 35 not in reference_mentions(DOC, 0, TAIL).by_number
 
 
 def test_two_laws_of_one_generic_title_stay_apart_by_year():
@@ -62,3 +64,31 @@ def test_another_country_s_code_cited_by_number_is_not_kazakhstan_s_code():
     body_code = laws[(BODY.index("Budget Code"), "Budget Code")]
     assert body_code != ("law", "budget-code")  # the catalogued Budget Code of Kazakhstan
     assert body_code == laws[(len(BODY) + TAIL.index("Budget Code of Ukraine"), "Budget Code of Ukraine")]
+
+
+def test_an_institution_that_authors_an_entry_is_an_institution_mention_there():
+    tail = ("References\n"
+            "9. European Commission. (2023). Ukraine 2023 Report. https://x.eu\n"
+            "7. OECD. Open Government in Kazakhstan. Paris: OECD Publishing, 2017.\n"
+            "20. UNICEF Kazakhstan & Bureau of National Statistics of the Republic of Kazakhstan. (2023). R.\n"
+            "21. Official website of the President of the Republic of Kazakhstan. (2021). Address.\n"
+            "3. Laumulin M. Kazakhstan in Central Asia. Almaty, 2000.\n")
+    found = [m for m in reference_mentions(DOC, 0, tail).mentions if m.label == "ORG"]
+    assert [m.text for m in found] == [
+        "European Commission", "OECD", "Bureau of National Statistics of the Republic of Kazakhstan"]
+    assert all(tail[m.start:m.end] == m.text for m in found)
+    keys = resolve([], found).mentions
+    assert keys[(DOC, found[1].start, found[1].end, "ORG")] == ("institution", "oecd")
+
+
+def test_each_generic_law_is_referenced_only_by_the_entry_of_its_year():
+    from kg.rdf.biblio import cited_laws, law_names
+
+    laws = _laws()
+    task_entities = resolve([], [m for m in extract_article(ArticleTask(DOC, 0, BODY, (), len(BODY), TAIL))
+                                 if m.label == "LAW"]).entities
+    names = law_names(task_entities)
+    older = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/3"), "On State Service")][1]
+    newer = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/4"), "On State Service")][1]
+    assert cited_laws("Verkhovna Rada of Ukraine. (1993). On State Service. <https://x.ua/3>", names) == [older]
+    assert cited_laws("Verkhovna Rada of Ukraine. (2016). On State Service. <https://x.ua/4>", names) == [newer]

@@ -260,6 +260,17 @@ def test_catalogue_ids_are_owl_same_as_wikidata_and_ror():
     assert ror and ror[0].startswith("<https://w3id.org/kazkg/id/institution/nu>")
 
 
+def test_a_geonames_place_is_owl_same_as_its_geonames_feature():
+    ms = [_m(DOC, 0, "Lviv", "GPE_SUB", lang="en")]
+    doc = _doc("Lviv and more text here")
+    art = Article(DOC, "x", 1, Span(0, 20), Span(0, 20))
+    r = resolve([art], ms, [doc])
+    lines = [line for g in corpus_graphs([(doc, (art,), tuple(ms))], r) for line in g.sorted()]
+    same = [line.split()[:3] for line in lines if "owl#sameAs" in line]
+    assert same == [["<https://w3id.org/kazkg/id/region/gn-702550>",
+                     "<http://www.w3.org/2002/07/owl#sameAs>", "<https://sws.geonames.org/702550/>"]]
+
+
 # --- thesaurus ----------------------------------------------------------------------------------
 
 def test_thesaurus_merges_drops_and_relabels_and_every_use_is_logged():

@@ -1,4 +1,4 @@
-"""Legislative acts cited in reference lists, and the body's citations that point at them.
+"""Legislative acts and institutions cited in reference lists, and the body's citations of acts.
 
 A reference list names laws the body may never name in full: ``Verkhovna Rada of Ukraine.
 (2016). On State Service.`` or ``Code on public health and the healthcare system the
@@ -11,10 +11,19 @@ Civil Service” [36]") is the act of the entry.
 Only entries whose author is a legislature or government (or whose title is itself a code,
 law or constitution) are read, so cited books about a law are not the law.
 
+An institution that is an entry's author (``European Commission. (2023). Ukraine 2023
+Report.``, ``OECD. Open Government in Kazakhstan.``) is an institution mention there: a
+catalogued one in any language, or an English name whose head is an institution's.
+
 >>> tail = "References\\n36. Verkhovna Rada of Ukraine. (1993). On State Service. <https://x>\\n"
->>> found = cited_acts("d", 100, tail)
->>> [(m.text, m.canonical, m.start - 100) for m in found.mentions], found.by_number
-([('On State Service', 'On State Service (Ukraine, 1993)', 50)], {36: 'On State Service (Ukraine, 1993)'})
+>>> found = reference_mentions("d", 100, tail)
+>>> [(m.label, m.text, m.canonical, m.start - 100) for m in found.mentions]
+[('ORG', 'Verkhovna Rada of Ukraine', 'Verkhovna Rada of Ukraine', 15), ('LAW', 'On State Service', 'On State Service (Ukraine, 1993)', 50)]
+>>> found.by_number
+{36: 'On State Service (Ukraine, 1993)'}
+>>> _entry_act("The Law of the Republic of Kazakhstan dated 19 May 2015 № 314-V. On social standards. <x>")[1]
+'Law of the Republic of Kazakhstan «On social standards»'
+
 """
 
 from __future__ import annotations
@@ -23,9 +32,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.lexicon.catalog import lookup_act
+from kg.extract.en.lexicon import classify_head
+from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
-from kg.model import CITED_SOURCE, Mention
+from kg.model import Mention
 
 #: The extractor name of a law found in a reference list.
 SOURCE = "kazkg-ref/0.1:reference"
@@ -41,17 +51,19 @@ _AUTHORED = re.compile(
     r"(?P<title>[^.<>\[\]]{3,200}?)\.(?=\s|$)"
 )
 _ACT_TITLE = re.compile(
-    r"^(?P<title>(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Code|Law|Constitution)\s+(?:on|of)\s"
-    r"[^.<>\[\]]{3,200}?)\.(?=\s|$)"
+    r"^(?P<title>(?P<form>(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Code|Law|Constitution)\s+(?:on|of)\s"
+    r"[^.<>\[\]]{3,200}?)(?:\.\s+(?P<on>On\s[^.<>\[\]]{3,200}?))?)\.(?=\s|$)"
 )
+_DATED = re.compile(r"\s+(?:dated|No\.?|№)\s+.*$")
 _GENERIC = re.compile(r"^(?:On|About|О|Об)\s")
 _ACT_HEAD = re.compile(r"(?:^|\s)(?:Code|Law|Constitution|Кодекс|Закон|Конституция)\b")
 _CITATION = re.compile(r"\s*\[(\d{1,3})(?:\s*[,;:][^\]\n]{0,40})?\]")
 
 
 @dataclass(frozen=True)
-class CitedActs:
-    """The law mentions of a reference list and the canonical name of each numbered entry."""
+class ReferenceMentions:
+    """The law and institution mentions of a reference list, and the canonical name of each
+    numbered entry that is an act."""
 
     mentions: tuple[Mention, ...] = ()
     by_number: dict[int, str] = field(default_factory=dict)
@@ -59,8 +71,9 @@ class CitedActs:
     foreign: frozenset[int] = frozenset()
 
 
-def cited_acts(document_id: str, offset: int, text: str) -> CitedActs:
-    """Law mentions in the reference-list ``text`` (which starts at ``offset`` in its document)."""
+def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMentions:
+    """Law and institution mentions in the reference-list ``text`` (which starts at ``offset``
+    in its document)."""
     mentions: list[Mention] = []
     numbers: dict[int, str] = {}
     foreign: set[int] = set()
@@ -69,6 +82,11 @@ def cited_acts(document_id: str, offset: int, text: str) -> CitedActs:
         start, pos = pos, pos + len(line) + 1
         number = _NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
+        base = start + (number.end() if number else len(line) - len(line.lstrip()))
+        for at, name in _corporate_authors(entry):
+            lang = _script_lang(name)
+            mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
+                                    name, "ORG", lang, name, SOURCE))
         act = _entry_act(entry)
         if act is None:
             continue
@@ -76,14 +94,14 @@ def cited_acts(document_id: str, offset: int, text: str) -> CitedActs:
         at = line.find(title)
         if at < 0:
             continue
-        lang = "en" if title.isascii() else "ru"
+        lang = _script_lang(title)
         mentions.append(Mention(document_id, offset + start + at, offset + start + at + len(title),
                                 title, "LAW", lang, canonical, SOURCE))
         if number and int(number.group(1)) not in numbers:
             numbers[int(number.group(1))] = canonical
             if abroad:
                 foreign.add(int(number.group(1)))
-    return CitedActs(tuple(mentions), numbers, frozenset(foreign))
+    return ReferenceMentions(tuple(mentions), numbers, frozenset(foreign))
 
 
 def _entry_act(entry: str) -> tuple[str, str, bool] | None:
@@ -103,8 +121,57 @@ def _entry_act(entry: str) -> tuple[str, str, bool] | None:
     m = _ACT_TITLE.match(entry)
     if m is None:
         return None
-    title = m.group("title")
-    return title, re.sub(r"^The\s+", "", title), bool(_foreign_country(title))
+    title, form = m.group("title"), re.sub(r"^The\s+", "", m.group("form"))
+    if m.group("on"):  # "Law of … dated 19 May 2015 № 314-V. On minimum social standards …"
+        form = f"{_DATED.sub('', form)} «{m.group('on')}»"
+    return title, form, bool(_foreign_country(title))
+
+
+_AUTHOR = re.compile(r"^[^\W\d_][^.()\[\]<>,:;/\"«»“”]{1,110}?(?=\s*\[[A-Z]{2,6}\]|\.\s|\.$|\s*\(\d{4}|,\s)")
+_JOINT = re.compile(r"\s+&\s+|\s*;\s*")
+_SMALL = frozenset("of the and for on in at de".split())
+
+
+def _corporate_authors(entry: str) -> list[tuple[int, str]]:
+    """(offset in ``entry``, name) of the institutions that are the entry's author.
+
+    >>> _corporate_authors("UNICEF Kazakhstan & Bureau of National Statistics of Kazakhstan. (2023). R.")
+    [(20, 'Bureau of National Statistics of Kazakhstan')]
+    >>> _corporate_authors("Laumulin M. Kazakhstan. Almaty, 2000.")
+    []
+    """
+    m = _AUTHOR.match(entry)
+    if m is None:
+        return []
+    out, pos = [], 0
+    for part in _JOINT.split(m.group(0)):
+        at = entry.index(part, pos)
+        pos = at + len(part)
+        if _is_institution(part):
+            out.append((at, part))
+    return out
+
+
+def _is_institution(name: str) -> bool:
+    """A catalogued institution, or an English name of capitalised words headed by an
+    institution's noun (the word before the first "of", else the last word)."""
+    words = name.split()
+    if len(words) > 12 or any(len(w) == 2 and w.endswith(".") for w in words):  # "Laumulin M."
+        return False
+    if lookup_institution(name, "en" if name.isascii() else None) is not None:
+        return True
+    if not name.isascii() or any(w[:1].islower() and w not in _SMALL for w in words):
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return classify_head(head) == "ORG"
+
+
+def _script_lang(text: str) -> str:
+    """``en`` for a name without Cyrillic letters, else ``ru`` (references are rarely Kazakh)."""
+    return "ru" if _CYRILLIC.search(text) else "en"
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _foreign_country(author: str) -> str | None:
@@ -117,16 +184,16 @@ def _foreign_country(author: str) -> str | None:
 
 
 def link_citations(body: str, offset: int, mentions: Sequence[Mention],
-                   cited: CitedActs) -> tuple[Mention, ...]:
-    """Body law mentions followed by ``[N]`` take the canonical name of entry N when it is an
-    act, and the mention names no catalogued act or entry N is another country's act (the
+                   cited: ReferenceMentions) -> tuple[Mention, ...]:
+    """Body law mentions followed by ``[N]`` cite the act of entry N (``Mention.cites``) when
+    the mention names no catalogued act or entry N is another country's act (the
     catalogue holds Kazakhstan's: "the Budget Code [31]" of an article on Ukraine citing
     "Budget Code of Ukraine"). ``body`` starts at ``offset`` in its document.
 
-    >>> acts = CitedActs((), {31: "Budget Code of Ukraine"}, frozenset({31}))
+    >>> acts = ReferenceMentions((), {31: "Budget Code of Ukraine"}, frozenset({31}))
     >>> body = "amendments to the Budget Code [31], which"
     >>> m = Mention("d", 18, 29, "Budget Code", "LAW", "en", "Budget Code")
-    >>> link_citations(body, 0, [m], acts)[0].canonical
+    >>> link_citations(body, 0, [m], acts)[0].cites
     'Budget Code of Ukraine'
     """
     if not cited.by_number:
@@ -137,6 +204,6 @@ def link_citations(body: str, offset: int, mentions: Sequence[Mention],
         number = int(found.group(1)) if found else 0
         canonical = cited.by_number.get(number)
         if canonical and (number in cited.foreign or lookup_act(m.canonical, m.lang) is None):
-            m = replace(m, canonical=canonical, extractor=f"{m.extractor}:{CITED_SOURCE}")
+            m = replace(m, cites=canonical)
         out.append(m)
     return tuple(out)

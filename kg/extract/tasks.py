@@ -23,11 +23,11 @@ from pathlib import Path
 
 from kg import __version__
 from kg.extract import extract_text
-from kg.extract.references import cited_acts, link_citations
+from kg.extract.references import reference_mentions, link_citations
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-6"
+CACHE_VERSION = f"{__version__}-8"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     reference list cites (:mod:`kg.extract.references`)."""
     body = tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
-    cited = cited_acts(task.document_id, task.tail_offset, task.tail)
+    cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
     return link_citations(task.body, task.offset, body, cited) + cited.mentions
 
 
