@@ -75,10 +75,21 @@ def test_an_institution_that_authors_an_entry_is_an_institution_mention_there():
             "3. Laumulin M. Kazakhstan in Central Asia. Almaty, 2000.\n")
     found = [m for m in reference_mentions(DOC, 0, tail).mentions if m.label == "ORG"]
     assert [m.text for m in found] == [
-        "European Commission", "OECD", "Bureau of National Statistics of the Republic of Kazakhstan"]
+        "European Commission", "OECD", "OECD", "Bureau of National Statistics of the Republic of Kazakhstan"]
     assert all(tail[m.start:m.end] == m.text for m in found)
     keys = resolve([], found).mentions
     assert keys[(DOC, found[1].start, found[1].end, "ORG")] == ("institution", "oecd")
+    assert keys[(DOC, found[2].start, found[2].end, "ORG")] == ("institution", "oecd")  # its imprint
+
+
+def test_a_publisher_named_in_an_entry_is_an_institution_mention_there():
+    tail = ("1. Putnam R. Making Democracy Work. – Princeton: Princeton University Press, 1993.\n"
+            "2. Fung A. Deepening Democracy. London: Verso, 2003. – 312 p.\n"
+            "3. Зяблюк Н.Г. Группы давления. – М.: Аспект Пресс, 2005. – 216 с.\n"
+            "4. Smith J. On Power. Paris: 2005.\n")
+    found = [m for m in reference_mentions(DOC, 0, tail).mentions if m.label == "ORG"]
+    assert [(m.text, m.lang) for m in found] == [
+        ("Princeton University Press", "en"), ("Verso", "en"), ("Аспект Пресс", "ru")]
 
 
 def test_each_generic_law_is_referenced_only_by_the_entry_of_its_year():

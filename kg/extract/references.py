@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from kg.extract.en.lexicon import classify_head
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
 from kg.model import Mention
 
 #: The extractor name of a law found in a reference list.
@@ -83,7 +84,7 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
         number = _NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
         base = start + (number.end() if number else len(line) - len(line.lstrip()))
-        for at, name in _corporate_authors(entry):
+        for at, name in sorted(set(_corporate_authors(entry)) | set(_publishers(entry))):
             lang = _script_lang(name)
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
                                     name, "ORG", lang, name, SOURCE))
@@ -150,6 +151,47 @@ def _corporate_authors(entry: str) -> list[tuple[int, str]]:
         if _is_institution(part):
             out.append((at, part))
     return out
+
+
+_PUBLISHER = re.compile(
+    r"(?<![\w.-])(?P<name>(?:(?:[A-Z]\.)+\s+|[A-Z][\w&'’-]*\s+)(?:(?:[A-Z][\w&'’-]*|of|the|and|&)\s+){0,5}"
+    r"(?:Press|Publishing|Publications|Publishers|Books)"
+    r"|(?:[А-ЯЁ][\w-]*\s+){1,3}Пресс|Издательство\s+[«\"“][^»\"”]{2,60}[»\"”])(?![\w-])"
+)
+_CITY_PUBLISHER = re.compile(r"(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?):\s+(?P<name>[A-Z][\w&'’-]*"
+                             r"(?:\s+[A-Z][\w&'’-]*){0,4})(?=,\s*(?:1[89]|20)\d\d|\s*//|\.\s)")
+
+
+def _publishers(entry: str) -> list[tuple[int, str]]:
+    """(offset in ``entry``, name) of the publisher an entry names: a name ending in Press,
+    Publishing, Books … (Пресс, Издательство «…»), or the name after a known city and a colon.
+
+    >>> _publishers("Putnam R. Making Democracy Work. – Princeton: Princeton University Press, 1993.")
+    [(46, 'Princeton University Press')]
+    >>> _publishers("Weber M. Economy. Berkeley: University of California Press, 1978.")
+    [(28, 'University of California Press')]
+    >>> _publishers("Fung A. Deepening Democracy. London: Verso, 2003. – 312 p.")
+    [(37, 'Verso')]
+    >>> _publishers("OECD. Open Government in Kazakhstan. Paris: OECD Publishing, 2017.")
+    [(44, 'OECD')]
+    >>> _publishers("Зяблюк Н.Г. Группы давления. – М.: Аспект Пресс, 2005.")
+    [(35, 'Аспект Пресс')]
+    """
+    found = {_own_press(m.start("name"), m.group("name").strip()) for m in _PUBLISHER.finditer(entry)
+             if m.group("name").split()[0] not in ("The", "In", "On")}
+    for m in _CITY_PUBLISHER.finditer(entry):
+        if lookup_place(m.group("city"), "en") is not None and not any(
+                at <= m.start("name") < at + len(name) for at, name in found):
+            found.add((m.start("name"), m.group("name")))
+    return sorted(found)
+
+
+def _own_press(at: int, name: str) -> tuple[int, str]:
+    """A catalogued institution's own imprint is that institution: "OECD Publishing" -> "OECD"."""
+    owner = name.rsplit(None, 1)[0] if " " in name else ""
+    if owner and lookup_institution(owner, "en" if owner.isascii() else None) is not None:
+        return at, owner
+    return at, name
 
 
 def _is_institution(name: str) -> bool:
