@@ -37,11 +37,11 @@ from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
-from kg.model import Mention
+from kg.model import REFERENCE_SOURCE, Mention
 from kg.text.ru_morph import normalize_ru
 
-#: The extractor name of a law found in a reference list.
-SOURCE = "kazkg-ref/0.1:reference"
+#: The extractor name of a name found in a reference list.
+SOURCE = REFERENCE_SOURCE
 
 _NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
 _LEGISLATURE = re.compile(
@@ -133,7 +133,7 @@ def _entry_act(entry: str) -> tuple[str, str, bool] | None:
 
 _AUTHOR = re.compile(r"^[^\W\d_][^.()\[\]<>,:;/\"«»“”]{1,110}?(?=\s*\[[A-Z]{2,6}\]|\.\s|\.$|\s*\(\d{4}|,\s)")
 _JOINT = re.compile(r"\s+&\s+|\s*;\s*")
-_SMALL = frozenset("of the and for on in at de".split())
+_SMALL = frozenset({"of", "the", "and", "for", "on", "in", "at", "de"})
 
 
 def _corporate_authors(entry: str) -> list[tuple[int, str]]:
