@@ -146,3 +146,15 @@ def test_a_publisher_of_a_cited_work_is_no_subject_of_the_article(tmp_path):
     assert "princeton-university-press" in named  # a mention of the reference list …
     assert "institution/princeton-university-press" not in subjects  # … but no subject
     assert "law/on-state-service-ukraine-1993" in subjects  # a cited law is one
+
+
+def test_a_latin_surname_of_the_reference_list_in_kazakh_prose_is_that_scholar():
+    body = ("R. Putnam әлеуметтік капитал теориясын ұсынды. Oates фискалдық федерализм теориясы "
+            "маңызды. Young адамдар Green экономикасы туралы айтады.\n")
+    tail = ("Әдебиеттер\n1. Robert D. Putnam, Robert Leonardi. Making Democracy Work. 1993.\n"
+            "2. Oates W. Fiscal Federalism. New York, 1972.\n3. Young A. Growth. 2001.\n")
+    task = ArticleTask(DOC, 0, body, (), len(body), tail)
+    persons = [(m.text, m.canonical) for m in extract_article(task) if m.label == "PERSON"]
+    assert ("R. Putnam", "Robert D. Putnam") in persons and ("Oates", "W. Oates") in persons
+    assert not any(text == "Young" for text, _ in persons)  # a common English word
+    assert not any(text == "Green" for text, _ in persons)  # no reference author of that name
