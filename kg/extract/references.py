@@ -33,13 +33,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.en.lexicon import classify_head
+from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
-from kg.model import Mention
+from kg.lexicon.common import is_common_word
+from kg.model import REFERENCE_SOURCE, Mention
+from kg.segment.citation import split_citation
+from kg.text.ru_morph import normalize_ru
 
-#: The extractor name of a law found in a reference list.
-SOURCE = "kazkg-ref/0.1:reference"
+#: The extractor name of a name found in a reference list.
+SOURCE = REFERENCE_SOURCE
 
 _NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
 _LEGISLATURE = re.compile(
@@ -84,10 +88,11 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
         number = _NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
         base = start + (number.end() if number else len(line) - len(line.lstrip()))
-        for at, name in sorted(set(_corporate_authors(entry)) | set(_publishers(entry))):
+        named = {(at, name, name) for at, name in (*_corporate_authors(entry), *_publishers(entry))}
+        for at, name, canonical in sorted(named | set(_journal_owners(entry))):
             lang = _script_lang(name)
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
-                                    name, "ORG", lang, name, SOURCE))
+                                    name, "ORG", lang, canonical, SOURCE))
         act = _entry_act(entry)
         if act is None:
             continue
@@ -130,7 +135,7 @@ def _entry_act(entry: str) -> tuple[str, str, bool] | None:
 
 _AUTHOR = re.compile(r"^[^\W\d_][^.()\[\]<>,:;/\"«»“”]{1,110}?(?=\s*\[[A-Z]{2,6}\]|\.\s|\.$|\s*\(\d{4}|,\s)")
 _JOINT = re.compile(r"\s+&\s+|\s*;\s*")
-_SMALL = frozenset("of the and for on in at de".split())
+_SMALL = frozenset({"of", "the", "and", "for", "on", "in", "at", "de"})
 
 
 def _corporate_authors(entry: str) -> list[tuple[int, str]]:
@@ -159,7 +164,18 @@ _PUBLISHER = re.compile(
     r"|(?:[А-ЯЁ][\w-]*\s+){1,3}Пресс|Издательство\s+[«\"“][^»\"”]{2,60}[»\"”])(?![\w-])"
 )
 _CITY_PUBLISHER = re.compile(r"(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?):\s+(?P<name>[A-Z][\w&'’-]*"
-                             r"(?:\s+[A-Z][\w&'’-]*){0,4})(?=,\s*(?:1[89]|20)\d\d|\s*//|\.\s)")
+                             r"(?:\s+(?:[A-Z][\w&'’-]*|of|the|and)){0,11})(?=,\s*(?:1[89]|20)\d\d|\s*//|\.\s)")
+#: A journal named after its university: Vestnik KRSU, Вестник Томского государственного
+#: университета, Bulletin of Karaganda University, Қарағанды университетінің хабаршысы.
+_JOURNAL_OWNER = re.compile(
+    r"(?:\b(?:Vestnik|Вестник|Bulletin\s+of(?:\s+the)?|Herald\s+of(?:\s+the)?)\s+"
+    r"(?P<after>[A-ZА-ЯЁ][^.,;:*()\[\]\n]{1,80}?)(?=\s*[.,;:*(\[]|\s+(?:Ser|Сер)|$))"
+    r"|(?P<before>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*(?:\s+[\w-]+){0,4}?\s+университетінің)\s+хабаршысы"
+)
+_UNIVERSITY = re.compile(r"(?i)univers|университет")
+#: The last segment of an entry that is an institution (its publisher): "… Prospects.
+#: Ilko Kucheriv Democratic Initiatives Foundation."
+_SEGMENT = re.compile(r"(?<=\.\s)(?P<name>[A-Z][^.,:;<>\[\]\n]{3,100}?)\.\s*(?:<|https?:|$)")
 
 
 def _publishers(entry: str) -> list[tuple[int, str]]:
@@ -179,11 +195,44 @@ def _publishers(entry: str) -> list[tuple[int, str]]:
     """
     found = {_own_press(m.start("name"), m.group("name").strip()) for m in _PUBLISHER.finditer(entry)
              if m.group("name").split()[0] not in ("The", "In", "On")}
+    for m in _SEGMENT.finditer(entry):
+        if m.start() > 0 and _is_institution(m.group("name")) and not any(
+                at <= m.start("name") < at + len(name) for at, name in found):
+            found.add((m.start("name"), m.group("name")))
     for m in _CITY_PUBLISHER.finditer(entry):
         if lookup_place(m.group("city"), "en") is not None and not any(
                 at <= m.start("name") < at + len(name) for at, name in found):
             found.add((m.start("name"), m.group("name")))
     return sorted(found)
+
+
+def _journal_owners(entry: str) -> list[tuple[int, str, str]]:
+    """(offset, name as printed, nominative name) of the universities journals are named after.
+
+    >>> _journal_owners("Askarova A. Climate risks, Vestnik KRSU, 2019. – P. 5.")
+    [(35, 'KRSU', 'KRSU')]
+    >>> _journal_owners("Сейт А. Поэтика // Вестник КазНУ. Серия филологическая. 2019.")
+    [(27, 'КазНУ', 'КазНУ')]
+    >>> _journal_owners("Ахмет Б. Болмыс. Қарағанды университетінің хабаршысы. Тарих. 2020.")
+    [(17, 'Қарағанды университетінің', 'Қарағанды университеті')]
+    """
+    out = []
+    for m in _JOURNAL_OWNER.finditer(entry):
+        group = "after" if m.group("after") else "before"
+        name = m.group(group).strip()
+        known = lookup_institution(name) is not None
+        if not known and not _UNIVERSITY.search(name):
+            continue
+        if group == "before":
+            canonical = re.sub(r"інің$", "і", name)
+        elif known or is_acronym(name):
+            canonical = name
+        elif _CYRILLIC.search(name):
+            canonical = normalize_ru(name, "ORG")
+        else:
+            canonical = name
+        out.append((m.start(group), name, canonical))
+    return out
 
 
 def _own_press(at: int, name: str) -> tuple[int, str]:
@@ -249,3 +298,81 @@ def link_citations(body: str, offset: int, mentions: Sequence[Mention],
             m = replace(m, cites=canonical)
         out.append(m)
     return tuple(out)
+
+
+#: A cited author as printed: "Putnam R.", "Kvale, S.", "Wright E.O.", "R. Putnam".
+_LATIN_AUTHOR = re.compile(
+    r"^(?:(?P<s1>[A-Z][a-z'’-]{2,}),?\s+(?P<i1>(?:[A-Z]\.\s?){1,3})|(?P<i2>(?:[A-Z]\.\s?){1,3})\s*(?P<s2>[A-Z][a-z'’-]{2,}))$"
+)
+_FULL_NAME = r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z'’-]{2,}"
+_FULL_NAMES = re.compile(rf"^{_FULL_NAME}(?:,\s+{_FULL_NAME})*(?=\.\s)")
+#: The extractor name of a scholar the body names by a reference author's surname.
+SCHOLAR_SOURCE = "kazkg-ref/0.1:cited-author"
+
+
+def reference_surnames(tail: str) -> dict[str, str]:
+    """Latin surname -> "I. Surname" for the persons the reference list ``tail`` cites.
+
+    >>> reference_surnames("1. Oates W. Fiscal Federalism. New York, 1972.\\n2. Fung A., Wright E.O. Deepening.")
+    {'Oates': 'W. Oates', 'Fung': 'A. Fung', 'Wright': 'E.O. Wright'}
+    >>> reference_surnames("12. Robert D. Putnam, Robert Leonardi. Making Democracy Work. 1993.")
+    {'Putnam': 'Robert D. Putnam', 'Leonardi': 'Robert Leonardi'}
+    """
+    out: dict[str, str] = {}
+    for line in tail.split("\n"):
+        number = _NUMBER.match(line)
+        if not number:
+            continue
+        entry = line[number.end():]
+        full = _FULL_NAMES.match(entry)
+        if full:  # "Robert D. Putnam, Robert Leonardi. Making …"
+            for name in full.group(0).split(", "):
+                out.setdefault(name.split()[-1], name.strip())
+            continue
+        for author in split_citation(entry).authors:
+            m = _LATIN_AUTHOR.match(author.strip())
+            if m:
+                surname = m.group("s1") or m.group("s2")
+                initials = (m.group("i1") or m.group("i2")).replace(" ", "")
+                out.setdefault(surname, f"{initials} {surname}")
+    return out
+
+
+def cited_scholars(document_id: str, offset: int, body: str, found: Sequence[Mention],
+                   surnames: dict[str, str]) -> tuple[Mention, ...]:
+    """Latin surnames of the reference list that Kazakh or Russian text names in the body
+    ("Oates фискалдық федерализм теориясы", "Desiere мен …", "R. Putnam әлеуметтік капитал
+    …"): person mentions (an initial printed before is part of the span), unless a mention
+    covers them already or the word is a common English one.
+
+    >>> body = "R. Putnam әлеуметтік капитал туралы жазды. Oates теориясы."
+    >>> [(m.text, m.canonical) for m in cited_scholars("d", 0, body, [], {"Putnam": "R. Putnam", "Oates": "W. Oates"})]
+    [('R. Putnam', 'R. Putnam'), ('Oates', 'W. Oates')]
+    """
+    if not surnames:
+        return ()
+    taken = sorted((m.start - offset, m.end - offset) for m in found)
+    out = []
+    for m in _LATIN_WORD.finditer(body):
+        full = surnames.get(m.group("surname"))
+        if full is None or is_common_word(m.group("surname").lower(), "en"):
+            continue
+        start = m.start("initial") if m.group("initial") else m.start("surname")
+        if any(s < m.end() and start < e for s, e in taken) or not _in_cyrillic_text(body, start):
+            continue
+        text = body[start:m.end()]
+        out.append(Mention(document_id, offset + start, offset + m.end(), text, "PERSON",
+                           "kk", full, SCHOLAR_SOURCE))
+    return tuple(out)
+
+
+_LATIN_WORD = re.compile(r"(?<![\w.-])(?P<initial>[A-Z]\.\s?)?(?P<surname>[A-Z][a-z'’-]{2,})(?![\w-])")
+
+
+def _in_cyrillic_text(text: str, at: int) -> bool:
+    """Is the text around ``at`` mostly Cyrillic (a Latin name inside Kazakh or Russian prose)?"""
+    window = text[max(0, at - 80):at + 80]
+    return len(_CYRILLIC_ALL.findall(window)) > 2 * len(re.findall(r"[A-Za-z]", window))
+
+
+_CYRILLIC_ALL = re.compile(r"[\u0400-\u04ff]")
