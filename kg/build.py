@@ -9,6 +9,7 @@ segmented or extracted becomes a warning naming it; the rest is built.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -40,13 +41,13 @@ from kg.output import OutputError, staged_output
 from kg.pages import write_pages
 from kg.pages.site import FOLDER as SITE_FOLDER
 from kg.pages.site import write_site
-from kg.parallel import auto_workers, open_mapper
+from kg.parallel import apart, auto_workers, open_mapper
 from kg.rdf.bulkload import add_run_in_slices, load_store
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.prefixes import turtle_prefixes
 from kg.rdf.runs import write_run
-from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
+from kg.rdf.serialize import canonical_lines, write_graph_files
 from kg.rdf.void import describe_dataset
 from kg.resolve import resolve
 from kg.resolve.report import entities_csv
@@ -212,25 +213,26 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         runs.append(analytics.run)
         add_run_in_slices(store, analytics.run, stage / "store")
     del store
+    serialised = _serialise(runs, stage, turtle_prefixes(base))  # beside the pages and index
     clock.lap("analytics")
-    with naming(stage / "networks"):
-        write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
-    analytics = replace(analytics, results=())  # the networks are no longer needed
-    clock.lap("pages")
-    with naming(stage / "search.sqlite"):
-        write_index(stage / "store", index_path(stage / "store"), out / "cache" / TERMS_CACHE)
-    clock.lap("search index")
-    if pages:
-        with naming(stage / SITE_FOLDER):
-            write_site(stage / "store", stage, base, index_path(stage / "store"))
-        clock.lap("entity pages")
-    prefixes = turtle_prefixes(base)
-    with naming(stage / "graph.ttl"):
-        triples = write_turtle(runs, stage / "graph.ttl", prefixes)
-    with naming(stage / "graph.trig"):
-        write_trig(runs, stage / "graph.trig", prefixes)
+    try:
+        with naming(stage / "networks"):
+            write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
+        analytics = replace(analytics, results=())  # the networks are no longer needed
+        clock.lap("pages")
+        with naming(stage / "search.sqlite"):
+            write_index(stage / "store", index_path(stage / "store"), out / "cache" / TERMS_CACHE)
+        clock.lap("search index")
+        if pages:
+            with naming(stage / SITE_FOLDER):
+                write_site(stage / "store", stage, base, index_path(stage / "store"))
+            clock.lap("entity pages")
+    except BaseException:
+        _settle(serialised)  # no process left writing into a staging folder being removed
+        raise
+    triples = serialised.result()
     shutil.rmtree(work)
-    clock.lap("serialise")
+    clock.lap("serialise")  # what is left of it once the pages and the index are written
     report = BuildReport(out, corpus, mentions, entities, triples, merges,
                          clock.timings, dict(analytics.counts), tuple(analytics.warnings),
                          extraction)
@@ -239,6 +241,40 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     write_atomic(stage / "void.ttl", describe_dataset(report.counts, [i["source"] for i in description["inputs"]],
                                                       description["built_at"], base))
     return report
+
+
+#: Quads from which Turtle and TriG are written by another process while this one writes the
+#: pages and the search index (a spawned process costs ~0.3 s: below this, they wait).
+SERIALISE_APART = 300_000
+
+
+def _serialise(runs: list, stage: Path, prefixes: dict[str, str]):
+    """Start writing ``graph.ttl`` and ``graph.trig`` from ``runs``: in another process if
+    they are large (:data:`SERIALISE_APART`) and there is a second core; the returned
+    future's ``result()`` is the triple count. The files are the same either way."""
+    args = (runs, stage / "graph.ttl", stage / "graph.trig", prefixes)
+    if sum(r.lines for r in runs) >= SERIALISE_APART and (os.cpu_count() or 1) > 1:
+        return apart(write_graph_files, *args)
+    return _Later(write_graph_files, args)
+
+
+def _settle(future) -> None:
+    """Wait for ``future`` to end, whatever its outcome (a build that failed meanwhile)."""
+    try:
+        if not isinstance(future, _Later):
+            future.result()
+    except Exception:  # noqa: BLE001 - the build's own error is the one reported
+        pass
+
+
+class _Later:
+    """A call made when its ``result()`` is asked for (the serial stand-in of a future)."""
+
+    def __init__(self, fn: Callable, args: tuple) -> None:
+        self._fn, self._args = fn, args
+
+    def result(self):
+        return self._fn(*self._args)
 
 
 def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,

@@ -89,6 +89,40 @@ def open_mapper(workers: int = 1, scheduler: str | None = None,
         pool.close()
 
 
+def apart(fn: Callable[..., R], *args: Any) -> Apart:
+    """Start ``fn(*args)`` in one new process; ``result()`` of the returned :class:`Apart`
+    waits for it.
+
+    The process is spawned, not forked: it holds only what it imports and is given, so a
+    large parent's memory is neither shared nor counted twice; like the pool's workers it
+    dies with this process. ``fn`` must be importable (a module-level function).
+
+    >>> apart(divmod, 7, 2).result()
+    (3, 1)
+    """
+    import multiprocessing  # deferred: only a large build starts one
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=partial(_start_worker, os.getpid(), None))
+    return Apart(pool, pool.submit(fn, *args))
+
+
+class Apart:
+    """The call :func:`apart` started: ``result()`` returns its value (or raises its error)
+    once its process has exited."""
+
+    def __init__(self, pool, future) -> None:
+        self._pool, self._future = pool, future
+
+    def result(self) -> Any:
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
 class _LazyPool:
     """A process pool started on the first ``submit`` (a fully cached build starts none).
 

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 
+import psutil
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
@@ -156,6 +157,26 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path):
     fresh = tmp_path / "fresh"
     build([corpus], fresh)
     assert _output_files(out) == _output_files(fresh)
+
+
+def test_turtle_and_trig_written_by_another_process_are_the_same(built, tmp_path, monkeypatch):
+    """A large build writes graph.ttl and graph.trig in a spawned process while this one
+    writes the pages and the index (forced here for a small corpus): the same bytes."""
+    import kg.build
+    import kg.parallel
+
+    started = []
+    monkeypatch.setattr(kg.build, "SERIALISE_APART", 0)
+    monkeypatch.setattr(kg.build, "apart", lambda fn, *args: started.append(fn)
+                        or kg.parallel.apart(fn, *args))
+    out = tmp_path / "out"
+    report = build([demo_corpus_path()], out)
+    assert started and (os.cpu_count() or 1) > 1
+    for name in ("graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (built[0] / name).read_bytes()
+    assert report.triples == built[1].triples
+    assert not [p for p in psutil.Process().children()  # the process exited once done
+                if "resource_tracker" not in " ".join(p.cmdline())]
 
 
 def test_rebuild_reads_parsed_documents_from_the_cache(tmp_path, monkeypatch):
