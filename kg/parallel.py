@@ -123,6 +123,71 @@ class Apart:
             self._pool.shutdown(wait=True)
 
 
+def fed_apart(fn: Callable[..., R], *args: Any) -> Fed:
+    """Start ``fn(receive, *args)`` in one new (spawned) process that dies with this one;
+    ``receive()`` there returns what :meth:`Fed.send` sends here, ``None`` once
+    :meth:`Fed.close` is called, which then returns ``fn``'s value (or raises its error).
+
+    >>> fed = fed_apart(_total)
+    >>> fed.send(2); fed.send(3); fed.close()
+    5
+    """
+    import multiprocessing  # deferred: only a large build starts one
+
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    process = context.Process(target=_run_fed, args=(os.getpid(), fn, theirs, args), daemon=True)
+    process.start()
+    theirs.close()
+    return Fed(process, ours)
+
+
+class Fed:
+    """The process :func:`fed_apart` started, and the line to it."""
+
+    def __init__(self, process, connection) -> None:
+        self._process, self._connection = process, connection
+
+    def send(self, item: Any) -> None:
+        self._connection.send(item)
+
+    def close(self) -> Any:
+        """Tell the process there is no more; wait for it; its value, or its error raised."""
+        try:
+            self._connection.send(None)
+            status, value = self._connection.recv()
+        except (EOFError, OSError) as err:  # it died (killed, out of memory)
+            raise RuntimeError(f"a helper process ended without a result ({err})") from None
+        finally:
+            self._process.join()
+        if status == "error":
+            raise value
+        return value
+
+    def abort(self) -> None:
+        """End the process now (the build failed meanwhile)."""
+        self._process.kill()
+        self._process.join()
+
+
+def _run_fed(parent: int, fn: Callable[..., Any], connection, args: tuple) -> None:
+    _start_worker(parent, None)
+    try:
+        value = fn(connection.recv, *args)
+    except Exception as err:  # noqa: BLE001 - sent back, raised again by Fed.close
+        connection.send(("error", err))
+    else:
+        connection.send(("ok", value))
+
+
+def _total(receive: Callable[[], Any]) -> Any:
+    """The sum of what ``receive()`` gives until ``None`` (the example of :func:`fed_apart`)."""
+    total = 0
+    while (item := receive()) is not None:
+        total += item
+    return total
+
+
 class _LazyPool:
     """A process pool started on the first ``submit`` (a fully cached build starts none).
 
