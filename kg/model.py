@@ -155,6 +155,9 @@ class Mention:
     extractor: str = ""
     name_start: int | None = None
     name_end: int | None = None
+    #: The canonical name of the act in the reference-list entry a law mention's citation
+    #: points at (``the Budget Code [31]`` -> ``Budget Code of Ukraine``), else empty.
+    cites: str = ""
 
     @property
     def nested_parent(self) -> bool:

@@ -23,7 +23,7 @@ INST_KINDS = {
     "university", "research", "ministry", "agency", "parliament", "government", "party",
     "international", "foreign", "company", "media", "library", "other",
 }
-ACT_KINDS = {"law", "code", "constitution", "treaty", "program", "strategy", "concept", "decree", "resolution"}
+ACT_KINDS = {"law", "code", "constitution", "treaty", "declaration", "program", "strategy", "concept", "decree", "resolution"}
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[str]]]:

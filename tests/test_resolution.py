@@ -260,6 +260,31 @@ def test_catalogue_ids_are_owl_same_as_wikidata_and_ror():
     assert ror and ror[0].startswith("<https://w3id.org/kazkg/id/institution/nu>")
 
 
+def test_a_geonames_place_is_owl_same_as_its_geonames_feature():
+    ms = [_m(DOC, 0, "Lviv", "GPE_SUB", lang="en")]
+    doc = _doc("Lviv and more text here")
+    art = Article(DOC, "x", 1, Span(0, 20), Span(0, 20))
+    r = resolve([art], ms, [doc])
+    lines = [line for g in corpus_graphs([(doc, (art,), tuple(ms))], r) for line in g.sorted()]
+    same = [line.split()[:3] for line in lines if "owl#sameAs" in line]
+    assert same == [["<https://w3id.org/kazkg/id/region/gn-702550>",
+                     "<http://www.w3.org/2002/07/owl#sameAs>", "<https://sws.geonames.org/702550/>"]]
+
+
+def test_a_kazakh_name_that_ends_a_longer_one_given_before_is_that_institution():
+    full = _m(DOC, 0, "Қазақстанның COVID-19 пандемиясымен күресудегі ынтымақтастық қоры", "ORG")
+    short = _m(DOC, 80, "Ынтымақтастық қоры", "ORG")
+    unit = _m(DOC, 200, "Хоккайдо университеті жанындағы Славян зерттеулер орталығы", "ORG")
+    alone = _m(DOC, 300, "Славян зерттеулер орталығы", "ORG")
+    bulletin = _m(DOC, 400, "Bulletin of the Kyrgyz-Russian Slavic University", "ORG", lang="en")
+    parent = Mention(DOC, 416, 448, "Kyrgyz-Russian Slavic University", "ORG", "en",
+                     "Kyrgyz-Russian Slavic University", "kazkg-en/0.1:parent")
+    r = resolve([], [full, short, unit, alone, bulletin, parent])
+    assert _entity(r, short) == _entity(r, full)
+    assert _entity(r, alone) != _entity(r, unit)  # the words dropped name a parent: left alone
+    assert _entity(r, parent) == ("institution", "krsu")  # an English name ends in its parent
+
+
 # --- thesaurus ----------------------------------------------------------------------------------
 
 def test_thesaurus_merges_drops_and_relabels_and_every_use_is_logged():

@@ -23,10 +23,11 @@ from pathlib import Path
 
 from kg import __version__
 from kg.extract import extract_text
+from kg.extract.references import reference_mentions, link_citations
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-5"
+CACHE_VERSION = f"{__version__}-9"
 
 
 @dataclass(frozen=True)
@@ -37,19 +38,26 @@ class ArticleTask:
     offset: int
     body: str
     known_authors: tuple[str, ...] = ()
+    #: The text after the body (the reference list) and where it starts in the document.
+    tail_offset: int = 0
+    tail: str = ""
 
 
 def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTask]:
     """One task per article of ``doc``, in article order."""
     return [ArticleTask(doc.id, a.body.start, doc.text[a.body.start: a.body.end],
-                        tuple(au.names["en"] for au in a.authors if "en" in au.names))
+                        tuple(au.names["en"] for au in a.authors if "en" in au.names),
+                        a.body.end, doc.text[a.body.end: a.span.end])
             for a in articles]
 
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
-    """Mentions in one article body, offsets into the whole document."""
-    return tuple(m.shifted(task.offset)
+    """Mentions in one article body, offsets into the whole document, then the laws its
+    reference list cites (:mod:`kg.extract.references`)."""
+    body = tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
+    cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
+    return link_citations(task.body, task.offset, body, cited) + cited.mentions
 
 
 def warm_up() -> None:

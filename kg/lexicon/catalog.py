@@ -82,6 +82,7 @@ _HEADS: dict[str, tuple[str, ...]] = {
     "strategy": ("strateg",),
     "concept": ("concept", "kontsep", "tuzhyrymdam"),
     "treaty": ("agreement", "soglash", "kelisim", "convention", "konvents", "charter", "khart"),
+    "declaration": ("declaration", "deklarats"),
 }
 
 

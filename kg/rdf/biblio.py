@@ -10,7 +10,12 @@ ISSN (``schema:issn``; ``bibo:issn``/``bibo:eissn`` for print/online) with ``kg:
 ``bibo:volume``/``bibo:issue``/``bibo:pages``, and ``dcterms:references`` the law entities
 its text names (:func:`law_names`, :func:`cited_laws`).
 
->>> names = law_names({("law", "k"): Entity("law", "k", {"kk": "«Қоғамдық кеңестер туралы» Заң"})})
+>>> names = law_names({("law", "k"): Entity("law", "k", {"kk": "«Қоғамдық кеңестер туралы» Заң"}),
+...                    ("law", "s"): Entity("law", "s", {"en": "On State Service (Ukraine, 1993)"})})
+>>> cited_laws("Verkhovna Rada of Ukraine. (1993). On State Service. <https://x>", names)
+['s']
+>>> cited_laws("Verkhovna Rada of Ukraine. (2016). On State Service. <https://x>", names)
+[]
 >>> cited_laws("«Қоғамдық  кеңестер туралы» ҚР 2015 жылғы № 383-V Заңы", names)
 ['k']
 """
@@ -105,6 +110,11 @@ def law_names(entities: Mapping[tuple[str, str], Entity]) -> LawNames:
             continue
         names = set()
         for name in (*entity.labels.values(), *(alias for _, alias in entity.aliases)):
+            dated = _DATED_TITLE.match(name)
+            if dated:  # "On State Service (Ukraine, 1993)", as its reference entry writes it
+                title, year = _norm(dated.group(1)), dated.group(2)
+                names.update({f"({year}). {title}", f"({year}) {title}"})
+                continue
             quoted = _QUOTED.findall(name)
             names.update(_norm(q) for q in quoted) if quoted else (
                 names.add(_norm(name)) if len(name) >= MIN_NAME else None)
@@ -112,6 +122,9 @@ def law_names(entities: Mapping[tuple[str, str], Entity]) -> LawNames:
             out[key] = sorted(names)
     return out
 
+
+#: A generic act title kept apart by its year (and country): ``On State Service (Ukraine, 1993)``.
+_DATED_TITLE = re.compile(r"^(.+?) \((?:[^(),]+, )?(1[89]\d\d|20\d\d)\)$")
 
 #: Characters of a law name that file it in :class:`LawNames`' index.
 ANCHOR = 4

@@ -65,6 +65,11 @@ LABEL_PROPERTIES: dict[str, tuple[str, ...]] = {"person": (t(SCHEMA.name),), "ke
 WIKIDATA = "http://www.wikidata.org/entity/"
 ROR = "https://ror.org/"
 ORCID = "https://orcid.org/"
+#: The IRI of an entity's external identifier, by scheme (``Entity.ids``), for ``owl:sameAs``.
+SAME_AS: dict[str, str] = {"wikidata": WIKIDATA + "{}", "ror": ROR + "{}", "orcid": ORCID + "{}",
+                           "geonames": "https://sws.geonames.org/{}/"}
+#: Identifiers also given as plain literals, by scheme.
+ID_LITERALS = {"orcid": KG.orcid, "iso2": KG.isoCode, "iso3": KG.isoCode3}
 
 
 @dataclass(frozen=True)
@@ -132,17 +137,11 @@ def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
             g.add(node, prop, literal(label, lang))
     for lang, alias in e.aliases:
         g.add(node, t(SKOS.altLabel), literal(alias, lang or None))
-    if "wikidata" in e.ids:
-        g.add(node, t(OWL.sameAs), term(WIKIDATA + e.ids["wikidata"]))
-    if "ror" in e.ids:
-        g.add(node, t(OWL.sameAs), term(ROR + e.ids["ror"]))
-    if "orcid" in e.ids:
-        g.add(node, t(OWL.sameAs), term(ORCID + e.ids["orcid"]))
-        g.add(node, t(KG.orcid), literal(e.ids["orcid"]))
-    if "iso2" in e.ids:
-        g.add(node, t(KG.isoCode), literal(e.ids["iso2"]))
-    if "iso3" in e.ids:
-        g.add(node, t(KG.isoCode3), literal(e.ids["iso3"]))
+    for scheme, value in e.ids.items():
+        if scheme in SAME_AS:
+            g.add(node, t(OWL.sameAs), term(SAME_AS[scheme].format(value)))
+        if scheme in ID_LITERALS:
+            g.add(node, t(ID_LITERALS[scheme]), literal(value))
 
 
 def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],

@@ -11,7 +11,11 @@ Council"), the last word in Kazakh («Еуропа Кеңесі»), the first no
 A short form that drops only the owner of a name given before is that name too: «Бас
 Ассамблея» after «БҰҰ Бас Ассамблеясы» (the owner is a country or a catalogued institution;
 «Қытай Қоғамдық ғылымдар академиясы» after «Қытай Шыңжаң Қоғамдық ғылымдар академиясы» is not
-a short form of it, since Шыңжаң is no owner).
+a short form of it, since Шыңжаң is no owner). So is a capitalised Kazakh name of two or more
+words that is the end of a longer one (Kazakh puts the head last): «Ынтымақтастық қоры» after «Қазақстанның COVID-19
+пандемиясымен күресудегі ынтымақтастық қоры» (the words dropped name no institution of their
+own: «Славян зерттеулер орталығы» after «Хоккайдо университеті жанындағы Славян зерттеулер
+орталығы» is left alone, since a unit's name without its parent may be another body's).
 
 >>> from kg.model import Mention
 >>> full = Mention("d", 0, 17, "Council of Europe", "ORG", "en", "Council of Europe")
@@ -73,10 +77,12 @@ def _short_form(short: Mention, full: Mention, words: dict[Mention, tuple[list[s
     """Is ``short`` the name ``full`` without its leading owner words? (``words``: each
     mention's name words and their stems, worked out once.)"""
     (s, s_stems), (f, f_stems) = words[short], words[full]
-    if not s or len(f) <= len(s) or short.lang != full.lang:
+    if not s or len(f) <= len(s) or short.lang != full.lang or f_stems[len(f) - len(s):] != s_stems:
         return False
-    return (f_stems[len(f) - len(s):] == s_stems
-            and all(_owner(w, full.lang) for w in f[:len(f) - len(s)]))
+    dropped = f[:len(f) - len(s)]
+    return all(_owner(w, full.lang) for w in dropped) or (
+        full.lang == "kk" and not short.nested_parent and len(s) >= 2 and s[0][:1].isupper()
+        and not any(w.lower().startswith(BARE_HEADS) for w in dropped))
 
 
 def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:

@@ -91,7 +91,16 @@ def names_other_country(surface: str, entry: CatalogEntry) -> bool:
 
 
 def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
-    """``(kind, key)`` of a law or program mention; the catalogue may change the kind."""
+    """``(kind, key)`` of a law or program mention; the catalogue may change the kind.
+
+    A mention that cites an act of the reference list is that act (:mod:`kg.extract.references`)."""
+    if m.cites:
+        entry = lookup_act(m.cites)
+        if entry is None:  # keyed by the cited act; labelled by it in its own language
+            own, cited = plain_name(m.canonical), plain_name(m.cites)
+            label = cited if m.lang == ("ru" if _CYRILLIC.search(cited) else "en") else own
+            return kind, registry.add(kind, slug(cited), {m.lang: label}, m.text, m.lang,
+                                      "cited act", alias=own)
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
     if entry is None and m.name != m.text:  # the name inside: «Нұрлы жол» in a longer title
         entry = lookup_act(m.name, m.lang)
@@ -107,6 +116,7 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     return named_key(registry, m, kind)
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: The parties of a treaty, written around its name.
 _PARTIES = (re.compile(r"^.*?\bарасындағы\s+"), re.compile(r"\s+between\s+.*$"))
 

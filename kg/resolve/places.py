@@ -37,13 +37,18 @@ def country_or_region(registry: Registry, m: Mention) -> tuple[str, str]:
     return "country", add_country(registry, c, m.text, m.lang, m.canonical)
 
 
+#: The key prefix of a place taken from GeoNames (``gn-702550``: GeoNames id 702550).
+GEONAMES_KEY = "gn-"
+
+
 def region_key(registry: Registry, canonical: str, surface: str, lang: str) -> str:
     """The key of a city or region: the places gazetteer's, else its transliterated name."""
     place = lookup_place(canonical, lang) or lookup_place(surface, lang)
     clean = plain_name(canonical)
     if place is not None:
+        ids = {"geonames": place.key[3:]} if place.key.startswith(GEONAMES_KEY) else {}
         return registry.add("region", place.key, dict(place.names), surface, lang, "gazetteer",
-                            alias=clean)
+                            ids, alias=clean)
     return registry.add("region", slug(clean), {lang: clean}, surface, lang,
                         "transliterated name", alias=clean)
 

@@ -87,11 +87,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def canonical(surface: str) -> str:
-    """The surface with no leading ``the``, no possessive and single spaces.
+    """The surface with no leading ``the``, no possessive and single spaces; a kind of act
+    written in lower case before its quoted title is capitalised.
 
-    >>> canonical("the  European Union's")
-    'European Union'
+    >>> canonical("the  European Union's"), canonical("law “On Civil Service”")
+    ('European Union', 'Law “On Civil Service”')
     """
     text = " ".join(surface.split())
     text = re.sub(r"^(?:[Tt]he)\s+", "", text)
+    text = re.sub(r"^(law|code|decree)(?=\s+[\"“«„])", lambda m: m.group(1).capitalize(), text)
     return re.sub(r"['’]s$", "", text)

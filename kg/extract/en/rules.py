@@ -59,6 +59,8 @@ _LAW_ON = re.compile(
     rf"(?:Republic\s+of\s+)?[A-Z][a-z]+)?)?(?:\s+(?:No\.|№)\s*[\w/-]+)?(?:\s+(?:dated|of)\s+"
     rf"[\w .,]{{4,25}}?\d{{4}})?\s*{_QUOTED}"
 )
+#: A lower-case "the old law “On …”": only a title that opens with "On" is a law's.
+_LAW_ON_LOWER = re.compile(r"\b(?:law|code|decree)\s+[\"“«„]On\s[^\"”»“\n]{2,200}[\"”»“]")
 _PROGRAM_QUOTED = re.compile(
     rf"\b(?:(?:State|National|Government|state|national|government)\s+)?"
     rf"(?:Program(?:me)?|program(?:me)?|Strategy|strategy|Concept|concept|Project|project|"
@@ -96,7 +98,7 @@ def _gazetteer_re() -> re.Pattern[str]:
 
 def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Laws, programs, regions, gazetteer names and acronyms (none inside ``headings``)."""
-    for m in _LAW_ON.finditer(text):
+    for m in (*_LAW_ON.finditer(text), *_LAW_ON_LOWER.finditer(text)):
         yield Candidate(m.start(), m.end(), "LAW", "law", priority=STRONG)
     for m in _PROGRAM_QUOTED.finditer(text):
         yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)

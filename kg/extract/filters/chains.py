@@ -44,7 +44,8 @@ _LINKS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "kk": ((re.compile(r"\s+жанындағы\s"), "before"),),          # «X жанындағы Y»
     "ru": ((re.compile(r"\s+при\s+"), "after"),),                 # «Y при X»
     "en": ((re.compile(r"['’]s\s"), "before"),                    # "X's Y"
-           (re.compile(r"\s+of\s+the\s+"), "after")),            # "Y of the X"
+           (re.compile(r"\s+of\s+the\s+"), "after"),             # "Y of the X"
+           (re.compile(r"\s+of\s+(?!the\s)"), "after")),          # "Bulletin of KRSU"
 }
 
 

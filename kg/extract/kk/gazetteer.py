@@ -30,7 +30,7 @@ _CANDIDATE = re.compile(
     rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
 )
 _QUOTED = re.compile(r"«[^«»\n]{2,80}»|“[^“”\n]{2,80}”")
-_ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LAW"}
+_ACT_LABELS = {"law": "LAW", "code": "LAW", "constitution": "LAW", "treaty": "LAW", "declaration": "LAW"}
 
 
 def find_countries(text: str) -> list[Candidate]:

@@ -1,0 +1,105 @@
+"""Laws cited in reference lists, and body citations that point at them (kg.extract.references)."""
+
+from __future__ import annotations
+
+from kg.extract.references import reference_mentions
+from kg.extract.tasks import ArticleTask, extract_article
+from kg.resolve import resolve
+
+DOC = "0123456789abcdef"
+BODY = ("The Academy of Public Administration trained civil servants under the old law "
+        "“On Civil Service” [36], and the amendments to the Budget Code [31] changed the local "
+        "budgets of Ukraine.\n")
+TAIL = ("References\n"
+        "30. Verkhovna Rada of Ukraine. (1997). On Local Self-Government in Ukraine. <https://x.ua/1>\n"
+        "31. Verkhovna Rada of Ukraine. (2010). Budget Code of Ukraine. <https://x.ua/2>\n"
+        "35. Petrenko O. (2019). On State Service reform in Ukraine. Kyiv: Osvita.\n"
+        "36. Verkhovna Rada of Ukraine. (1993). On State Service. <https://x.ua/3>\n"
+        "37. Verkhovna Rada of Ukraine. (2016). On State Service. <https://x.ua/4>\n"
+        "40. Code on public health and the healthcare system the Republic of Kazakhstan. "
+        "<https://x.kz/5>\n")
+
+
+def _laws():
+    task = ArticleTask(DOC, 0, BODY, (), len(BODY), TAIL)
+    mentions = [m for m in extract_article(task) if m.label == "LAW"]
+    keys = resolve([], mentions).mentions
+    return {(m.start, m.text): keys[(m.document_id, m.start, m.end, m.label)] for m in mentions}
+
+
+def test_a_legislature_s_entry_is_a_law_on_its_title_span():
+    found = reference_mentions(DOC, 1000, TAIL)
+    laws = [m for m in found.mentions if m.label == "LAW"]
+    for m in found.mentions:
+        assert TAIL[m.start - 1000:m.end - 1000] == m.text
+    assert [m.text for m in laws] == [
+        "On Local Self-Government in Ukraine", "Budget Code of Ukraine", "On State Service",
+        "On State Service", "Code on public health and the healthcare system the Republic of Kazakhstan"]
+
+
+def test_a_book_about_a_law_is_not_the_law():
+    assert not any("reform" in m.text or m.label == "ORG" and "Petrenko" in m.text
+                   for m in reference_mentions(DOC, 0, TAIL).mentions)
+    assert 35 not in reference_mentions(DOC, 0, TAIL).by_number
+
+
+def test_two_laws_of_one_generic_title_stay_apart_by_year():
+    laws = _laws()
+    tail = len(BODY)
+    older = laws[(tail + TAIL.index("On State Service. <https://x.ua/3"), "On State Service")]
+    newer = laws[(tail + TAIL.index("On State Service. <https://x.ua/4"), "On State Service")]
+    assert older != newer
+    assert "1993" in older[1] and "2016" in newer[1]
+
+
+def test_a_body_law_cited_by_number_is_the_act_of_that_entry():
+    laws = _laws()
+    body_law = laws[(BODY.index("law “On Civil Service”"), "law “On Civil Service”")]
+    assert body_law == laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/3"),
+                             "On State Service")]
+
+
+def test_another_country_s_code_cited_by_number_is_not_kazakhstan_s_code():
+    laws = _laws()
+    body_code = laws[(BODY.index("Budget Code"), "Budget Code")]
+    assert body_code != ("law", "budget-code")  # the catalogued Budget Code of Kazakhstan
+    assert body_code == laws[(len(BODY) + TAIL.index("Budget Code of Ukraine"), "Budget Code of Ukraine")]
+
+
+def test_an_institution_that_authors_an_entry_is_an_institution_mention_there():
+    tail = ("References\n"
+            "9. European Commission. (2023). Ukraine 2023 Report. https://x.eu\n"
+            "7. OECD. Open Government in Kazakhstan. Paris: OECD Publishing, 2017.\n"
+            "20. UNICEF Kazakhstan & Bureau of National Statistics of the Republic of Kazakhstan. (2023). R.\n"
+            "21. Official website of the President of the Republic of Kazakhstan. (2021). Address.\n"
+            "3. Laumulin M. Kazakhstan in Central Asia. Almaty, 2000.\n")
+    found = [m for m in reference_mentions(DOC, 0, tail).mentions if m.label == "ORG"]
+    assert [m.text for m in found] == [
+        "European Commission", "OECD", "OECD", "Bureau of National Statistics of the Republic of Kazakhstan"]
+    assert all(tail[m.start:m.end] == m.text for m in found)
+    keys = resolve([], found).mentions
+    assert keys[(DOC, found[1].start, found[1].end, "ORG")] == ("institution", "oecd")
+    assert keys[(DOC, found[2].start, found[2].end, "ORG")] == ("institution", "oecd")  # its imprint
+
+
+def test_a_publisher_named_in_an_entry_is_an_institution_mention_there():
+    tail = ("1. Putnam R. Making Democracy Work. – Princeton: Princeton University Press, 1993.\n"
+            "2. Fung A. Deepening Democracy. London: Verso, 2003. – 312 p.\n"
+            "3. Зяблюк Н.Г. Группы давления. – М.: Аспект Пресс, 2005. – 216 с.\n"
+            "4. Smith J. On Power. Paris: 2005.\n")
+    found = [m for m in reference_mentions(DOC, 0, tail).mentions if m.label == "ORG"]
+    assert [(m.text, m.lang) for m in found] == [
+        ("Princeton University Press", "en"), ("Verso", "en"), ("Аспект Пресс", "ru")]
+
+
+def test_each_generic_law_is_referenced_only_by_the_entry_of_its_year():
+    from kg.rdf.biblio import cited_laws, law_names
+
+    laws = _laws()
+    task_entities = resolve([], [m for m in extract_article(ArticleTask(DOC, 0, BODY, (), len(BODY), TAIL))
+                                 if m.label == "LAW"]).entities
+    names = law_names(task_entities)
+    older = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/3"), "On State Service")][1]
+    newer = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/4"), "On State Service")][1]
+    assert cited_laws("Verkhovna Rada of Ukraine. (1993). On State Service. <https://x.ua/3>", names) == [older]
+    assert cited_laws("Verkhovna Rada of Ukraine. (2016). On State Service. <https://x.ua/4>", names) == [newer]
