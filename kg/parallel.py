@@ -89,95 +89,104 @@ def open_mapper(workers: int = 1, scheduler: str | None = None,
         pool.close()
 
 
-def apart(fn: Callable[..., R], *args: Any) -> Apart:
-    """Start ``fn(*args)`` in one new process; ``result()`` of the returned :class:`Apart`
-    waits for it.
+def apart(fn: Callable[..., R], *args: Any) -> Fed:
+    """Start ``fn(*args)`` in one new process; ``result()`` of the returned :class:`Fed`
+    waits for it and returns its value (or raises its error).
 
-    The process is spawned, not forked: it holds only what it imports and is given, so a
-    large parent's memory is neither shared nor counted twice; like the pool's workers it
-    dies with this process. ``fn`` must be importable (a module-level function).
+    The process is a fresh interpreter (``python -c``, not a fork, and not multiprocessing's
+    spawn, which imports the caller's main script again): it holds only what it imports and
+    is given, so a large parent's memory is neither shared nor counted twice, and it dies
+    with this process (as the pool's workers). ``fn`` and ``args`` travel pickled: ``fn``
+    must be a module-level function.
 
     >>> apart(divmod, 7, 2).result()
     (3, 1)
     """
-    import multiprocessing  # deferred: only a large build starts one
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=partial(_start_worker, os.getpid(), None))
-    return Apart(pool, pool.submit(fn, *args))
-
-
-class Apart:
-    """The call :func:`apart` started: ``result()`` returns its value (or raises its error)
-    once its process has exited."""
-
-    def __init__(self, pool, future) -> None:
-        self._pool, self._future = pool, future
-
-    def result(self) -> Any:
-        try:
-            return self._future.result()
-        finally:
-            self._pool.shutdown(wait=True)
+    return Fed(fn, args, fed=False)
 
 
 def fed_apart(fn: Callable[..., R], *args: Any) -> Fed:
-    """Start ``fn(receive, *args)`` in one new (spawned) process that dies with this one;
-    ``receive()`` there returns what :meth:`Fed.send` sends here, ``None`` once
-    :meth:`Fed.close` is called, which then returns ``fn``'s value (or raises its error).
+    """Start ``fn(receive, *args)`` in one new process (as :func:`apart`); ``receive()`` there
+    returns what :meth:`Fed.send` sends here, then ``None`` once :meth:`Fed.close` is called,
+    which returns ``fn``'s value (or raises its error).
 
     >>> fed = fed_apart(_total)
     >>> fed.send(2); fed.send(3); fed.close()
     5
     """
-    import multiprocessing  # deferred: only a large build starts one
-
-    context = multiprocessing.get_context("spawn")
-    ours, theirs = context.Pipe()
-    process = context.Process(target=_run_fed, args=(os.getpid(), fn, theirs, args), daemon=True)
-    process.start()
-    theirs.close()
-    return Fed(process, ours)
+    return Fed(fn, args, fed=True)
 
 
 class Fed:
-    """The process :func:`fed_apart` started, and the line to it."""
+    """A process started by :func:`apart` or :func:`fed_apart`, and the pipe to it."""
 
-    def __init__(self, process, connection) -> None:
-        self._process, self._connection = process, connection
+    def __init__(self, fn: Callable[..., Any], args: tuple, fed: bool) -> None:
+        import pickle  # deferred: only a large build starts one
+        import subprocess
+
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", "from kg.parallel import _serve; _serve()", str(os.getpid())],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._pickle, self._fed = pickle, fed
+        pickle.dump((fn, args, fed), self._process.stdin)
+        self._process.stdin.flush()
+        if not fed:
+            self._process.stdin.close()
 
     def send(self, item: Any) -> None:
-        self._connection.send(item)
+        self._pickle.dump(item, self._process.stdin)
+        self._process.stdin.flush()
 
     def close(self) -> Any:
-        """Tell the process there is no more; wait for it; its value, or its error raised."""
+        """Tell the process there is no more (if it is fed); wait for it; return its value."""
         try:
-            self._connection.send(None)
-            status, value = self._connection.recv()
-        except (EOFError, OSError) as err:  # it died (killed, out of memory)
-            raise RuntimeError(f"a helper process ended without a result ({err})") from None
+            if self._fed:
+                self._pickle.dump(None, self._process.stdin)
+                self._process.stdin.close()
+            status, value = self._pickle.load(self._process.stdout)
+        except (EOFError, OSError, self._pickle.UnpicklingError) as err:  # it died
+            raise RuntimeError(f"a helper process ended without a result ({err!r})") from None
         finally:
-            self._process.join()
+            self._process.stdout.close()
+            self._process.wait()
         if status == "error":
             raise value
         return value
 
+    result = close  # the name of a future's
+
     def abort(self) -> None:
         """End the process now (the build failed meanwhile)."""
         self._process.kill()
-        self._process.join()
+        self._process.wait()
+        for pipe in (self._process.stdin, self._process.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
 
 
-def _run_fed(parent: int, fn: Callable[..., Any], connection, args: tuple) -> None:
-    _start_worker(parent, None)
+def _serve() -> None:
+    """The helper process's side of :class:`Fed`: read the call, run it, write the outcome."""
+    import pickle
+
+    _start_worker(int(sys.argv[1]), None)  # dies with the build
+    source = sys.stdin.buffer
+    sink = os.fdopen(os.dup(1), "wb")  # the outcome's own line: anything printed goes to stderr
+    os.dup2(2, 1)
+    fn, args, fed = pickle.load(source)
     try:
-        value = fn(connection.recv, *args)
+        value = fn((lambda: pickle.load(source)), *args) if fed else fn(*args)
+        outcome = ("ok", value)
     except Exception as err:  # noqa: BLE001 - sent back, raised again by Fed.close
-        connection.send(("error", err))
-    else:
-        connection.send(("ok", value))
+        outcome = ("error", err)
+    try:
+        data = pickle.dumps(outcome)
+    except Exception as err:  # noqa: BLE001 - an error that cannot be pickled: its text
+        data = pickle.dumps(("error", RuntimeError(f"{type(err).__name__}: {outcome[1]}")))
+    sink.write(data)
+    sink.flush()
 
 
 def _total(receive: Callable[[], Any]) -> Any:
