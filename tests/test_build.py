@@ -187,8 +187,35 @@ def test_store_and_serialisation_in_other_processes_give_the_same_output(built, 
                                   and not isinstance(q.object, ox.BlankNode))
 
     assert quads(out / "store") == quads(built[0] / "store")
-    assert not [p for p in psutil.Process().children()  # each process exited once done
-                if "resource_tracker" not in " ".join(p.cmdline())]
+    assert not _helpers()  # each process exited once done
+
+
+def _helpers() -> list:
+    """This process's helper processes (:func:`kg.parallel.apart`) still alive."""
+    found = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if "kg.parallel import _serve" in " ".join(p.cmdline()):
+                found.append(p)
+        except psutil.Error:
+            pass
+    return found
+
+
+def test_a_build_failing_beside_its_helper_processes_leaves_none_behind(tmp_path, monkeypatch):
+    import kg.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pages failed")
+
+    monkeypatch.setattr(kg.build, "SERIALISE_APART", 0)
+    monkeypatch.setattr(kg.build, "LOAD_APART", 0)
+    monkeypatch.setattr(kg.build, "write_pages", broken)  # while Turtle/TriG are being written
+    with pytest.raises(RuntimeError, match="pages failed"):
+        build([demo_corpus_path()], tmp_path / "out")
+    assert not _helpers()
+    assert not list(tmp_path.glob(".out.build-*"))  # the staging folder is gone
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["cache"]  # nothing published
 
 
 def test_rebuild_reads_parsed_documents_from_the_cache(tmp_path, monkeypatch):
