@@ -54,6 +54,7 @@ from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
 from kg.resolve.thesaurus import read_thesaurus
 from kg.search import index_path, write_index
+from kg.segment.editor_posts import post_mentions
 from kg.segment.editors import editor_mentions
 
 
@@ -180,8 +181,8 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
                                                   on_progress)
     if not corpus.parsed:
         raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
-    per_doc = [(p.document, p.articles, found[p.document.id] + editor_mentions(p.document, p.articles))
-               for p in corpus.parsed]
+    per_doc = [(p.document, p.articles, found[p.document.id] + editor_mentions(p.document, p.articles)
+                + post_mentions(p.document, p.articles)) for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")
     resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)

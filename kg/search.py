@@ -220,8 +220,8 @@ def index_path(store_dir: Path) -> Path:
 
 
 def search(path: Path, query: str, limit: int = 20, prefix: bool = False) -> list[Hit]:
-    """The IRIs matching every word of ``query``, best first (labels, then forms, then
-    sentences; within a field by BM25 rank), one hit per IRI. ``prefix``: the last word may
+    """The IRIs matching every word of ``query``, best first (labels, shortest first, then
+    forms, then sentences; within a field by BM25 rank), one hit per IRI. ``prefix``: the last word may
     be the start of a word (see :func:`match_expression`).
 
     Raises ``FileNotFoundError`` when there is no index at ``path``.
@@ -238,7 +238,9 @@ def search(path: Path, query: str, limit: int = 20, prefix: bool = False) -> lis
             "SELECT e.iri, COALESCE(l.label, ''), e.field, e.text FROM entries e "
             "LEFT JOIN labels l ON l.iri = e.iri WHERE entries MATCH ? "
             "ORDER BY CASE e.field WHEN 'label' THEN 0 WHEN 'form' THEN 1 ELSE 2 END, "
-            "CASE WHEN ? THEN length(e.text) ELSE 0 END, bm25(entries), e.iri "  # completion: short names first
+            # a label, and any name in completion, shortest first: «Қазақстанның» finds Kazakhstan
+            # before a long institution name that says Қазақстан twice
+            "CASE WHEN ? OR e.field = 'label' THEN length(e.text) ELSE 0 END, bm25(entries), e.iri "
             "LIMIT ?", (expression, prefix, limit * 20)).fetchall()
     finally:
         db.close()

@@ -178,3 +178,14 @@ def test_gold_en_paragraphs() -> None:
         pytest.skip("shared corpus not available")
     scores = evaluate(paragraphs, lambda t: [(m.start, m.end, m.label) for m in extract_en(t)])
     assert scores.micro(HEADLINE_LABELS).f1 >= 0.9
+
+
+def test_a_quoted_title_listed_after_programs_such_as_is_a_program():
+    from kg.extract import extract_text
+
+    text = ("Collaboration grew. GIZ programs such as «Sustainable Use of Natural Resources in "
+            "Central Asia» (2002–2015) supported research, as did projects including “Green Bridge”.")
+    found = {(m.text, m.label) for m in extract_text(text, "d", [])}
+    assert ("«Sustainable Use of Natural Resources in Central Asia»", "PROGRAM") in found
+    assert ("“Green Bridge”", "PROGRAM") in found
+    assert not any(m.label == "PROGRAM" for m in extract_text("Programs such as these «are» rare.", "d", []))

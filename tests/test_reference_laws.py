@@ -103,3 +103,17 @@ def test_each_generic_law_is_referenced_only_by_the_entry_of_its_year():
     newer = laws[(len(BODY) + TAIL.index("On State Service. <https://x.ua/4"), "On State Service")][1]
     assert cited_laws("Verkhovna Rada of Ukraine. (1993). On State Service. <https://x.ua/3>", names) == [older]
     assert cited_laws("Verkhovna Rada of Ukraine. (2016). On State Service. <https://x.ua/4>", names) == [newer]
+
+
+def test_a_journal_named_after_a_university_and_a_publisher_ending_an_entry_name_institutions():
+    tail = ("1. Askarova A. Climate risks, Vestnik KRSU, 2019. – P. 5.\n"
+            "2. Ахмет Б. Болмыс. Қарағанды университетінің хабаршысы. Тарих. 2020.\n"
+            "3. Petrenko O. Decentralization: Results and Prospects. Ilko Kucheriv Democratic Initiatives Foundation.\n"
+            "4. Ivanov I. Diplomacy. Moscow: Diplomatic Academy of the Ministry of Foreign Affairs, 1995.\n"
+            "5. Smith J. Local Government Reform in Ukraine. Kyiv, 2019.\n")
+    found = [m for m in reference_mentions(DOC, 0, tail).mentions if m.label == "ORG"]
+    assert [(m.text, m.canonical) for m in found] == [
+        ("KRSU", "KRSU"), ("Қарағанды университетінің", "Қарағанды университеті"),
+        ("Ilko Kucheriv Democratic Initiatives Foundation", "Ilko Kucheriv Democratic Initiatives Foundation"),
+        ("Diplomatic Academy of the Ministry of Foreign Affairs", "Diplomatic Academy of the Ministry of Foreign Affairs")]
+    assert resolve([], found[:1]).mentions[(DOC, found[0].start, found[0].end, "ORG")] == ("institution", "krsu")

@@ -33,10 +33,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.en.lexicon import classify_head
+from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
+from kg.text.ru_morph import normalize_ru
 
 #: The extractor name of a law found in a reference list.
 SOURCE = "kazkg-ref/0.1:reference"
@@ -84,10 +86,11 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
         number = _NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
         base = start + (number.end() if number else len(line) - len(line.lstrip()))
-        for at, name in sorted(set(_corporate_authors(entry)) | set(_publishers(entry))):
+        named = {(at, name, name) for at, name in (*_corporate_authors(entry), *_publishers(entry))}
+        for at, name, canonical in sorted(named | set(_journal_owners(entry))):
             lang = _script_lang(name)
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
-                                    name, "ORG", lang, name, SOURCE))
+                                    name, "ORG", lang, canonical, SOURCE))
         act = _entry_act(entry)
         if act is None:
             continue
@@ -159,7 +162,18 @@ _PUBLISHER = re.compile(
     r"|(?:[А-ЯЁ][\w-]*\s+){1,3}Пресс|Издательство\s+[«\"“][^»\"”]{2,60}[»\"”])(?![\w-])"
 )
 _CITY_PUBLISHER = re.compile(r"(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?):\s+(?P<name>[A-Z][\w&'’-]*"
-                             r"(?:\s+[A-Z][\w&'’-]*){0,4})(?=,\s*(?:1[89]|20)\d\d|\s*//|\.\s)")
+                             r"(?:\s+(?:[A-Z][\w&'’-]*|of|the|and)){0,11})(?=,\s*(?:1[89]|20)\d\d|\s*//|\.\s)")
+#: A journal named after its university: Vestnik KRSU, Вестник Томского государственного
+#: университета, Bulletin of Karaganda University, Қарағанды университетінің хабаршысы.
+_JOURNAL_OWNER = re.compile(
+    r"(?:\b(?:Vestnik|Вестник|Bulletin\s+of(?:\s+the)?|Herald\s+of(?:\s+the)?)\s+"
+    r"(?P<after>[A-ZА-ЯЁ][^.,;:*()\[\]\n]{1,80}?)(?=\s*[.,;:*(\[]|\s+(?:Ser|Сер)|$))"
+    r"|(?P<before>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*(?:\s+[\w-]+){0,4}?\s+университетінің)\s+хабаршысы"
+)
+_UNIVERSITY = re.compile(r"(?i)univers|университет")
+#: The last segment of an entry that is an institution (its publisher): "… Prospects.
+#: Ilko Kucheriv Democratic Initiatives Foundation."
+_SEGMENT = re.compile(r"(?<=\.\s)(?P<name>[A-Z][^.,:;<>\[\]\n]{3,100}?)\.\s*(?:<|https?:|$)")
 
 
 def _publishers(entry: str) -> list[tuple[int, str]]:
@@ -179,11 +193,44 @@ def _publishers(entry: str) -> list[tuple[int, str]]:
     """
     found = {_own_press(m.start("name"), m.group("name").strip()) for m in _PUBLISHER.finditer(entry)
              if m.group("name").split()[0] not in ("The", "In", "On")}
+    for m in _SEGMENT.finditer(entry):
+        if m.start() > 0 and _is_institution(m.group("name")) and not any(
+                at <= m.start("name") < at + len(name) for at, name in found):
+            found.add((m.start("name"), m.group("name")))
     for m in _CITY_PUBLISHER.finditer(entry):
         if lookup_place(m.group("city"), "en") is not None and not any(
                 at <= m.start("name") < at + len(name) for at, name in found):
             found.add((m.start("name"), m.group("name")))
     return sorted(found)
+
+
+def _journal_owners(entry: str) -> list[tuple[int, str, str]]:
+    """(offset, name as printed, nominative name) of the universities journals are named after.
+
+    >>> _journal_owners("Askarova A. Climate risks, Vestnik KRSU, 2019. – P. 5.")
+    [(35, 'KRSU', 'KRSU')]
+    >>> _journal_owners("Сейт А. Поэтика // Вестник КазНУ. Серия филологическая. 2019.")
+    [(27, 'КазНУ', 'КазНУ')]
+    >>> _journal_owners("Ахмет Б. Болмыс. Қарағанды университетінің хабаршысы. Тарих. 2020.")
+    [(17, 'Қарағанды университетінің', 'Қарағанды университеті')]
+    """
+    out = []
+    for m in _JOURNAL_OWNER.finditer(entry):
+        group = "after" if m.group("after") else "before"
+        name = m.group(group).strip()
+        known = lookup_institution(name) is not None
+        if not known and not _UNIVERSITY.search(name):
+            continue
+        if group == "before":
+            canonical = re.sub(r"інің$", "і", name)
+        elif known or is_acronym(name):
+            canonical = name
+        elif _CYRILLIC.search(name):
+            canonical = normalize_ru(name, "ORG")
+        else:
+            canonical = name
+        out.append((m.start(group), name, canonical))
+    return out
 
 
 def _own_press(at: int, name: str) -> tuple[int, str]:

@@ -27,7 +27,7 @@ from kg.extract.references import reference_mentions, link_citations
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-9"
+CACHE_VERSION = f"{__version__}-12"
 
 
 @dataclass(frozen=True)

@@ -290,7 +290,8 @@ def _add_co_mentions(g: GraphLines, doc: Document, mentions: tuple[Mention, ...]
 def _add_editors(g: GraphLines, issue, mentions: tuple[Mention, ...], r: Resolution, iri: Minter) -> None:
     """``schema:editor`` from the issue to each person its front matter lists."""
     for m in mentions:
-        resolved = r.mentions.get((m.document_id, m.start, m.end, m.label)) if m.extractor == EDITOR else None
+        resolved = (r.mentions.get((m.document_id, m.start, m.end, m.label))
+                    if m.extractor == EDITOR and m.label == "PERSON" else None)
         if resolved:
             g.add(issue, t(SCHEMA.editor), iri(*resolved))
 

@@ -41,6 +41,7 @@ from kg.resolve.places import country_key, country_of, country_or_region, region
 from kg.resolve.registry import Entity, Merge, Registry
 from kg.resolve.retype import people_taken_for_other_kinds
 from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
+from kg.segment.editor_posts import aligned_posts
 from kg.segment.editors import aligned_editors, front_matter_end
 from kg.text.names import name_key
 
@@ -77,27 +78,34 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     registry = Registry()
     people = People(registry)
     authors = people.add_authors(articles)
-    _add_editors(people, documents, articles)
+    posts = _add_editors(people, documents, articles)
     institutions, places = _affiliations(registry, articles)
     keywords = keyword_concepts(registry, articles)
     mentions = list(mentions)
     contexts = _contexts(documents, articles, mentions)
-    resolved = _text_mentions(registry, people, mentions, contexts, thesaurus)
+    resolved = _text_mentions(registry, people, mentions, contexts, thesaurus, posts)
     links = _Links(authors, institutions, keywords, resolved)
     _apply_entity_rules(registry, thesaurus, links)
     return Resolution(dict(sorted(registry.entities.items())), links.authors, links.institutions,
                       places, links.keywords, links.mentions, tuple(registry.merges))
 
 
-def _add_editors(people: People, documents: Sequence[Document], articles: Sequence[Article]) -> None:
-    """Each issue's editors, one person per place in its kk/ru/en editorial lists."""
+def _add_editors(people: People, documents: Sequence[Document],
+                 articles: Sequence[Article]) -> dict[MentionKey, tuple[MentionKey, ...]]:
+    """Each issue's editors, one person per place in its kk/ru/en editorial lists; returns
+    the institutions of one post in those lists, each mention -> all of them."""
     by_doc: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         by_doc[a.document_id].append(a)
+    posts: dict[MentionKey, tuple[MentionKey, ...]] = {}
     for d in documents:
         front = d.text[:front_matter_end(tuple(by_doc.get(d.id, ())))]
         if front:
             people.add_name_groups(aligned_editors(front), d.id)
+            for group in aligned_posts(front):
+                keys = tuple((d.id, s, e, "ORG") for s, e in group.values())
+                posts.update(dict.fromkeys(keys, keys))
+    return posts
 
 
 def _affiliations(registry: Registry, articles: Sequence[Article]):
@@ -128,9 +136,13 @@ def _contexts(documents: Sequence[Document], articles: Sequence[Article],
 
 
 def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
-                   contexts: dict[str, CountryContext],
-                   thesaurus: Thesaurus) -> dict[MentionKey, EntityKey]:
-    """Thesaurus rules first; then persons (fullest names first), then the rest in order."""
+                   contexts: dict[str, CountryContext], thesaurus: Thesaurus,
+                   posts: dict[MentionKey, tuple[MentionKey, ...]] | None = None
+                   ) -> dict[MentionKey, EntityKey]:
+    """Thesaurus rules first; then persons (fullest names first), then the rest in order;
+    the institutions of one board member's post in the kk/ru/en editorial lists (``posts``)
+    are one, keyed by a catalogued name of them, else by the English one."""
+    posts = posts or {}
     resolved: dict[MentionKey, EntityKey] = {}
     rest = []
     for m in mentions:
@@ -156,9 +168,17 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
     spelled = expansions(rest)
     referred = antecedents(rest)
     # spelled-out names before acronyms, full names before bare heads («the Council»)
-    for m in sorted(rest, key=lambda m: (m in spelled, m in referred)):
+    for m in sorted(rest, key=lambda m: (m in spelled, m in referred,
+                                         _key(m) in posts and not _catalogued(m),
+                                         _key(m) in posts and m.lang != "en")):
         found = kinds.by_label(m.label)
         if found is None or found.key == "person":
+            continue
+        same = next((resolved[k] for k in posts.get(_key(m), ()) if k in resolved), None)
+        if same is not None:
+            registry.add(*same, {m.lang: m.canonical}, m.text, m.lang,
+                         "the same post in the kk/ru/en editorial lists", alias=m.canonical)
+            resolved[_key(m)] = same
             continue
         full = referred.get(m)
         if full is not None and _key(full) in resolved and resolved[_key(full)][0] == found.key:

@@ -34,6 +34,7 @@ _INSTITUTION_HEAD = re.compile(
     r"әкімшілігі\w*|министрлігі\w*|министерств\w*|агенттігі\w*|комитеті\w*|ministry|agency|bureau|"
     r"foundation|қоры\w*|фонд\w*|corporation|компания\w*)"
 )
+_UNDER = re.compile(r"\s+жанындағы\s+(?=\S)")
 _KK_GENITIVE = re.compile(r"(ы|і|сы|сі)(ның|нің|нда|нде|на|не|н)$")
 _ROLE = re.compile(r"(?i)director|student|professor|lecturer|fellow|head|researcher|expert|"
                    r"editor|dean|chair|associate|assistant|candidate|doctor|founder|department|"
@@ -89,6 +90,9 @@ def _clause_institution(clause: str) -> str | None:
     m = _INSTITUTION_HEAD.search(clause)
     if not m:
         return None
+    unit = _UNDER.match(clause, m.end())
+    if unit:  # «Хоккайдо университеті жанындағы Славян зерттеулер орталығының»: the unit
+        m = _INSTITUTION_HEAD.search(clause, unit.end()) or m
     if re.search(r"[A-Za-z]", m.group()) or not re.search("[әғқңөұүһі]", clause):
         return _balanced(_latin_or_russian(clause, m.start()))
     name = clause[: m.end()].strip(" \"")

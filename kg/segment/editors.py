@@ -25,7 +25,8 @@ from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 from kg.text.names import name_key, parse_name
 
-__all__ = ["EXTRACTOR", "Editor", "aligned_editors", "editor_mentions", "editors", "front_matter_end"]
+__all__ = ["EXTRACTOR", "Editor", "aligned_editors", "aligned_places", "editor_mentions", "editors",
+           "front_matter_end"]
 
 #: The ``extractor`` of masthead mentions.
 EXTRACTOR = "kazkg-masthead/0.1:masthead"
@@ -52,6 +53,8 @@ _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{1,2}}"
 _ITEM = re.compile(rf"(?m)^[ \t]*[-•*][ \t]+\**(?P<name>{_NAME})\**,?[ \t]*[–—-][ \t]*(?P<role>[^,\n]*)")
 _NEXT_NAME = re.compile(rf"\s*\n[\s*_]*(?P<name>{_NAME})[*_]*,?[*_]*[ \t]*(?:\n|$)")
 _CAPS = re.compile(r"[^\W\d_]{2,}")
+#: Where a list item's text ends: the next item, a heading, a blank line.
+_ITEM_END = re.compile(r"\n[ \t]*(?:[-•*][ \t]|#|\n)|\n[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ class Editor:
     lang: str
     role: str
     section: int = -1  # the editorial heading it is listed under (their order), -1 for none
+    #: The whole text of a list item's post (over its wrapped lines), ``-1`` for a role line.
+    role_start: int = -1
+    role_end: int = -1
 
 
 def _lang(match: re.Match[str]) -> str:
@@ -98,7 +104,9 @@ def editors(front: str) -> tuple[Editor, ...]:
         if (under or capitals) and _person(name):
             s, e = m.span("name")
             section, lang = under[-1] if under else (-1, detect_language(name, guess=False))
-            found.setdefault(s, Editor(_canonical(name), s, e, lang, m.group("role").strip(" *"), section))
+            end = _ITEM_END.search(front, m.end())
+            found.setdefault(s, Editor(_canonical(name), s, e, lang, m.group("role").strip(" *"), section,
+                                       m.start("role"), end.start() if end else len(front)))
     return tuple(found[s] for s in sorted(found))
 
 
@@ -115,6 +123,11 @@ def aligned_editors(front: str) -> tuple[dict[str, str], ...]:
     >>> aligned_editors(front)
     ({'kk': 'Сон Юнхун', 'en': 'Song Yonghong'}, {'kk': 'Ерлан Қарин', 'en': 'Yerlan Karin'})
     """
+    return tuple({e.lang: e.name for e in place} for place in aligned_places(front))
+
+
+def aligned_places(front: str) -> tuple[tuple[Editor, ...], ...]:
+    """The editors of each place of the kk/ru/en editorial lists (see :func:`aligned_editors`)."""
     lists: dict[str, dict[int, list[Editor]]] = {}
     for e in editors(front):
         if e.section >= 0:
@@ -122,15 +135,15 @@ def aligned_editors(front: str) -> tuple[dict[str, str], ...]:
     per_lang = {lang: [found[k] for k in sorted(found)] for lang, found in lists.items()}
     if len(per_lang) < 2 or len({len(v) for v in per_lang.values()}) != 1:
         return ()
-    groups: list[dict[str, str]] = []
+    out: list[tuple[Editor, ...]] = []
     for parallel in zip(*per_lang.values()):
         if len({len(lst) for lst in parallel}) != 1:
             continue
         places = list(zip(*parallel))
         agreeing = sum(len({name_key(e.name) for e in place}) < len(place) for place in places)
         if 2 * agreeing >= len(places):
-            groups += [{e.lang: e.name for e in place} for place in places]
-    return tuple(groups)
+            out += places
+    return tuple(out)
 
 
 def front_matter_end(articles: tuple[Article, ...]) -> int:

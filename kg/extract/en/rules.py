@@ -67,6 +67,12 @@ _PROGRAM_QUOTED = re.compile(
     rf"Initiative|initiative)\s+{_QUOTED}|{_QUOTED}\s+(?:(?:State|National)\s+)?"
     rf"(?:Program(?:me)?|Strategy|Concept|National\s+Project|Initiative|program(?:me)?|strategy)"
 )
+#: Quoted titles listed after "programs such as" / "projects including": each one a program.
+_LISTED_TITLE = rf"{_QUOTED}(?:\s*\([^()\n]{{1,30}}\))?"
+_PROGRAMS_SUCH_AS = re.compile(
+    rf"\b(?:[Pp]rogram(?:me)?s|[Pp]rojects|[Ii]nitiatives)\s+(?:such\s+as|including|like)\s+"
+    rf"(?P<list>{_LISTED_TITLE}(?:\s*(?:,|,?\s+and)\s+{_LISTED_TITLE})*)"
+)
 _PROGRAM_UNTIL = re.compile(
     r"\b(?:Concept|Strategy|(?:State\s+|National\s+)?Program(?:me)?|Doctrine|Roadmap)\s+"
     r"(?:for|of|on)\s+[^.;:()\[\]\n]{3,140}?\b(?:until|till|to|by|through|for)\s+"
@@ -104,6 +110,10 @@ def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Can
         yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
     for m in _PROGRAM_UNTIL.finditer(text):
         yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
+    for m in _PROGRAMS_SUCH_AS.finditer(text):  # "programs such as «A» (2002–2015) and «B»"
+        for title in re.finditer(_QUOTED, m.group("list")):
+            start = m.start("list") + title.start()
+            yield Candidate(start, start + len(title.group()), "PROGRAM", "program", priority=STRONG)
     for m in _YEAR_NAMED.finditer(text):
         if re.search(r"[-‑]|Strategy|Program|Concept|[\"“«]", m.group()):
             yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
