@@ -131,6 +131,8 @@ class Article:
 
 #: The extractor source of a parent institution nested in a unit's span (``kg.extract.filters.chains``).
 PARENT_SOURCE = "parent"
+#: The extractor of names found in reference lists (:mod:`kg.extract.references`).
+REFERENCE_SOURCE = "kazkg-ref/0.1:reference"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.references import reference_mentions
 from kg.extract.tasks import ArticleTask, extract_article
 from kg.resolve import resolve
@@ -117,3 +119,42 @@ def test_a_journal_named_after_a_university_and_a_publisher_ending_an_entry_name
         ("Ilko Kucheriv Democratic Initiatives Foundation", "Ilko Kucheriv Democratic Initiatives Foundation"),
         ("Diplomatic Academy of the Ministry of Foreign Affairs", "Diplomatic Academy of the Ministry of Foreign Affairs")]
     assert resolve([], found[:1]).mentions[(DOC, found[0].start, found[0].end, "ORG")] == ("institution", "krsu")
+
+
+@pytest.mark.slow
+def test_a_publisher_of_a_cited_work_is_no_subject_of_the_article(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.build import build
+
+    text = ("# Decentralization in Ukraine\n\n**Aigul Serikova**\n\n*Astana IT University*\n\n"
+            "**Abstract.** Local government in Ukraine was reformed.\n\n*Keywords: decentralization, reform.*\n\n"
+            "The old law “On Civil Service” [2] set the rules for civil servants in Ukraine.\n\n"
+            "**References**\n\n"
+            "1. Putnam R. Making Democracy Work. – Princeton: Princeton University Press, 1993.\n"
+            "2. Verkhovna Rada of Ukraine. (1993). On State Service. <https://zakon.rada.gov.ua/laws/show/3723-12>\n")
+    src = tmp_path / "ua.md"
+    src.write_text(text, encoding="utf-8")
+    build([src], tmp_path / "out")
+    store = ox.Store()
+    store.load(path=str(tmp_path / "out" / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    pre = "PREFIX kg: <https://w3id.org/kazkg/ontology#> PREFIX schema: <http://schema.org/> "
+    subjects = {r["e"].value.rsplit("/", 2)[-2] + "/" + r["e"].value.rsplit("/", 1)[-1]
+                for r in store.query(pre + "SELECT ?e WHERE { ?a schema:mentions ?e }")}
+    named = {r["e"].value.rsplit("/", 1)[-1]
+             for r in store.query(pre + "SELECT ?e WHERE { ?m kg:mentionOf ?e }")}
+    assert "princeton-university-press" in named  # a mention of the reference list …
+    assert "institution/princeton-university-press" not in subjects  # … but no subject
+    assert "law/on-state-service-ukraine-1993" in subjects  # a cited law is one
+
+
+def test_a_latin_surname_of_the_reference_list_in_kazakh_prose_is_that_scholar():
+    body = ("R. Putnam әлеуметтік капитал теориясын ұсынды. Oates фискалдық федерализм теориясы "
+            "маңызды. Young адамдар Green экономикасы туралы айтады.\n")
+    tail = ("Әдебиеттер\n1. Robert D. Putnam, Robert Leonardi. Making Democracy Work. 1993.\n"
+            "2. Oates W. Fiscal Federalism. New York, 1972.\n3. Young A. Growth. 2001.\n")
+    task = ArticleTask(DOC, 0, body, (), len(body), tail)
+    persons = [(m.text, m.canonical) for m in extract_article(task) if m.label == "PERSON"]
+    assert ("R. Putnam", "Robert D. Putnam") in persons and ("Oates", "W. Oates") in persons
+    assert not any(text == "Young" for text, _ in persons)  # a common English word
+    assert not any(text == "Green" for text, _ in persons)  # no reference author of that name

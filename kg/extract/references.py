@@ -37,11 +37,13 @@ from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
-from kg.model import Mention
+from kg.lexicon.common import is_common_word
+from kg.model import REFERENCE_SOURCE, Mention
+from kg.segment.citation import split_citation
 from kg.text.ru_morph import normalize_ru
 
-#: The extractor name of a law found in a reference list.
-SOURCE = "kazkg-ref/0.1:reference"
+#: The extractor name of a name found in a reference list.
+SOURCE = REFERENCE_SOURCE
 
 _NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
 _LEGISLATURE = re.compile(
@@ -133,7 +135,7 @@ def _entry_act(entry: str) -> tuple[str, str, bool] | None:
 
 _AUTHOR = re.compile(r"^[^\W\d_][^.()\[\]<>,:;/\"«»“”]{1,110}?(?=\s*\[[A-Z]{2,6}\]|\.\s|\.$|\s*\(\d{4}|,\s)")
 _JOINT = re.compile(r"\s+&\s+|\s*;\s*")
-_SMALL = frozenset("of the and for on in at de".split())
+_SMALL = frozenset({"of", "the", "and", "for", "on", "in", "at", "de"})
 
 
 def _corporate_authors(entry: str) -> list[tuple[int, str]]:
@@ -296,3 +298,81 @@ def link_citations(body: str, offset: int, mentions: Sequence[Mention],
             m = replace(m, cites=canonical)
         out.append(m)
     return tuple(out)
+
+
+#: A cited author as printed: "Putnam R.", "Kvale, S.", "Wright E.O.", "R. Putnam".
+_LATIN_AUTHOR = re.compile(
+    r"^(?:(?P<s1>[A-Z][a-z'’-]{2,}),?\s+(?P<i1>(?:[A-Z]\.\s?){1,3})|(?P<i2>(?:[A-Z]\.\s?){1,3})\s*(?P<s2>[A-Z][a-z'’-]{2,}))$"
+)
+_FULL_NAME = r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z'’-]{2,}"
+_FULL_NAMES = re.compile(rf"^{_FULL_NAME}(?:,\s+{_FULL_NAME})*(?=\.\s)")
+#: The extractor name of a scholar the body names by a reference author's surname.
+SCHOLAR_SOURCE = "kazkg-ref/0.1:cited-author"
+
+
+def reference_surnames(tail: str) -> dict[str, str]:
+    """Latin surname -> "I. Surname" for the persons the reference list ``tail`` cites.
+
+    >>> reference_surnames("1. Oates W. Fiscal Federalism. New York, 1972.\\n2. Fung A., Wright E.O. Deepening.")
+    {'Oates': 'W. Oates', 'Fung': 'A. Fung', 'Wright': 'E.O. Wright'}
+    >>> reference_surnames("12. Robert D. Putnam, Robert Leonardi. Making Democracy Work. 1993.")
+    {'Putnam': 'Robert D. Putnam', 'Leonardi': 'Robert Leonardi'}
+    """
+    out: dict[str, str] = {}
+    for line in tail.split("\n"):
+        number = _NUMBER.match(line)
+        if not number:
+            continue
+        entry = line[number.end():]
+        full = _FULL_NAMES.match(entry)
+        if full:  # "Robert D. Putnam, Robert Leonardi. Making …"
+            for name in full.group(0).split(", "):
+                out.setdefault(name.split()[-1], name.strip())
+            continue
+        for author in split_citation(entry).authors:
+            m = _LATIN_AUTHOR.match(author.strip())
+            if m:
+                surname = m.group("s1") or m.group("s2")
+                initials = (m.group("i1") or m.group("i2")).replace(" ", "")
+                out.setdefault(surname, f"{initials} {surname}")
+    return out
+
+
+def cited_scholars(document_id: str, offset: int, body: str, found: Sequence[Mention],
+                   surnames: dict[str, str]) -> tuple[Mention, ...]:
+    """Latin surnames of the reference list that Kazakh or Russian text names in the body
+    ("Oates фискалдық федерализм теориясы", "Desiere мен …", "R. Putnam әлеуметтік капитал
+    …"): person mentions (an initial printed before is part of the span), unless a mention
+    covers them already or the word is a common English one.
+
+    >>> body = "R. Putnam әлеуметтік капитал туралы жазды. Oates теориясы."
+    >>> [(m.text, m.canonical) for m in cited_scholars("d", 0, body, [], {"Putnam": "R. Putnam", "Oates": "W. Oates"})]
+    [('R. Putnam', 'R. Putnam'), ('Oates', 'W. Oates')]
+    """
+    if not surnames:
+        return ()
+    taken = sorted((m.start - offset, m.end - offset) for m in found)
+    out = []
+    for m in _LATIN_WORD.finditer(body):
+        full = surnames.get(m.group("surname"))
+        if full is None or is_common_word(m.group("surname").lower(), "en"):
+            continue
+        start = m.start("initial") if m.group("initial") else m.start("surname")
+        if any(s < m.end() and start < e for s, e in taken) or not _in_cyrillic_text(body, start):
+            continue
+        text = body[start:m.end()]
+        out.append(Mention(document_id, offset + start, offset + m.end(), text, "PERSON",
+                           "kk", full, SCHOLAR_SOURCE))
+    return tuple(out)
+
+
+_LATIN_WORD = re.compile(r"(?<![\w.-])(?P<initial>[A-Z]\.\s?)?(?P<surname>[A-Z][a-z'’-]{2,})(?![\w-])")
+
+
+def _in_cyrillic_text(text: str, at: int) -> bool:
+    """Is the text around ``at`` mostly Cyrillic (a Latin name inside Kazakh or Russian prose)?"""
+    window = text[max(0, at - 80):at + 80]
+    return len(_CYRILLIC_ALL.findall(window)) > 2 * len(re.findall(r"[A-Za-z]", window))
+
+
+_CYRILLIC_ALL = re.compile(r"[\u0400-\u04ff]")

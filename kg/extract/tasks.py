@@ -23,11 +23,11 @@ from pathlib import Path
 
 from kg import __version__
 from kg.extract import extract_text
-from kg.extract.references import reference_mentions, link_citations
+from kg.extract.references import cited_scholars, link_citations, reference_mentions, reference_surnames
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-12"
+CACHE_VERSION = f"{__version__}-16"
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     body = tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
     cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
-    return link_citations(task.body, task.offset, body, cited) + cited.mentions
+    scholars = cited_scholars(task.document_id, task.offset, task.body, body,
+                              reference_surnames(task.tail))
+    return link_citations(task.body, task.offset, body, cited) + scholars + cited.mentions
 
 
 def warm_up() -> None:

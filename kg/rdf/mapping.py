@@ -33,7 +33,7 @@ from kg.iri import (
     mint,
     reference_key,
 )
-from kg.model import Article, Document, Mention
+from kg.model import REFERENCE_SOURCE, Article, Document, Mention
 from kg.rdf.biblio import add_issue, add_reference_parts, law_names
 from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
@@ -342,5 +342,6 @@ def _add_mention(g, doc: Document, m: Mention, article: Article | None, source,
     if article is not None:
         art = iri.article(article)
         g.add(node, t(KG.mentionIn), art)
-        g.add(art, t(SCHEMA.mentions), entity)
-        g.add(art, t(KG.mentions), entity)
+        if m.extractor != REFERENCE_SOURCE or m.label == "LAW":  # a cited work's author or
+            g.add(art, t(SCHEMA.mentions), entity)               # publisher is not a subject
+            g.add(art, t(KG.mentions), entity)
