@@ -5,8 +5,10 @@ Run: .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --out /tmp/kazkg-benc
                                                                      extract per language)
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --only parse      (ingest+segment only)
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --only tokenize   (the floor only)
+     .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --out OUT --rebuild --no-floor
+                                                (a rebuild: OUT and its cache are kept)
 
-The output folder is deleted first (no extraction cache). Words are whitespace tokens of the
+The output folder is deleted first (no extraction cache), unless ``--rebuild``. Words are whitespace tokens of the
 decoded input texts. The build runs as ``python -m kg build`` in a child process (interpreter
 start and imports included); peak memory is the sum of the resident sets of that process and
 all its workers, sampled every 50 ms, and CPU time is user+sys of all of them (a figure that
@@ -172,6 +174,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0, help="0: automatic, as kg build")
     ap.add_argument("--only", choices=("parse", "tokenize"), default=None)
     ap.add_argument("--no-floor", action="store_true")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="build into --out as it is (its caches used), instead of deleting it first")
     ap.add_argument("--stages", action="store_true",
                     help="also time ingest, segment and extraction per language in-process")
     args = ap.parse_args()
@@ -186,7 +190,8 @@ def main() -> None:
     elif args.only != "tokenize":
         if args.out.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
             sys.exit("refusing to write inside the repository")
-        shutil.rmtree(args.out, ignore_errors=True)
+        if not args.rebuild:
+            shutil.rmtree(args.out, ignore_errors=True)
         if args.stages:
             print("stages in this process (one core):")
             stage_breakdown(args.corpus)

@@ -9,6 +9,7 @@ segmented or extracted becomes a warning naming it; the rest is built.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -40,13 +41,13 @@ from kg.output import OutputError, staged_output
 from kg.pages import write_pages
 from kg.pages.site import FOLDER as SITE_FOLDER
 from kg.pages.site import write_site
-from kg.parallel import auto_workers, open_mapper
-from kg.rdf.bulkload import add_run_in_slices, load_store
+from kg.parallel import apart, auto_workers, fed_apart, open_mapper
+from kg.rdf.bulkload import add_run_in_slices, load_received, load_store
 from kg.rdf.mapping import corpus_graphs
 from kg.rdf.ontology import ONTOLOGY, ontology_dir
 from kg.rdf.prefixes import turtle_prefixes
 from kg.rdf.runs import write_run
-from kg.rdf.serialize import canonical_lines, write_trig, write_turtle
+from kg.rdf.serialize import canonical_lines, write_graph_files
 from kg.rdf.void import describe_dataset
 from kg.resolve import resolve
 from kg.resolve.report import entities_csv
@@ -187,24 +188,30 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)
     clock.lap("resolve")
     work = stage / ".runs"
-    with naming(work):
-        runs = [write_run(work, g.name, g.sorted()) for g in corpus_graphs(per_doc, resolution, base)]
-        runs.append(write_run(work, mint("graph", "ontology", base), _ontology_lines(base)))
-    clock.lap("rdf")
-    # the tables of the resolution, then the resolution is let go before the store and analytics
-    write_atomic(stage / "articles.json",
-                 json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
-    write_atomic(stage / "reports" / "merges.csv", _merges_csv(resolution.merges))
-    write_atomic(stage / "reports" / "entities.csv",
-                 entities_csv(resolution, mentions, corpus.articles, base))
-    entities: dict[str, int] = {}
-    for kind, _ in resolution.entities:
-        entities[kind] = entities.get(kind, 0) + 1
-    merges = len(resolution.merges)
-    del resolution, per_doc
-    clock.lap("tables")
-    with naming(stage / "store"):
-        store = load_store(stage / "store", runs)
+    loader = _store_loader(stage / "store", corpus)
+    try:
+        with naming(work):
+            runs = []
+            for lines in _graph_lines(per_doc, resolution, base):
+                runs.append(write_run(work, *lines))
+                if loader is not None:
+                    loader.send(runs[-1])
+        clock.lap("rdf")
+        # the tables of the resolution, then it is let go before the store and analytics
+        entities, merges = _write_tables(stage, corpus, resolution, mentions, base)
+        del resolution, per_doc
+        clock.lap("tables")
+        with naming(stage / "store"):
+            if loader is None:
+                store = load_store(stage / "store", runs)
+            else:  # loaded meanwhile, or nearly
+                loader.close()
+                loader = None
+                store = ox.Store(str(stage / "store"))
+    except BaseException:
+        if loader is not None:
+            loader.abort()
+        raise
     clock.lap("store")
     graph = mint("graph", "analytics", base)
     with naming(stage / "reports"):
@@ -213,25 +220,26 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         runs.append(analytics.run)
         add_run_in_slices(store, analytics.run, stage / "store")
     del store
+    serialised = _serialise(runs, stage, turtle_prefixes(base))  # beside the pages and index
     clock.lap("analytics")
-    with naming(stage / "networks"):
-        write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
-    analytics = replace(analytics, results=())  # the networks are no longer needed
-    clock.lap("pages")
-    with naming(stage / "search.sqlite"):
-        write_index(stage / "store", index_path(stage / "store"), out / "cache" / TERMS_CACHE)
-    clock.lap("search index")
-    if pages:
-        with naming(stage / SITE_FOLDER):
-            write_site(stage / "store", stage, base, index_path(stage / "store"))
-        clock.lap("entity pages")
-    prefixes = turtle_prefixes(base)
-    with naming(stage / "graph.ttl"):
-        triples = write_turtle(runs, stage / "graph.ttl", prefixes)
-    with naming(stage / "graph.trig"):
-        write_trig(runs, stage / "graph.trig", prefixes)
+    try:
+        with naming(stage / "networks"):
+            write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
+        analytics = replace(analytics, results=())  # the networks are no longer needed
+        clock.lap("pages")
+        with naming(stage / "search.sqlite"):
+            write_index(stage / "store", index_path(stage / "store"), out / "cache" / TERMS_CACHE)
+        clock.lap("search index")
+        if pages:
+            with naming(stage / SITE_FOLDER):
+                write_site(stage / "store", stage, base, index_path(stage / "store"))
+            clock.lap("entity pages")
+    except BaseException:
+        _settle(serialised)  # no process left writing into a staging folder being removed
+        raise
+    triples = serialised.result()
     shutil.rmtree(work)
-    clock.lap("serialise")
+    clock.lap("serialise")  # what is left of it once the pages and the index are written
     report = BuildReport(out, corpus, mentions, entities, triples, merges,
                          clock.timings, dict(analytics.counts), tuple(analytics.warnings),
                          extraction)
@@ -240,6 +248,75 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
     write_atomic(stage / "void.ttl", describe_dataset(report.counts, [i["source"] for i in description["inputs"]],
                                                       description["built_at"], base))
     return report
+
+
+#: Characters of text from which the store is bulk-loaded by another process as the RDF
+#: runs are written (~3.5 MB: a corpus of about five times the real one).
+LOAD_APART = 3_500_000
+
+
+def _store_loader(path: Path, corpus: Corpus):
+    """A process that loads the store at ``path`` from the runs sent to it
+    (:func:`kg.rdf.bulkload.load_received`), for a large corpus on more than one core;
+    ``None``: the store is loaded here once the runs are written."""
+    if sum(len(p.document.text) for p in corpus.parsed) < LOAD_APART or (os.cpu_count() or 1) < 2:
+        return None
+    return fed_apart(load_received, path)
+
+
+def _write_tables(stage: Path, corpus: Corpus, resolution, mentions, base: str) -> tuple[dict[str, int], int]:
+    """``articles.json``, ``reports/merges.csv`` and ``reports/entities.csv``; returns the
+    entities per kind and the number of merges (for the manifest)."""
+    write_atomic(stage / "articles.json",
+                 json.dumps([article_to_dict(a) for a in corpus.articles], ensure_ascii=False, indent=1))
+    write_atomic(stage / "reports" / "merges.csv", _merges_csv(resolution.merges))
+    write_atomic(stage / "reports" / "entities.csv",
+                 entities_csv(resolution, mentions, corpus.articles, base))
+    entities: dict[str, int] = {}
+    for kind, _ in resolution.entities:
+        entities[kind] = entities.get(kind, 0) + 1
+    return entities, len(resolution.merges)
+
+
+def _graph_lines(per_doc, resolution, base: str):
+    """``(graph IRI, sorted N-Quads lines)`` of every graph: entities, documents, ontology."""
+    for g in corpus_graphs(per_doc, resolution, base):
+        yield g.name, g.sorted()
+    yield mint("graph", "ontology", base), _ontology_lines(base)
+
+
+#: Quads from which Turtle and TriG are written by another process while this one writes the
+#: pages and the search index (a spawned process costs ~0.3 s: below this, they wait).
+SERIALISE_APART = 300_000
+
+
+def _serialise(runs: list, stage: Path, prefixes: dict[str, str]):
+    """Start writing ``graph.ttl`` and ``graph.trig`` from ``runs``: in another process if
+    they are large (:data:`SERIALISE_APART`) and there is a second core; the returned
+    future's ``result()`` is the triple count. The files are the same either way."""
+    args = (runs, stage / "graph.ttl", stage / "graph.trig", prefixes)
+    if sum(r.lines for r in runs) >= SERIALISE_APART and (os.cpu_count() or 1) > 1:
+        return apart(write_graph_files, *args)
+    return _Later(write_graph_files, args)
+
+
+def _settle(future) -> None:
+    """Wait for ``future`` to end, whatever its outcome (a build that failed meanwhile)."""
+    try:
+        if not isinstance(future, _Later):
+            future.result()
+    except Exception:  # noqa: BLE001 - the build's own error is the one reported
+        pass
+
+
+class _Later:
+    """A call made when its ``result()`` is asked for (the serial stand-in of a future)."""
+
+    def __init__(self, fn: Callable, args: tuple) -> None:
+        self._fn, self._args = fn, args
+
+    def result(self):
+        return self._fn(*self._args)
 
 
 def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,

@@ -89,6 +89,114 @@ def open_mapper(workers: int = 1, scheduler: str | None = None,
         pool.close()
 
 
+def apart(fn: Callable[..., R], *args: Any) -> Fed:
+    """Start ``fn(*args)`` in one new process; ``result()`` of the returned :class:`Fed`
+    waits for it and returns its value (or raises its error).
+
+    The process is a fresh interpreter (``python -c``, not a fork, and not multiprocessing's
+    spawn, which imports the caller's main script again): it holds only what it imports and
+    is given, so a large parent's memory is neither shared nor counted twice, and it dies
+    with this process (as the pool's workers). ``fn`` and ``args`` travel pickled: ``fn``
+    must be a module-level function.
+
+    >>> apart(divmod, 7, 2).result()
+    (3, 1)
+    """
+    return Fed(fn, args, fed=False)
+
+
+def fed_apart(fn: Callable[..., R], *args: Any) -> Fed:
+    """Start ``fn(receive, *args)`` in one new process (as :func:`apart`); ``receive()`` there
+    returns what :meth:`Fed.send` sends here, then ``None`` once :meth:`Fed.close` is called,
+    which returns ``fn``'s value (or raises its error).
+
+    >>> fed = fed_apart(_total)
+    >>> fed.send(2); fed.send(3); fed.close()
+    5
+    """
+    return Fed(fn, args, fed=True)
+
+
+class Fed:
+    """A process started by :func:`apart` or :func:`fed_apart`, and the pipe to it."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, fed: bool) -> None:
+        import pickle  # deferred: only a large build starts one
+        import subprocess
+
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", "from kg.parallel import _serve; _serve()", str(os.getpid())],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._pickle, self._fed = pickle, fed
+        pickle.dump((fn, args, fed), self._process.stdin)
+        self._process.stdin.flush()
+        if not fed:
+            self._process.stdin.close()
+
+    def send(self, item: Any) -> None:
+        self._pickle.dump(item, self._process.stdin)
+        self._process.stdin.flush()
+
+    def close(self) -> Any:
+        """Tell the process there is no more (if it is fed); wait for it; return its value."""
+        try:
+            if self._fed:
+                self._pickle.dump(None, self._process.stdin)
+                self._process.stdin.close()
+            status, value = self._pickle.load(self._process.stdout)
+        except (EOFError, OSError, self._pickle.UnpicklingError) as err:  # it died
+            raise RuntimeError(f"a helper process ended without a result ({err!r})") from None
+        finally:
+            self._process.stdout.close()
+            self._process.wait()
+        if status == "error":
+            raise value
+        return value
+
+    result = close  # the name of a future's
+
+    def abort(self) -> None:
+        """End the process now (the build failed meanwhile)."""
+        self._process.kill()
+        self._process.wait()
+        for pipe in (self._process.stdin, self._process.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+
+
+def _serve() -> None:
+    """The helper process's side of :class:`Fed`: read the call, run it, write the outcome."""
+    import pickle
+
+    _start_worker(int(sys.argv[1]), None)  # dies with the build
+    source = sys.stdin.buffer
+    sink = os.fdopen(os.dup(1), "wb")  # the outcome's own line: anything printed goes to stderr
+    os.dup2(2, 1)
+    fn, args, fed = pickle.load(source)
+    try:
+        value = fn((lambda: pickle.load(source)), *args) if fed else fn(*args)
+        outcome = ("ok", value)
+    except Exception as err:  # noqa: BLE001 - sent back, raised again by Fed.close
+        outcome = ("error", err)
+    try:
+        data = pickle.dumps(outcome)
+    except Exception as err:  # noqa: BLE001 - an error that cannot be pickled: its text
+        data = pickle.dumps(("error", RuntimeError(f"{type(err).__name__}: {outcome[1]}")))
+    sink.write(data)
+    sink.flush()
+
+
+def _total(receive: Callable[[], Any]) -> Any:
+    """The sum of what ``receive()`` gives until ``None`` (the example of :func:`fed_apart`)."""
+    total = 0
+    while (item := receive()) is not None:
+        total += item
+    return total
+
+
 class _LazyPool:
     """A process pool started on the first ``submit`` (a fully cached build starts none).
 

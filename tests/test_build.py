@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 
+import psutil
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
@@ -156,6 +157,65 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path):
     fresh = tmp_path / "fresh"
     build([corpus], fresh)
     assert _output_files(out) == _output_files(fresh)
+
+
+def test_store_and_serialisation_in_other_processes_give_the_same_output(built, tmp_path, monkeypatch):
+    """A large build loads the store in a spawned process as the RDF runs are written, and
+    writes graph.ttl and graph.trig in another while this one writes the pages and the
+    index (both forced here for a small corpus): the same files and the same store."""
+    import pyoxigraph as ox
+
+    import kg.build
+    import kg.parallel
+
+    started = []
+    monkeypatch.setattr(kg.build, "SERIALISE_APART", 0)
+    monkeypatch.setattr(kg.build, "LOAD_APART", 0)
+    monkeypatch.setattr(kg.build, "apart", lambda fn, *args: started.append(fn.__name__)
+                        or kg.parallel.apart(fn, *args))
+    monkeypatch.setattr(kg.build, "fed_apart", lambda fn, *args: started.append(fn.__name__)
+                        or kg.parallel.fed_apart(fn, *args))
+    out = tmp_path / "out"
+    report = build([demo_corpus_path()], out)
+    assert sorted(started) == ["load_received", "write_graph_files"] and (os.cpu_count() or 1) > 1
+    assert _output_files(out) == _output_files(built[0])
+    assert report.triples == built[1].triples
+
+    def quads(store_dir):  # blank nodes (the ontology's lists) get new labels in every store
+        every = list(ox.Store.read_only(str(store_dir)))
+        return len(every), sorted(str(q) for q in every if not isinstance(q.subject, ox.BlankNode)
+                                  and not isinstance(q.object, ox.BlankNode))
+
+    assert quads(out / "store") == quads(built[0] / "store")
+    assert not _helpers()  # each process exited once done
+
+
+def _helpers() -> list:
+    """This process's helper processes (:func:`kg.parallel.apart`) still alive."""
+    found = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if "kg.parallel import _serve" in " ".join(p.cmdline()):
+                found.append(p)
+        except psutil.Error:
+            pass
+    return found
+
+
+def test_a_build_failing_beside_its_helper_processes_leaves_none_behind(tmp_path, monkeypatch):
+    import kg.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("pages failed")
+
+    monkeypatch.setattr(kg.build, "SERIALISE_APART", 0)
+    monkeypatch.setattr(kg.build, "LOAD_APART", 0)
+    monkeypatch.setattr(kg.build, "write_pages", broken)  # while Turtle/TriG are being written
+    with pytest.raises(RuntimeError, match="pages failed"):
+        build([demo_corpus_path()], tmp_path / "out")
+    assert not _helpers()
+    assert not list(tmp_path.glob(".out.build-*"))  # the staging folder is gone
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["cache"]  # nothing published
 
 
 def test_rebuild_reads_parsed_documents_from_the_cache(tmp_path, monkeypatch):

@@ -95,8 +95,7 @@ def test_failed_build_leaves_no_temporary_files(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(kg.rdf.serialize, "write_trig", broken)
-    monkeypatch.setattr("kg.build.write_trig", broken)
+    monkeypatch.setattr(kg.rdf.serialize, "write_trig", broken)  # what write_graph_files calls
     out = tmp_path / "out"
     try:
         build([demo_corpus_path()], out)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from pathlib import Path
 
@@ -53,9 +53,49 @@ def add_runs(store: ox.Store, runs: Sequence[Run], store_dir: Path,
     """
     with tempfile.TemporaryDirectory(prefix=".load-", dir=Path(store_dir).parent) as tmp:
         for i, group in enumerate(_slices(runs, slice_size)):
-            path = group[0].path if len(group) == 1 else concatenate(group, Path(tmp) / f"{i}.nq")
-            store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            _load_group(store, group, Path(tmp) / f"{i}.nq")
     store.flush()
+
+
+def load_received(receive: Callable[[], Run | None], path: Path, slice_size: int = SLICE) -> int:
+    """:func:`load_store` from runs given one at a time by ``receive()`` until it gives
+    ``None``, each slice (the same as :func:`add_runs`') loaded as soon as it is whole, so
+    the loading keeps pace with the runs being written; the store is closed at the end.
+    Returns the number of runs. Module-level: a build runs it in another process.
+
+    >>> import tempfile, pathlib
+    >>> from kg.rdf.runs import write_run
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> runs = iter([write_run(d / "runs", f"http://e/g{i}", [f'<http://e/a> <http://e/p> "{i}" <http://e/g{i}> .\\n'])
+    ...              for i in range(3)] + [None])
+    >>> load_received(lambda: next(runs), d / "store", slice_size=2), len(ox.Store.read_only(str(d / "store")))
+    (3, 3)
+    """
+    path = Path(path)
+    shutil.rmtree(path, ignore_errors=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = ox.Store(str(path))
+    group: list[Run] = []
+    count = lines = 0
+    with tempfile.TemporaryDirectory(prefix=".load-", dir=path.parent) as tmp:
+        while (run := receive()) is not None:
+            if group and lines + run.lines > slice_size:  # as _slices groups them
+                _load_group(store, group, Path(tmp) / f"{count}.nq")
+                group, lines = [], 0
+            group.append(run)
+            lines += run.lines
+            count += 1
+        if group:
+            _load_group(store, group, Path(tmp) / f"{count}.nq")
+    store.flush()
+    del store  # closed: the build opens it again
+    return count
+
+
+def _load_group(store: ox.Store, group: list[Run], spare: Path) -> None:
+    """Bulk-load a slice of whole runs (one file: a single run's, else ``spare``)."""
+    path = group[0].path if len(group) == 1 else concatenate(group, spare)
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
 
 
 def add_run_in_slices(store: ox.Store, run: Run, store_dir: Path,

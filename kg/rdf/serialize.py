@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.fsutil import atomic_binary
+from kg.fsutil import atomic_binary, naming
 from kg.rdf.runs import Run, by_graph, concatenate, spill, union_triples
 
 
@@ -53,6 +53,17 @@ def write_trig(runs: Sequence[Run], path: Path, prefixes: dict[str, str]) -> Non
         quads = ox.parse(path=str(every), format=ox.RdfFormat.N_QUADS)
         with atomic_binary(path) as fh:
             ox.serialize(quads, fh, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+
+
+def write_graph_files(runs: Sequence[Run], ttl: Path, trig: Path, prefixes: dict[str, str]) -> int:
+    """:func:`write_turtle` to ``ttl`` and :func:`write_trig` to ``trig``; returns the triple
+    count. An ``OSError`` that names no file names the one being written (a full disk, say);
+    module-level, so that a build can run it in another process (:func:`kg.parallel.apart`)."""
+    with naming(ttl):
+        triples = write_turtle(runs, ttl, prefixes)
+    with naming(trig):
+        write_trig(runs, trig, prefixes)
+    return triples
 
 
 class _Counter:
