@@ -114,3 +114,12 @@ def test_model_social_network_is_a_website_not_an_institution():
     assert [_clean_model_span(text, s, e, "ORG") for s, e in spans] == [None, None]
     company = text.rindex("Facebook")
     assert _clean_model_span(text, company, company + 8, "ORG") == (company, company + 8, "ORG")
+
+
+def test_a_numbered_five_year_plan_is_a_program_and_a_radio_station_an_institution():
+    from kg.extract import extract_text
+
+    found = {(m.text, m.label, m.canonical) for m in extract_text(
+        "Бұл ауысу 11-бесжылдықта (2006–2010 ж.) көрінді. Қытай халықаралық радиосы хабар таратты.", "d", [])}
+    assert ("11-бесжылдықта", "PROGRAM", "11-бесжылдық") in found
+    assert ("Қытай халықаралық радиосы", "ORG", "Қытай халықаралық радиосы") in found

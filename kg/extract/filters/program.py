@@ -42,6 +42,7 @@ PROGRAM_HEADS = (
     "программ", "стратеги", "концепци", "проект", "инициатив", "план", "доктрин",
     "program", "strateg", "concept", "project", "initiative", "plan", "doctrine", "agenda",
     "жыл", "науқан",  # a named year (Жастар жылы), a campaign («HeForShe» науқаны)
+    "бесжылдық", "пятилетк", "five-year",  # a numbered five-year plan (11-бесжылдық)
     "идея", "идеолог",  # a state idea («Мәңгілік Ел» идеясы)
 )
 _GENERIC = re.compile(r"^(?:мемлекеттік|state|national|ұлттық|the|of|for|and|new|жаңа|"
@@ -105,7 +106,7 @@ def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidat
             out.append(cand)
             continue
         ws = words(surface(ctx, cand))
-        headed = any(w.lower().startswith(PROGRAM_HEADS) for w in ws) or (
+        headed = any(w.lower().rpartition("-")[2].startswith(PROGRAM_HEADS) for w in ws) or (
             re.fullmatch(r"\W*[«\"“„].*", surface(ctx, cand)) and head_nearby(ctx, cand, PROGRAM_HEADS))
         if headed and _titled(ctx, cand):
             out.append(cand)

@@ -59,7 +59,7 @@ ORG_HEADS = {  # possessive (proper-name) forms only: a bare "университ
     "ассамблеясы": "ассамблеясы", "елшілігі": "елшілігі",
     "хабы": "хабы", "биржасы": "биржасы", "альянсы": "альянсы", "қауымдастық": "қауымдастық",
     "ассоциациясы": "ассоциациясы", "банк": "банк", "журналы": "журналы",
-    "киностудиясы": "киностудиясы",
+    "киностудиясы": "киностудиясы", "радиосы": "радиосы",
 }
 #: Bare (non-possessive) heads that name an institution only when capitalised:
 #: «… жанындағы Қоғамдық кеңеске» is not, «Қоғамдық Кеңес» / «Бас Ассамблеясы» are.
@@ -155,6 +155,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
+        ("PROGRAM", "five-year-plan", re.compile(rf"(?<![\d{LOW}])\d{{1,2}}-бесжылдық{_INFL}", flags)),
         ("PERSON", "initials", re.compile(
             rf"(?<![{CAP}{LOW}.])(?:(?:Дж|[{CAP}])\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
         ("ORG", "company", re.compile(
@@ -194,6 +195,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
     "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
     "region": ("облыс", "аудан"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
+    "five-year-plan": ("-бесжылдық",),
 }
 
 #: How far before its trigger (head word) a match may start: 14 name words and more.
@@ -378,6 +380,8 @@ def canonical_kk(surface: str, rule: str = "") -> str:
         return re.sub(r"\s+\S+$", "", s).strip("«»\"“”„ ")
     if rule == "constitution":
         return "Конституция" if s.startswith("Конституц") else re.sub(r"Конституция\w*$", "Конституциясы", s)
+    if rule == "five-year-plan":  # «11-бесжылдықта» -> «11-бесжылдық»
+        return re.sub(r"(бесжылдық)\w*$", r"\1", s)
     words = s.split(" ")
     words[-1] = canonical_head(words[-1])
     return " ".join(words)
