@@ -123,3 +123,10 @@ def test_a_numbered_five_year_plan_is_a_program_and_a_radio_station_an_instituti
         "Бұл ауысу 11-бесжылдықта (2006–2010 ж.) көрінді. Қытай халықаралық радиосы хабар таратты.", "d", [])}
     assert ("11-бесжылдықта", "PROGRAM", "11-бесжылдық") in found
     assert ("Қытай халықаралық радиосы", "ORG", "Қытай халықаралық радиосы") in found
+
+
+def test_a_chinese_name_in_kazakh_spelling_is_a_person():
+    from kg.extract import extract_text
+
+    found = {(m.text, m.label) for m in extract_text("Қытай жазушысы Су Бейхай еңбектері аударылды.", "d", [])}
+    assert ("Су Бейхай", "PERSON") in found

@@ -10,6 +10,8 @@ into such syllables, and the gazetteers catch Chinese places (Шанхай, Си
 (True, True, True)
 >>> chinese_name(["Қасым", "Тоқаев"]), chinese_name(["Ван", "Гог"]), chinese_name(["Синь"])
 (False, False, False)
+>>> chinese_name(["Су", "Бейхай"]), chinese_name(["Су", "Джоу-Шун"])
+(True, True)
 >>> syllables("цзиньпин")
 ('цзинь', 'пин')
 """
@@ -21,7 +23,7 @@ from functools import lru_cache
 
 __all__ = ["SURNAMES", "SYLLABLES", "chinese_name", "syllables"]
 
-#: Every Palladius syllable (lower case), and a few spellings Kazakh texts add (вей, рэнь).
+#: Every Palladius syllable (lower case), and a few spellings Kazakh texts add (вей, рэнь, бей).
 SYLLABLES = frozenset((
     "а ай ань ан ао э эй энь эн эр оу "
     "ба бай бань бан бао бэй бэнь бэн би бянь бяо бе бинь бин бо бу "
@@ -47,7 +49,8 @@ SYLLABLES = frozenset((
     "ца цай цань цан цао цэ цэнь цэн цы цун цоу цу цуань цуй цунь цо "
     "са сай сань сан сао сэ сэнь сэн сы сун соу су суань суй сунь со "
     "я янь ян яо е и инь ин юн ю юй юань юэ юнь "
-    "ва вай вань ван вэй вэнь вэн во у вей"
+    "ва вай вань ван вэй вэнь вэн во у вей "
+    "бей пей мей фей лей джоу шун"  # Kazakh spellings: Су Бейхай, Су Джоу-Шун
 ).split())
 #: Common one-syllable Chinese surnames (and Лао, a writer's pen name: Лао Шэ; Сон, a Kazakh
 #: spelling of Сун).
@@ -77,10 +80,11 @@ def syllables(word: str) -> tuple[str, ...] | None:
 def chinese_name(words: Sequence[str]) -> bool:
     """Do ``words`` (as written) read as a Chinese name: a surname, then one or two given-name
     words of one or two syllables each, every word capitalised?"""
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+    parts = [words[0], *(p for w in words[1:] for p in w.split("-"))]  # «Су Джоу-Шун»
+    if not 2 <= len(words) <= 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
         return False
-    low = [w.lower() for w in words]
+    low = [p.lower() for p in parts]
     if low[0] not in SURNAMES:
         return False
-    cuts = [syllables(w) for w in low[1:]]
+    cuts = [syllables(p) for p in low[1:]]
     return all(c is not None and 1 <= len(c) <= 2 for c in cuts) and sum(len(c) for c in cuts) <= 2
