@@ -130,3 +130,13 @@ def test_a_chinese_name_in_kazakh_spelling_is_a_person():
 
     found = {(m.text, m.label) for m in extract_text("Қытай жазушысы Су Бейхай еңбектері аударылды.", "d", [])}
     assert ("Су Бейхай", "PERSON") in found
+
+
+def test_an_english_name_the_catalogue_knows_is_found_inside_kazakh_text():
+    from kg.extract import extract_text
+
+    found = {(m.text, m.label) for m in extract_text(
+        "АҚШ-та Earned Income Tax Credit және New Deal бағдарламалары жүзеге асты. "
+        "Ол Big Data әдістерін қолданды.", "d", [])}
+    assert {("Earned Income Tax Credit", "PROGRAM"), ("New Deal", "PROGRAM")} <= found
+    assert not any(text == "Big Data" for text, _ in found)  # not catalogued: nothing

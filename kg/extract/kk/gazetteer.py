@@ -25,7 +25,8 @@ from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
-__all__ = ["find_catalogued", "find_countries", "find_named_institutions", "find_people", "find_places"]
+__all__ = ["find_catalogued", "find_countries", "find_latin_catalogued", "find_named_institutions", "find_people",
+           "find_places"]
 
 _CANDIDATE = re.compile(
     rf"[{CAP}A-Z][{CAP}{LOW}A-Za-z]*(?:-[{CAP}{LOW}]+)?(?:\s+[{CAP}][{CAP}{LOW}]*(?:-[{LOW}]+)?){{0,2}}"
@@ -153,6 +154,29 @@ def find_catalogued(text: str) -> list[Candidate]:
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(entry.kind, "PROGRAM"),
                                  "catalogue", m.group()))
+    return out
+
+
+#: A run of capitalised Latin words (with of/and/the/for between): an English name in Kazakh text.
+_LATIN_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z'’-]+(?:\s+(?:(?:of|and|the|for|on)\s+)?[A-Z][A-Za-z'’-]+){1,6}(?![\w-])")
+
+
+def find_latin_catalogued(text: str) -> list[Candidate]:
+    """An English name of a catalogued act or institution inside Kazakh text (``Earned Income
+    Tax Credit және New Deal бағдарламалары``, ``World Bank-тің``), found as the catalogue has it.
+
+    >>> text = "АҚШ-та Belt and Road Initiative аясында"
+    >>> [(text[c.start:c.end], c.label) for c in find_latin_catalogued(text)]
+    [('Belt and Road Initiative', 'PROGRAM')]
+    """
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        act = lookup_act(m.group(), "en")
+        if act is not None:
+            out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(act.kind, "PROGRAM"), "catalogue",
+                                 m.group()))
+        elif lookup_institution(m.group(), "en") is not None:
+            out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", m.group()))
     return out
 
 
