@@ -29,17 +29,21 @@ catalogued one in any language, or an English name whose head is an institution'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from kg.extract.en.lexicon import classify_head
 from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
+from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
-from kg.lexicon.common import is_common_word
 from kg.model import REFERENCE_SOURCE, Mention
 from kg.segment.citation import split_citation
+from kg.text.kk_morph import normalize_kk
+from kg.text.lang import script_letters
 from kg.text.ru_morph import normalize_ru
 
 #: The extractor name of a name found in a reference list.
@@ -224,7 +228,7 @@ def _journal_owners(entry: str) -> list[tuple[int, str, str]]:
         if not known and not _UNIVERSITY.search(name):
             continue
         if group == "before":
-            canonical = re.sub(r"інің$", "і", name)
+            canonical = normalize_kk(name)
         elif known or is_acronym(name):
             canonical = name
         elif _CYRILLIC.search(name):
@@ -262,7 +266,8 @@ def _script_lang(text: str) -> str:
     return "ru" if _CYRILLIC.search(text) else "en"
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = script_letters("Cyrl")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _foreign_country(author: str) -> str | None:
@@ -348,17 +353,23 @@ def cited_scholars(document_id: str, offset: int, body: str, found: Sequence[Men
     >>> body = "R. Putnam әлеуметтік капитал туралы жазды. Oates теориясы."
     >>> [(m.text, m.canonical) for m in cited_scholars("d", 0, body, [], {"Putnam": "R. Putnam", "Oates": "W. Oates"})]
     [('R. Putnam', 'R. Putnam'), ('Oates', 'W. Oates')]
+    >>> covered = [Mention("d", 0, 20, body[:20], "ORG", "kk", ""), Mention("d", 43, 48, "Oates", "ORG", "kk", "")]
+    >>> [m.text for m in cited_scholars("d", 0, body, covered, {"Putnam": "R. Putnam", "Oates": "W. Oates"})]
+    []
     """
     if not surnames:
         return ()
-    taken = sorted((m.start - offset, m.end - offset) for m in found)
+    spans = sorted((m.start - offset, m.end - offset) for m in found)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first i
     out = []
     for m in _LATIN_WORD.finditer(body):
         full = surnames.get(m.group("surname"))
         if full is None or is_common_word(m.group("surname").lower(), "en"):
             continue
         start = m.start("initial") if m.group("initial") else m.start("surname")
-        if any(s < m.end() and start < e for s, e in taken) or not _in_cyrillic_text(body, start):
+        before = bisect_left(starts, m.end())  # the mentions starting before this word ends
+        if (before and reach[before - 1] > start) or not _in_cyrillic_text(body, start):
             continue
         text = body[start:m.end()]
         out.append(Mention(document_id, offset + start, offset + m.end(), text, "PERSON",
@@ -372,7 +383,4 @@ _LATIN_WORD = re.compile(r"(?<![\w.-])(?P<initial>[A-Z]\.\s?)?(?P<surname>[A-Z][
 def _in_cyrillic_text(text: str, at: int) -> bool:
     """Is the text around ``at`` mostly Cyrillic (a Latin name inside Kazakh or Russian prose)?"""
     window = text[max(0, at - 80):at + 80]
-    return len(_CYRILLIC_ALL.findall(window)) > 2 * len(re.findall(r"[A-Za-z]", window))
-
-
-_CYRILLIC_ALL = re.compile(r"[\u0400-\u04ff]")
+    return len(_CYRILLIC.findall(window)) > 2 * len(_LATIN.findall(window))

@@ -16,6 +16,7 @@ from kg.lexicon.countries import lookup_country
 from kg.model import Mention
 from kg.resolve.names import institution_form, nominative_name, plain_name
 from kg.resolve.registry import Registry
+from kg.text.lang import script_letters
 
 #: Catalogue kinds of legal acts that are programs (the others are laws).
 PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"})
@@ -116,7 +117,7 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
     return named_key(registry, m, kind)
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = script_letters("Cyrl")
 #: The parties of a treaty, written around its name.
 _PARTIES = (re.compile(r"^.*?\bарасындағы\s+"), re.compile(r"\s+between\s+.*$"))
 

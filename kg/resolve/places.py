@@ -46,7 +46,7 @@ def region_key(registry: Registry, canonical: str, surface: str, lang: str) -> s
     place = lookup_place(canonical, lang) or lookup_place(surface, lang)
     clean = plain_name(canonical)
     if place is not None:
-        ids = {"geonames": place.key[3:]} if place.key.startswith(GEONAMES_KEY) else {}
+        ids = {"geonames": place.key.removeprefix(GEONAMES_KEY)} if place.key.startswith(GEONAMES_KEY) else {}
         return registry.add("region", place.key, dict(place.names), surface, lang, "gazetteer",
                             ids, alias=clean)
     return registry.add("region", slug(clean), {lang: clean}, surface, lang,

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.segment.affiliations import institutions_of
 from kg.model import Article, Document, Mention
+from kg.segment.affiliations import institutions_of
 from kg.segment.editors import EXTRACTOR, aligned_places, editors, front_matter_end
 from kg.text.ru_morph import normalize_ru
 
