@@ -37,3 +37,17 @@ def test_english_names_stay_english(english):
 def test_english_words_are_not_read_as_russian():
     assert cyrillic_from_latin("Basic Books") is None
     assert cyrillic_from_latin("Brookings Institution") is None
+
+
+def test_the_transliterated_twin_of_an_entry_has_the_first_entry_s_publisher():
+    from kg.extract.references import reference_mentions
+
+    tail = ("Список литературы\n"
+            "9. Бутырская И.В. Лоббизм как институт. – Москва: Юнити-Дана, 2012. – 310 с.\n"
+            "10. Омашев Н. Ақпарат әлемі. – Алматы: Санат, 2000. – 37 б.\n"
+            "References\n"
+            "9. Butyrskaya I.V. Lobbizm kak institut. – Moscow: Unity-Dana, 2012. – 310 p.\n"
+            "10. Omashev N. Aqparat alemi. – Almaty: Sanat, 2001. – 37 b.\n")
+    found = {(m.text, m.canonical) for m in reference_mentions("d", 0, tail).mentions}
+    assert ("Unity-Dana", "Юнити-Дана") in found
+    assert ("Sanat", "Sanat") in found  # another year: not known to be the same book

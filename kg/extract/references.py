@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from kg.extract.en.lexicon import classify_head
+from kg.extract.reference_twins import Printed, remember, twin_name
 from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.common import is_common_word
@@ -86,15 +87,20 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
     mentions: list[Mention] = []
     numbers: dict[int, str] = {}
     foreign: set[int] = set()
+    first_printed: dict[int, Printed] = {}
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         number = _NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
         base = start + (number.end() if number else len(line) - len(line.lstrip()))
-        named = {(at, name, name) for at, name in (*_corporate_authors(entry), *_publishers(entry))}
+        n = int(number.group(1)) if number else None
+        publishers = _publishers(entry)
+        remember(first_printed, n, entry, [name for _, name in publishers])
+        named = {(at, name, name) for at, name in _corporate_authors(entry)}
+        named |= {(at, name, twin_name(first_printed, n, entry, name)) for at, name in publishers}
         for at, name, canonical in sorted(named | set(_journal_owners(entry))):
-            lang = _script_lang(name)
+            lang = _script_lang(canonical)  # a twin entry's publisher: its first printing
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
                                     name, "ORG", lang, canonical, SOURCE))
         act = _entry_act(entry)
