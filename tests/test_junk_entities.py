@@ -86,3 +86,16 @@ def test_an_acronym_in_brackets_after_a_city_is_not_the_city():
 
 def test_two_spellings_of_one_composer_are_one_person():
     assert lookup_person("Си Синхай") == lookup_person("Сиан Синьхай") is not None
+
+
+def test_a_headless_span_ending_on_a_catalogued_person_is_that_person():
+    text = "Қытайдың Конфуций, Лао Шэ және басқа авторлары аударылды."
+    cands = [Candidate(0, 17, "ORG", "ner")]
+    got = [(text[c.start:c.end], c.label) for c in apply_filters(text, "kk", cands)]
+    assert got == [("Конфуций", "PERSON")]
+
+
+def test_a_headless_cyrillic_concept_is_no_institution_but_an_english_name_is_kept():
+    text = "Сандық экономика дамыды, ал Transparency International баяндама жариялады."
+    assert kept(text, "kk", ["Сандық экономика", "Transparency International"]) == [
+        "Transparency International"]

@@ -11,6 +11,10 @@
   name an index is called after («Ұлттық Кедейлік Әдістеме» Индексі);
 * a body that every organisation has, named by common words only and no owner, is not one
   institution («Атқарушы комитеті», «Республикалық палатасы», "Secretariat of the Council");
+* the model's Cyrillic span of common words without any institution head is a concept;
+  (Latin ones are not judged: "Transparency International" and "Human Rights Watch" are
+  common words too);
+* a span without a head that ends on a catalogued person is that person («Қытайдың Конфуций»);
 * a plural head names a class of bodies, not one («сараптамалық талдау орталықтары»,
   «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
   (LDCs, NGOs), unless the name is quoted;
@@ -201,6 +205,51 @@ def _owner_before(ctx: FilterContext, cand: Candidate, found: list[Candidate]) -
         for c in found)
 
 
+#: Further words that make a name an institution's (a newspaper, a studio, a press …).
+_MORE_HEADS = ("газет", "радио", "холдинг", "корпорац", "ассоциац", "киностуди", "телеарна",
+               "журнал", "мектеп", "хаб", "бюро", "форум", "press", "books", "hub", "group",
+               "company", "corporation", "network", "forum")
+
+
+def _headless_concept(cand: Candidate, text: str, lang: str) -> bool:
+    """A Cyrillic model span of common words, unquoted, without an institution head.
+
+    >>> _headless_concept(Candidate(0, 15, "ORG", "ner"), "Сандық экономика", "kk")
+    True
+    >>> _headless_concept(Candidate(0, 26, "ORG", "ner"), "Transparency International", "kk")
+    False
+    """
+    ws = [w for w in name_words(text) if w.lower() not in FUNCTION_WORDS]
+    return (cand.source == "ner" and len(ws) >= 2 and not any(q in text for q in "«\"“")
+            and not any(w.isupper() for w in ws)
+            and not any(w.lower().startswith(BARE_HEADS + OWNED_HEADS + _MORE_HEADS) for w in ws)
+            and not any(w.isascii() for w in ws) and all(is_common_word(w, lang) for w in ws))
+
+
+def _person_at_end(ctx: FilterContext, cand: Candidate, text: str) -> Candidate | None:
+    """The catalogued person a headless institution span ends with, as a person span.
+
+    >>> from kg.extract.filters.context import FilterContext
+    >>> t = "Қытайдың Конфуций, Лао Шэ"
+    >>> c = _person_at_end(FilterContext(t, "kk"), Candidate(0, 17, "ORG", "ner"), t[:17])
+    >>> t[c.start:c.end], c.label
+    ('Конфуций', 'PERSON')
+    """
+    from kg.lexicon.people import lookup_person  # deferred: the people list
+
+    ws = text.split()
+    if len(ws) < 2 or any(w.lower().startswith(BARE_HEADS + OWNED_HEADS + _MORE_HEADS) for w in ws):
+        return None
+    for n in (2, 1):
+        tail = " ".join(ws[-n:])
+        found = lookup_person(normalize_kk(tail) if ctx.lang == "kk" else tail)
+        if found is not None and n < len(ws):
+            start = cand.start + text.rindex(tail)
+            return Candidate(start, start + len(tail), "PERSON", "catalogue",
+                             found.names.get(ctx.lang) or tail)
+    return None
+
+
 def _names_an_index(ctx: FilterContext, cand: Candidate) -> bool:
     """Is ``cand`` followed by the word "index" (the name of an index, not an institution)?"""
     return _INDEX_NEXT.match(ctx.text, cand.end) is not None
@@ -297,12 +346,15 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
                 out.append(part)
                 continue
             text = surface(ctx, part)
-            if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
+            person = None if confirmed(ctx, part) else _person_at_end(ctx, part, text)
+            if person is not None:
+                out.append(person)
+            elif confirmed(ctx, part) and text not in INDEX_ACRONYMS:
                 out.append(part)
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
                       or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
                       or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, found)
-                      or _names_an_index(ctx, part)
+                      or _names_an_index(ctx, part) or _headless_concept(part, text, ctx.lang)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
     return out
