@@ -99,3 +99,4 @@ def test_a_headless_cyrillic_concept_is_no_institution_but_an_english_name_is_ke
     text = "Сандық экономика дамыды, ал Transparency International баяндама жариялады."
     assert kept(text, "kk", ["Сандық экономика", "Transparency International"]) == [
         "Transparency International"]
+
