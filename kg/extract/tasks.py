@@ -23,11 +23,12 @@ from pathlib import Path
 
 from kg import __version__
 from kg.extract import extract_text
+from kg.extract.reference_text import reference_text_mentions
 from kg.extract.references import cited_scholars, link_citations, reference_mentions, reference_surnames
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-22"
+CACHE_VERSION = f"{__version__}-23"
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,18 @@ def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTas
 
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
-    """Mentions in one article body, offsets into the whole document, then the laws its
-    reference list cites (:mod:`kg.extract.references`)."""
+    """Mentions in one article body, offsets into the whole document, then those of its
+    reference list: the laws and publishers it cites (:mod:`kg.extract.references`) and the
+    names its entries hold (:mod:`kg.extract.reference_text`)."""
     body = tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
     cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
     scholars = cited_scholars(task.document_id, task.offset, task.body, body,
                               reference_surnames(task.tail))
-    return link_citations(task.body, task.offset, body, cited) + scholars + cited.mentions
+    named = tuple(m for m in reference_text_mentions(task.document_id, task.tail_offset, task.tail)
+                  if not any(c.start < m.end and m.start < c.end for c in cited.mentions))
+    return (link_citations(task.body, task.offset, body, cited) + scholars
+            + tuple(sorted(cited.mentions + named, key=lambda m: (m.start, m.end))))
 
 
 def warm_up() -> None:
