@@ -10,7 +10,7 @@ unknown name there would split one thing into two nodes. Persons are left out: a
 split one person. The mentions carry the reference-list extractor name, so they are no
 subjects of the article (:mod:`kg.rdf.mapping`).
 
-The place of publication ("Paris: OECD") is not named by the work, and nothing inside a
+The place of publication ("Paris: OECD") is a place the entry names too; nothing inside a
 link is a name. A list printed twice (as written, then transliterated or translated) names the
 same things in entry N of both: a law, program or institution that is the only one of its
 kind in both entries takes the first printing's name («Тұрмыстағы әйелдің азаматтығы туралы
@@ -19,7 +19,7 @@ kind in both entries takes the first printing's name («Тұрмыстағы ә�
 >>> tail = ("References\\n1. Open Government in Kazakhstan. Paris: OECD, 2017. <https://x.kz/UN>\\n"
 ...         "2. Smart cities. Washington, DC, 2022. - 40 p.\\n")
 >>> [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
-[('Kazakhstan', 'GPE'), ('OECD', 'ORG')]
+[('Kazakhstan', 'GPE'), ('Paris', 'GPE_SUB'), ('OECD', 'ORG'), ('Washington', 'GPE_SUB')]
 """
 
 from __future__ import annotations
@@ -34,10 +34,6 @@ from kg.model import REFERENCE_SOURCE, Mention
 
 __all__ = ["reference_text_mentions"]
 
-#: What follows a place of publication: a colon, a year, or "DC" («Москва, 1997»,
-#: "Moscow. 1997", "Washington, DC, 2022", «Вашингтон, округ Колумбия»).
-_PUBLISHED_AT = re.compile(
-    r"\s?:|[,.]\s*(?:(?:1[89]|20)\d\d|DC\b|D\.C\.|округ Колумбия|Колумбия округі)")
 _LINK = re.compile(r"<[^<>\n]*>|https?://\S+|www\.\S+|doi:\S+", re.IGNORECASE)
 #: Labels read from reference entries.
 LABELS = frozenset({"ORG", "LAW", "PROGRAM", "GPE", "GPE_SUB"})
@@ -71,8 +67,7 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
     for m in found:
         while i + 1 < len(lines) and starts_spaced[i + 1] <= m.start:
             i += 1
-        if m.label not in LABELS or m.label.startswith("GPE") and _PUBLISHED_AT.match(spaced, m.end) \
-                or any(s <= m.start < e for s, e in links) or not _known(m):
+        if m.label not in LABELS or any(s <= m.start < e for s, e in links) or not _known(m):
             continue
         shift = offset + starts_tail[i] - starts_spaced[i]
         by_line.setdefault(i, []).append(replace(m.shifted(shift), extractor=REFERENCE_SOURCE))
