@@ -34,3 +34,14 @@ def test_another_language_abstract_keeps_only_known_names():
     assert ("European Union", "ORG", True) in got
     assert ("Kazakhstan", "GPE", True) in got
     assert not any("Happiness" in text for text, _, _ in got)
+
+
+def test_known_names_in_capital_titles_are_mentions_of_the_article():
+    head = ("УКРАИНАДАҒЫ ОРТАЛЫҚТАСТЫРУ РЕФОРМАСЫ\n\nADVANTAGES OF DECENTRALIZATION REFORM IN "
+            "UKRAINE AND THE EUROPEAN UNION\n\n")
+    titles = (("en", "ADVANTAGES OF DECENTRALIZATION REFORM IN UKRAINE AND THE EUROPEAN UNION"),
+              ("kk", "УКРАИНАДАҒЫ ОРТАЛЫҚТАСТЫРУ РЕФОРМАСЫ"))
+    task = ArticleTask("d", len(head), BODY, (), len(head) + len(BODY), "", 0, head, (), titles)
+    got = [(m.text, m.label, m.canonical) for m in extract_article(task) if m.start < len(head)]
+    assert got == [("УКРАИНАДАҒЫ", "GPE", "Украина"), ("UKRAINE", "GPE", "Ukraine"),
+                   ("EUROPEAN UNION", "ORG", "European Union")]

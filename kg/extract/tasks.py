@@ -24,13 +24,14 @@ from pathlib import Path
 from kg import __version__
 from kg.extract import extract_text
 from kg.extract.abstracts import abstract_mentions
+from kg.extract.article_titles import title_mentions
 from kg.extract.reference_text import reference_text_mentions
 from kg.extract.references import cited_scholars, link_citations, reference_mentions, reference_surnames
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-24"
+CACHE_VERSION = f"{__version__}-25"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ArticleTask:
     head_offset: int = 0
     head: str = ""
     abstracts: tuple[tuple[str, str], ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTask]:
@@ -56,12 +58,13 @@ def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTas
                         tuple(au.names["en"] for au in a.authors if "en" in au.names),
                         a.body.end, doc.text[a.body.end: a.span.end],
                         a.span.start, doc.text[a.span.start: a.body.start],
-                        tuple(sorted(a.abstract.items())))
+                        tuple(sorted(a.abstract.items())), tuple(sorted(a.title.items())))
             for a in articles]
 
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
-    """Mentions in one article's abstracts (:mod:`kg.extract.abstracts`) and body, offsets
+    """Mentions in one article's titles (:mod:`kg.extract.article_titles`), abstracts
+    (:mod:`kg.extract.abstracts`) and body, offsets
     into the whole document, then those of its reference list: the laws and publishers it cites (:mod:`kg.extract.references`) and the
     names its entries hold (:mod:`kg.extract.reference_text`)."""
     body = tuple(m.shifted(task.offset)
@@ -74,6 +77,8 @@ def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
                   if not any(c.start < m.end and m.start < c.end for c in cited.mentions))
     abstracts = abstract_mentions(task.document_id, task.head_offset, task.head,
                                   dict(task.abstracts), detect_language(task.body[:4000]))
+    titles = title_mentions(task.document_id, task.head_offset, task.head, dict(task.titles))
+    abstracts = tuple(sorted(titles + abstracts, key=lambda m: (m.start, m.end)))
     return (abstracts + link_citations(task.body, task.offset, body, cited) + scholars
             + tuple(sorted(cited.mentions + named, key=lambda m: (m.start, m.end))))
 
