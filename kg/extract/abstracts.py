@@ -22,11 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from kg.extract.known import is_known
 from kg.ingest import split_paragraphs
-from kg.lexicon.catalog import lookup_act, lookup_institution
-from kg.lexicon.countries import lookup_country
-from kg.lexicon.people import lookup_person
-from kg.lexicon.places import lookup_place
 from kg.model import Mention
 
 __all__ = ["abstract_mentions", "abstract_spans"]
@@ -34,8 +31,6 @@ __all__ = ["abstract_mentions", "abstract_spans"]
 _SPACE = re.compile(r"[\s*_]+")
 #: Characters of a paragraph's start that must occur in an abstract (or the other way round).
 PROBE = 40
-_LOOKUPS = {"ORG": lookup_institution, "LAW": lookup_act, "PROGRAM": lookup_act,
-            "GPE": lookup_country, "GPE_SUB": lookup_place}
 
 
 def _norm(text: str) -> str:
@@ -60,13 +55,6 @@ def abstract_spans(header: str, abstracts: Mapping[str, str]) -> list[tuple[int,
     return out
 
 
-def _known(m: Mention) -> bool:
-    if m.label == "PERSON":
-        return lookup_person(m.canonical or m.text) is not None
-    lookup = _LOOKUPS.get(m.label)
-    return lookup is not None and any(lookup(n, m.lang) is not None for n in {m.canonical, m.text} if n)
-
-
 def abstract_mentions(document_id: str, offset: int, header: str, abstracts: Mapping[str, str],
                       body_lang: str, use_model: bool = True) -> tuple[Mention, ...]:
     """Mentions in the abstracts found in ``header`` (which starts at ``offset`` in its
@@ -77,6 +65,6 @@ def abstract_mentions(document_id: str, offset: int, header: str, abstracts: Map
     for start, end, lang in abstract_spans(header, abstracts):
         own = lang == body_lang  # the others keep known names only: no model needed for them
         for m in extract_text(header[start:end], document_id, (), use_model and own):
-            if own or _known(m):
+            if own or is_known(m):
                 out.append(m.shifted(offset + start))
     return tuple(out)
