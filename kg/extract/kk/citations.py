@@ -1,6 +1,8 @@
 """Authors of an author-year citation in Kazakh text: ``(Braun & Clarke, 2006)``,
 ``(Kvale and Brinkmann, 2009)``, ``(Hood et al., 2015)``, and their Kazakh spelling right
-before it: ``Браун мен Кларктың (Braun & Clarke, 2006) үлгісі``.
+before it: ``Браун мен Кларктың (Braun & Clarke, 2006) үлгісі``. Also the full Latin names of
+a list closed by a numbered reference: ``ғалымдары Nikos Papadakis, Stylianos Ioannis
+Tzagkarakis [10], Christine Wekerle [11]`` (:func:`find_numbered_names`).
 
 Every surname in the brackets is a person. A Kazakh rendering of them just before the
 bracket (one name, or two joined by мен/бен/пен/және, the last one with its case ending) is a
@@ -23,7 +25,7 @@ from kg.lexicon.common import is_common_word
 from kg.text.kk_morph import split_suffix
 from kg.text.translit import latin
 
-__all__ = ["find_citations"]
+__all__ = ["find_citations", "find_numbered_names"]
 
 _SURNAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
 _BRACKET = re.compile(r"\(([^()\n]{6,300}?)\)")
@@ -33,6 +35,9 @@ _CITATION = re.compile(
 _LATIN_NAME = re.compile(_SURNAME)
 _KK_NAMES = re.compile(
     rf"(?<![\w-])([{CAP}][{LOW}]+)(?:\s+(?:мен|бен|пен|және)\s+([{CAP}][{LOW}]+))?\s*\Z")
+#: A given name and a surname (two or three Latin words; accents allowed: Angeles Sánchez).
+_FULL = r"[A-Z][a-zà-öø-ÿ'’-]+(?:\s+[A-Z][a-zà-öø-ÿ'’-]+){1,2}"
+_NUMBERED = re.compile(rf"(?<![\w-])(?P<list>{_FULL}(?:\s*,\s*{_FULL})*)\s*\[\d")
 _FOLD = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i"})
 
 
@@ -89,3 +94,21 @@ def _same(cyrillic: str, name: str) -> bool:
     """True if ``cyrillic`` transliterates to about ``name`` (Кларк ~ Clarke, Браун ~ Braun)."""
     a, b = latin(cyrillic).lower().translate(_FOLD), name.lower().translate(_FOLD)
     return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def find_numbered_names(text: str) -> list[Candidate]:
+    """Full Latin names in a comma list that a numbered reference closes (source ``rule``, so
+    the person filter still checks that they read as names); no institution.
+
+    >>> text = "ғалымдары Nikos Papadakis, Christine Wekerle [11], World Bank [3] айтады"
+    >>> [text[c.start:c.end] for c in find_numbered_names(text)]
+    ['Nikos Papadakis', 'Christine Wekerle']
+    """
+    if "[" not in text:
+        return []
+    out = []
+    for m in _NUMBERED.finditer(text):
+        base = m.start("list")
+        out += [Candidate(base + x.start(), base + x.end(), "PERSON", "rule", x.group())
+                for x in re.finditer(_FULL, m.group("list")) if _personal(x.group())]
+    return out

@@ -37,6 +37,10 @@ __all__ = ["find_titles"]
 _RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-ның)?\s+)"
 _OWNER_COUNTRY = rf"(?:{_RK}|Қазақстанның\s+)"
 _ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
+#: What an English act is of or on: ``… Act of 1995``, ``European Charter of Local
+#: Self-Government``, ``Convention on the Rights of the Child`` (capitalised words or a year).
+_ENGLISH_OBJECT = (r"(?:\s+(?:of|on|against|for)\s+(?:\d{4}\b|(?:the\s+)?[A-Z][\w'’-]*"
+                   r"(?:\s+(?:(?:of|on|and|for|in)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,5}))?")
 _NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Ққ]ұжат|[Хх]аттама|[Пп]акт"
 #: The date and number of an act between its quoted title and its head word:
 #: «… туралы» 2016 жылғы 6 сәуірдегі № 480-V Заңы.
@@ -62,9 +66,10 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # «Қазақстанның демографиялық даму тұжырымдамасы-2030»: a program head inside the quotes
         ("PROGRAM", "program-in-quotes", re.compile(
             rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
-        # «"… жоспары" туралы келісім», «… туралы» жеке заң
+        # «"… жоспары" туралы келісім», «… туралы» жеке заң, «… туралы» Қазақстан Республикасының
+        # 2015 жылғы 2 қарашадағы № 383-V Заңы (the owner, date and number before the head)
         ("LAW", "quoted-about", re.compile(
-            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+(?:{_RK}(?:Үкіметінің|Президентінің)\s+)?{_DATED_NO}"
+            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+(?:{_RK}(?:(?:Үкіметінің|Президентінің)\s+)?)?{_DATED_NO}"
             rf"(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
             rf"(?:\s+жоба{end})?")),
         # Қазақстан Республикасы Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы
@@ -99,7 +104,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # Lobbying (Disclosure) Act in Kazakh text
         ("LAW", "english-act", re.compile(
             rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+(?:(?:(?:of|on|and|for|the|in|to)\s+)?"
-            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{0,6}}(?:{_ENGLISH_HEADS})\b")),
+            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{0,6}}(?:{_ENGLISH_HEADS})\b{_ENGLISH_OBJECT}")),
         # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
         ("PROGRAM", "owned-program", re.compile(
             rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?(?:[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}"

@@ -1,0 +1,77 @@
+"""Kazakh extraction gaps found on the fourth development key (tests/data/ner_dev4.jsonl),
+each on a sentence written for the test. Most run without the model, so the rules,
+gazetteers and filters are what is checked.
+"""
+
+from kg.extract.base import ParagraphText
+from kg.extract.kk import KazakhExtractor
+from kg.extract.spans import Candidate
+
+KK = KazakhExtractor(use_model=False)
+
+
+def found(text):
+    return [(m.text, m.label) for m in KK.extract(ParagraphText(text)) if not m.nested_parent]
+
+
+def test_numbered_law_with_its_owner_date_and_number_before_the_head():
+    text = ("7. «Білім туралы» Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III Заңы. "
+            "Сондай-ақ «Туризм туралы» ҚР 2001 жылғы 13 маусымдағы № 211 Заңына сәйкес.")
+    laws = [span for span, label in found(text) if label == "LAW"]
+    assert laws == ["«Білім туралы» Қазақстан Республикасының 2007 жылғы 27 шілдедегі № 319-III Заңы",
+                    "«Туризм туралы» ҚР 2001 жылғы 13 маусымдағы № 211 Заңына"]
+    assert not [span for span, label in found(text) if label == "GPE"]  # the owner is inside
+
+
+def test_english_act_of_a_year_and_charter_of_a_subject_without_the_article():
+    text = ("Ол The Freedom of Information Act of 2000 және European Charter of Local Self-Government "
+            "құжаттарын салыстырды.")
+    laws = [span for span, label in found(text) if label == "LAW"]
+    assert laws == ["Freedom of Information Act of 2000", "European Charter of Local Self-Government"]
+
+
+def test_authors_opening_reference_entries_are_surname_and_initials():
+    text = ("1. Серікбаев Н.Қ. Мемлекеттік басқару негіздері. – Алматы, 2019. – 210 б.\n"
+            "2. Berry J. M., Wilcox C. The Interest Group Society. – New York, 2018.\n"
+            "3. Dahl, R. A. Who Governs? – New Haven, 1961.")
+    people = [span for span, label in found(text) if label == "PERSON"]
+    assert people == ["Серікбаев Н.Қ.", "Berry J. M.", "Wilcox C.", "Dahl, R. A."]
+
+
+def test_initials_before_a_title_word_in_running_text_still_read_forwards():
+    assert ("А. Байтұрсынов", "PERSON") in found("Бұл еңбекті А. Байтұрсынов жазған.")
+
+
+def test_a_khan_keeps_his_title_and_a_common_word_opens_no_khan():
+    text = "Абылай ханның саясаты белгілі. Ол Кенесары хан туралы жазды. Бұл хан ұзақ билеген."
+    people = [(m.text, m.canonical) for m in KK.extract(ParagraphText(text)) if m.label == "PERSON"]
+    assert people == [("Абылай ханның", "Абылай хан"), ("Кенесары хан", "Кенесары хан")]
+
+
+def test_a_settlement_before_its_designator_and_a_district_of_a_foreign_capital():
+    text = "Зерттеу Қарабұлақ ауылында және Ақжар кентінде өтті. Қазақ ауылы өзгерді. Колумбия округі."
+    assert found(text) == [("Қарабұлақ", "GPE_SUB"), ("Ақжар", "GPE_SUB"), ("Колумбия округі", "GPE_SUB")]
+
+
+def test_model_given_name_before_a_rule_initial_and_surname_wins():
+    from kg.extract.kk import _yielding
+
+    text = "ғалымдар Мойра А. Силаги және Елбасы Н. Назарбаев айтты"
+    rule = [Candidate(15, 24, "PERSON", "rule", priority=0), Candidate(37, 49, "PERSON", "rule", priority=0)]
+    model = [Candidate(9, 24, "PERSON", "ner", priority=-8), Candidate(30, 49, "PERSON", "ner", priority=-8)]
+    kept = _yielding(text, [*rule, *model], model)
+    assert [text[c.start:c.end] for c in kept if c.source == "rule"] == ["Н. Назарбаев"]  # no title
+
+
+def test_full_latin_names_in_a_list_closed_by_a_numbered_reference():
+    text = ("Шетел ғалымдары Maria Lopez, Georgios Andreas Papadakis [4], Global Corruption Barometer [5] "
+            "деректерін талдайды.")
+    people = [span for span, label in found(text) if label == "PERSON"]
+    assert people == ["Maria Lopez", "Georgios Andreas Papadakis"]
+
+
+def test_an_institution_chain_through_a_lowercase_board_and_after_a_list_of_people():
+    text = ("Мақаланы Айгүл Сейтова, Б.Қ. Омаров және Еуразиялық Медицина Академиясының директорлар "
+            "кеңесінің Атқарушы комитеті дайындады.")
+    orgs = [span for span, label in found(text) if label == "ORG"]
+    assert orgs == ["Еуразиялық Медицина Академиясының директорлар кеңесінің Атқарушы комитеті"]
