@@ -75,3 +75,20 @@ def test_an_institution_chain_through_a_lowercase_board_and_after_a_list_of_peop
             "кеңесінің Атқарушы комитеті дайындады.")
     orgs = [span for span, label in found(text) if label == "ORG"]
     assert orgs == ["Еуразиялық Медицина Академиясының директорлар кеңесінің Атқарушы комитеті"]
+
+
+def test_reference_entries_give_publishers_places_journals_and_apa_authors():
+    text = ("4. Сейтқали Б. Саяси процестер. – Алматы: Қазақ университеті, 2021. – 180 б.\n"
+            "5. Müller K. Public choice // Journal of Policy Studies. – 2019. – Vol. 4. – P. 1-9.\n"
+            "6. Lopez, Wright (2017). Family income. *Child Welfare Review*, 3(2), 10-20.\n"
+            "7. Жаңалықтар // Қазақстан Республикасы Президентінің ресми сайты, 2024. URL: <https://x.kz>")
+    got = found(text)
+    assert ("Алматы", "GPE_SUB") in got and ("Қазақ университеті", "ORG") in got
+    assert ("Journal of Policy Studies", "ORG") in got and ("Child Welfare Review", "ORG") in got
+    assert [s for s, label in got if label == "PERSON"] == ["Сейтқали Б.", "Müller K.", "Lopez", "Wright"]
+    assert not [s for s, _ in got if "сайты" in s or s == "URL"]  # a website, a marker
+
+
+def test_reference_layout_is_read_only_in_numbered_entries():
+    text = "Мысалы, Алматы: Қазақ университеті, 2021 деп жазылған. Бұл // Журнал тізімі, 2020."
+    assert ("Қазақ университеті", "ORG") not in found(text)

@@ -1,4 +1,5 @@
-"""Spans that cannot be names at all: no letters, numbers, codes.
+"""Spans that cannot be names at all: no letters, numbers, codes, bibliographic markers
+(``URL``, ``DOI``).
 
 >>> from kg.extract.filters.context import FilterContext
 >>> text = "23,0 және КЖ-03 пен Қазақстан"
@@ -30,19 +31,23 @@ def is_code(text: str) -> bool:
     return _CODE.fullmatch(text) is not None
 
 
+#: Markers of a reference entry, never a name: «URL: <https://…>», «DOI: 10.…».
+_MARKERS = frozenset({"URL", "DOI", "ISBN", "ISSN", "URI", "PDF", "HTML", "PMID"})
+
+
 def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
 def drop_non_names(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop spans with fewer letters than digits, or shaped like a code."""
+    """Drop spans with fewer letters than digits, shaped like a code, or a bibliographic marker."""
     out = []
     for cand in found:
         text = surface(ctx, cand)
         digits = sum(c.isdigit() for c in text)
         if _letters(text) < 2 or _letters(text) < digits:
             continue
-        if is_code(text) and cand.source not in ("gazetteer", "catalogue"):
+        if (is_code(text) or text in _MARKERS) and cand.source not in ("gazetteer", "catalogue"):
             continue
         out.append(cand)
     return out
