@@ -92,3 +92,20 @@ def test_reference_entries_give_publishers_places_journals_and_apa_authors():
 def test_reference_layout_is_read_only_in_numbered_entries():
     text = "Мысалы, Алматы: Қазақ университеті, 2021 деп жазылған. Бұл // Журнал тізімі, 2020."
     assert ("Қазақ университеті", "ORG") not in found(text)
+
+
+def test_a_bare_government_from_the_model_is_no_institution():
+    from kg.extract.kk.model import _clean_model_span
+
+    text = "Үкімет пен партия бөлінді. Үкіметте өзгеріс болды. Қытай үкіметі шешті."
+    assert _clean_model_span(text, 0, 6, "ORG") is None
+    assert _clean_model_span(text, 27, 35, "ORG") is None
+    start = text.index("Қытай үкіметі")
+    end = start + len("Қытай үкіметі")
+    assert _clean_model_span(text, start, end, "ORG") == (start, end, "ORG")
+
+
+def test_the_state_council_named_alone_is_the_chinese_one_and_a_state_counsellor_is_not():
+    text = "Ведомстволар Мемлекеттік кеңес төрағасына бағынады. Ол Мемлекеттік кеңесшісі болды."
+    got = [(m.text, m.label, m.canonical) for m in KK.extract(ParagraphText(text))]
+    assert got == [("Мемлекеттік кеңес", "ORG", "ҚХР Мемлекеттік кеңесі")]
