@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from kg.extract.en.lexicon import classify_head
+from kg.extract.reference_twins import Printed, remember, twin_name
 from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.common import is_common_word
@@ -86,15 +87,20 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
     mentions: list[Mention] = []
     numbers: dict[int, str] = {}
     foreign: set[int] = set()
+    first_printed: dict[int, Printed] = {}
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         number = _NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
         base = start + (number.end() if number else len(line) - len(line.lstrip()))
-        named = {(at, name, name) for at, name in (*_corporate_authors(entry), *_publishers(entry))}
+        n = int(number.group(1)) if number else None
+        publishers = _publishers(entry)
+        remember(first_printed, n, entry, [name for _, name in publishers])
+        named = {(at, name, name) for at, name in _corporate_authors(entry)}
+        named |= {(at, name, twin_name(first_printed, n, entry, name)) for at, name in publishers}
         for at, name, canonical in sorted(named | set(_journal_owners(entry))):
-            lang = _script_lang(name)
+            lang = _script_lang(canonical)  # a twin entry's publisher: its first printing
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
                                     name, "ORG", lang, canonical, SOURCE))
         act = _entry_act(entry)
@@ -167,8 +173,15 @@ _PUBLISHER = re.compile(
     r"(?:Press|Publishing|Publications|Publishers|Books)"
     r"|(?:[А-ЯЁ][\w-]*\s+){1,3}Пресс|Издательство\s+[«\"“][^»\"”]{2,60}[»\"”])(?![\w-])"
 )
-_CITY_PUBLISHER = re.compile(r"(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?):\s+(?P<name>[A-Z][\w&'’-]*"
+_CITY_PUBLISHER = re.compile(r"(?P<city>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?):\s+(?P<name>[A-Z][\w&'’-]*"
                              r"(?:\s+(?:[A-Z][\w&'’-]*|of|the|and)){0,11})(?=,\s*(?:1[89]|20)\d\d|\s*//|\.\s)")
+#: A Cyrillic city (or «М.», «СПб.») and a colon, then the publisher: «М.: Экон-информ, 2002»,
+#: «Москва: Логос.», «Алматы : Эрекет-Print, 2008» (not «Алматы: М. Лаумулин», a person).
+_CYR_CITY_PUBLISHER = re.compile(
+    r"(?P<city>М\.|СПб\.|[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:-[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?)"
+    r"\s?:\s?(?P<name>(?![А-ЯЁA-Z]\.)[А-ЯЁӘҒҚҢӨҰҮҺІA-Z«\"][\w«»\"-]*(?:\s+[\w«»\"-]+){0,8}?)"
+    r"(?=,\s*(?:1[89]|20)\d\d|\.(?:\s|$))")
+_ABBREVIATED_CITIES = frozenset({"М.", "СПб."})
 #: A journal named after its university: Vestnik KRSU, Вестник Томского государственного
 #: университета, Bulletin of Karaganda University, Қарағанды университетінің хабаршысы.
 _JOURNAL_OWNER = re.compile(
@@ -196,6 +209,10 @@ def _publishers(entry: str) -> list[tuple[int, str]]:
     [(44, 'OECD')]
     >>> _publishers("Зяблюк Н.Г. Группы давления. – М.: Аспект Пресс, 2005.")
     [(35, 'Аспект Пресс')]
+    >>> _publishers("Арендт Х. Vita activa. Москва: Европейские издания.")
+    [(31, 'Европейские издания')]
+    >>> _publishers("Лаумулин М. Геополитика. – Алматы: М. Лаумулин, 2000. – С.134")
+    []
     """
     found = {_own_press(m.start("name"), m.group("name").strip()) for m in _PUBLISHER.finditer(entry)
              if m.group("name").split()[0] not in ("The", "In", "On")}
@@ -205,6 +222,12 @@ def _publishers(entry: str) -> list[tuple[int, str]]:
             found.add((m.start("name"), m.group("name")))
     for m in _CITY_PUBLISHER.finditer(entry):
         if lookup_place(m.group("city"), "en") is not None and not any(
+                at <= m.start("name") < at + len(name) for at, name in found):
+            found.add((m.start("name"), m.group("name")))
+    for m in _CYR_CITY_PUBLISHER.finditer(entry):
+        city = m.group("city")
+        if (city in _ABBREVIATED_CITIES or lookup_place(city) is not None) \
+                and sum(c.isalpha() for c in m.group("name")) >= 3 and not any(
                 at <= m.start("name") < at + len(name) for at, name in found):
             found.add((m.start("name"), m.group("name")))
     return sorted(found)

@@ -158,19 +158,31 @@ def find_acronym_definitions(text: str, spans: Iterable[Candidate],
                              style: AcronymStyle = ACRONYM) -> dict[str, str]:
     """Acronyms defined right after a span (``Local Autonomy Act (LAA)``) -> its label.
 
-    The first definition of an acronym counts; a span that is itself an acronym defines none.
+    The first definition of an acronym counts; a span that is itself an acronym defines none,
+    and neither does one in the same script whose first letter differs ("Travel For London
+    (TFL)": London is not TFL).
 
-    >>> text = "Local Autonomy Act (LAA) and the LAA"
-    >>> find_acronym_definitions(text, [Candidate(0, 18, "LAW", "head")])
+    >>> text = "Local Autonomy Act (LAA) and the LAA; Travel For London (TFL)"
+    >>> find_acronym_definitions(text, [Candidate(0, 18, "LAW", "head"), Candidate(49, 55, "GPE_SUB", "g")])
     {'LAA': 'LAW'}
     """
     labels: dict[str, str] = {}
     for cand in spans:
         end = len(text) if style.reach is None else cand.end + style.reach
         m = style.definition.match(text, cand.end, end)
-        if m and is_acronym(m.group(1), style) and not is_acronym(text[cand.start:cand.end], style):
+        name = text[cand.start:cand.end]
+        if m and is_acronym(m.group(1), style) and not is_acronym(name, style) \
+                and _may_abbreviate(m.group(1), name):
             labels.setdefault(m.group(1), cand.label)
     return labels
+
+
+def _may_abbreviate(acronym: str, name: str) -> bool:
+    """False if ``name`` is written in the acronym's script and starts with another letter."""
+    first = re.sub(r"^(?:[Tt]he\s+)?\W*", "", name)[:1]
+    if not first or first.isascii() != acronym[:1].isascii():
+        return True
+    return first.upper() == acronym[:1].upper()
 
 
 def spread_acronyms(text: str, chosen: Iterable[Candidate], labels: Mapping[str, str],

@@ -71,12 +71,24 @@ def _index() -> _Index:
     return _Index(MappingProxyType(by_name), KkLexicon.of(n.title() for n in names))
 
 
+_HARD_END = "бвгджзклмнпрстфхцчшщ"
+
+
 @lru_cache(maxsize=65536)
 def lookup_place(surface: str, lang: str | None = None) -> Place | None:
-    """The place a mention names, or None."""
+    """The place a mention names, or None; a Russian-spelt name may lose its final soft sign
+    before a Kazakh ending (``Шэньчжэндегі`` is Шэньчжэнь).
+
+    >>> lookup_place("Шэньчжэндегі", "kk").names["en"]
+    'Shenzhen'
+    """
     index = _index()
-    for form in surface_forms(surface, lang, index.lexicon):
+    forms = list(surface_forms(surface, lang, index.lexicon))
+    for form in forms:
         hit = index.by_name.get(name_key(form))
         if hit is not None:
+            return hit
+    for form in forms:
+        if form[-1:].lower() in _HARD_END and (hit := index.by_name.get(name_key(form + "ь"))):
             return hit
     return None

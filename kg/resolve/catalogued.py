@@ -17,6 +17,7 @@ from kg.model import Mention
 from kg.resolve.names import institution_form, nominative_name, plain_name
 from kg.resolve.registry import Registry
 from kg.text.lang import script_letters
+from kg.text.ru_latin import russian_name
 
 #: Catalogue kinds of legal acts that are programs (the others are laws).
 PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"})
@@ -32,6 +33,9 @@ def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
                     context_country: str = "") -> str:
     """The key of an institution named ``name`` (nominative; ``surface`` as written).
 
+    A Russian name in Latin letters (a transliterated reference: "Tomskogo gosudarstvennogo
+    universiteta") is keyed as the Russian name in Cyrillic would be.
+
     A national institution of the catalogue (Kazakhstan's) is not taken for a mention that
     names another country, nor for an unqualified one in another country's context
     (``context_country``, an ISO code; other countries have ministries and academies of
@@ -39,6 +43,9 @@ def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
     кітапханасы», the Amanat party), which are Kazakhstan's in any context.
     """
     surface = surface or name
+    russian = russian_name(plain_name(name)) if lang != "ru" else None
+    if russian is not None:
+        name, lang = russian, "ru"
     entry = lookup_institution(name, lang) or (lookup_institution(surface, lang)
                                                if surface != name else None)
     if entry is not None and entry.kind in NATIONAL_KINDS and (

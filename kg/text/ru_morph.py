@@ -268,3 +268,13 @@ def lemma_ru(word: str) -> tuple[str, bool]:
         return word.lower(), False
     proper = any(_PROPER_TAGS & set(p.tag.grammemes) for p in _parses(word) + parses)
     return parses[0].normal_form, proper
+
+
+@lru_cache(maxsize=65536)
+def is_known_ru(word: str) -> bool:
+    """True if pymorphy3's dictionary has ``word`` (lower case), not a guess from its ending.
+
+    >>> is_known_ru("университета"), is_known_ru("университы")
+    (True, False)
+    """
+    return _analyzer().word_is_known(word)

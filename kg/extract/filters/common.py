@@ -76,6 +76,28 @@ def _section_label(ctx: FilterContext, cand: Candidate) -> bool:
             and not confirmed(ctx, cand))
 
 
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _caps_heading(ctx: FilterContext, cand: Candidate) -> bool:
+    """«МАЛ ШАРУАШЫЛЫҒЫ»: a common word in capitals next to another word in capitals is a
+    heading, not an acronym.
+
+    >>> text = "<b>МАЛ ШАРУАШЫЛЫҒЫ</b> және БҰҰ"
+    >>> ctx = FilterContext(text, "kk")
+    >>> _caps_heading(ctx, Candidate(3, 6, "ORG", "ner")), _caps_heading(ctx, Candidate(27, 30, "ORG", "ner"))
+    (True, False)
+    """
+    text = surface(ctx, cand)
+    if not (text.isupper() and " " not in text and is_common_word(text, ctx.lang)):
+        return False
+    before = ctx.text[max(0, cand.start - 40):cand.start].split()
+    after = ctx.text[cand.end:cand.end + 40].split()
+    near = [w for w in (before[-1:] + after[:1])]
+    return any(m is not None and m.group().isupper()
+               for m in (_CAPS_WORD.search(w) for w in near))
+
+
 def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop unconfirmed person and place spans made of common words only, a section label
     opening the paragraph («Аңдатпа.»), and one-word institutions that are a common word
@@ -84,7 +106,8 @@ def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candid
     out = []
     for cand in found:
         text = surface(ctx, cand)
-        if _section_label(ctx, cand):
+        if _section_label(ctx, cand) or cand.label in KINDS and _caps_heading(ctx, cand) \
+                and not confirmed(ctx, cand):
             continue
         if cand.label == "ORG" and len(words(text)) > 2:
             out.append(_without_opening_word(ctx, cand))

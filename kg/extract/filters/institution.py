@@ -7,7 +7,14 @@
   unless the paragraph names an institution with that head ("the Council" after "the Council
   of Europe"); the national bodies (Government, Parliament, Үкімет …) are left to the
   resolver, which reads their country from the context;
-* an index is not an institution (EGDI, LOSI, "E-Government Development Index");
+* an index is not an institution (EGDI, LOSI, "E-Government Development Index"), nor is the
+  name an index is called after («Ұлттық Кедейлік Әдістеме» Индексі);
+* a body that every organisation has, named by common words only and no owner, is not one
+  institution («Атқарушы комитеті», «Республикалық палатасы», "Secretariat of the Council");
+* the model's Cyrillic span of common words without any institution head is a concept;
+  (Latin ones are not judged: "Transparency International" and "Human Rights Watch" are
+  common words too);
+* a span without a head that ends on a catalogued person is that person («Қытайдың Конфуций»);
 * a plural head names a class of bodies, not one («сараптамалық талдау орталықтары»,
   «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
   (LDCs, NGOs), unless the name is quoted;
@@ -36,6 +43,7 @@ import re
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate, is_acronym
 from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 from kg.text.names import FUNCTION_WORDS, initials
@@ -55,8 +63,15 @@ BARE_HEADS = (
 )
 _ARTICLES = frozenset({"the", "a", "an"})
 #: Indices and ratings named by acronyms.
-INDEX_ACRONYMS = frozenset("EGDI LOSI OSI TII HCI EPI EPART HDI GII GCI CPI EPI DESI".split())
+INDEX_ACRONYMS = frozenset("EGDI EGD LOSI OSI TII HCI EPI EPART HDI GII GCI CPI EPI DESI".split())
 _INDEX_END = re.compile(r"(?:Index|Indices|индекс\w*|Индекс\w*)\W*$")
+_INDEX_NEXT = re.compile(r"[»\"”]?\s*(?:Index|Indices|[Ии]ндекс)")
+#: Heads of bodies that belong to an owner (a committee, a chamber, a secretariat …).
+OWNED_HEADS = (
+    "committee", "secretariat", "office", "department", "board", "chamber", "presidium",
+    "комитет", "хатшылы", "палата", "басқарма", "департамент", "бөлім", "үкімет", "төралқа",
+    "секретариат", "департамент", "отдел", "управлени", "правительств", "президиум",
+)
 _ADJECTIVE = re.compile(
     r"(?:лық|лік|дық|дік|тық|тік|ский|ская|ское|ские|ный|ная|ное|ные|ской|ного|ical|ian)$")
 _NAMEISH = re.compile(r"^[«\"“]?(?:[^\W\d_]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
@@ -156,6 +171,90 @@ def _defined_as_common(ctx: FilterContext, cand: Candidate) -> bool:
             and spelled[0][:1].islower())
 
 
+def _owned_body(text: str, lang: str) -> bool:
+    """Two common words naming a body of some owner («Атқарушы комитеті», "Office of Mayor").
+
+    >>> _owned_body("Атқарушы комитетінің", "kk"), _owned_body("Committee of Ministers", "en")
+    (True, True)
+    >>> _owned_body("Білім министрлігі", "kk"), _owned_body("Еуропа Кеңесі", "kk")
+    (False, False)
+
+    A Kazakh body of a group of people is one institution («Кәсіпкерлер палатасы»).
+
+    >>> _owned_body("Кәсіпкерлер палатасы", "kk")
+    False
+    """
+    ws = [w for w in name_words(text) if w.lower() not in FUNCTION_WORDS]
+    if len(ws) != 2 or any(q in text for q in "«\"“") or any(w.isupper() for w in ws):
+        return False
+    if lang == "kk" and _KK_PLURAL.search(ws[0].lower()):
+        return False
+    return any(w.lower().startswith(OWNED_HEADS) for w in ws) and all(
+        w.lower().startswith(OWNED_HEADS + BARE_HEADS) or is_common_word(w, lang) for w in ws)
+
+
+_GENITIVE_BEFORE = re.compile(r"(?:ның|нің|дың|дің|тың|тің|ын|ін)\W*\s+$")
+
+
+def _owner_before(ctx: FilterContext, cand: Candidate, found: list[Candidate]) -> bool:
+    """Does an owner precede ``cand``: another institution right before it, or a genitive
+    («… министрлігі Ғылым комитетінің», «… кеңесінің Атқарушы комитетінің»)?"""
+    before = ctx.text[max(0, cand.start - 40):cand.start]
+    return _GENITIVE_BEFORE.search(before) is not None or any(
+        c.label == "ORG" and c.end <= cand.start and not ctx.text[c.end:cand.start].strip()
+        for c in found)
+
+
+#: Further words that make a name an institution's (a newspaper, a studio, a press …).
+_MORE_HEADS = ("газет", "радио", "холдинг", "корпорац", "ассоциац", "киностуди", "телеарна",
+               "журнал", "мектеп", "хаб", "бюро", "форум", "press", "books", "hub", "group",
+               "company", "corporation", "network", "forum")
+
+
+def _headless_concept(cand: Candidate, text: str, lang: str) -> bool:
+    """A Cyrillic model span of common words, unquoted, without an institution head.
+
+    >>> _headless_concept(Candidate(0, 15, "ORG", "ner"), "Сандық экономика", "kk")
+    True
+    >>> _headless_concept(Candidate(0, 26, "ORG", "ner"), "Transparency International", "kk")
+    False
+    """
+    ws = [w for w in name_words(text) if w.lower() not in FUNCTION_WORDS]
+    return (cand.source == "ner" and len(ws) >= 2 and not any(q in text for q in "«\"“")
+            and not any(w.isupper() for w in ws)
+            and not any(w.lower().startswith(BARE_HEADS + OWNED_HEADS + _MORE_HEADS) for w in ws)
+            and not any(w.isascii() for w in ws) and all(is_common_word(w, lang) for w in ws))
+
+
+def _person_at_end(ctx: FilterContext, cand: Candidate, text: str) -> Candidate | None:
+    """The catalogued person a headless institution span ends with, as a person span.
+
+    >>> from kg.extract.filters.context import FilterContext
+    >>> t = "Қытайдың Конфуций, Лао Шэ"
+    >>> c = _person_at_end(FilterContext(t, "kk"), Candidate(0, 17, "ORG", "ner"), t[:17])
+    >>> t[c.start:c.end], c.label
+    ('Конфуций', 'PERSON')
+    """
+    from kg.lexicon.people import lookup_person  # deferred: the people list
+
+    ws = text.split()
+    if len(ws) < 2 or any(w.lower().startswith(BARE_HEADS + OWNED_HEADS + _MORE_HEADS) for w in ws):
+        return None
+    for n in (2, 1):
+        tail = " ".join(ws[-n:])
+        found = lookup_person(normalize_kk(tail) if ctx.lang == "kk" else tail)
+        if found is not None and n < len(ws):
+            start = cand.start + text.rindex(tail)
+            return Candidate(start, start + len(tail), "PERSON", "catalogue",
+                             found.names.get(ctx.lang) or tail)
+    return None
+
+
+def _names_an_index(ctx: FilterContext, cand: Candidate) -> bool:
+    """Is ``cand`` followed by the word "index" (the name of an index, not an institution)?"""
+    return _INDEX_NEXT.match(ctx.text, cand.end) is not None
+
+
 def _anaphora(text: str, named: frozenset[str]) -> bool:
     """A bare head («the Council») whose head word a fuller name of the paragraph has."""
     return all(w.lower() in named for w in words(text) if w.lower() not in _ARTICLES)
@@ -247,10 +346,15 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
                 out.append(part)
                 continue
             text = surface(ctx, part)
-            if confirmed(ctx, part) and text not in INDEX_ACRONYMS:
+            person = None if confirmed(ctx, part) else _person_at_end(ctx, part, text)
+            if person is not None:
+                out.append(person)
+            elif confirmed(ctx, part) and text not in INDEX_ACRONYMS:
                 out.append(part)
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
                       or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
+                      or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, found)
+                      or _names_an_index(ctx, part) or _headless_concept(part, text, ctx.lang)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
     return out

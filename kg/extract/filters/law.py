@@ -8,7 +8,9 @@ a quoted «… туралы» title unless a word naming a work follows it: «Ө
 туралы» еңбегі is a book), and an acronym a definition gave the label (``LAA``).
 «Конструктивизм», «Әкімшілік құқық» and «Константа» are not laws, and neither is a kind of
 law written with an indefinite article ("the offer of a Free Trade Agreement (FTA)"; but "both
-sides signed a Trade and Transit Agreement" is one).
+sides signed a Trade and Transit Agreement" is one), nor an unquoted span that opens with a
+sentence adverb («Қазіргі таңда әлемнің 50-ден астам мемлекетімен … туралы келісімге»: the
+sentence, not a title).
 
 >>> from kg.extract.filters.context import FilterContext
 >>> text = "Конструктивизм, Әкімшілік құқық, «Білім туралы» Заңы, Конституция, Еңбек кодексі"
@@ -78,14 +80,32 @@ def law_shaped(text: str) -> bool:
     return any(w[:1].isupper() and not _has_head(w) and not _GENERIC.match(w) for w in ws)
 
 
+#: Words that open a sentence, never a title (lower case).
+SENTENCE_ADVERBS = frozenset(
+    "қазіргі қазір бүгінде сонымен сондай-ақ сонда осы бұл ол мұнда алайда дегенмен мысалы "
+    "біріншіден екіншіден сондықтан кейін кейіннен ал бірақ "
+    "сегодня сейчас также однако например поэтому today currently however also".split())
+
+
+def _opens_with_adverb(text: str) -> bool:
+    """An unquoted span whose first word is a sentence adverb.
+
+    >>> _opens_with_adverb("Қазіргі таңда … туралы келісімі"), _opens_with_adverb("«Осы» туралы")
+    (True, False)
+    """
+    ws = text.split()
+    return bool(ws) and ws[0].lower() in SENTENCE_ADVERBS
+
+
 def filter_laws(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop law spans without a head word and a title, and kinds of law ("a Free Trade
-    Agreement (FTA)"), unless catalogued."""
+    """Drop law spans without a head word and a title, kinds of law ("a Free Trade
+    Agreement (FTA)") and spans opening with a sentence adverb, unless catalogued."""
     kinds_of_law = [c for c in found if c.label == "LAW" and not confirmed(ctx, c)
                     and _INDEFINITE.search(ctx.text[max(0, c.start - 4):c.start])
                     and not _ENACTED.search(ctx.text[max(0, c.start - 30):c.start])]
     return [c for c in found
             if c.label != "LAW" or c not in kinds_of_law and not _defines(ctx, kinds_of_law, c)
+            and not (_opens_with_adverb(surface(ctx, c)) and not confirmed(ctx, c))
             and (law_shaped(surface(ctx, c)) or is_acronym(surface(ctx, c))
                  or _titled_near_head(ctx, c) or confirmed(ctx, c)
                  or headed_elsewhere(ctx, c, LAW_HEADS))]

@@ -22,6 +22,7 @@ from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.catalog import institutions, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
+from kg.lexicon.common import is_common_word
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
@@ -58,10 +59,11 @@ _COUNTRY_PAIR = re.compile(rf"(?<![\w-])([{CAP}][{LOW}]+)[-–]([{CAP}][{LOW}]+)
 def find_places(text: str) -> list[Candidate]:
     """Cities and regions the gazetteer knows (``GPE_SUB``); a generated (not curated) town
     does not count as the first word of a sentence, where a capital proves nothing, nor
-    when it is a catalogued person's name («Абайдың» is the poet's, not the town's)
-    unless a designator follows (Абай ауданы, Абай облысы).
+    when it is a catalogued person's name («Абайдың» is the poet's, not the town's) or a
+    common word («Қызыл сарайдағы түс»: red, not Kyzyl), unless a designator follows (Абай
+    ауданы, Абай облысы).
 
-    >>> text = "Біз Абайдың өлеңін оқыдық. Ол Балқашта тұрады."
+    >>> text = "Біз Абайдың өлеңін оқыдық. «Қызыл сарайдағы түс». Ол Балқашта тұрады."
     >>> [text[c.start:c.end] for c in find_places(text)]
     ['Балқашта']
     """
@@ -70,7 +72,8 @@ def find_places(text: str) -> list[Candidate]:
         if lookup_place(text[c.start:c.end], "kk").curated:
             out.append(c)
         elif not sentence_initial(text, c.start, KK_SENTENCE_START) and (
-                _DESIGNATED.match(text, c.end) or lookup_person(c.canonical or text[c.start:c.end]) is None):
+                _DESIGNATED.match(text, c.end) or lookup_person(c.canonical or text[c.start:c.end]) is None
+                and not is_common_word(text[c.start:c.end], "kk")):
             out.append(c)
     return out
 
