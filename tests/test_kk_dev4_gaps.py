@@ -109,3 +109,19 @@ def test_the_state_council_named_alone_is_the_chinese_one_and_a_state_counsellor
     text = "Ведомстволар Мемлекеттік кеңес төрағасына бағынады. Ол Мемлекеттік кеңесшісі болды."
     got = [(m.text, m.label, m.canonical) for m in KK.extract(ParagraphText(text))]
     assert got == [("Мемлекеттік кеңес", "ORG", "ҚХР Мемлекеттік кеңесі")]
+
+
+def test_sustainable_development_goals_in_lower_case_are_the_un_goals():
+    text = "Саясаттың орнықты даму мақсаттарымен байланысы зерттелді. Орнықты даму тұжырымдамасы теория."
+    got = [(m.text, m.label, m.canonical) for m in KK.extract(ParagraphText(text))]
+    assert got == [("орнықты даму мақсаттарымен", "PROGRAM", "Тұрақты даму мақсаттары")]
+
+
+def test_a_catalogued_declaration_at_a_sentence_start_is_kept():
+    text = "Бұл маңызды. Адам құқықтарының жалпыға бірдей декларациясы қабылданды. Жаңа декларация жоқ."
+    assert found(text) == [("Адам құқықтарының жалпыға бірдей декларациясы", "LAW")]
+
+
+def test_an_acronym_the_catalogue_of_acts_knows_is_that_act():
+    text = "Канада НАФТА-дағы үлесін арттырды, ал UNCAC бойынша есеп берді."
+    assert [(s, label) for s, label in found(text) if label != "GPE"] == [("НАФТА-дағы", "LAW"), ("UNCAC", "LAW")]

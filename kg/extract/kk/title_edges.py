@@ -177,8 +177,9 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     if rule in ("named-document", "named-charter"):
         first = text[start:end].split()[0]
         known = lookup_place(first, "kk") or lookup_country(first, "kk")
-        if known is None and sentence_initial(text, start, KK_SENTENCE_START):
-            return None
+        if known is None and sentence_initial(text, start, KK_SENTENCE_START) \
+                and lookup_act(canonical(text[start:end], rule), "kk") is None:
+            return None  # a sentence-initial common word, unless the catalogue knows the title
         if first in ("Бұл", "Осы", "Аталған", "Жаңа", "Бұны"):
             return None
     return start, end

@@ -137,10 +137,11 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?<![\d–-])\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s+жыл(?:дар)?[ғқ]а\s+(?:дейінгі|арналған)\s+"
             rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
         # АӘК; БҰҰ-ның Орнықты даму мақсаттары: the goals with their owner in the genitive
-        # (a nominative «БҰҰ … Мақсаттарын қабылдады» is the subject of the sentence)
+        # (a nominative «БҰҰ … Мақсаттарын қабылдады» is the subject of the sentence); the
+        # goals in lower case too («орнықты даму мақсаттарына»: the UN's, as the guidelines say)
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
-            rf"(?:{OWNER}(?<=ң)\s+)?(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+            rf"(?:{OWNER}(?<=ң)\s+)?(?:[Жж]аһандық\s+)?(?:[Оо]рнықты|[Тт]ұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
 
 
