@@ -125,3 +125,15 @@ def test_a_catalogued_declaration_at_a_sentence_start_is_kept():
 def test_an_acronym_the_catalogue_of_acts_knows_is_that_act():
     text = "Канада НАФТА-дағы үлесін арттырды, ал UNCAC бойынша есеп берді."
     assert [(s, label) for s, label in found(text) if label != "GPE"] == [("НАФТА-дағы", "LAW"), ("UNCAC", "LAW")]
+
+
+def test_a_ministry_by_its_acronym_keeps_its_country():
+    text = "Жоспарды ҚР АШМ бекітті, ал ҚР ЦДИАӨМ-нің деректері жарияланды."
+    got = [(m.text, m.label, m.canonical) for m in KK.extract(ParagraphText(text))]
+    assert got == [("ҚР АШМ", "ORG", "ҚР АШМ"), ("ҚР ЦДИАӨМ-нің", "ORG", "ҚР ЦДИАӨМ")]
+
+
+def test_a_listed_given_name_before_an_initial_and_surname_joins_the_person():
+    text = "Бұл туралы Джон П. Бернс жазды. Ал Бүгін Қ. Әлімов келді."
+    people = [span for span, label in found(text) if label == "PERSON"]
+    assert people == ["Джон П. Бернс", "Қ. Әлімов"]

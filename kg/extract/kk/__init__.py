@@ -36,7 +36,7 @@ from kg.extract.kk.gazetteer import (
     find_places,
 )
 from kg.extract.kk.listed import find_listed_authors
-from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
+from kg.extract.kk.model import ModelSpan, find_by_model, given_names, model_spans_batch
 from kg.extract.kk.names import name_span
 from kg.extract.kk.rules import CAP, LOW, TITLES, find_kk
 from kg.extract.kk.scholars import find_scholars
@@ -63,10 +63,31 @@ def find_rules(text: str) -> list[Candidate]:
     """Head-word rules, document titles, cited scholars, author-year citations, Chinese names
     and the authors opening reference-list entries (these first), the longest where they
     overlap; a program keeps the years that open its title (:func:`_dated`)."""
-    return [_dated(text, c) for c in
+    return [_given_named(text, _dated(text, c)) for c in
             resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text),
                               *find_citations(text), *find_numbered_names(text), *find_chinese_names(text),
                               *find_listed_authors(text)])]
+
+
+_INITIAL_OPENS = re.compile(rf"[{CAP}]\.")
+_WORD_BEFORE = re.compile(rf"([{CAP}][{LOW}]+)\s+\Z")
+
+
+def _given_named(text: str, cand: Candidate) -> Candidate:
+    """A person opened by an initial (``П. Бернс``) with the given name written before it, if
+    the people list has that given name: ``Джон П. Бернс``.
+
+    >>> text = "Бұл туралы Джон П. Бернс жазды"
+    >>> c = _given_named(text, Candidate(16, 24, "PERSON", "rule", "П. Бернс"))
+    >>> text[c.start:c.end], c.canonical
+    ('Джон П. Бернс', 'Джон П. Бернс')
+    """
+    if cand.label != "PERSON" or not _INITIAL_OPENS.match(text, cand.start):
+        return cand
+    m = _WORD_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+    if m is None or m.group(1) not in given_names():
+        return cand
+    return replace(cand, start=m.start(1), canonical=f"{m.group(1)} {cand.canonical or text[cand.start:cand.end]}")
 
 
 #: «2005-2007 жж. Қазақстан Республикасында «…» қалыптастырудың мемлекеттік бағдарламасы»:

@@ -32,7 +32,7 @@ from kg.text.kk_morph import normalize_kk
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["MODEL_DIR", "extract_entities", "find_by_model", "load_kk_ner", "model_spans_batch"]
+__all__ = ["MODEL_DIR", "extract_entities", "find_by_model", "given_names", "load_kk_ner", "model_spans_batch"]
 
 MODEL_DIR: Path = Path(__file__).resolve().parents[2] / "models" / "kk_ner"
 MODEL_LABELS = {
@@ -271,12 +271,12 @@ def _given_name_first(words: list[str]) -> bool:
     >>> _given_name_first(["Карл", "Поланьи"]), _given_name_first(["Карл", "Маркс", "қоры"])
     (True, False)
     """
-    return (1 < len(words) <= 3 and words[0] in _given_names()
+    return (1 < len(words) <= 3 and words[0] in given_names()
             and all(w[:1].isupper() and not _ORG_STEM_END.search(w) for w in words[1:]))
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     """The given names (first words of two-word names or longer) in the people list."""
     return frozenset(name.split()[0] for entry in people() for name in entry.surfaces()
                      if len(name.split()) > 1 and not name.split()[0].endswith("."))

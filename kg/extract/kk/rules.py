@@ -194,6 +194,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("ORG", "named-after", re.compile(
             rf"(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:\s+[{CAP}][{LOW}]+)?\s+атындағы\s+"
             rf"[{CAP}][{CAP}{LOW}]{{0,4}}[{CAP}](?:-[{LOW}]+)?(?![\w])", flags)),
+        # ҚР АШМ, ҚР ЦДИАӨМ-нің: a ministry («… министрлігі») by its acronym, with its country
+        ("ORG", "ministry-acronym", re.compile(
+            rf"(?<![\w-])ҚР\s+[{CAP}]{{1,6}}М(?:-[{LOW}]+)?(?![\w])", flags)),
         ("ORG", "acronym", re.compile(
             r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, set(ACRONYM_ORGS)), key=len, reverse=True))
             + rf")(?:-[{LOW}]+)?(?![\w])", flags)),
@@ -207,7 +210,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
     "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
     "region": ("облыс", "аудан", "округ"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
-    "five-year-plan": ("-бесжылдық",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
+    "five-year-plan": ("-бесжылдық",), "ministry-acronym": ("ҚР ",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
 }
 
 #: How far before its trigger (head word) a match may start: 14 name words and more.
@@ -406,7 +409,7 @@ def _known_place(word: str) -> bool:
 def canonical_kk(surface: str, rule: str = "") -> str:
     """Canonical form: whitespace folded, the last word's inflection removed."""
     s = re.sub(r"\s+", " ", surface).strip()
-    if rule == "acronym":
+    if rule in ("acronym", "ministry-acronym"):
         return s.split("-")[0]
     if rule in ("initials", "region", "eu"):
         return normalize_kk(s)
