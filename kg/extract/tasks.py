@@ -27,7 +27,7 @@ from kg.extract.references import cited_scholars, link_citations, reference_ment
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 
-CACHE_VERSION = f"{__version__}-22"
+CACHE_VERSION = f"{__version__}-23"
 
 
 @dataclass(frozen=True)

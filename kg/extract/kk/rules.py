@@ -23,6 +23,7 @@ from kg.extract.spans import (
     resolve_overlaps,
     sentence_initial,
 )
+from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
@@ -409,8 +410,12 @@ def _known_place(word: str) -> bool:
 def canonical_kk(surface: str, rule: str = "") -> str:
     """Canonical form: whitespace folded, the last word's inflection removed."""
     s = re.sub(r"\s+", " ", surface).strip()
-    if rule in ("acronym", "ministry-acronym"):
+    if rule == "acronym":
         return s.split("-")[0]
+    if rule == "ministry-acronym":  # «ҚР ЦДИАӨМ-нің»: as catalogued, with or without ҚР
+        s = s.split("-")[0]
+        bare = s.removeprefix("ҚР").strip()
+        return bare if lookup_institution(s, "kk") is None and lookup_institution(bare, "kk") else s
     if rule in ("initials", "region", "eu"):
         return normalize_kk(s)
     if rule == "company":
