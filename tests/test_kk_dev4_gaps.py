@@ -138,3 +138,9 @@ def test_a_listed_given_name_before_an_initial_and_surname_joins_the_person():
     text = "Бұл туралы Джон П. Бернс жазды. Ал Бүгін Қ. Әлімов келді."
     people = [span for span, label in found(text) if label == "PERSON"]
     assert people == ["Джон П. Бернс", "Қ. Әлімов"]
+
+
+def test_a_bare_region_name_in_a_list_about_regions():
+    text = "Облыстар ішінде Павлодар - 107,5%, Ақмола - 112,7% өсті. Ақмола жаңалықтары."
+    got = [(m.text, m.label, m.canonical) for m in KK.extract(ParagraphText(text)) if m.label == "GPE_SUB"]
+    assert got == [("Павлодар", "GPE_SUB", "Павлодар облысы"), ("Ақмола", "GPE_SUB", "Ақмола облысы")]

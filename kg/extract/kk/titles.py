@@ -175,11 +175,13 @@ _REGIONS_WORD = re.compile(r"(?<![{LOW}])[Оо]блыстар[{LOW}]*".replace("
 
 def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
     """A bare place name in a sentence about regions («Облыстар бөлінісінде … Қостанай - 120,8%,
-    Ақмола - 112,7%») names the region, where the gazetteer has one of that name.
+    Ақмола - 112,7%») names the region, where the gazetteer has one of that name; a
+    capitalised word nothing found there is that region too when the gazetteer has «… облысы»
+    (Ақмола, which alone is no place).
 
-    >>> text = "Облыстар бойынша Қостанай алда."
-    >>> [c.canonical for c in regions_by_context(text, [Candidate(17, 25, "GPE_SUB", "ner", "Қостанай")])]
-    ['Қостанай облысы']
+    >>> text = "Облыстар бойынша Қостанай алда, Ақмола - 112,7%."
+    >>> [(text[c.start:c.end], c.canonical) for c in regions_by_context(text, [Candidate(17, 25, "GPE_SUB", "ner", "Қостанай")])]
+    [('Қостанай', 'Қостанай облысы'), ('Ақмола', 'Ақмола облысы')]
     """
     out = []
     for c in found:
@@ -188,7 +190,26 @@ def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
             if _REGIONS_WORD.search(text, start, c.start):
                 c = replace(c, canonical=_designated(c.canonical or text[c.start:c.end], "облысы"))
         out.append(c)
-    return out
+    return _listed_regions(text, out) if "блыстар" in text else out
+
+
+_BARE_REGION = re.compile(rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?=\s*[-–(,]|\s+(?:және|мен)\s)")
+
+
+def _listed_regions(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the bare region names of a list (a word before a dash, a bracket, a
+    comma or «және») after «облыстар» in the same sentence, where nothing covers them."""
+    added = []
+    for m in _BARE_REGION.finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in found):
+            continue
+        start, _ = sentence_bounds(text, m.start(), m.end())
+        if not _REGIONS_WORD.search(text, start, m.start()):
+            continue
+        region = lookup_place(f"{m.group()} облысы", "kk")
+        if region is not None and region.names.get("kk", "").endswith("облысы"):
+            added.append(Candidate(m.start(), m.end(), "GPE_SUB", "rule", f"{m.group()} облысы"))
+    return sorted([*found, *added], key=lambda c: (c.start, c.end)) if added else found
 
 
 _QUOTES = ("«", '"', "“", "„")
