@@ -144,3 +144,10 @@ def test_a_bare_region_name_in_a_list_about_regions():
     text = "Облыстар ішінде Павлодар - 107,5%, Ақмола - 112,7% өсті. Ақмола жаңалықтары."
     got = [(m.text, m.label, m.canonical) for m in KK.extract(ParagraphText(text)) if m.label == "GPE_SUB"]
     assert got == [("Павлодар", "GPE_SUB", "Павлодар облысы"), ("Ақмола", "GPE_SUB", "Ақмола облысы")]
+
+
+def test_latin_surnames_joined_in_kazakh_are_people_but_platforms_are_not():
+    text = ("Mortensen мен Pissarides жұмыссыздықты зерттеді [3]. Heckman, Lalonde және т.б. "
+            "бағалады. Пікірлер Facebook пен Instagram желісінде тарады.")
+    people = [span for span, label in found(text) if label == "PERSON"]
+    assert people == ["Mortensen", "Pissarides", "Heckman", "Lalonde"]

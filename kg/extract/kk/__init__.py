@@ -25,7 +25,11 @@ from dataclasses import dataclass, replace
 from kg.extract.base import BaseExtractor, ParagraphText
 from kg.extract.filters.person import SURNAME_END
 from kg.extract.kk.chinese import find_chinese_names
-from kg.extract.kk.citations import find_citations, find_numbered_names
+from kg.extract.kk.citations import (
+    find_citations,
+    find_coordinated_surnames,
+    find_numbered_names,
+)
 from kg.extract.kk.gazetteer import (
     find_acronym_institutions,
     find_catalogued,
@@ -66,6 +70,7 @@ def find_rules(text: str) -> list[Candidate]:
     return [_given_named(text, _dated(text, c)) for c in
             resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text),
                               *find_citations(text), *find_numbered_names(text), *find_chinese_names(text),
+                              *find_coordinated_surnames(text),
                               *find_listed_authors(text)])]
 
 
