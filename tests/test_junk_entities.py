@@ -99,3 +99,10 @@ def test_a_headless_cyrillic_concept_is_no_institution_but_an_english_name_is_ke
     text = "Сандық экономика дамыды, ал Transparency International баяндама жариялады."
     assert kept(text, "kk", ["Сандық экономика", "Transparency International"]) == [
         "Transparency International"]
+
+
+def test_a_plural_head_in_the_genitive_names_no_parent_institution():
+    from kg.extract.filters.chains import named_parent
+
+    assert not named_parent("Оңтүстік-Шығыс Азия мемлекеттерінің", "kk")
+    assert named_parent("Еуразия ұлттық университетінің", "kk")

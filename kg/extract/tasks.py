@@ -23,11 +23,15 @@ from pathlib import Path
 
 from kg import __version__
 from kg.extract import extract_text
+from kg.extract.abstracts import abstract_mentions
+from kg.extract.article_titles import title_mentions
+from kg.extract.reference_text import reference_text_mentions
 from kg.extract.references import cited_scholars, link_citations, reference_mentions, reference_surnames
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
+from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-23"
+CACHE_VERSION = f"{__version__}-26"
 
 
 @dataclass(frozen=True)
@@ -41,25 +45,42 @@ class ArticleTask:
     #: The text after the body (the reference list) and where it starts in the document.
     tail_offset: int = 0
     tail: str = ""
+    #: The text before the body (title, authors, abstracts), where it starts, its abstracts.
+    head_offset: int = 0
+    head: str = ""
+    abstracts: tuple[tuple[str, str], ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTask]:
     """One task per article of ``doc``, in article order."""
     return [ArticleTask(doc.id, a.body.start, doc.text[a.body.start: a.body.end],
                         tuple(au.names["en"] for au in a.authors if "en" in au.names),
-                        a.body.end, doc.text[a.body.end: a.span.end])
+                        a.body.end, doc.text[a.body.end: a.span.end],
+                        a.span.start, doc.text[a.span.start: a.body.start],
+                        tuple(sorted(a.abstract.items())), tuple(sorted(a.title.items())))
             for a in articles]
 
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
-    """Mentions in one article body, offsets into the whole document, then the laws its
-    reference list cites (:mod:`kg.extract.references`)."""
+    """Mentions in one article's titles (:mod:`kg.extract.article_titles`), abstracts
+    (:mod:`kg.extract.abstracts`) and body, offsets
+    into the whole document, then those of its reference list: the laws and publishers it cites (:mod:`kg.extract.references`) and the
+    names its entries hold (:mod:`kg.extract.reference_text`)."""
     body = tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
     cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
     scholars = cited_scholars(task.document_id, task.offset, task.body, body,
                               reference_surnames(task.tail))
-    return link_citations(task.body, task.offset, body, cited) + scholars + cited.mentions
+    named = tuple(m for m in reference_text_mentions(task.document_id, task.tail_offset, task.tail,
+                                                     use_model=False)
+                  if not any(c.start < m.end and m.start < c.end for c in cited.mentions))
+    abstracts = abstract_mentions(task.document_id, task.head_offset, task.head,
+                                  dict(task.abstracts), detect_language(task.body[:4000]))
+    titles = title_mentions(task.document_id, task.head_offset, task.head, dict(task.titles))
+    abstracts = tuple(sorted(titles + abstracts, key=lambda m: (m.start, m.end)))
+    return (abstracts + link_citations(task.body, task.offset, body, cited) + scholars
+            + tuple(sorted(cited.mentions + named, key=lambda m: (m.start, m.end))))
 
 
 def warm_up() -> None:

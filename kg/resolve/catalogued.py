@@ -56,7 +56,7 @@ def institution_key(registry: Registry, name: str, lang: str, surface: str = "",
     if entry is not None:
         return registry.add("institution", entry.key, entry.names, surface, lang, "catalogue",
                             entry_ids(entry), alias=plain_name(name))
-    clean = plain_name(name)
+    clean = plain_name(name) or plain_name(surface)  # an empty canonical keys by the surface
     label = nominative_name(clean, lang)
     return registry.add("institution", slug(institution_form(clean, lang)), {lang: label}, surface,
                         lang, "normalised name", alias=label)

@@ -37,6 +37,8 @@ __all__ = ["PARENT_SOURCE", "join_and_nest", "parent_spans"]
 
 _WORD = re.compile(r"\S+")
 _KK_GENITIVE = re.compile(r"(?:ның|нің|тың|тің|дың|дің)[»\"”]?$")
+#: «… мемлекеттерінің»: a plural head names several bodies, never one parent.
+_KK_PLURAL_GENITIVE = re.compile(r"(?:лар|лер|дар|дер|тар|тер)(?:ы|і)?(?:ның|нің|тың|тің|дың|дің)$")
 _KK_POSSESSIVE_HEAD = re.compile(r"(?:сы|сі|ы|і)$")
 _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}")
 #: Links between a unit and its parent, by language: (pattern, which side names the parent).
@@ -73,12 +75,15 @@ def named_parent(piece: str, lang: str) -> bool:
     True
     >>> named_parent("Қазақстан Республикасының", "kk"), named_parent("Білім министрлігінің", "kk")
     (False, True)
+    >>> named_parent("Оңтүстік-Шығыс Азия мемлекеттерінің", "kk")
+    False
     """
     if lookup_institution(_canonical(piece, lang), lang) is not None or lookup_institution(piece, lang) is not None:
         return True
     words = piece.split()
     return (lang == "kk" and len(words) >= 2 and words[0][:1].isupper()
-            and bool(_KK_GENITIVE.search(words[-1])) and words[-1].lower().startswith(BARE_HEADS))
+            and bool(_KK_GENITIVE.search(words[-1])) and words[-1].lower().startswith(BARE_HEADS)
+            and not _KK_PLURAL_GENITIVE.search(words[-1]))
 
 
 def parent_spans(text: str, lang: str,

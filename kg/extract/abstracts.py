@@ -1,0 +1,82 @@
+"""Names in an article's abstracts, which the body extraction never read.
+
+The header of an article (title, authors, abstracts, keywords in up to three languages) lies
+before its body. Its abstract paragraphs are found by their text (:attr:`Article.abstract`,
+whose whitespace the parser normalised). The abstract in the body's language is read like the
+body. The abstracts in the other languages are translations, so a name there is often the one
+place an uncatalogued institution or program is spelt in that language: only names the
+catalogue, a gazetteer or the people list knows are kept from them, as in reference entries
+(:mod:`kg.extract.reference_text`), so no one thing becomes two nodes.
+
+>>> header = "ТАҚЫРЫП\\n\\nАңдатпа. Мақалада Қазақстан мен Еуропалық Одақ қарастырылады.\\n\\n"
+>>> header += "Abstract. The article studies Kazakhstan and the Ministry of Happiness."
+>>> found = abstract_mentions("d", 100, header, {"kk": "Мақалада Қазақстан мен Еуропалық Одақ "
+...     "қарастырылады.", "en": "The article studies Kazakhstan and the Ministry of Happiness."},
+...     "kk", use_model=False)
+>>> [(m.text, m.label, m.start - 100 == header.index(m.text)) for m in found]
+[('Қазақстан', 'GPE', True), ('Еуропалық Одақ', 'ORG', True), ('Kazakhstan', 'GPE', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from kg.ingest import split_paragraphs
+from kg.lexicon.catalog import lookup_act, lookup_institution
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.people import lookup_person
+from kg.lexicon.places import lookup_place
+from kg.model import Mention
+
+__all__ = ["abstract_mentions", "abstract_spans"]
+
+_SPACE = re.compile(r"[\s*_]+")
+#: Characters of a paragraph's start that must occur in an abstract (or the other way round).
+PROBE = 40
+_LOOKUPS = {"ORG": lookup_institution, "LAW": lookup_act, "PROGRAM": lookup_act,
+            "GPE": lookup_country, "GPE_SUB": lookup_place}
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def abstract_spans(header: str, abstracts: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """``(start, end, language)`` of the paragraphs of ``header`` that are an abstract.
+
+    >>> header = "Title\\n\\nAbstract. The  article\\nstudies the reform of local government."
+    >>> abstract_spans(header, {"en": "The article studies the reform of local government."})
+    [(7, 69, 'en')]
+    """
+    probes = {lang: _norm(text) for lang, text in abstracts.items() if len(_norm(text)) >= PROBE}
+    out = []
+    for para in split_paragraphs(header):
+        text = _norm(header[para.start:para.end])
+        for lang, abstract in probes.items():
+            if abstract[:PROBE] in text or len(text) >= PROBE and text[:PROBE] in abstract:
+                out.append((para.start, para.end, lang))
+                break
+    return out
+
+
+def _known(m: Mention) -> bool:
+    if m.label == "PERSON":
+        return lookup_person(m.canonical or m.text) is not None
+    lookup = _LOOKUPS.get(m.label)
+    return lookup is not None and any(lookup(n, m.lang) is not None for n in {m.canonical, m.text} if n)
+
+
+def abstract_mentions(document_id: str, offset: int, header: str, abstracts: Mapping[str, str],
+                      body_lang: str, use_model: bool = True) -> tuple[Mention, ...]:
+    """Mentions in the abstracts found in ``header`` (which starts at ``offset`` in its
+    document); those of abstracts in another language than ``body_lang`` only if known."""
+    from kg.extract import extract_text  # deferred: the extractors load models
+
+    out: list[Mention] = []
+    for start, end, lang in abstract_spans(header, abstracts):
+        own = lang == body_lang  # the others keep known names only: no model needed for them
+        for m in extract_text(header[start:end], document_id, (), use_model and own):
+            if own or _known(m):
+                out.append(m.shifted(offset + start))
+    return tuple(out)

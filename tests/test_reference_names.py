@@ -1,0 +1,40 @@
+"""Names inside reference entries (issue 11: the laws, institutions and places a reference
+list names were never read, so an entity named only there was missing from the graph)."""
+
+from kg.extract.reference_text import reference_text_mentions
+from kg.extract.tasks import ArticleTask, extract_article
+from kg.model import REFERENCE_SOURCE
+
+TAIL = ("Әдебиеттер\n"
+        "1. Қазақстан Республикасының Қылмыстық кодексі. [Электрондық ресурс] // "
+        "<https://adilet.zan.kz/kaz/docs/K1400000226>\n"
+        "2. Hall R. L. Lobbying in Kazakhstan and the Ministry of Lobbying. – Moscow, 1997.\n"
+        "3. Putnam R. Making Democracy Work. – Princeton: Princeton University Press, 1993.\n")
+
+
+def found(tail=TAIL):
+    return [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
+
+
+def test_a_catalogued_law_and_a_country_in_reference_titles_are_found():
+    got = found()
+    assert ("Қазақстан Республикасының Қылмыстық кодексі", "LAW") in got
+    assert ("Kazakhstan", "GPE") in got
+
+
+def test_unknown_names_persons_and_links_are_not_but_places_of_publication_are():
+    got = found()
+    assert not any(label == "PERSON" for _, label in got)
+    assert not any(text.startswith("Ministry") for text, _ in got)
+    assert ("Moscow", "GPE_SUB") in got
+    assert not any("adilet" in text or "K14" in text for text, _ in got)
+
+
+def test_offsets_point_into_the_document_and_the_source_is_the_reference_list():
+    body = "Бұл мақала."
+    text = body + TAIL
+    task = ArticleTask("d", 0, body, (), len(body), TAIL)
+    ms = [m for m in extract_article(task) if m.start >= len(body)]
+    assert ms and all(text[m.start:m.end] == m.text for m in ms)
+    assert all(m.extractor == REFERENCE_SOURCE for m in ms)
+    assert ("Princeton University Press", "ORG") in [(m.text, m.label) for m in ms]
