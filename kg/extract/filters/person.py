@@ -45,17 +45,21 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "la", "le"
                         "bin", "ibn", "al", "el", "әл", "аль", "ал", "фон", "ван", "де", "дер",
                         "ибн", "бин"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]*$")
+#: The title of a khan, lower-case inside his name: «Шыңғыс хан», «Абылай ханның».
+_KHAN = re.compile(r"хан(?:ның|ға|ды|нан|мен|да|ы)?")
 
 
 def name_shaped(text: str) -> bool:
-    """Every word capitalised, or an initial, or a particle.
+    """Every word capitalised, or an initial, or a particle, or a khan's title after his name.
 
     >>> name_shaped("Н.Ә. Назарбаев"), name_shaped("Otto von Bismarck"), name_shaped("даму мақсаты")
     (True, True, False)
+    >>> name_shaped("Шыңғыс ханның"), name_shaped("хан")
+    (True, False)
     """
     ws = words(text)
     return bool(ws) and all(w[:1].isupper() or w.lower() in _PARTICLES or _INITIAL.match(w)
-                            for w in ws)
+                            or (i > 0 and _KHAN.fullmatch(w)) for i, w in enumerate(ws))
 
 
 def _surnames(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
@@ -80,7 +84,10 @@ def _latin_person(ws: list[str]) -> bool:
     >>> _latin_person(["John", "Rawls"]), _latin_person(["Regulatory", "Capture"]), _latin_person(["Манович", "Photoshop"])
     (True, False, False)
     """
-    from kg.extract.en.lexicon import is_name_like, is_person_pair  # deferred: kg.extract.en imports the filters
+    from kg.extract.en.lexicon import (  # deferred: kg.extract.en imports the filters
+        is_name_like,
+        is_person_pair,
+    )
 
     if any(_CYRILLIC.search(w) for w in ws) or len(ws) < 2:
         return False

@@ -1,5 +1,6 @@
-"""Spans that cannot be names at all: no letters, numbers, codes, a name cut after a
-conjunction or a preposition ("Facts And" of an English title inside Kazakh text).
+"""Spans that cannot be names at all: no letters, numbers, codes, bibliographic markers
+(``URL``, ``DOI``), a name cut after a conjunction or a preposition ("Facts And" of an
+English title inside Kazakh text).
 
 >>> from kg.extract.filters.context import FilterContext
 >>> text = "23,0 және КЖ-03 пен Қазақстан"
@@ -31,6 +32,10 @@ def is_code(text: str) -> bool:
     return _CODE.fullmatch(text) is not None
 
 
+#: Markers of a reference entry, never a name: «URL: <https://…>», «DOI: 10.…».
+_MARKERS = frozenset({"URL", "DOI", "ISBN", "ISSN", "URI", "PDF", "HTML", "PMID"})
+
+
 #: Words no name ends with (a law's title may end with «туралы»: laws are not checked).
 _CUT_AFTER = frozenset("of the and for on in at to by a an и в по для при на с о об және мен бен пен"
                        .split())
@@ -52,15 +57,15 @@ def _letters(text: str) -> int:
 
 
 def drop_non_names(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop spans with fewer letters than digits, shaped like a code, or ending on a
-    function word."""
+    """Drop spans with fewer letters than digits, shaped like a code or a bibliographic
+    marker, or ending on a function word."""
     out = []
     for cand in found:
         text = surface(ctx, cand)
         digits = sum(c.isdigit() for c in text)
         if _letters(text) < 2 or _letters(text) < digits:
             continue
-        if is_code(text) and cand.source not in ("gazetteer", "catalogue"):
+        if (is_code(text) or text in _MARKERS) and cand.source not in ("gazetteer", "catalogue"):
             continue
         if cand.label in _NAME_KINDS and ends_on_function_word(text):
             continue

@@ -24,6 +24,12 @@ from dataclasses import dataclass, replace
 
 from kg.extract.base import BaseExtractor, ParagraphText
 from kg.extract.filters.person import SURNAME_END
+from kg.extract.kk.chinese import find_chinese_names
+from kg.extract.kk.citations import (
+    find_citations,
+    find_coordinated_surnames,
+    find_numbered_names,
+)
 from kg.extract.kk.gazetteer import (
     find_acronym_institutions,
     find_catalogued,
@@ -33,11 +39,10 @@ from kg.extract.kk.gazetteer import (
     find_people,
     find_places,
 )
-from kg.extract.kk.model import ModelSpan, find_by_model, model_spans_batch
+from kg.extract.kk.listed import find_listed_authors
+from kg.extract.kk.model import ModelSpan, find_by_model, given_names, model_spans_batch
 from kg.extract.kk.names import name_span
-from kg.extract.kk.rules import find_kk
-from kg.extract.kk.chinese import find_chinese_names
-from kg.extract.kk.citations import find_citations
+from kg.extract.kk.rules import CAP, LOW, TITLES, find_kk
 from kg.extract.kk.scholars import find_scholars
 from kg.extract.kk.surnames import repeated_surnames
 from kg.extract.kk.titles import find_titles, regions_by_context
@@ -48,6 +53,7 @@ from kg.extract.spans import (
     resolve_overlaps,
     spread_acronyms,
 )
+from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
@@ -58,12 +64,35 @@ __all__ = ["KazakhExtractor", "find_rules"]
 
 
 def find_rules(text: str) -> list[Candidate]:
-    """Head-word rules, document titles, cited scholars, author-year citations and Chinese
-    names, the longest where they overlap; a program keeps the years that open its title
-    (:func:`_dated`)."""
-    return [_dated(text, c) for c in
+    """Head-word rules, document titles, cited scholars, author-year citations, Chinese names
+    and the authors opening reference-list entries (these first), the longest where they
+    overlap; a program keeps the years that open its title (:func:`_dated`)."""
+    return [_given_named(text, _dated(text, c)) for c in
             resolve_overlaps([*find_kk(text), *find_titles(text), *find_scholars(text),
-                              *find_citations(text), *find_chinese_names(text)])]
+                              *find_citations(text), *find_numbered_names(text), *find_chinese_names(text),
+                              *find_coordinated_surnames(text),
+                              *find_listed_authors(text)])]
+
+
+_INITIAL_OPENS = re.compile(rf"[{CAP}]\.")
+_WORD_BEFORE = re.compile(rf"([{CAP}][{LOW}]+)\s+\Z")
+
+
+def _given_named(text: str, cand: Candidate) -> Candidate:
+    """A person opened by an initial (``П. Бернс``) with the given name written before it, if
+    the people list has that given name: ``Джон П. Бернс``.
+
+    >>> text = "Бұл туралы Джон П. Бернс жазды"
+    >>> c = _given_named(text, Candidate(16, 24, "PERSON", "rule", "П. Бернс"))
+    >>> text[c.start:c.end], c.canonical
+    ('Джон П. Бернс', 'Джон П. Бернс')
+    """
+    if cand.label != "PERSON" or not _INITIAL_OPENS.match(text, cand.start):
+        return cand
+    m = _WORD_BEFORE.search(text, max(0, cand.start - 30), cand.start)
+    if m is None or m.group(1) not in given_names():
+        return cand
+    return replace(cand, start=m.start(1), canonical=f"{m.group(1)} {cand.canonical or text[cand.start:cand.end]}")
 
 
 #: «2005-2007 жж. Қазақстан Республикасында «…» қалыптастырудың мемлекеттік бағдарламасы»:
@@ -90,9 +119,14 @@ def _dated(text: str, cand: Candidate) -> Candidate:
                    canonical=" ".join(f"{text[m.start():cand.start]} {cand.canonical}".split()))
 
 
-#: Units of an institution: «… агенттігінің Алматы облысы департаменті».
-_UNIT = re.compile(r"(?:департамент|басқарма|бөлім|филиал|факультет|кафедра)\w*$", re.I)
+#: Units of an institution: «… агенттігінің Алматы облысы департаменті», «… Академиясының
+#: директорлар кеңесінің Атқарушы комитеті», «… агенттігінің Ұлттық статистика бюросы».
+_UNIT = re.compile(r"(?:департамент|басқарма|бөлім|филиал|факультет|кафедра|комитет|кеңес|бюро|"
+                   r"комиссия|орталығ|институт)\w*$", re.I)
 _GENITIVE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+#: What may stand between an institution and its unit: nothing, or a lower-case body in the
+#: genitive («Академиясының директорлар кеңесінің Атқарушы комитеті»).
+_LINK = re.compile(rf"\s+(?:(?:[{LOW}]+\s+){{0,2}}[{LOW}]+(?:ның|нің|дың|дің|тың|тің)\s+)?")
 
 
 def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -102,12 +136,16 @@ def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
     >>> found = [Candidate(6, 26, "ORG", "ner"), Candidate(27, 53, "ORG", "rule")]
     >>> [text[c.start:c.end] for c in _chained(text, found)]
     ['Қаржы министрлігінің Алматы облысы департаменті']
+    >>> text = "Педиатрия Академиясының директорлар кеңесінің Атқарушы комитеті"
+    >>> found = [Candidate(0, 23, "ORG", "rule"), Candidate(46, 63, "ORG", "rule")]
+    >>> [text[c.start:c.end] for c in _chained(text, found)]
+    ['Педиатрия Академиясының директорлар кеңесінің Атқарушы комитеті']
     """
     out: list[Candidate] = []
     for cand in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.label == cand.label == "ORG"
-                and not text[prev.end:cand.start].strip() and "\n\n" not in text[prev.end:cand.start]
+                and _LINK.fullmatch(text, prev.end, cand.start) and "\n\n" not in text[prev.end:cand.start]
                 and _GENITIVE_END.search(text, prev.start, prev.end)
                 and _UNIT.search(text, cand.start, cand.end)):
             out[-1] = replace(cand, start=prev.start,
@@ -269,6 +307,28 @@ def _person_not_place(text: str, cand: Candidate, people: list[Candidate]) -> bo
     return False
 
 
+_LETTERS_UP, _LETTERS_LOW = f"{CAP}A-Z", f"{LOW}a-z"
+_GIVEN = re.compile(rf"[{_LETTERS_UP}][{_LETTERS_LOW}]+(?:\s+[{_LETTERS_UP}][{_LETTERS_LOW}]+)?\s+")
+
+
+def _given_name_before(text: str, person: Candidate, rule: Candidate) -> bool:
+    """``person`` (the model's) is ``rule`` (an initial and a surname) with one or two given
+    names before it, none of them a title, a place or a common word.
+
+    >>> text = "ғалымдар Мойра А. Силаги және Елбасы Н. Назарбаев"
+    >>> _given_name_before(text, Candidate(9, 24, "PERSON", "ner"), Candidate(15, 24, "PERSON", "rule"))
+    True
+    >>> _given_name_before(text, Candidate(30, 49, "PERSON", "ner"), Candidate(37, 49, "PERSON", "rule"))
+    False
+    """
+    if person.end != rule.end or not person.start < rule.start or "." not in text[rule.start:rule.end]:
+        return False
+    before = text[person.start:rule.start]
+    return _GIVEN.fullmatch(before) is not None and not any(
+        w in TITLES or is_common_word(w, "kk") or lookup_place(w, "kk") is not None
+        or lookup_country(w, "kk") is not None for w in before.split())
+
+
 def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> list[Candidate]:
     """Drop gazetteer hits and one-word rule acronyms inside a longer, supported model span,
     a town that a model person holds (:func:`_person_not_place`), a rule institution that a
@@ -287,6 +347,9 @@ def _yielding(text: str, ranked: list[Candidate], model: list[Candidate]) -> lis
         # «Абай Естекбаев», «Қасым-Жомарт Тоқаев»: the model's full name holds the listed one
         ranked = [c for c in ranked if not (c.source == "catalogue" and c.label == "PERSON" and any(
             m.start <= c.start and c.end <= m.end and m.length > c.length for m in people))]
+        # «Мойра А. Силаги»: the model's name adds the given name before a rule's initial
+        ranked = [c for c in ranked if not (c.source == "rule" and c.label == "PERSON" and any(
+            _given_name_before(text, m, c) for m in people))]
     wide = [m for m in model if _supported(text, m)]
     if not wide:
         return ranked

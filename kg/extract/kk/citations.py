@@ -1,6 +1,10 @@
 """Authors of an author-year citation in Kazakh text: ``(Braun & Clarke, 2006)``,
 ``(Kvale and Brinkmann, 2009)``, ``(Hood et al., 2015)``, and their Kazakh spelling right
-before it: ``Браун мен Кларктың (Braun & Clarke, 2006) үлгісі``.
+before it: ``Браун мен Кларктың (Braun & Clarke, 2006) үлгісі``. Also the full Latin names of
+a list closed by a numbered reference: ``ғалымдары Nikos Papadakis, Stylianos Ioannis
+Tzagkarakis [10], Christine Wekerle [11]`` (:func:`find_numbered_names`), and Latin surnames
+joined in Kazakh: ``Desiere мен Cocksx``, ``Albanese, Cocksx және т.б.``
+(:func:`find_coordinated_surnames`).
 
 Every surname in the brackets is a person. A Kazakh rendering of them just before the
 bracket (one name, or two joined by мен/бен/пен/және, the last one with its case ending) is a
@@ -23,7 +27,7 @@ from kg.lexicon.common import is_common_word
 from kg.text.kk_morph import split_suffix
 from kg.text.translit import latin
 
-__all__ = ["find_citations"]
+__all__ = ["find_citations", "find_coordinated_surnames", "find_numbered_names"]
 
 _SURNAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
 _BRACKET = re.compile(r"\(([^()\n]{6,300}?)\)")
@@ -33,6 +37,14 @@ _CITATION = re.compile(
 _LATIN_NAME = re.compile(_SURNAME)
 _KK_NAMES = re.compile(
     rf"(?<![\w-])([{CAP}][{LOW}]+)(?:\s+(?:мен|бен|пен|және)\s+([{CAP}][{LOW}]+))?\s*\Z")
+#: A given name and a surname (two or three Latin words; accents allowed: Angeles Sánchez).
+_FULL = r"[A-Z][a-zà-öø-ÿ'’-]+(?:\s+[A-Z][a-zà-öø-ÿ'’-]+){1,2}"
+_NUMBERED = re.compile(rf"(?<![\w-])(?P<list>{_FULL}(?:\s*,\s*{_FULL})*)\s*\[\d")
+_LATIN_SURNAME = r"[A-Z][a-zà-öø-ÿ]{2,}(?:-[A-Z][a-zà-öø-ÿ]+)?"
+#: Two Latin surnames or more joined by мен/бен/пен/және, or a comma list closed by «және т.б.».
+_COORDINATED = re.compile(
+    rf"(?<![\w-]){_LATIN_SURNAME}(?:(?:\s*,\s*|\s+(?:мен|бен|пен|және)\s+){_LATIN_SURNAME})+(?![\w-])"
+    rf"(?P<etal>\s+және\s+т\.\s?б\.)?")
 _FOLD = str.maketrans({"c": "k", "q": "k", "w": "v", "y": "i", "j": "i"})
 
 
@@ -89,3 +101,53 @@ def _same(cyrillic: str, name: str) -> bool:
     """True if ``cyrillic`` transliterates to about ``name`` (Кларк ~ Clarke, Браун ~ Braun)."""
     a, b = latin(cyrillic).lower().translate(_FOLD), name.lower().translate(_FOLD)
     return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def find_numbered_names(text: str) -> list[Candidate]:
+    """Full Latin names in a comma list that a numbered reference closes (source ``rule``, so
+    the person filter still checks that they read as names); no institution.
+
+    >>> text = "ғалымдары Nikos Papadakis, Christine Wekerle [11], World Bank [3] айтады"
+    >>> [text[c.start:c.end] for c in find_numbered_names(text)]
+    ['Nikos Papadakis', 'Christine Wekerle']
+    """
+    if "[" not in text:
+        return []
+    out = []
+    for m in _NUMBERED.finditer(text):
+        base = m.start("list")
+        out += [Candidate(base + x.start(), base + x.end(), "PERSON", "rule", x.group())
+                for x in re.finditer(_FULL, m.group("list")) if _personal(x.group())]
+    return out
+
+
+def find_coordinated_surnames(text: str) -> list[Candidate]:
+    """Latin surnames joined by a Kazakh conjunction (source ``citation``): ``Desiere мен
+    Cocksx``, ``Grindle және Treisman``, ``Albanese, Cocksx және т.б.``; not when one of them
+    is a common English word, a platform or a catalogued institution (``Facebook пен Instagram``).
+
+    >>> text = "Desiere мен Cocksx анықтайды. Albanese, Cocksx және т.б. зерттейді. Facebook пен Instagram."
+    >>> [text[c.start:c.end] for c in find_coordinated_surnames(text)]
+    ['Desiere', 'Cocksx', 'Albanese', 'Cocksx']
+    """
+    if not any(w in text for w in (" мен ", " бен ", " пен ", " және ")):
+        return []
+    out = []
+    for m in _COORDINATED.finditer(text):
+        names = list(re.finditer(_LATIN_SURNAME, m.group()))
+        joined = re.search(r"\s(?:мен|бен|пен|және)\s", m.group()) is not None
+        if not (joined or m.group("etal")) or not all(_surname_like(n.group()) for n in names):
+            continue
+        out += [Candidate(m.start() + n.start(), m.start() + n.end(), "PERSON", "citation", n.group())
+                for n in names]
+    return out
+
+
+_NOT_PEOPLE = frozenset({"Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram",
+                         "WhatsApp", "LinkedIn", "Google", "Netflix", "Spotify", "Photoshop",
+                         "Microsoft", "Apple", "Amazon", "Excel", "Python", "Android", "Windows"})
+
+
+def _surname_like(word: str) -> bool:
+    return (word not in _NOT_PEOPLE and not is_common_word(word, "en")
+            and lookup_institution(word, "en") is None)

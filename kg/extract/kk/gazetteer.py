@@ -20,9 +20,9 @@ from functools import cache
 from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW, TITLES
 from kg.extract.spans import Candidate, sentence_initial
 from kg.lexicon.catalog import institutions, lookup_act, lookup_institution
+from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
-from kg.lexicon.common import is_common_word
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
@@ -187,17 +187,21 @@ _ACRONYM_WORD = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{3,8})(?:-
 
 
 def find_acronym_institutions(text: str) -> list[Candidate]:
-    """An acronym the institution catalogue knows (БРИКС, БРИКС-ке, ЮНЕСКО) is an institution.
+    """An acronym the institution catalogue knows (БРИКС, БРИКС-ке, ЮНЕСКО) is an institution;
+    one the catalogue of acts knows (НАФТА-дағы, UNCAC) is that law or program.
 
-    >>> text = "ҚХР БРИКС-ке кірді"
-    >>> [(text[c.start:c.end], c.canonical) for c in find_acronym_institutions(text)]
-    [('БРИКС-ке', 'БРИКС')]
+    >>> text = "ҚХР БРИКС-ке кірді, НАФТА-дағы үлесі өсті"
+    >>> [(text[c.start:c.end], c.label, c.canonical) for c in find_acronym_institutions(text)]
+    [('БРИКС-ке', 'ORG', 'БРИКС'), ('НАФТА-дағы', 'LAW', 'НАФТА')]
     """
     out = []
     for m in _ACRONYM_WORD.finditer(text):
         entry = lookup_institution(m.group(1), "kk")
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", m.group(1)))
+        elif (act := lookup_act(m.group(1), "kk")) is not None:
+            out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(act.kind, "PROGRAM"), "catalogue",
+                                 m.group(1)))
     return out
 
 

@@ -32,7 +32,7 @@ from kg.text.kk_morph import normalize_kk
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["MODEL_DIR", "extract_entities", "find_by_model", "load_kk_ner", "model_spans_batch"]
+__all__ = ["MODEL_DIR", "extract_entities", "find_by_model", "given_names", "load_kk_ner", "model_spans_batch"]
 
 MODEL_DIR: Path = Path(__file__).resolve().parents[2] / "models" / "kk_ner"
 MODEL_LABELS = {
@@ -219,6 +219,8 @@ def _clean_model_span(text: str, start: int, end: int,
         return None
     if label == "ORG" and _platform(text, surface, end):
         return None  # Facebook-та, Twitter-дегі: a website, which is not annotated
+    if label == "ORG" and _BARE_GOVERNMENT.fullmatch(surface):
+        return None  # «Үкімет», «Үкіметте» alone: a generic noun (a government needs its country)
     if label == "ORG" and _given_name_first(words):
         label = "PERSON"  # Карл Поланьи: a given name and a surname, no institution's head
     if label == "PROGRAM" and not (_PROGRAM_CUE.search(surface) or _program_context(text, start, end)):
@@ -241,6 +243,9 @@ def _clean_model_span(text: str, start: int, end: int,
             start, end = m.start(), n.end()
     return start, end, label
 
+
+#: A bare «Үкімет» in any case form, with or without the possessive (Үкіметі, Үкіметінің).
+_BARE_GOVERNMENT = re.compile(rf"Үкімет[{LOW}]{{0,6}}")
 
 #: Social networks and messengers: in running text they are websites («Facebook-та», "on
 #: Facebook"), not institutions, unless a company head word follows («Facebook компаниясы»).
@@ -266,12 +271,12 @@ def _given_name_first(words: list[str]) -> bool:
     >>> _given_name_first(["Карл", "Поланьи"]), _given_name_first(["Карл", "Маркс", "қоры"])
     (True, False)
     """
-    return (1 < len(words) <= 3 and words[0] in _given_names()
+    return (1 < len(words) <= 3 and words[0] in given_names()
             and all(w[:1].isupper() and not _ORG_STEM_END.search(w) for w in words[1:]))
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     """The given names (first words of two-word names or longer) in the people list."""
     return frozenset(name.split()[0] for entry in people() for name in entry.surfaces()
                      if len(name.split()) > 1 and not name.split()[0].endswith("."))

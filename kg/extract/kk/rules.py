@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.spans import Candidate, SentenceStart, resolve_overlaps, sentence_initial
+from kg.extract.spans import (
+    Candidate,
+    SentenceStart,
+    resolve_overlaps,
+    sentence_initial,
+)
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
@@ -78,7 +85,7 @@ _NAME_INNER = (
     "облысының|облысы|ауданының|қаласының|республикалық|кредиттік|аналитикалық|агротехникалық|"
     "мониторинг|жоспарлау|реформалар|статистика|экология|табиғи|ресурстар|жұмыспен|қамту|"
     "әйелдер|істері|отбасылық|демографиялық|діни|өсірушілер|мұсылмандары|бірінші|цифрлық|"
-    "даму|кеңес|кеңесі|жөніндегі|істер|төтенше|жағдайлар|мәслихаты|сайлау|жоғарғы|қызмет"
+    "даму|кеңес|кеңесі|жөніндегі|істер|төтенше|жағдайлар|мәслихаты|сайлау|жоғарғы|қызмет|директорлар"
 )
 #: Possessive and case endings after a bare capitalised head (Кеңесінің, Ассамблеясы), not
 #: any letters (Хабермастың is no «Хаб»).
@@ -161,7 +168,13 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("ORG", "company", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}]{{1,3}}\s+)?(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК)(?:-[{LOW}]+)?(?![\w])", flags)),
         ("GPE_SUB", "region", re.compile(
-            rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}]+\s+(?:облысы|ауданы)[{LOW}]*", flags)),
+            rf"(?:(?:Солтүстік|Оңтүстік|Шығыс|Батыс|Орталық)\s+)?[{CAP}][{LOW}]+\s+(?:облысы|ауданы|округі)[{LOW}]*", flags)),
+        # Жетібай кенті, Қызылжар ауылында: a settlement named before its designator (outside)
+        ("GPE_SUB", "settlement", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?(?=\s+(?:кенті|ауылы|селосы)[{LOW}]*(?![{LOW}]))", flags)),
+        # Шыңғыс хан, Абылай ханның: a khan, his title inside the span
+        ("PERSON", "khan", re.compile(
+            rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+\s+хан(?:ның|ға|ды|нан|мен|да|ы)?(?![{LOW}])", flags)),
         ("ORG", "quoted-org", re.compile(
             rf"{QUOTED}\s+(?:[{CAP}{LOW}]+\s+){{0,2}}{org}", flags)),
         # «Шинжян халық баспасы», «Қытай Мәдениет газеті»: the head word inside the quotes
@@ -182,6 +195,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("ORG", "named-after", re.compile(
             rf"(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:\s+[{CAP}][{LOW}]+)?\s+атындағы\s+"
             rf"[{CAP}][{CAP}{LOW}]{{0,4}}[{CAP}](?:-[{LOW}]+)?(?![\w])", flags)),
+        # ҚР АШМ, ҚР ЦДИАӨМ-нің: a ministry («… министрлігі») by its acronym, with its country
+        ("ORG", "ministry-acronym", re.compile(
+            rf"(?<![\w-])ҚР\s+[{CAP}]{{1,6}}М(?:-[{LOW}]+)?(?![\w])", flags)),
         ("ORG", "acronym", re.compile(
             r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, set(ACRONYM_ORGS)), key=len, reverse=True))
             + rf")(?:-[{LOW}]+)?(?![\w])", flags)),
@@ -194,8 +210,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "quoted-law": _QUOTES, "quoted-program": _QUOTES, "quoted-org": _QUOTES,
     "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
     "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
-    "region": ("облыс", "аудан"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
-    "five-year-plan": ("-бесжылдық",),
+    "region": ("облыс", "аудан", "округ"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
+    "five-year-plan": ("-бесжылдық",), "ministry-acronym": ("ҚР ",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
 }
 
 #: How far before its trigger (head word) a match may start: 14 name words and more.
@@ -245,10 +261,28 @@ def find_kk(text: str) -> list[Candidate]:
         trigger = triggers.get(rule)
         for m in (pattern.finditer(text) if trigger is None else _near(pattern, trigger, text)):
             start, end = _trim(text, m.start(), m.end(), rule)
-            if end - start < 2:
+            if end - start < 2 or (rule in _NAMED_BEFORE and _no_name(text[start:end].split()[0], rule)):
                 continue
             found.append(Candidate(start, end, label, "rule", canonical_kk(text[start:end], rule)))
     return resolve_overlaps(found)
+
+
+#: Rules whose first word must be a name: not a common word («Бұл хан», «Жас ауылы»), and for
+#: a settlement not a people or country («Қазақ ауылы», «Қытай ауылы»).
+_NAMED_BEFORE = frozenset({"settlement", "khan"})
+_PEOPLES = frozenset({"Қазақ", "Орыс", "Ұйғыр", "Неміс", "Татар", "Өзбек", "Қырғыз", "Түрік", "Дүнген",
+                      "Кәріс", "Украин", "Шешен", "Әзірбайжан", "Тәжік", "Түрікмен"})
+
+
+def _no_name(word: str, rule: str) -> bool:
+    """``word`` cannot open the name a ``settlement`` or ``khan`` rule found.
+
+    >>> _no_name("Бұл", "khan"), _no_name("Қазақ", "settlement"), _no_name("Жетібай", "settlement")
+    (True, True, False)
+    """
+    if is_common_word(word, "kk"):
+        return True
+    return rule == "settlement" and (word in _PEOPLES or lookup_country(word, "kk") is not None)
 
 
 _PLURALS = ("дар", "дер", "лар", "лер", "тар", "тер")
@@ -277,8 +311,12 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     span = text[start:end]
     # "ЕҚЫҰ және Еуропалық Кеңес", "ЮНКТАД, ПРООН, Британ Кеңесі": a capitalised word after
     # "және" or a comma starts a new name
-    for conj in re.finditer(rf"(?:\s+және\s+|,\s+)(?=[{CAP}])", span):
-        start, span = start + conj.end(), span[conj.end():]
+    # (the last such word: the offsets are the whole span's)
+    last = None
+    for last in re.finditer(rf"(?:\s+және\s+|,\s+)(?=[{CAP}])", span):
+        pass
+    if last is not None:
+        start, span = start + last.end(), span[last.end():]
     words = list(re.finditer(r"\S+", span))
     # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
     # "Өзбекстандағы махалла институты", "Орталық Азиядағы негізгі хабы": "in X" before a
@@ -374,12 +412,18 @@ def canonical_kk(surface: str, rule: str = "") -> str:
     s = re.sub(r"\s+", " ", surface).strip()
     if rule == "acronym":
         return s.split("-")[0]
+    if rule == "ministry-acronym":  # «ҚР ЦДИАӨМ-нің»: as catalogued, with or without ҚР
+        s = s.split("-")[0]
+        bare = s.removeprefix("ҚР").strip()
+        return bare if lookup_institution(s, "kk") is None and lookup_institution(bare, "kk") else s
     if rule in ("initials", "region", "eu"):
         return normalize_kk(s)
     if rule == "company":
         return re.sub(r"\s+\S+$", "", s).strip("«»\"“”„ ")
     if rule == "constitution":
         return "Конституция" if s.startswith("Конституц") else re.sub(r"Конституция\w*$", "Конституциясы", s)
+    if rule == "khan":  # «Шыңғыс ханның» -> «Шыңғыс хан»
+        return re.sub(r"(хан)\w*$", r"\1", s)
     if rule == "five-year-plan":  # «11-бесжылдықта» -> «11-бесжылдық»
         return re.sub(r"(бесжылдық)\w*$", r"\1", s)
     words = s.split(" ")

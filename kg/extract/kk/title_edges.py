@@ -165,6 +165,8 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
         if first is words[-1]:
             return None
         return start + first.start(), end
+    if rule == "english-act" and text.startswith("The ", start):
+        return start + 4, end  # a leading "The" is outside the span (The Lobbying Disclosure Act)
     if rule == "named-rules":  # the capital before the rules' words opens no sentence
         words = list(re.finditer(r"\S+", text[start:end]))
         owner = next((i for i, w in enumerate(words[:2]) if w.group().endswith(_GENITIVE)), None)
@@ -175,8 +177,9 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int] | None:
     if rule in ("named-document", "named-charter"):
         first = text[start:end].split()[0]
         known = lookup_place(first, "kk") or lookup_country(first, "kk")
-        if known is None and sentence_initial(text, start, KK_SENTENCE_START):
-            return None
+        if known is None and sentence_initial(text, start, KK_SENTENCE_START) \
+                and lookup_act(canonical(text[start:end], rule), "kk") is None:
+            return None  # a sentence-initial common word, unless the catalogue knows the title
         if first in ("Бұл", "Осы", "Аталған", "Жаңа", "Бұны"):
             return None
     return start, end

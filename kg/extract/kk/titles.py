@@ -37,6 +37,10 @@ __all__ = ["find_titles"]
 _RK = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР(?:-ның)?\s+)"
 _OWNER_COUNTRY = rf"(?:{_RK}|Қазақстанның\s+)"
 _ENGLISH_HEADS = "Act|Convention|Agreement|Declaration|Charter|Treaty|Code|Protocol"
+#: What an English act is of or on: ``… Act of 1995``, ``European Charter of Local
+#: Self-Government``, ``Convention on the Rights of the Child`` (capitalised words or a year).
+_ENGLISH_OBJECT = (r"(?:\s+(?:of|on|against|for)\s+(?:\d{4}\b|(?:the\s+)?[A-Z][\w'’-]*"
+                   r"(?:\s+(?:(?:of|on|and|for|in)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,5}))?")
 _NAMED_DOCS = r"[Хх]артия|[Дд]екларация|[Кк]онвенция|[Ққ]ұжат|[Хх]аттама|[Пп]акт"
 #: The date and number of an act between its quoted title and its head word:
 #: «… туралы» 2016 жылғы 6 сәуірдегі № 480-V Заңы.
@@ -62,9 +66,10 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # «Қазақстанның демографиялық даму тұжырымдамасы-2030»: a program head inside the quotes
         ("PROGRAM", "program-in-quotes", re.compile(
             rf"[«\"“](?=[{CAP}])[^«»\"“”\n]{{3,200}}?\s{_stems(PROGRAM_HEADS)}[{LOW}]*(?:-\d{{4}})?[»\"”]")),
-        # «"… жоспары" туралы келісім», «… туралы» жеке заң
+        # «"… жоспары" туралы келісім», «… туралы» жеке заң, «… туралы» Қазақстан Республикасының
+        # 2015 жылғы 2 қарашадағы № 383-V Заңы (the owner, date and number before the head)
         ("LAW", "quoted-about", re.compile(
-            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+(?:{_RK}(?:Үкіметінің|Президентінің)\s+)?{_DATED_NO}"
+            rf"(?:{_RK})?[«\"“][^«»]{{3,300}}?[»\"”]\s+(?:{_RK}(?:(?:Үкіметінің|Президентінің)\s+)?)?{_DATED_NO}"
             rf"(?:туралы\s+)?(?:жеке\s+|жаңа\s+)?{law}{end}"
             rf"(?:\s+жоба{end})?")),
         # Қазақстан Республикасы Үкіметінің 2005 жылғы 1 шілдедегі № 678 Қаулысы
@@ -99,7 +104,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         # Lobbying (Disclosure) Act in Kazakh text
         ("LAW", "english-act", re.compile(
             rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+(?:(?:(?:of|on|and|for|the|in|to)\s+)?"
-            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{0,6}}(?:{_ENGLISH_HEADS})\b")),
+            rf"(?:[A-Z][a-z]+|\([A-Z][a-z]+\))\s+){{0,6}}(?:{_ENGLISH_HEADS})\b{_ENGLISH_OBJECT}")),
         # ҚР Сыбайлас жемқорлыққа қарсы стратегиясы, Қазақстанның Даму стратегиясы
         ("PROGRAM", "owned-program", re.compile(
             rf"{_OWNER_COUNTRY}(?:\d{{4}}\s+жылға\s+дейінгі\s+)?(?:[{CAP}][{LOW}-]+(?:\s+[{LOW}-]+){{0,4}}"
@@ -132,10 +137,11 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?<![\d–-])\d{{4}}(?:\s*[–-]\s*\d{{4}})?\s+жыл(?:дар)?[ғқ]а\s+(?:дейінгі|арналған)\s+"
             rf"(?:[{LOW}-]+\s+){{0,6}}{_stems(PROGRAM_HEADS)}[{LOW}]*(?![{LOW}])")),
         # АӘК; БҰҰ-ның Орнықты даму мақсаттары: the goals with their owner in the genitive
-        # (a nominative «БҰҰ … Мақсаттарын қабылдады» is the subject of the sentence)
+        # (a nominative «БҰҰ … Мақсаттарын қабылдады» is the subject of the sentence); the
+        # goals in lower case too («орнықты даму мақсаттарына»: the UN's, as the guidelines say)
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}])(?:[Аа]таулы\s+[Әә]леуметтік\s+[Кк]өмек|Халыққа\s+көмек|АӘК|"
-            rf"(?:{OWNER}(?<=ң)\s+)?(?:Жаһандық\s+)?(?:Орнықты|Тұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
+            rf"(?:{OWNER}(?<=ң)\s+)?(?:[Жж]аһандық\s+)?(?:[Оо]рнықты|[Тт]ұрақты)\s+[Дд]аму\s+[Мм]ақсаттар){end}")),
     )
 
 
@@ -169,11 +175,13 @@ _REGIONS_WORD = re.compile(r"(?<![{LOW}])[Оо]блыстар[{LOW}]*".replace("
 
 def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
     """A bare place name in a sentence about regions («Облыстар бөлінісінде … Қостанай - 120,8%,
-    Ақмола - 112,7%») names the region, where the gazetteer has one of that name.
+    Ақмола - 112,7%») names the region, where the gazetteer has one of that name; a
+    capitalised word nothing found there is that region too when the gazetteer has «… облысы»
+    (Ақмола, which alone is no place).
 
-    >>> text = "Облыстар бойынша Қостанай алда."
-    >>> [c.canonical for c in regions_by_context(text, [Candidate(17, 25, "GPE_SUB", "ner", "Қостанай")])]
-    ['Қостанай облысы']
+    >>> text = "Облыстар бойынша Қостанай алда, Ақмола - 112,7%."
+    >>> [(text[c.start:c.end], c.canonical) for c in regions_by_context(text, [Candidate(17, 25, "GPE_SUB", "ner", "Қостанай")])]
+    [('Қостанай', 'Қостанай облысы'), ('Ақмола', 'Ақмола облысы')]
     """
     out = []
     for c in found:
@@ -182,7 +190,26 @@ def regions_by_context(text: str, found: list[Candidate]) -> list[Candidate]:
             if _REGIONS_WORD.search(text, start, c.start):
                 c = replace(c, canonical=_designated(c.canonical or text[c.start:c.end], "облысы"))
         out.append(c)
-    return out
+    return _listed_regions(text, out) if "блыстар" in text else out
+
+
+_BARE_REGION = re.compile(rf"(?<![{CAP}{LOW}-])[{CAP}][{LOW}]+(?=\s*[-–(,]|\s+(?:және|мен)\s)")
+
+
+def _listed_regions(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the bare region names of a list (a word before a dash, a bracket, a
+    comma or «және») after «облыстар» in the same sentence, where nothing covers them."""
+    added = []
+    for m in _BARE_REGION.finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in found):
+            continue
+        start, _ = sentence_bounds(text, m.start(), m.end())
+        if not _REGIONS_WORD.search(text, start, m.start()):
+            continue
+        region = lookup_place(f"{m.group()} облысы", "kk")
+        if region is not None and region.names.get("kk", "").endswith("облысы"):
+            added.append(Candidate(m.start(), m.end(), "GPE_SUB", "rule", f"{m.group()} облысы"))
+    return sorted([*found, *added], key=lambda c: (c.start, c.end)) if added else found
 
 
 _QUOTES = ("«", '"', "“", "„")
