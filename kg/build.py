@@ -23,6 +23,7 @@ from kg import __version__
 from kg.analytics import run_analytics
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file, prune_parsed
 from kg.csvsafe import csv_text
+from kg.extract.sources import read_sources, save_sources
 from kg.extract.tasks import (
     article_tasks,
     cached_mentions,
@@ -31,7 +32,6 @@ from kg.extract.tasks import (
     save_mentions,
     warm_up,
 )
-from kg.extract.sources import read_sources, save_sources
 from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, mint
@@ -49,6 +49,7 @@ from kg.rdf.prefixes import turtle_prefixes
 from kg.rdf.runs import write_run
 from kg.rdf.serialize import canonical_lines, write_graph_files
 from kg.rdf.void import describe_dataset
+from kg.rebuild import forget, input_digest, remember, unchanged
 from kg.resolve import resolve
 from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
@@ -93,9 +94,13 @@ class BuildReport:
     analytics: dict[str, int] = field(default_factory=dict)
     analytics_warnings: tuple[str, ...] = ()
     extraction: Extraction = Extraction()
+    #: The manifest of the output left as it was (nothing new: see :mod:`kg.rebuild`).
+    unchanged: dict | None = None
 
     @property
     def counts(self) -> dict[str, int]:
+        if self.unchanged is not None:
+            return dict(self.unchanged.get("counts", {}))
         arts = self.corpus.articles
         return {
             "documents": len(self.corpus.parsed),
@@ -153,18 +158,27 @@ def build(
     user's merges, drops and labels (:mod:`kg.resolve.thesaurus`). ``on_stage(stage, seconds)``
     is called as each stage ends (the stages of the manifest's ``timings``), ``on_progress``
     as documents are parsed and articles extracted. ``pages``: also write the static entity
-    pages (``entities/``, :mod:`kg.pages.site`).
+    pages (``entities/``, :mod:`kg.pages.site`). When the inputs, settings and code are
+    those of the output already at ``out`` and it is complete, nothing is built: the report's
+    ``unchanged`` is that output's manifest (:mod:`kg.rebuild`).
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
     sources = list(iter_sources(paths))
+    digest = input_digest(sources, base, pages, thesaurus)
+    if (previous := unchanged(out, digest)) is not None:
+        return BuildReport(out, Corpus((), ()), unchanged=previous)
     with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
+        forget(out)
         try:
-            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules,
-                               on_stage, on_progress, pages)
+            report = _build_into(stage, out, sources, on_file, base, workers, scheduler, rules,
+                                 on_stage, on_progress, pages)
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
+    if not report.corpus.problems:
+        remember(out, digest, pages)
+    return report
 
 
 def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,

@@ -116,6 +116,10 @@ def build(
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    if report.unchanged is not None:
+        typer.echo(f"nothing new: {report.out} was built from the same inputs, settings and code "
+                   f"and is left as it is: {counts}")
+        return
     typer.echo(f"built {report.out}: {counts}")
 
 

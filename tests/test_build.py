@@ -16,6 +16,7 @@ from kg.build import TERMS_CACHE, Extraction, build
 from kg.corpus import demo_corpus_path
 from kg.extract.sources import INDEX
 from kg.parallel import auto_workers
+from kg.rebuild import RECORD, forget
 from kg.validate import validate_file
 
 from conftest import CORPUS
@@ -123,11 +124,11 @@ def test_rebuild_after_adding_a_document_extracts_only_it(tmp_path):
     out = tmp_path / "out"
     build([corpus], out)
     cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()
-              if p.name not in (INDEX, TERMS_CACHE) and p.is_file()}
+              if p.name not in (INDEX, TERMS_CACHE, RECORD) and p.is_file()}
     (corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады.\n", encoding="utf-8")
     report = build([corpus], out)
     after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()
-             if p.name not in (INDEX, TERMS_CACHE) and p.is_file()}
+             if p.name not in (INDEX, TERMS_CACHE, RECORD) and p.is_file()}
     assert len(after) == len(cached) + 1
     assert all(after[name] == mtime for name, mtime in cached.items())
     assert (report.extraction.documents, report.extraction.workers) == (1, 0)
@@ -244,7 +245,11 @@ def test_rebuild_with_nothing_new_starts_no_workers(tmp_path):
     first = build([demo_corpus_path()], out, workers=2)
     assert first.extraction.workers == 2 and first.extraction.documents == 2
     graph = (out / "graph.ttl").read_bytes()
+    skipped = build([demo_corpus_path()], out, workers=2)  # nothing new: left as it is
+    assert skipped.unchanged is not None and skipped.extraction == Extraction()
+    forget(out)  # built again, every document from the cache
     again = build([demo_corpus_path()], out, workers=2)
+    assert again.unchanged is None
     assert again.extraction == Extraction(documents=0, articles=0, workers=0)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["extraction"] == {"documents": 0, "articles": 0, "workers": 0}
@@ -254,6 +259,7 @@ def test_rebuild_with_nothing_new_starts_no_workers(tmp_path):
 def test_fully_cached_build_loads_no_model(tmp_path):
     out = tmp_path / "out"
     build([demo_corpus_path()], out, workers=1)
+    forget(out)  # built again (not skipped), every document from the cache
     script = ("import sys; from kg.build import build; "
               f"r = build([{str(demo_corpus_path())!r}], {str(out)!r}, workers=1); "
               "print(r.extraction.documents, sorted(m for m in ('spacy', 'natasha', 'torch') if m in sys.modules))")
