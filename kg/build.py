@@ -176,8 +176,7 @@ def build(
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
-    if not report.corpus.problems:
-        remember(out, digest, pages)
+    remember(out, digest, pages)
     return report
 
 

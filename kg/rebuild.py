@@ -5,8 +5,9 @@ file's path and bytes, the base IRI, the entity-pages switch, the thesaurus's pa
 the code and tables of ``kg`` and its ontology, the Python version and every installed
 distribution's version) in ``OUT/cache/build-digest.json``, with the SHA-256 of the
 manifest it published. The next build of the same output computes the digest first: when it
-is the recorded one, the manifest is the recorded one, the output is complete and the last
-build reported no problem, nothing would change and the build is skipped. The record is
+is the recorded one, the manifest is the recorded one and the output is complete, nothing
+would change and the build is skipped (a file that cannot be read, or a folder's file that is
+not an input, gives no digest: such a build always runs and reports it). The record is
 removed before any other build starts writing, so a build that fails or is killed leaves no
 record that could describe an output it did not write.
 
@@ -59,8 +60,8 @@ def input_digest(sources: Iterable, base: str, pages: bool, thesaurus: str | Pat
 
 
 def unchanged(out: Path, digest: str | None) -> dict | None:
-    """The manifest of ``out`` if its last build had the inputs of ``digest``, its output is
-    complete and unchanged since, and it reported no problem; otherwise ``None``."""
+    """The manifest of ``out`` if its last build had the inputs of ``digest`` and its output
+    is complete and unchanged since; otherwise ``None``."""
     if digest is None:
         return None
     try:
@@ -72,7 +73,7 @@ def unchanged(out: Path, digest: str | None) -> dict | None:
         return None
     manifest = json.loads(text)
     wanted = OUTPUTS + (("entities",) if record.get("pages") else ())
-    if manifest.get("warnings") or not all((out / name).exists() for name in wanted):
+    if not all((out / name).exists() for name in wanted):
         return None
     return manifest
 

@@ -79,10 +79,14 @@ def test_a_missing_input_is_never_skipped(corpus, tmp_path):
     assert build([corpus], out).unchanged is None
 
 
-def test_cli_says_nothing_new(corpus, tmp_path):
+def test_cli_says_nothing_new_and_repeats_the_problems(corpus, tmp_path):
+    (corpus / "empty.md").write_text("", encoding="utf-8")  # a problem, the same every time
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "-q"]
-    assert subprocess.run(cmd, capture_output=True, timeout=300).returncode == 0
+    first = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0 and "empty.md: empty file" in first.stderr
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("nothing new:") and "triples" in result.stdout
+    warnings = [[line for line in r.stderr.splitlines() if line.startswith("warning:")] for r in (first, result)]
+    assert warnings[0] == warnings[1] and len(warnings[0]) == 1  # the same warning
