@@ -79,8 +79,8 @@ def parse_only(corpus: str, words: int) -> None:
 def stage_breakdown(corpus: str) -> None:
     """Ingest, segment and extraction per language, in this process on one core."""
     from kg.extract import extract_text
-    from kg.ingest import iter_sources, read_document, split_paragraphs
     from kg.extract.tasks import warm_up
+    from kg.ingest import iter_sources, read_document, split_paragraphs
     from kg.model import Document
     from kg.segment import segment_document
 
