@@ -6,7 +6,8 @@ Run: .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --out /tmp/kazkg-benc
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --only parse      (ingest+segment only)
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --only tokenize   (the floor only)
      .venv/bin/python benchmarks/build_speed.py CORPUS_DIR --out OUT --rebuild --no-floor
-                                                (a rebuild: OUT and its cache are kept)
+                                                (a rebuild: OUT and its cache are kept;
+                                                 built again even with nothing new)
 
 The output folder is deleted first (no extraction cache), unless ``--rebuild``. Words are whitespace tokens of the
 decoded input texts. The build runs as ``python -m kg build`` in a child process (interpreter
@@ -78,8 +79,8 @@ def parse_only(corpus: str, words: int) -> None:
 def stage_breakdown(corpus: str) -> None:
     """Ingest, segment and extraction per language, in this process on one core."""
     from kg.extract import extract_text
-    from kg.ingest import iter_sources, read_document, split_paragraphs
     from kg.extract.tasks import warm_up
+    from kg.ingest import iter_sources, read_document, split_paragraphs
     from kg.model import Document
     from kg.segment import segment_document
 
@@ -192,6 +193,10 @@ def main() -> None:
             sys.exit("refusing to write inside the repository")
         if not args.rebuild:
             shutil.rmtree(args.out, ignore_errors=True)
+        else:  # built again from its caches, even with nothing new (which a build skips)
+            from kg.rebuild import forget
+
+            forget(args.out)
         if args.stages:
             print("stages in this process (one core):")
             stage_breakdown(args.corpus)

@@ -11,7 +11,8 @@ smallest document of the real corpus, made new by ``new_text_corpus.py`` with an
 cache miss) and the same output folder is rebuilt, then rebuilt once more with nothing new.
 Each build is ``python -m kg build`` in a child process, measured by ``build_speed.py``
 (wall, CPU of the process tree, peak memory); the manifest says what extraction did
-(documents extracted, worker processes started). Prints figures only; nothing is asserted.
+(documents extracted, worker processes started); a build that left the output as it was
+(nothing new, :mod:`kg.rebuild`) is named so. Prints figures only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -67,8 +68,12 @@ def main() -> None:
     full = rows[0][2]
     print("\nbuild | words | wall s | x full | CPU-s | x full | documents extracted | "
           "workers started | peak tree MB")
+    built_at = None
     for name, w, f in rows:
         ex = f["manifest"].get("extraction", {})
+        if f["manifest"].get("built_at") == built_at:  # the output was left as it was
+            name, ex = f"{name} (skipped: unchanged)", {"documents": 0, "workers": 0}
+        built_at = f["manifest"].get("built_at")
         print(f"{name} | {w:,} | {f['wall']:.1f} | {f['wall'] / full['wall']:.3f} | {f['cpu']:.1f}"
               f" | {f['cpu'] / full['cpu']:.3f} | {ex.get('documents', '?')} | "
               f"{ex.get('workers', '?')} | {f['tree_mb']:,.0f}")

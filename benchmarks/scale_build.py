@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import shutil
 import sys
 from pathlib import Path
 
@@ -49,11 +50,15 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="the real corpus to draw from")
     ap.add_argument("--workers", type=int, default=0, help="0: automatic, as kg build")
     args = ap.parse_args()
+    if args.work.resolve().is_relative_to(HERE.parent):
+        sys.exit("refusing to write inside the repository")
     rows = []
     for factor in sorted(args.factors):
         corpus, words = corpus_for(factor, args.work, args.seed, args.corpus)
         print(f"== {factor}x: {corpus}, {words:,} words, load {loadavg()}", flush=True)
-        figures = whole_build(str(corpus), args.work / f"out{factor}x", args.workers, words)
+        out = args.work / f"out{factor}x"
+        shutil.rmtree(out, ignore_errors=True)  # a whole build: no cache (and nothing to skip)
+        figures = whole_build(str(corpus), out, args.workers, words)
         print(f"   load after: {loadavg()}", flush=True)
         rows.append((factor, words, figures))
     print("\nfactor | words | wall s | CPU-s | words/CPU-s | peak tree / main MB | "

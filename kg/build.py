@@ -20,9 +20,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
-from kg.analytics import run_analytics
+from kg.analytics import run_analytics, write_heavy_exports
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file, prune_parsed
 from kg.csvsafe import csv_text
+from kg.extract.sources import read_sources, save_sources
 from kg.extract.tasks import (
     article_tasks,
     cached_mentions,
@@ -31,7 +32,6 @@ from kg.extract.tasks import (
     save_mentions,
     warm_up,
 )
-from kg.extract.sources import read_sources, save_sources
 from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, mint
@@ -49,6 +49,7 @@ from kg.rdf.prefixes import turtle_prefixes
 from kg.rdf.runs import write_run
 from kg.rdf.serialize import canonical_lines, write_graph_files
 from kg.rdf.void import describe_dataset
+from kg.rebuild import forget, input_digest, remember, unchanged
 from kg.resolve import resolve
 from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
@@ -93,9 +94,13 @@ class BuildReport:
     analytics: dict[str, int] = field(default_factory=dict)
     analytics_warnings: tuple[str, ...] = ()
     extraction: Extraction = Extraction()
+    #: The manifest of the output left as it was (nothing new: see :mod:`kg.rebuild`).
+    unchanged: dict | None = None
 
     @property
     def counts(self) -> dict[str, int]:
+        if self.unchanged is not None:
+            return dict(self.unchanged.get("counts", {}))
         arts = self.corpus.articles
         return {
             "documents": len(self.corpus.parsed),
@@ -153,18 +158,26 @@ def build(
     user's merges, drops and labels (:mod:`kg.resolve.thesaurus`). ``on_stage(stage, seconds)``
     is called as each stage ends (the stages of the manifest's ``timings``), ``on_progress``
     as documents are parsed and articles extracted. ``pages``: also write the static entity
-    pages (``entities/``, :mod:`kg.pages.site`).
+    pages (``entities/``, :mod:`kg.pages.site`). When the inputs, settings and code are
+    those of the output already at ``out`` and it is complete, nothing is built: the report's
+    ``unchanged`` is that output's manifest (:mod:`kg.rebuild`).
     """
     rules = read_thesaurus(thesaurus) if thesaurus else EMPTY_THESAURUS
     out = Path(out)
     sources = list(iter_sources(paths))
+    digest = input_digest(sources, base, pages, thesaurus)
+    if (previous := unchanged(out, digest)) is not None:
+        return BuildReport(out, Corpus((), ()), unchanged=previous)
     with staged_output(out, [s for s in sources if isinstance(s, Path)]) as stage:
+        forget(out)
         try:
-            return _build_into(stage, out, sources, on_file, base, workers, scheduler, rules,
-                               on_stage, on_progress, pages)
+            report = _build_into(stage, out, sources, on_file, base, workers, scheduler, rules,
+                                 on_stage, on_progress, pages)
         except OSError as err:  # a full disk, say: name the file; the old output stays whole
             raise OutputError(f"{err.filename or stage}: {err.strerror or err} "
                               f"(nothing published; {out} is unchanged)") from err
+    remember(out, digest, pages)
+    return report
 
 
 def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], None] | None,
@@ -214,21 +227,28 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
         raise
     clock.lap("store")
     graph = mint("graph", "analytics", base)
-    with naming(stage / "reports"):
-        analytics = run_analytics(store, stage, base, run=(work, graph))
-    with naming(stage / "store"):
-        runs.append(analytics.run)
-        add_run_in_slices(store, analytics.run, stage / "store")
+    exports = _Exports(stage)
+    try:
+        with naming(stage / "reports"):
+            analytics = run_analytics(store, stage, base, run=(work, graph), offload=exports.offload)
+        with naming(stage / "store"):
+            runs.append(analytics.run)
+            add_run_in_slices(store, analytics.run, stage / "store")
+    except BaseException:
+        exports.settle()
+        raise
     del store
     serialised = _serialise(runs, stage, turtle_prefixes(base))  # beside the pages and index
     clock.lap("analytics")
+    index = None
     try:
+        index = _index(runs, stage, out / "cache" / TERMS_CACHE)  # beside the pages, if large
         with naming(stage / "networks"):
             write_pages(analytics.results, stage, _inputs(corpus), entity_pages=pages)
         analytics = replace(analytics, results=())  # the networks are no longer needed
         clock.lap("pages")
         with naming(stage / "search.sqlite"):
-            write_index(stage / "store", index_path(stage / "store"), out / "cache" / TERMS_CACHE)
+            index.result()
         clock.lap("search index")
         if pages:
             with naming(stage / SITE_FOLDER):
@@ -236,6 +256,14 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
             clock.lap("entity pages")
     except BaseException:
         _settle(serialised)  # no process left writing into a staging folder being removed
+        if index is not None:
+            _settle(index)
+        exports.settle()
+        raise
+    try:
+        exports.wait()
+    except BaseException:
+        _settle(serialised)
         raise
     triples = serialised.result()
     shutil.rmtree(work)
@@ -298,6 +326,58 @@ def _serialise(runs: list, stage: Path, prefixes: dict[str, str]):
     if sum(r.lines for r in runs) >= SERIALISE_APART and (os.cpu_count() or 1) > 1:
         return apart(write_graph_files, *args)
     return _Later(write_graph_files, args)
+
+
+#: Edges from which a network's GEXF and GraphML are written by another process while this
+#: one goes on (the co-mention network of a corpus of a few times the real one; a smaller
+#: network's are written before a process would have started).
+EXPORTS_APART = 50_000
+
+
+class _Exports:
+    """The GEXF and GraphML of large networks (:data:`EXPORTS_APART`), written by other
+    processes (:func:`kg.analytics.write_heavy_exports`) when there is a second core."""
+
+    def __init__(self, stage: Path) -> None:
+        self._stage, self._futures = stage, []
+
+    def offload(self, r):
+        if r.graph.number_of_edges() < EXPORTS_APART or (os.cpu_count() or 1) < 2:
+            return None
+        self._futures.append(apart(write_heavy_exports, r, self._stage))
+        return self._futures[-1]
+
+    def wait(self) -> None:
+        """Wait for every process; raise the first error once all have ended."""
+        futures, self._futures = self._futures, []
+        errors = []
+        for future in futures:
+            try:
+                future.result()
+            except BaseException as err:  # noqa: BLE001 - raised below, once all have ended
+                errors.append(err)
+        if errors:
+            raise errors[0]
+
+    def settle(self) -> None:
+        """Wait for every process, whatever its outcome (a build that failed meanwhile)."""
+        for future in self._futures:
+            _settle(future)
+        self._futures = []
+
+
+#: Quads from which the search index is written by another process while this one writes
+#: the pages (read-only on the store, as the pages are).
+INDEX_APART = 300_000
+
+
+def _index(runs: list, stage: Path, terms: Path):
+    """Start writing the search index of the store in ``stage``: in another process if the
+    store is large (:data:`INDEX_APART`) and there is a second core; the same file either way."""
+    args = (stage / "store", index_path(stage / "store"), terms)
+    if sum(r.lines for r in runs) >= INDEX_APART and (os.cpu_count() or 1) > 1:
+        return apart(write_index, *args)
+    return _Later(write_index, args)
 
 
 def _settle(future) -> None:

@@ -116,6 +116,12 @@ def build(
     for problem in report.corpus.problems:
         typer.echo(f"warning: {problem}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+    if report.unchanged is not None:
+        for problem in report.unchanged.get("warnings", [])[:report.counts.get("problems", 0)]:
+            typer.echo(f"warning: {problem}", err=True)  # as the build that made it said
+        typer.echo(f"nothing new: {report.out} was built from the same inputs, settings and code "
+                   f"and is left as it is: {counts}")
+        return
     typer.echo(f"built {report.out}: {counts}")
 
 

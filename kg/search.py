@@ -100,12 +100,21 @@ def match_expression(query: str, prefix: bool = False) -> str:
     return " AND ".join(groups)
 
 
-def _rows(store_dir: Path) -> Iterator[tuple[str, str, str]]:
-    """``(iri, field, text)`` for every label, surface form and mention sentence, sorted, unique."""
+def _rows(store_dir: Path, labels: dict[str, str] | None = None) -> Iterator[tuple[str, str, str]]:
+    """``(iri, field, text)`` for every label, surface form and mention sentence, sorted, unique;
+    ``labels``, if given, is filled meanwhile with the label shown for each IRI (English, else
+    Kazakh, else Russian, else any), from the same labels query."""
     store = open_store(store_dir)
     found: set[tuple[str, str, str]] = set()
+    best: dict[str, tuple[int, str]] = {}
     for row in run_query(store, _LABELS):
-        found.add((row["s"].value, "label", row["l"].value))
+        iri, label = row["s"].value, row["l"]
+        found.add((iri, "label", label.value))
+        key = (_RANK.get(label.language or "", 3), label.value)
+        if iri not in best or key < best[iri]:
+            best[iri] = key
+    if labels is not None:
+        labels.update((iri, label) for iri, (_, label) in best.items())
     for row in run_query(store, _MENTIONS):
         found.add((row["e"].value, "form", row["text"].value))
         if row["sentence"] is not None:
@@ -113,16 +122,8 @@ def _rows(store_dir: Path) -> Iterator[tuple[str, str, str]]:
     yield from sorted(found)
 
 
-def _display_labels(store_dir: Path) -> dict[str, str]:
-    """The label shown for each IRI: English, else Kazakh, else Russian, else any."""
-    rank = {"en": 0, "kk": 1, "ru": 2}
-    best: dict[str, tuple[int, str]] = {}
-    for row in run_query(open_store(store_dir), _LABELS):
-        key = (rank.get(row["l"].language or "", 3), row["l"].value)
-        iri = row["s"].value
-        if iri not in best or key < best[iri]:
-            best[iri] = key
-    return {iri: label for iri, (_, label) in best.items()}
+#: The order of preference of a display label's language.
+_RANK = {"en": 0, "kk": 1, "ru": 2}
 
 
 def write_index(store_dir: Path, path: Path, terms_cache: Path | None = None) -> int:
@@ -139,10 +140,11 @@ def write_index(store_dir: Path, path: Path, terms_cache: Path | None = None) ->
                    "text UNINDEXED, tokenize='unicode61 remove_diacritics 2')")
         db.execute("CREATE TABLE labels (iri TEXT PRIMARY KEY, label TEXT NOT NULL)")
         count = 0
-        for iri, fld, text in _rows(store_dir):
+        labels: dict[str, str] = {}
+        for iri, fld, text in _rows(store_dir, labels):
             db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", (known.indexed(text), iri, fld, text))
             count += 1
-        db.executemany("INSERT INTO labels VALUES (?, ?)", sorted(_display_labels(store_dir).items()))
+        db.executemany("INSERT INTO labels VALUES (?, ?)", sorted(labels.items()))
         db.commit()
     finally:
         db.close()

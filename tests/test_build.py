@@ -16,6 +16,7 @@ from kg.build import TERMS_CACHE, Extraction, build
 from kg.corpus import demo_corpus_path
 from kg.extract.sources import INDEX
 from kg.parallel import auto_workers
+from kg.rebuild import RECORD, forget
 from kg.validate import validate_file
 
 from conftest import CORPUS
@@ -123,11 +124,11 @@ def test_rebuild_after_adding_a_document_extracts_only_it(tmp_path):
     out = tmp_path / "out"
     build([corpus], out)
     cached = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()
-              if p.name not in (INDEX, TERMS_CACHE) and p.is_file()}
+              if p.name not in (INDEX, TERMS_CACHE, RECORD) and p.is_file()}
     (corpus / "extra.md").write_text("Қазақстан мен Қытай ШЫҰ аясында ынтымақтасады.\n", encoding="utf-8")
     report = build([corpus], out)
     after = {p.name: p.stat().st_mtime_ns for p in (out / "cache").iterdir()
-             if p.name not in (INDEX, TERMS_CACHE) and p.is_file()}
+             if p.name not in (INDEX, TERMS_CACHE, RECORD) and p.is_file()}
     assert len(after) == len(cached) + 1
     assert all(after[name] == mtime for name, mtime in cached.items())
     assert (report.extraction.documents, report.extraction.workers) == (1, 0)
@@ -160,9 +161,11 @@ def test_incremental_rebuild_equals_a_full_build(tmp_path):
 
 
 def test_store_and_serialisation_in_other_processes_give_the_same_output(built, tmp_path, monkeypatch):
-    """A large build loads the store in a spawned process as the RDF runs are written, and
-    writes graph.ttl and graph.trig in another while this one writes the pages and the
-    index (both forced here for a small corpus): the same files and the same store."""
+    """A large build loads the store in a spawned process as the RDF runs are written,
+    writes a large network's GEXF and GraphML in another while this one goes on, graph.ttl
+    and graph.trig in another while this one writes the pages, and the search index in
+    another beside the pages (all forced here for a small corpus): the same files and the
+    same store."""
     import pyoxigraph as ox
 
     import kg.build
@@ -171,13 +174,18 @@ def test_store_and_serialisation_in_other_processes_give_the_same_output(built, 
     started = []
     monkeypatch.setattr(kg.build, "SERIALISE_APART", 0)
     monkeypatch.setattr(kg.build, "LOAD_APART", 0)
+    monkeypatch.setattr(kg.build, "EXPORTS_APART", 0)  # every network's GEXF and GraphML
+    monkeypatch.setattr(kg.build, "INDEX_APART", 0)
     monkeypatch.setattr(kg.build, "apart", lambda fn, *args: started.append(fn.__name__)
                         or kg.parallel.apart(fn, *args))
     monkeypatch.setattr(kg.build, "fed_apart", lambda fn, *args: started.append(fn.__name__)
                         or kg.parallel.fed_apart(fn, *args))
     out = tmp_path / "out"
     report = build([demo_corpus_path()], out)
-    assert sorted(started) == ["load_received", "write_graph_files"] and (os.cpu_count() or 1) > 1
+    networks = len(report.analytics) // 3
+    assert sorted(started) == ["load_received", "write_graph_files", *["write_heavy_exports"] * networks,
+                               "write_index"]
+    assert networks == 5 and (os.cpu_count() or 1) > 1
     assert _output_files(out) == _output_files(built[0])
     assert report.triples == built[1].triples
 
@@ -202,6 +210,18 @@ def _helpers() -> list:
     return found
 
 
+def test_exports_failing_in_their_helper_process_fail_the_build(tmp_path, monkeypatch):
+    import kg.analytics
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "EXPORTS_APART", 0)
+    monkeypatch.setattr(kg.build, "write_heavy_exports", kg.analytics.to_csv)  # a wrong call: fails apart
+    with pytest.raises(TypeError):
+        build([demo_corpus_path()], tmp_path / "out")
+    assert not _helpers()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["cache"]  # nothing published
+
+
 def test_a_build_failing_beside_its_helper_processes_leaves_none_behind(tmp_path, monkeypatch):
     import kg.build
 
@@ -210,6 +230,8 @@ def test_a_build_failing_beside_its_helper_processes_leaves_none_behind(tmp_path
 
     monkeypatch.setattr(kg.build, "SERIALISE_APART", 0)
     monkeypatch.setattr(kg.build, "LOAD_APART", 0)
+    monkeypatch.setattr(kg.build, "EXPORTS_APART", 0)
+    monkeypatch.setattr(kg.build, "INDEX_APART", 0)
     monkeypatch.setattr(kg.build, "write_pages", broken)  # while Turtle/TriG are being written
     with pytest.raises(RuntimeError, match="pages failed"):
         build([demo_corpus_path()], tmp_path / "out")
@@ -244,7 +266,11 @@ def test_rebuild_with_nothing_new_starts_no_workers(tmp_path):
     first = build([demo_corpus_path()], out, workers=2)
     assert first.extraction.workers == 2 and first.extraction.documents == 2
     graph = (out / "graph.ttl").read_bytes()
+    skipped = build([demo_corpus_path()], out, workers=2)  # nothing new: left as it is
+    assert skipped.unchanged is not None and skipped.extraction == Extraction()
+    forget(out)  # built again, every document from the cache
     again = build([demo_corpus_path()], out, workers=2)
+    assert again.unchanged is None
     assert again.extraction == Extraction(documents=0, articles=0, workers=0)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["extraction"] == {"documents": 0, "articles": 0, "workers": 0}
@@ -254,6 +280,7 @@ def test_rebuild_with_nothing_new_starts_no_workers(tmp_path):
 def test_fully_cached_build_loads_no_model(tmp_path):
     out = tmp_path / "out"
     build([demo_corpus_path()], out, workers=1)
+    forget(out)  # built again (not skipped), every document from the cache
     script = ("import sys; from kg.build import build; "
               f"r = build([{str(demo_corpus_path())!r}], {str(out)!r}, workers=1); "
               "print(r.extraction.documents, sorted(m for m in ('spacy', 'natasha', 'torch') if m in sys.modules))")

@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from kg.analytics.measures import compute
 from kg.analytics.networks import NETWORKS
@@ -81,6 +82,7 @@ class AnalyticsReport:
     results: tuple[NetworkResult, ...] = ()
     run: Run | None = None
     result_count: int = 0  # kg:AnalyticsResult nodes
+    pending: tuple = ()  # futures of the exports written apart (see ``offload``)
 
     def graph(self):
         """The analytics RDF as an rdflib Graph."""
@@ -107,7 +109,8 @@ class AnalyticsReport:
 
 
 def run_analytics(store, out_dir: Path, base: str, run: tuple[Path, str] | None = None,
-                  on_result: Callable[[NetworkResult], None] | None = None) -> AnalyticsReport:
+                  on_result: Callable[[NetworkResult], None] | None = None,
+                  offload: Callable[..., Any] | None = None) -> AnalyticsReport:
     """Build, measure and publish every network of the store.
 
     Networks are done one at a time (built, measured, written, turned into triples), so
@@ -128,6 +131,11 @@ def run_analytics(store, out_dir: Path, base: str, run: tuple[Path, str] | None 
     on_result : callable, optional
         Called with each network's result once its files are written (the build writes its
         page then).
+    offload : callable, optional
+        ``offload(r)``: a future writing the GEXF and GraphML of network ``r``
+        (:func:`write_heavy_exports`) elsewhere, or ``None`` to write them here. Its layout
+        and look are worked out here first (the pages need them too). The futures are the
+        report's ``pending``: the caller waits for them before publishing.
 
     Returns
     -------
@@ -140,6 +148,7 @@ def run_analytics(store, out_dir: Path, base: str, run: tuple[Path, str] | None 
     summaries = []
     sorter = SortedRun(run[0], run[1]) if run is not None else None
     count = 0
+    pending = []
     for spec in NETWORKS:
         with _timed(clock, "networks"):
             G = spec.build(store)
@@ -147,7 +156,9 @@ def run_analytics(store, out_dir: Path, base: str, run: tuple[Path, str] | None 
             r = NetworkResult(spec, G, compute(G))
         del G
         with _timed(clock, "exports"):
-            outputs = _write_exports(r, out_dir)
+            outputs, future = _write_exports(r, out_dir, offload)
+            if future is not None:
+                pending.append(future)
             count += sum(map(len, [*r.measures.scores.values(), *r.measures.communities.values()]))
             if sorter is not None:
                 sorter.extend(result_lines(r, base, run[1]))
@@ -162,17 +173,28 @@ def run_analytics(store, out_dir: Path, base: str, run: tuple[Path, str] | None 
         written = sorter.close() if sorter is not None else None
     return AnalyticsReport(ntriples, tuple(summaries), tuple(files), warnings,
                            {k: round(v, 3) for k, v in clock.items()}, tuple(results),
-                           written, count)
+                           written, count, tuple(pending))
 
 
-def _write_exports(r: NetworkResult, out_dir: Path) -> list[str]:
-    """Write the reports and exports of one network; return their paths. One file at a
-    time, each written as soon as it is made; GEXF and GraphML are streamed (a large
-    network's are hundreds of MB of text)."""
+def write_heavy_exports(r: NetworkResult, out_dir: Path) -> None:
+    """Write the GEXF pair and the GraphML of one network (the dearest of its files)."""
+    write_gexf_pair(r, out_dir / f"networks/{r.name}.gexf", out_dir / f"networks/{r.name}.dynamic.gexf")
+    write_graphml(r, out_dir / f"networks/{r.name}.graphml")
+
+
+def _write_exports(r: NetworkResult, out_dir: Path, offload: Callable[..., Any] | None = None):
+    """Write the reports and exports of one network; return their paths and the future of
+    the GEXF and GraphML if ``offload`` took them. One file at a time, each written as soon
+    as it is made; GEXF and GraphML are streamed (a large network's are hundreds of MB of text)."""
     gexf, dynamic = f"networks/{r.name}.gexf", f"networks/{r.name}.dynamic.gexf"
+    future = None
+    if offload is not None:
+        r.layout, r.look  # noqa: B018 - worked out here once: the pages need them too
+        future = offload(r)
+    heavy = future is None
     outputs = {f"reports/{r.name}.csv": partial(_text, to_csv, r),
-               gexf: lambda path: write_gexf_pair(r, path, out_dir / dynamic),
-               f"networks/{r.name}.graphml": partial(write_graphml, r),
+               gexf: (lambda path: write_gexf_pair(r, path, out_dir / dynamic)) if heavy else None,
+               f"networks/{r.name}.graphml": partial(write_graphml, r) if heavy else None,
                dynamic: None,  # written with the static GEXF
                f"networks/{r.name}.vos-map.txt": partial(_text, vos_map, r),
                f"networks/{r.name}.vos-network.txt": partial(_text, vos_network, r),
@@ -182,7 +204,7 @@ def _write_exports(r: NetworkResult, out_dir: Path) -> list[str]:
     for path, write in outputs.items():
         if write is not None:
             write(out_dir / path)
-    return list(outputs)
+    return list(outputs), future
 
 
 def _summary(r: NetworkResult, outputs: list[str]) -> NetworkSummary:
