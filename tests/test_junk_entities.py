@@ -40,6 +40,12 @@ def test_the_name_of_an_index_is_no_institution():
     assert kept(text, "kk", ["Ұлттық Кедейлік Әдістеме"]) == []
 
 
+def test_a_body_whose_owner_the_paragraph_names_is_kept():
+    text = "PACE and the Council of Europe met; the Secretariat of the Council answered."
+    assert kept(text, "en", ["Council of Europe", "Secretariat of the Council"]) == [
+        "Council of Europe", "Secretariat of the Council"]
+
+
 def test_a_body_of_common_words_without_owner_is_dropped():
     text = ("Жиында Атқарушы комитеті мен Республикалық палатасы сөз алды. Its Committee of "
             "Ministers met the Secretariat of the Council and the Office of Mayor.")

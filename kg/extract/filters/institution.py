@@ -39,6 +39,7 @@ Catalogued institutions are always kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
 from kg.extract.spans import Candidate, is_acronym
@@ -250,12 +251,20 @@ def _person_at_end(ctx: FilterContext, cand: Candidate, text: str) -> Candidate 
     return None
 
 
+def _owner_named(text: str, counts: Counter[str]) -> bool:
+    """Is the owner a body another name of the paragraph gives in full ("the Secretariat of
+    the Council" after "the Council of Europe")? ``counts``: the words of its institution names."""
+    own = set() if _is_bare_head(text) else {w.lower() for w in words(text)}  # as counted
+    return any(counts[w] > (w in own) and not w.startswith(OWNED_HEADS)
+               for w in (x.lower() for x in name_words(text)) if w not in FUNCTION_WORDS)
+
+
 def _names_an_index(ctx: FilterContext, cand: Candidate) -> bool:
     """Is ``cand`` followed by the word "index" (the name of an index, not an institution)?"""
     return _INDEX_NEXT.match(ctx.text, cand.end) is not None
 
 
-def _anaphora(text: str, named: frozenset[str]) -> bool:
+def _anaphora(text: str, named: Counter[str]) -> bool:
     """A bare head («the Council») whose head word a fuller name of the paragraph has."""
     return all(w.lower() in named for w in words(text) if w.lower() not in _ARTICLES)
 
@@ -323,14 +332,15 @@ def split_subject(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
                       cand.preference)]
 
 
-def _named_heads(ctx: FilterContext, found: list[Candidate]) -> frozenset[str]:
-    """Lower-case words of the paragraph's institution names that are more than a head."""
-    heads = set()
+def _named_heads(ctx: FilterContext, found: list[Candidate]) -> Counter[str]:
+    """Lower-case words of the paragraph's institution names that are more than a head, each
+    with the number of such names it is in (read as a set by :func:`_anaphora`)."""
+    heads: Counter[str] = Counter()
     for cand in found:
         text = surface(ctx, cand)
         if cand.label == "ORG" and not _is_bare_head(text):
-            heads.update(w.lower() for w in words(text))
-    return frozenset(heads)
+            heads.update({w.lower() for w in words(text)})
+    return heads
 
 
 def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
@@ -354,6 +364,7 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
                       or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
                       or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, found)
+                      and not _owner_named(text, named)
                       or _names_an_index(ctx, part) or _headless_concept(part, text, ctx.lang)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
