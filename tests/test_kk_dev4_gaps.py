@@ -94,15 +94,14 @@ def test_reference_layout_is_read_only_in_numbered_entries():
     assert ("Қазақ университеті", "ORG") not in found(text)
 
 
-def test_a_bare_government_from_the_model_is_no_institution():
+def test_a_bare_government_from_the_model_stays_for_the_resolver():
+    """KazNERD annotates a bare «Үкімет» as an organisation, and the resolver gives it the
+    country of its context (or none): dropping it cost the pipeline 8 correct model spans on
+    the KazNERD dev part, so it is kept."""
     from kg.extract.kk.model import _clean_model_span
 
-    text = "Үкімет пен партия бөлінді. Үкіметте өзгеріс болды. Қытай үкіметі шешті."
-    assert _clean_model_span(text, 0, 6, "ORG") is None
-    assert _clean_model_span(text, 27, 35, "ORG") is None
-    start = text.index("Қытай үкіметі")
-    end = start + len("Қытай үкіметі")
-    assert _clean_model_span(text, start, end, "ORG") == (start, end, "ORG")
+    text = "Үкімет пен партия бөлінді. Қытай үкіметі шешті."
+    assert _clean_model_span(text, 0, 6, "ORG") == (0, 6, "ORG")
 
 
 def test_the_state_council_named_alone_is_the_chinese_one_and_a_state_counsellor_is_not():

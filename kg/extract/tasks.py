@@ -31,7 +31,7 @@ from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-27"
+CACHE_VERSION = f"{__version__}-28"
 
 
 @dataclass(frozen=True)

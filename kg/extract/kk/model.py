@@ -219,8 +219,6 @@ def _clean_model_span(text: str, start: int, end: int,
         return None
     if label == "ORG" and _platform(text, surface, end):
         return None  # Facebook-та, Twitter-дегі: a website, which is not annotated
-    if label == "ORG" and _BARE_GOVERNMENT.fullmatch(surface):
-        return None  # «Үкімет», «Үкіметте» alone: a generic noun (a government needs its country)
     if label == "ORG" and _given_name_first(words):
         label = "PERSON"  # Карл Поланьи: a given name and a surname, no institution's head
     if label == "PROGRAM" and not (_PROGRAM_CUE.search(surface) or _program_context(text, start, end)):
@@ -243,9 +241,6 @@ def _clean_model_span(text: str, start: int, end: int,
             start, end = m.start(), n.end()
     return start, end, label
 
-
-#: A bare «Үкімет» in any case form, with or without the possessive (Үкіметі, Үкіметінің).
-_BARE_GOVERNMENT = re.compile(rf"Үкімет[{LOW}]{{0,6}}")
 
 #: Social networks and messengers: in running text they are websites («Facebook-та», "on
 #: Facebook"), not institutions, unless a company head word follows («Facebook компаниясы»).
