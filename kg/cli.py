@@ -86,7 +86,7 @@ def build(
 
     started = time.perf_counter()
 
-    def extracting(p) -> None:  # a kg.build.ExtractProgress
+    def extracting(p) -> None:  # a kg.extract_stage.ExtractProgress
         rate = p.extracted / max(time.perf_counter() - started, 1e-9)
         progress.update(task, description=f"parsed {p.parsed}/{p.documents} documents; "
                         "articles extracted", total=p.queued or None, completed=p.extracted,
