@@ -35,6 +35,7 @@ from kg.text.ru_morph import lemmas
 INDEX_FILE = "search.sqlite"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_KAZAKH_ONLY = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 #: Indexed fields, best first: a hit in a label outranks one in a surface form or a sentence.
 FIELDS = ("label", "form", "sentence")
 _LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -64,7 +65,8 @@ def terms(word: str) -> frozenset[str]:
     forms = {word}
     if _CYRILLIC.search(word):
         forms.add(split_suffix(word)[0])
-        forms.update(lemmas(word))
+        if not _KAZAKH_ONLY.search(word):  # a word with ә, ғ, қ … is no Russian word
+            forms.update(lemmas(word))
     else:
         forms.add(re.sub(r"(?i)'s$", "", word))
     return frozenset(f for f in map(fold, forms) if f)
