@@ -22,10 +22,10 @@ link is a name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from kg.extract.known import is_known
+from kg.extract.spans import Coverage
 from kg.model import REFERENCE_SOURCE, Mention
 
 __all__ = ["reference_text_mentions"]
@@ -50,15 +50,13 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
         starts_tail.append(tail_at)
         spaced_at += len(line) + 2
         tail_at += len(line) + 1
-    links = [(k.start(), k.end()) for k in _LINK.finditer(spaced)]
-    link_starts = [start for start, _ in links]
+    links = Coverage((k.start(), k.end()) for k in _LINK.finditer(spaced))
     out = []
     i = 0
     for m in found:
         while i + 1 < len(lines) and starts_spaced[i + 1] <= m.start:
             i += 1
-        j = bisect_right(link_starts, m.start) - 1  # the last link opening before the mention
-        if m.label not in LABELS or j >= 0 and m.start < links[j][1] or not is_known(m):
+        if m.label not in LABELS or links.overlaps(m.start, m.start + 1) or not is_known(m):
             continue
         shift = offset + starts_tail[i] - starts_spaced[i]
         out.append(replace(m.shifted(shift), extractor=REFERENCE_SOURCE))

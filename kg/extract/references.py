@@ -29,14 +29,12 @@ catalogued one in any language, or an English name whose head is an institution'
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
 
 from kg.extract.en.lexicon import classify_head
 from kg.extract.reference_twins import Printed, remember, twin_name
-from kg.extract.spans import is_acronym
+from kg.extract.spans import Coverage, is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
@@ -216,19 +214,13 @@ def _publishers(entry: str) -> list[tuple[int, str]]:
     """
     found = {_own_press(m.start("name"), m.group("name").strip()) for m in _PUBLISHER.finditer(entry)
              if m.group("name").split()[0] not in ("The", "In", "On")}
-    for m in _SEGMENT.finditer(entry):
-        if m.start() > 0 and _is_institution(m.group("name")) and not any(
-                at <= m.start("name") < at + len(name) for at, name in found):
-            found.add((m.start("name"), m.group("name")))
-    for m in _CITY_PUBLISHER.finditer(entry):
-        if lookup_place(m.group("city"), "en") is not None and not any(
-                at <= m.start("name") < at + len(name) for at, name in found):
-            found.add((m.start("name"), m.group("name")))
-    for m in _CYR_CITY_PUBLISHER.finditer(entry):
-        city = m.group("city")
-        if (city in _ABBREVIATED_CITIES or lookup_place(city) is not None) \
-                and sum(c.isalpha() for c in m.group("name")) >= 3 and not any(
-                at <= m.start("name") < at + len(name) for at, name in found):
+    more = [m for m in _SEGMENT.finditer(entry) if m.start() > 0 and _is_institution(m.group("name"))]
+    more += [m for m in _CITY_PUBLISHER.finditer(entry) if lookup_place(m.group("city"), "en") is not None]
+    more += [m for m in _CYR_CITY_PUBLISHER.finditer(entry)
+             if (m.group("city") in _ABBREVIATED_CITIES or lookup_place(m.group("city")) is not None)
+             and sum(c.isalpha() for c in m.group("name")) >= 3]
+    for m in more:  # in this order: a name found before wins where two start inside each other
+        if not any(at <= m.start("name") < at + len(name) for at, name in found):
             found.add((m.start("name"), m.group("name")))
     return sorted(found)
 
@@ -382,17 +374,14 @@ def cited_scholars(document_id: str, offset: int, body: str, found: Sequence[Men
     """
     if not surnames:
         return ()
-    spans = sorted((m.start - offset, m.end - offset) for m in found)
-    starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first i
+    covered = Coverage((m.start - offset, m.end - offset) for m in found)
     out = []
     for m in _LATIN_WORD.finditer(body):
         full = surnames.get(m.group("surname"))
         if full is None or is_common_word(m.group("surname").lower(), "en"):
             continue
         start = m.start("initial") if m.group("initial") else m.start("surname")
-        before = bisect_left(starts, m.end())  # the mentions starting before this word ends
-        if (before and reach[before - 1] > start) or not _in_cyrillic_text(body, start):
+        if covered.overlaps(start, m.end()) or not _in_cyrillic_text(body, start):
             continue
         text = body[start:m.end()]
         out.append(Mention(document_id, offset + start, offset + m.end(), text, "PERSON",

@@ -17,12 +17,14 @@ first, then earliest) but with an explicit ``priority`` that beats length: the K
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 __all__ = [
-    "ACRONYM", "SENTENCE_START", "AcronymStyle", "Candidate", "SentenceStart",
+    "ACRONYM", "SENTENCE_START", "AcronymStyle", "Candidate", "Coverage", "SentenceStart",
     "find_acronym_definitions", "is_acronym", "overlaps", "resolve_overlaps", "sentence_initial",
     "spread_acronyms",
 ]
@@ -50,6 +52,26 @@ class Candidate:
     def length(self) -> int:
         """Number of characters covered."""
         return self.end - self.start
+
+
+class Coverage:
+    """Spans ``(start, end)``, asked whether any shares a character with another span in
+    O(log n) (a scan of every span for every question is quadratic on a hostile text).
+
+    >>> cover = Coverage([(10, 20), (0, 3)])
+    >>> cover.overlaps(18, 25), cover.overlaps(3, 10), cover.overlaps(2, 4)
+    (True, False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True if a span starting before ``end`` reaches past ``start``."""
+        before = bisect_left(self._starts, end)  # the spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:

@@ -26,6 +26,7 @@ from kg.extract import extract_text
 from kg.extract.abstracts import abstract_mentions
 from kg.extract.article_titles import title_mentions
 from kg.extract.reference_text import reference_text_mentions
+from kg.extract.spans import Coverage
 from kg.extract.references import cited_scholars, link_citations, reference_mentions, reference_surnames
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
@@ -63,24 +64,28 @@ def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTas
 
 
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
-    """Mentions in one article's titles (:mod:`kg.extract.article_titles`), abstracts
-    (:mod:`kg.extract.abstracts`) and body, offsets
-    into the whole document, then those of its reference list: the laws and publishers it cites (:mod:`kg.extract.references`) and the
-    names its entries hold (:mod:`kg.extract.reference_text`)."""
+    """Mentions in one article's header: its titles (:mod:`kg.extract.article_titles`) and
+    abstracts (:mod:`kg.extract.abstracts`); in its body; then in its reference list: the laws
+    and publishers it cites (:mod:`kg.extract.references`) and the other names its entries
+    hold (:mod:`kg.extract.reference_text`). Offsets are into the whole document."""
+    head = (title_mentions(task.document_id, task.head_offset, task.head, dict(task.titles))
+            + abstract_mentions(task.document_id, task.head_offset, task.head,
+                                dict(task.abstracts), detect_language(task.body[:4000])))
     body = tuple(m.shifted(task.offset)
                  for m in extract_text(task.body, task.document_id, list(task.known_authors)))
     cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
     scholars = cited_scholars(task.document_id, task.offset, task.body, body,
                               reference_surnames(task.tail))
+    taken = Coverage((c.start, c.end) for c in cited.mentions)
     named = tuple(m for m in reference_text_mentions(task.document_id, task.tail_offset, task.tail,
                                                      use_model=False)
-                  if not any(c.start < m.end and m.start < c.end for c in cited.mentions))
-    abstracts = abstract_mentions(task.document_id, task.head_offset, task.head,
-                                  dict(task.abstracts), detect_language(task.body[:4000]))
-    titles = title_mentions(task.document_id, task.head_offset, task.head, dict(task.titles))
-    abstracts = tuple(sorted(titles + abstracts, key=lambda m: (m.start, m.end)))
-    return (abstracts + link_citations(task.body, task.offset, body, cited) + scholars
-            + tuple(sorted(cited.mentions + named, key=lambda m: (m.start, m.end))))
+                  if not taken.overlaps(m.start, m.end))
+    return (_in_order(head) + link_citations(task.body, task.offset, body, cited) + scholars
+            + _in_order(cited.mentions + named))
+
+
+def _in_order(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 
 def warm_up() -> None:
