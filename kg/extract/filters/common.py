@@ -93,9 +93,8 @@ def _caps_heading(ctx: FilterContext, cand: Candidate) -> bool:
         return False
     before = ctx.text[max(0, cand.start - 40):cand.start].split()
     after = ctx.text[cand.end:cand.end + 40].split()
-    near = [w for w in (before[-1:] + after[:1])]
     return any(m is not None and m.group().isupper()
-               for m in (_CAPS_WORD.search(w) for w in near))
+               for m in (_CAPS_WORD.search(w) for w in before[-1:] + after[:1]))
 
 
 def drop_common_words(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:

@@ -39,6 +39,7 @@ Catalogued institutions are always kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from kg.extract.filters.context import FilterContext, confirmed, surface, words
@@ -46,6 +47,7 @@ from kg.extract.spans import Candidate, is_acronym
 from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.people import lookup_person
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 from kg.text.names import FUNCTION_WORDS, initials
 
@@ -197,19 +199,30 @@ def _owned_body(text: str, lang: str) -> bool:
 _GENITIVE_BEFORE = re.compile(r"(?:ның|нің|дың|дің|тың|тің|ын|ін)\W*\s+$")
 
 
-def _owner_before(ctx: FilterContext, cand: Candidate, found: list[Candidate]) -> bool:
-    """Does an owner precede ``cand``: another institution right before it, or a genitive
-    («… министрлігі Ғылым комитетінің», «… кеңесінің Атқарушы комитетінің»)?"""
+def _owner_before(ctx: FilterContext, cand: Candidate, org_ends: list[int]) -> bool:
+    """Does an owner precede ``cand``: another institution ending right before it (only
+    spaces between; ``org_ends``: the sorted ends of the paragraph's institution spans), or a
+    genitive («… министрлігі Ғылым комитетінің», «… кеңесінің Атқарушы комитетінің»)?"""
     before = ctx.text[max(0, cand.start - 40):cand.start]
-    return _GENITIVE_BEFORE.search(before) is not None or any(
-        c.label == "ORG" and c.end <= cand.start and not ctx.text[c.end:cand.start].strip()
-        for c in found)
+    gap = cand.start  # where the spaces before ``cand`` begin
+    while gap > 0 and ctx.text[gap - 1].isspace():
+        gap -= 1
+    i = bisect_left(org_ends, gap)
+    return _GENITIVE_BEFORE.search(before) is not None or (
+        i < len(org_ends) and org_ends[i] <= cand.start)
 
 
 #: Further words that make a name an institution's (a newspaper, a studio, a press …).
 _MORE_HEADS = ("газет", "радио", "холдинг", "корпорац", "ассоциац", "киностуди", "телеарна",
                "журнал", "мектеп", "хаб", "бюро", "форум", "press", "books", "hub", "group",
                "company", "corporation", "network", "forum")
+#: Every word that makes a name an institution's.
+_ANY_HEAD = BARE_HEADS + OWNED_HEADS + _MORE_HEADS
+
+
+def _headless(ws: list[str]) -> bool:
+    """No word of ``ws`` is an institution's head word."""
+    return not any(w.lower().startswith(_ANY_HEAD) for w in ws)
 
 
 def _headless_concept(cand: Candidate, text: str, lang: str) -> bool:
@@ -222,8 +235,7 @@ def _headless_concept(cand: Candidate, text: str, lang: str) -> bool:
     """
     ws = [w for w in name_words(text) if w.lower() not in FUNCTION_WORDS]
     return (cand.source == "ner" and len(ws) >= 2 and not any(q in text for q in "«\"“")
-            and not any(w.isupper() for w in ws)
-            and not any(w.lower().startswith(BARE_HEADS + OWNED_HEADS + _MORE_HEADS) for w in ws)
+            and not any(w.isupper() for w in ws) and _headless(ws)
             and not any(w.isascii() for w in ws) and all(is_common_word(w, lang) for w in ws))
 
 
@@ -236,10 +248,8 @@ def _person_at_end(ctx: FilterContext, cand: Candidate, text: str) -> Candidate 
     >>> t[c.start:c.end], c.label
     ('Конфуций', 'PERSON')
     """
-    from kg.lexicon.people import lookup_person  # deferred: the people list
-
     ws = text.split()
-    if len(ws) < 2 or any(w.lower().startswith(BARE_HEADS + OWNED_HEADS + _MORE_HEADS) for w in ws):
+    if len(ws) < 2 or not _headless(ws):
         return None
     for n in (2, 1):
         tail = " ".join(ws[-n:])
@@ -346,6 +356,7 @@ def _named_heads(ctx: FilterContext, found: list[Candidate]) -> Counter[str]:
 def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Split comma lists; drop adjectives, bare heads and indices unless catalogued."""
     named = _named_heads(ctx, found)
+    org_ends = sorted(c.end for c in found if c.label == "ORG")
     out: list[Candidate] = []
     for cand in found:
         if cand.label != "ORG":
@@ -363,7 +374,7 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
                 out.append(part)
             elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
                       or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
-                      or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, found)
+                      or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, org_ends)
                       and not _owner_named(text, named)
                       or _names_an_index(ctx, part) or _headless_concept(part, text, ctx.lang)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
