@@ -44,7 +44,8 @@ def abstract_spans(header: str, abstracts: Mapping[str, str]) -> list[tuple[int,
     >>> abstract_spans(header, {"en": "The article studies the reform of local government."})
     [(7, 69, 'en')]
     """
-    probes = {lang: _norm(text) for lang, text in abstracts.items() if len(_norm(text)) >= PROBE}
+    probes = {lang: text for lang, text in ((lang, _norm(t)) for lang, t in abstracts.items())
+              if len(text) >= PROBE}
     out = []
     for para in split_paragraphs(header):
         text = _norm(header[para.start:para.end])

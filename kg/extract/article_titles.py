@@ -30,6 +30,8 @@ __all__ = ["title_mentions"]
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’][Ss]$")
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _institution(text: str, lang: str) -> object:
     return lookup_institution(text, lang) if " " in text else None
 
@@ -69,7 +71,7 @@ def title_mentions(document_id: str, offset: int, head: str,
                    titles: Mapping[str, str]) -> tuple[Mention, ...]:
     """Known names in the article ``titles`` found in ``head`` (which starts at ``offset``)."""
     out: list[Mention] = []
-    for lang, title in sorted(titles.items(), key=lambda item: _title_span(head, item[1]) or (0, 0)):
+    for lang, title in titles.items():
         span = _title_span(head, title)
         if span is None:
             continue
@@ -83,9 +85,8 @@ def title_mentions(document_id: str, offset: int, head: str,
                     continue
                 found = _lookup(run, lang)
                 if found is not None:
-                    start, end = run[0].start(), run[-1].end()
-                    end -= len(_POSSESSIVE.search(head[start:end]).group()) \
-                        if _POSSESSIVE.search(head[start:end]) else 0
+                    start = run[0].start()
+                    end = start + len(_POSSESSIVE.sub("", head[start:run[-1].end()]))
                     out.append(Mention(document_id, offset + start, offset + end, head[start:end],
                                        found[0], lang, found[1], SOURCE))
                     i += n
