@@ -29,13 +29,14 @@ from pathlib import Path
 from kg.fsutil import code_stamp, write_atomic
 from kg.store import open_store, run_query
 from kg.text.kk_morph import split_suffix
+from kg.text.lang import own_letters
 from kg.text.names import fold
 from kg.text.ru_morph import lemmas
 
 INDEX_FILE = "search.sqlite"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
-_KAZAKH_ONLY = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_KAZAKH_ONLY = own_letters("kk")
 #: Indexed fields, best first: a hit in a label outranks one in a surface form or a sentence.
 FIELDS = ("label", "form", "sentence")
 _LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -26,12 +26,13 @@ from importlib import resources
 from types import MappingProxyType
 
 from kg.text.kk_morph import KkLexicon, normalize_kk
+from kg.text.lang import own_letters
 from kg.text.ru_morph import normalize_ru
 
 __all__ = ["Country", "countries", "country_by_code", "lookup_country", "name_key", "surface_forms"]
 
 COLUMNS = ("iso2", "iso3", "wikidata", "en", "ru", "kk", "aliases")
-_KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_KAZAKH_LETTERS = own_letters("kk")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _QUOTES = "\"'«»“”„‘’()[]"
 _PUNCT = ",;:!? "

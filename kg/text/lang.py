@@ -22,7 +22,7 @@ from functools import lru_cache
 from kg import kinds
 from kg.text.bounds import MAX_PARAGRAPH, drop_long_tokens
 
-__all__ = ["ALPHABETS", "detect_language", "script_letters"]
+__all__ = ["ALPHABETS", "detect_language", "own_letters", "script_letters"]
 
 #: The basic letters of each script (a character class); a language's own letters are added.
 ALPHABETS: dict[str, str] = {"Cyrl": "а-яёА-ЯЁ", "Latn": "a-zA-Z"}
@@ -96,6 +96,17 @@ def script_letters(script: str) -> re.Pattern[str]:
     """
     rows = _rows()
     return next(s.letters for s in _scripts(rows) if s.codes[0] in {r[0] for r in rows if r[1] == script})
+
+
+def own_letters(code: str) -> re.Pattern[str] | None:
+    """A letter only language ``code`` writes in its script (:data:`kg.kinds.LANGUAGES`), or
+    None if it has none.
+
+    >>> bool(own_letters("kk").search("Қазақ")), bool(own_letters("kk").search("Казах")), own_letters("ru")
+    (True, False, None)
+    """
+    rows = _rows()
+    return next(own for s in _scripts(rows) for c, own in zip(s.codes, s.own) if c == code)
 
 
 def detect_language(text: str, default: str = "kk", guess: bool = True) -> str:
