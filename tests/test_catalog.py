@@ -178,3 +178,14 @@ def test_a_unit_named_with_its_catalogued_parent_is_not_the_parent():
     unit = "Қазақстан Республикасы Ғылым және жоғары білім министрлігі Ғылым комитеті"
     assert lookup_institution(unit, "kk") is None
     assert lookup_institution(unit.rsplit(" Ғылым комитеті", 1)[0], "kk").key == "mshe"
+
+
+def test_an_institute_is_found_under_the_owners_its_affiliation_prints_around_it():
+    forms = [("ҚР БҒМ ҒК Мемлекет тарихы институтының", "kk"),
+             ("Института истории государства КН МОН РК", "ru"),
+             ("Institute of State History of the KN of the Ministry of Education and Science "
+              "of the Republic of Kazakhstan", "en")]
+    assert {lookup_institution(name, lang).key for name, lang in forms} == {"ish"}
+    # the owners alone are not the institute, nor is an unknown institute under them
+    assert lookup_institution("ҚР БҒМ ҒК", "kk") is None
+    assert lookup_institution("ҚР БҒМ ҒК Тарих және археология зертханасы", "kk") is None

@@ -200,6 +200,19 @@ def test_legal_references_by_year(demo):
         (2017, "program"): 1}
 
 
+def test_cited_persons(demo):
+    rows = {r["name"]: r for r in run(demo.store, "cited-persons")}
+    # Read off the demo reference lists: «Назарбаев Н.Ә.» and "Токаев К.-Ж." / "Tokayev, K.-J."
+    # are the catalogued presidents; Dunleavy, Hood, Arnstein and Fung are named by no text.
+    assert rows["Kassym-Jomart Tokayev"]["citedWorks"] == 2
+    assert rows["Kassym-Jomart Tokayev"]["citingArticles"] == 2
+    assert rows["Nursultan Nazarbayev"]["citedWorks"] == 2
+    assert not any(re.search(r"Dunleavy|Hood|Arnstein", name) for name in rows)
+    assert not any(r["alsoAuthor"] for r in rows.values())
+    one = run(demo.store, "cited-persons", cited=IRI(f"{ID}person/nursultan-nazarbayev"))
+    assert [r["name"] for r in one] == ["Nursultan Nazarbayev"]
+
+
 def test_articles_missing_keywords_or_references(demo):
     rows = run(demo.store, "articles-missing-keywords-or-references")
     assert {r["article"]: r["problem"] for r in rows} == {
@@ -427,7 +440,7 @@ def test_every_printed_orcid_is_attached(demo):
 CLI_VALUES = {
     "person": "Aigerim Sarsenbayeva", "type": "Country", "type1": "kg:Country", "type2": "Program",
     "pattern": "конституци|constitution", "crossCountryOnly": "false", "minArticles": "1",
-    "bin": "10", "top": "2",
+    "bin": "10", "top": "2", "cited": "Nursultan Nazarbayev",
 }
 
 

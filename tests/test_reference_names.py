@@ -38,3 +38,10 @@ def test_offsets_point_into_the_document_and_the_source_is_the_reference_list():
     assert ms and all(text[m.start:m.end] == m.text for m in ms)
     assert all(m.extractor == REFERENCE_SOURCE for m in ms)
     assert ("Princeton University Press", "ORG") in [(m.text, m.label) for m in ms]
+
+
+def test_a_quoted_name_in_an_entry_is_no_place():
+    tail = ("References\n20. Задержан экс-глава НПП «Атамекен» Аблай Мырзахметов. "
+            "[Электрондық ресурс]. – Алматы, 2020.\n")
+    found = [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
+    assert ("Атамекен", "GPE_SUB") not in found and ("Алматы", "GPE_SUB") in found

@@ -5,13 +5,14 @@ name («Қазақстан Республикасының Қылмыстық к�
 Each entry is read by its language's extractor as a paragraph of its own, and a name is kept
 only if the catalogue or a gazetteer knows it: an entry is often the one place a name is
 written in another language (an English title of a law the body names in Kazakh), and an
-unknown name there would split one thing into two nodes. Persons are left out: an entry's persons are mostly its authors, whom the reference list already records
-(``dcterms:creator`` of the cited work), and a cited author's name in another script would
-split one person. The mentions carry the reference-list extractor name, so they are no
-subjects of the article (:mod:`kg.rdf.mapping`).
+unknown name there would split one thing into two nodes. Persons are left out: an entry's
+persons are mostly its authors, whom :mod:`kg.extract.reference_authors` finds. The
+mentions carry the reference-list extractor name, so they are no subjects of the article
+(:mod:`kg.rdf.mapping`).
 
-The place of publication ("Paris: OECD") is a place the entry names too; nothing inside a
-link is a name.
+The place of publication ("Paris: OECD") is a place the entry names too; a quoted name is
+no place (НПП «Атамекен» is the chamber of entrepreneurs, not the village), and nothing
+inside a link is a name.
 
 >>> tail = ("References\\n1. Open Government in Kazakhstan. Paris: OECD, 2017. <https://x.kz/UN>\\n"
 ...         "2. Smart cities. Washington, DC, 2022. - 40 p.\\n")
@@ -33,6 +34,14 @@ __all__ = ["reference_text_mentions"]
 _LINK = re.compile(r"<[^<>\n]*>|https?://\S+|www\.\S+|doi:\S+", re.IGNORECASE)
 #: Labels read from reference entries.
 LABELS = frozenset({"ORG", "LAW", "PROGRAM", "GPE", "GPE_SUB"})
+#: Labels of places, which a quoted name is not (НПП «Атамекен» is the chamber, not the village).
+PLACES = frozenset({"GPE", "GPE_SUB"})
+_OPEN_QUOTES, _CLOSE_QUOTES = "«“\"„", "»”\""
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the whole of a quoted name?"""
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[end:end + 1] in tuple(_CLOSE_QUOTES)
 
 
 def reference_text_mentions(document_id: str, offset: int, tail: str,
@@ -56,7 +65,8 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
     for m in found:
         while i + 1 < len(lines) and starts_spaced[i + 1] <= m.start:
             i += 1
-        if m.label not in LABELS or links.overlaps(m.start, m.start + 1) or not is_known(m):
+        if m.label not in LABELS or links.overlaps(m.start, m.start + 1) or not is_known(m) \
+                or m.label in PLACES and _quoted(spaced, m.start, m.end):
             continue
         shift = offset + starts_tail[i] - starts_spaced[i]
         out.append(replace(m.shifted(shift), extractor=REFERENCE_SOURCE))

@@ -34,9 +34,8 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.en.lexicon import classify_head
 from kg.extract.reference_twins import Printed, remember, twin_name
-from kg.extract.spans import Coverage, is_acronym
+from kg.extract.spans import is_acronym
 from kg.lexicon.catalog import lookup_act, lookup_institution
-from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
 from kg.model import REFERENCE_SOURCE, Mention
@@ -282,7 +281,6 @@ def _script_lang(text: str) -> str:
 
 
 _CYRILLIC = script_letters("Cyrl")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _foreign_country(author: str) -> str | None:
@@ -318,81 +316,3 @@ def link_citations(body: str, offset: int, mentions: Sequence[Mention],
             m = replace(m, cites=canonical)
         out.append(m)
     return tuple(out)
-
-
-#: A cited author as printed: "Putnam R.", "Kvale, S.", "Wright E.O.", "R. Putnam".
-_LATIN_AUTHOR = re.compile(
-    r"^(?:(?P<s1>[A-Z][a-z'’-]{2,}),?\s+(?P<i1>(?:[A-Z]\.\s?){1,3})|(?P<i2>(?:[A-Z]\.\s?){1,3})\s*(?P<s2>[A-Z][a-z'’-]{2,}))$"
-)
-_FULL_NAME = r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z'’-]{2,}"
-_FULL_NAMES = re.compile(rf"^{_FULL_NAME}(?:,\s+{_FULL_NAME})*(?=\.\s)")
-#: The extractor name of a scholar the body names by a reference author's surname.
-SCHOLAR_SOURCE = "kazkg-ref/0.1:cited-author"
-
-
-def reference_surnames(tail: str) -> dict[str, str]:
-    """Latin surname -> "I. Surname" for the persons the reference list ``tail`` cites.
-
-    >>> reference_surnames("1. Oates W. Fiscal Federalism. New York, 1972.\\n2. Fung A., Wright E.O. Deepening.")
-    {'Oates': 'W. Oates', 'Fung': 'A. Fung', 'Wright': 'E.O. Wright'}
-    >>> reference_surnames("12. Robert D. Putnam, Robert Leonardi. Making Democracy Work. 1993.")
-    {'Putnam': 'Robert D. Putnam', 'Leonardi': 'Robert Leonardi'}
-    """
-    out: dict[str, str] = {}
-    for line in tail.split("\n"):
-        number = _NUMBER.match(line)
-        if not number:
-            continue
-        entry = line[number.end():]
-        full = _FULL_NAMES.match(entry)
-        if full:  # "Robert D. Putnam, Robert Leonardi. Making …"
-            for name in full.group(0).split(", "):
-                out.setdefault(name.split()[-1], name.strip())
-            continue
-        for author in split_citation(entry).authors:
-            m = _LATIN_AUTHOR.match(author.strip())
-            if m:
-                surname = m.group("s1") or m.group("s2")
-                initials = (m.group("i1") or m.group("i2")).replace(" ", "")
-                out.setdefault(surname, f"{initials} {surname}")
-    return out
-
-
-def cited_scholars(document_id: str, offset: int, body: str, found: Sequence[Mention],
-                   surnames: dict[str, str]) -> tuple[Mention, ...]:
-    """Latin surnames of the reference list that Kazakh or Russian text names in the body
-    ("Oates фискалдық федерализм теориясы", "Desiere мен …", "R. Putnam әлеуметтік капитал
-    …"): person mentions (an initial printed before is part of the span), unless a mention
-    covers them already or the word is a common English one.
-
-    >>> body = "R. Putnam әлеуметтік капитал туралы жазды. Oates теориясы."
-    >>> [(m.text, m.canonical) for m in cited_scholars("d", 0, body, [], {"Putnam": "R. Putnam", "Oates": "W. Oates"})]
-    [('R. Putnam', 'R. Putnam'), ('Oates', 'W. Oates')]
-    >>> covered = [Mention("d", 0, 20, body[:20], "ORG", "kk", ""), Mention("d", 43, 48, "Oates", "ORG", "kk", "")]
-    >>> [m.text for m in cited_scholars("d", 0, body, covered, {"Putnam": "R. Putnam", "Oates": "W. Oates"})]
-    []
-    """
-    if not surnames:
-        return ()
-    covered = Coverage((m.start - offset, m.end - offset) for m in found)
-    out = []
-    for m in _LATIN_WORD.finditer(body):
-        full = surnames.get(m.group("surname"))
-        if full is None or is_common_word(m.group("surname").lower(), "en"):
-            continue
-        start = m.start("initial") if m.group("initial") else m.start("surname")
-        if covered.overlaps(start, m.end()) or not _in_cyrillic_text(body, start):
-            continue
-        text = body[start:m.end()]
-        out.append(Mention(document_id, offset + start, offset + m.end(), text, "PERSON",
-                           "kk", full, SCHOLAR_SOURCE))
-    return tuple(out)
-
-
-_LATIN_WORD = re.compile(r"(?<![\w.-])(?P<initial>[A-Z]\.\s?)?(?P<surname>[A-Z][a-z'’-]{2,})(?![\w-])")
-
-
-def _in_cyrillic_text(text: str, at: int) -> bool:
-    """Is the text around ``at`` mostly Cyrillic (a Latin name inside Kazakh or Russian prose)?"""
-    window = text[max(0, at - 80):at + 80]
-    return len(_CYRILLIC.findall(window)) > 2 * len(_LATIN.findall(window))

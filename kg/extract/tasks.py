@@ -27,12 +27,13 @@ from kg.extract.abstracts import abstract_mentions
 from kg.extract.article_titles import title_mentions
 from kg.extract.reference_text import reference_text_mentions
 from kg.extract.spans import Coverage
-from kg.extract.references import cited_scholars, link_citations, reference_mentions, reference_surnames
+from kg.extract.reference_authors import cited_scholars, reference_author_mentions, reference_surnames
+from kg.extract.references import link_citations, reference_mentions
 from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-28"
+CACHE_VERSION = f"{__version__}-29"
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,9 @@ def article_tasks(doc: Document, articles: Sequence[Article]) -> list[ArticleTas
 def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     """Mentions in one article's header: its titles (:mod:`kg.extract.article_titles`) and
     abstracts (:mod:`kg.extract.abstracts`); in its body; then in its reference list: the laws
-    and publishers it cites (:mod:`kg.extract.references`) and the other names its entries
-    hold (:mod:`kg.extract.reference_text`). Offsets are into the whole document."""
+    and publishers it cites (:mod:`kg.extract.references`), its authors
+    (:mod:`kg.extract.reference_authors`) and the other names its entries hold
+    (:mod:`kg.extract.reference_text`). Offsets are into the whole document."""
     head = (title_mentions(task.document_id, task.head_offset, task.head, dict(task.titles))
             + abstract_mentions(task.document_id, task.head_offset, task.head,
                                 dict(task.abstracts), detect_language(task.body[:4000])))
@@ -77,11 +79,14 @@ def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     scholars = cited_scholars(task.document_id, task.offset, task.body, body,
                               reference_surnames(task.tail))
     taken = Coverage((c.start, c.end) for c in cited.mentions)
+    authors = tuple(m for m in reference_author_mentions(task.document_id, task.tail_offset, task.tail)
+                    if not taken.overlaps(m.start, m.end))
+    taken = Coverage((c.start, c.end) for c in cited.mentions + authors)
     named = tuple(m for m in reference_text_mentions(task.document_id, task.tail_offset, task.tail,
                                                      use_model=False)
                   if not taken.overlaps(m.start, m.end))
     return (_in_order(head) + link_citations(task.body, task.offset, body, cited) + scholars
-            + _in_order(cited.mentions + named))
+            + _in_order(cited.mentions + authors + named))
 
 
 def _in_order(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.kinds import LANGS
+from kg.lexicon.owners import without_owners
 from kg.text.kk_morph import KkLexicon, normalize_kk
 from kg.text.ru_morph import normalize_ru
 from kg.text.translit import latin
@@ -219,10 +220,12 @@ def _morph_forms(text: str, lang: str | None, lexicon: object) -> list[str]:
 
 
 def _surface_variants(surface: str, lang: str | None, lexicon: object) -> list[str]:
-    """Raw variants of a query: whole, quoted titles, each also in the nominative."""
+    """Raw variants of a query: whole, quoted titles, without years, without owners
+    (:mod:`kg.lexicon.owners`), each also in the nominative."""
     base = _cut_acronym_suffixes(" ".join(surface.split()))
     pieces = [base] + [m.strip() for m in _QUOTED.findall(base)]
     pieces += [undated for piece in pieces if (undated := _YEARS.sub("", piece).strip()) != piece]
+    pieces += [owned for piece in pieces if (owned := without_owners(piece))]
     out: list[str] = []
     for piece in pieces:
         plain = _unquote(piece)

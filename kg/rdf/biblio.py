@@ -82,12 +82,17 @@ def add_issue(g: GraphLines, issue: str, masthead: Masthead, fallback: str, iri)
         g.add(issue, t(SCHEMA.isPartOf), journal)
 
 
-def add_reference_parts(g: GraphLines, node: str, ref: Reference, laws: Mapping[str, list[str]], iri) -> None:
-    """The parts of one reference and the laws it names."""
+def add_reference_parts(g: GraphLines, node: str, ref: Reference, laws: Mapping[str, list[str]], iri,
+                        people: Mapping[str, str] | None = None) -> None:
+    """The parts of one reference, the laws it names and (``dcterms:creator``) the persons its
+    authors are, where ``people`` (an author's name as printed -> person IRI) knows them."""
     if ref.title:
         g.add(node, t(DCTERMS.title), literal(ref.title))
     for name in ref.authors:
         g.add(node, t(KG.referenceAuthor), literal(name))
+        person = (people or {}).get(name.rstrip(","))
+        if person is not None:
+            g.add(node, t(DCTERMS.creator), person)
     if ref.container:
         g.add(node, t(KG.referenceContainer), literal(ref.container))
     for prop, value in ((BIBO.volume, ref.volume), (BIBO.issue, ref.issue), (BIBO.pages, ref.pages)):

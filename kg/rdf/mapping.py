@@ -162,9 +162,10 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
         masthead = read_masthead(doc.text[: front_matter_end(articles)], doc.text, [a.doi for a in headed if a.doi])
         add_issue(g, issue, masthead, _file_name(doc), iri)
     laws = law_names(r.entities) if laws is None else laws
-    for a in articles:
-        _add_article(g, doc, a, issue, source, r, iri, laws)
     by_article = _articles_of(articles)
+    cited = _cited_people(mentions, by_article, r, iri)
+    for a in articles:
+        _add_article(g, doc, a, issue, source, r, iri, laws, cited.get(a.order, {}))
     for m in mentions:
         _add_mention(g, doc, m, by_article(m), source, r, iri,
                      issue if headed and m.extractor == EDITOR else None)
@@ -174,7 +175,20 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
     _add_parents(g, mentions, r, iri)
 
 
-def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter, laws) -> None:
+def _cited_people(mentions: tuple[Mention, ...], by_article, r: Resolution,
+                  iri: Minter) -> dict[int, dict[str, str]]:
+    """Article order -> a reference author's name as printed -> the person it resolved to."""
+    out: dict[int, dict[str, str]] = {}
+    for m in mentions:
+        resolved = r.mentions.get((m.document_id, m.start, m.end, m.label))
+        article = by_article(m) if m.extractor == REFERENCE_SOURCE and resolved else None
+        if article is not None and resolved[0] == "person":
+            out.setdefault(article.order, {})[m.canonical] = iri(*resolved)
+    return out
+
+
+def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter, laws,
+                 cited: dict[str, str]) -> None:
     node = iri.article(a)
     g.add(node, t(RDF.type), t(KG.Article))
     g.add(node, t(RDF.type), t(SCHEMA.ScholarlyArticle))
@@ -197,7 +211,7 @@ def _add_article(g, doc, a: Article, issue, source, r: Resolution, iri: Minter, 
     _add_authorships(g, a, node, r, iri)
     _add_affiliations(g, a, node, r, iri)
     _add_keywords(g, a, node, r, iri)
-    _add_references(g, a, node, iri, laws)
+    _add_references(g, a, node, iri, laws, cited)
 
 
 def _add_authorships(g: GraphLines, a: Article, node: str, r: Resolution, iri: Minter) -> None:
@@ -255,7 +269,8 @@ def _add_keywords(g: GraphLines, a: Article, node: str, r: Resolution, iri: Mint
             g.add(node, t(SCHEMA.keywords), literal(word, lang))
 
 
-def _add_references(g: GraphLines, a: Article, node: str, iri: Minter, laws) -> None:
+def _add_references(g: GraphLines, a: Article, node: str, iri: Minter, laws,
+                    cited: dict[str, str]) -> None:
     for n, ref in enumerate(a.references, 1):
         ref_node = iri("reference", reference_key(a.document_id, a.order, n))
         g.add(ref_node, t(RDF.type), t(KG.Reference))
@@ -265,7 +280,7 @@ def _add_references(g: GraphLines, a: Article, node: str, iri: Minter, laws) -> 
         if ref.doi:
             g.add(ref_node, t(KG.doi), literal(ref.doi))
         g.add(node, t(KG.cites), ref_node)
-        add_reference_parts(g, ref_node, ref, laws, iri)
+        add_reference_parts(g, ref_node, ref, laws, iri, cited)
 
 
 def _file_name(doc: Document) -> str:

@@ -34,7 +34,7 @@ from kg.iri import person_key
 from kg.kinds import LANGS
 from kg.lexicon.catalog import CatalogEntry
 from kg.lexicon.people import lookup_person
-from kg.model import Article, Author, Mention
+from kg.model import REFERENCE_SOURCE, Article, Author, Mention
 from kg.resolve.blocks import NameBlocks
 from kg.resolve.registry import Registry
 from kg.text.names import PersonName, compatible, fold, name_key, parse_name
@@ -62,6 +62,7 @@ class People:
         self.partials: dict[tuple[str, tuple[str, ...]], str] = {}
         self.blocks = NameBlocks()  # the known names a name could match (not all of them)
         self.initialled: dict[str, dict[str, set[str]]] = {}  # surname -> person key -> documents
+        self.bare: dict[str, dict[str, set[str]]] = {}  # the same for bare surnames
 
     # -- authors ------------------------------------------------------------------------
     def add_authors(self, articles: Sequence[Article]) -> dict[Occurrence, str]:
@@ -125,15 +126,26 @@ class People:
 
     # -- text ---------------------------------------------------------------------------
     def add_mentions(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
-        """The person key of each PERSON mention: full names first, then partial ones."""
+        """The person key of each PERSON mention: full names first, then partial ones, then
+        the authors of reference entries, who get a key only if the corpus has them."""
         parsed = {m: parse_name(m.canonical) for m in mentions}
         found: dict[Mention, str] = {}
-        full = [m for m in mentions if parsed[m].full]
+        cited = [m for m in mentions if m.extractor == REFERENCE_SOURCE]
+        text = [m for m in mentions if m.extractor != REFERENCE_SOURCE]
+        full = [m for m in text if parsed[m].full]
         for m in sorted(full, key=lambda m: -len(m.canonical.split())):
             found[m] = self._full(m, parsed[m])
-        rest = [m for m in mentions if m not in found]  # initials first, then bare surnames
+        rest = [m for m in text if m not in found]  # initials first, then bare surnames
         for m in sorted(rest, key=lambda m: not parsed[m].first_letters):
             found[m] = self._partial(m, parsed[m])
+        initials: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+        for m in cited:
+            initials[(m.document_id, person_key(parsed[m].surname))].add(parsed[m].first_letters)
+        for m in cited:
+            alone = len(initials[(m.document_id, person_key(parsed[m].surname))]) == 1
+            key = self._cited(m, parsed[m], alone)
+            if key is not None:
+                found[m] = key
         return found
 
     def _full(self, m: Mention, name: PersonName) -> str:
@@ -150,12 +162,16 @@ class People:
         return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang, "new name",
                                  alias=m.canonical)
 
+    def _fits(self, m: Mention, name: PersonName, nominative: bool = False) -> tuple[set[str], set[str]]:
+        """The persons whose full names a partial name fits: in the corpus, in its document
+        (``nominative``: the name is in the nominative, so a feminine surname is a woman's)."""
+        fits = [k for k in map(self.known.__getitem__, self.blocks.same_surname(name))
+                if compatible(name, k.name) and _case_form(name, k.name, "" if nominative else m.lang)]
+        return {k.key for k in fits}, {k.key for k in fits if m.document_id in k.documents}
+
     def _partial(self, m: Mention, name: PersonName) -> str:
         entry = lookup_person(m.canonical)
-        fits = [k for k in map(self.known.__getitem__, self.blocks.same_surname(name))
-                if compatible(name, k.name) and _case_form(name, k.name, m.lang)]
-        candidates = {k.key for k in fits}
-        here = {k.key for k in fits if m.document_id in k.documents}
+        candidates, here = self._fits(m, name)
         if entry is not None and (not candidates or candidates == {entry.key}):
             return self._catalogued(m, entry)
         for pool, reason in ((here, "partial name of a full name in the document"),
@@ -169,10 +185,46 @@ class People:
                 return self.registry.add("person", next(iter(same)), {}, m.text, m.lang,
                                          "surname of the one initialled name in the document")
         key = self.partials.setdefault((surname, name.first_letters), person_key(m.canonical))
-        if name.first_letters:
-            self.initialled.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
+        shortened = self.initialled if name.first_letters else self.bare
+        shortened.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
         return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
                                  "partial name of its own", alias=m.canonical)
+
+    def _cited(self, m: Mention, name: PersonName, alone: bool) -> str | None:
+        """The person a reference entry's author is, if the corpus has them: catalogued, or a
+        person the text names (:meth:`_cited_key`); else None (a reference list alone makes no
+        node: a cited name in another script or misprinted would split one person). ``alone``:
+        no other author of the document's references has the surname with other initials."""
+        entry = lookup_person(m.canonical)
+        key = self._cited_key(m, name, entry, alone)
+        if key is None:
+            return None
+        if entry is not None and key == entry.key:
+            return self._catalogued(m, entry)
+        return self.registry.add("person", key, {}, m.text, m.lang, "cited author the corpus names")
+
+    def _cited_key(self, m: Mention, name: PersonName, entry: CatalogEntry | None,
+                   alone: bool) -> str | None:
+        """A full name: the person of that name. Initials and surname (nominative, as
+        references print them: «Карасаева Г.М.» is no Қарасаев): the one full name they fit
+        (in the document first), else the same initialled name, else the one bare surname of
+        the document ("Desiere S." cited, «Desiere мен …» in the text) when no other cited
+        author has that surname (Wright E. and Wright G. leave «Wright» alone)."""
+        if name.full:
+            return entry.key if entry is not None else (
+                self.by_name.get(name_key(m.canonical)) or self._near(name))
+        candidates, here = self._fits(m, name, nominative=True)
+        if entry is not None and (not candidates or candidates == {entry.key}):
+            return entry.key
+        pool = here if len(here) == 1 else candidates
+        if len(pool) == 1:
+            return next(iter(pool))
+        surname = person_key(name.surname)
+        if pool or not name.first_letters:
+            return None
+        same = self.partials.get((surname, name.first_letters))
+        bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
+        return same or (next(iter(bare)) if len(bare) == 1 and alone else None)
 
     def _catalogued(self, m: Mention, entry) -> str:
         ids = {"wikidata": entry.wikidata} if entry.wikidata else {}

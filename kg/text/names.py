@@ -110,9 +110,13 @@ class PersonName:
 def parse_name(name: str) -> PersonName:
     """Split a personal name into given names, initials, patronymic and surname.
 
-    Initials may come before (``Н.Ә. Назарбаев``) or after (``Tokayev K.``) the surname.
+    Initials may come before (``Н.Ә. Назарбаев``) or after (``Tokayev K.``) the surname, and
+    a double given name gives hyphenated ones (``Токаев К.-Ж.``):
+
+    >>> parse_name("Токаев К.-Ж.").initials, parse_name("Tokayev, K.-J.").surname
+    (('К', 'Ж'), 'Tokayev')
     """
-    spaced = re.sub(r"\.(?=\S)", ". ", name.strip())
+    spaced = re.sub(r"\.(?=\S)", ". ", re.sub(r"\.-(?=\w)", ". ", name.strip()))
     words = [w for w in spaced.split() if w.strip(".,")]
     initials = tuple(w.rstrip(".") for w in words if _INITIAL.match(w))
     rest = [w.strip(",") for w in words if not _INITIAL.match(w)]

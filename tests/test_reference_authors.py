@@ -1,0 +1,95 @@
+"""The authors of reference entries: found on their spans, kept only as persons the corpus has."""
+
+from __future__ import annotations
+
+from conftest import corpus_file
+from kg.extract.reference_authors import entry_authors, reference_author_mentions
+from kg.extract.tasks import article_tasks, extract_article
+from kg.ingest import read_document
+from kg.model import REFERENCE_SOURCE, Mention
+from kg.resolve import resolve
+from kg.segment.articles import segment_document
+
+
+def _m(doc: str, start: int, text: str, label: str = "PERSON", lang: str = "kk",
+       extractor: str = "") -> Mention:
+    return Mention(doc, start, start + len(text), text, label, lang, text, extractor)
+
+
+def _cited(doc: str, start: int, text: str, lang: str = "en") -> Mention:
+    return _m(doc, start, text, lang=lang, extractor=REFERENCE_SOURCE)
+
+
+def _entity(r, m: Mention):
+    return r.mentions.get((m.document_id, m.start, m.end, m.label))
+
+
+# --- finding them -----------------------------------------------------------------------------
+
+def test_every_author_of_numbered_and_bulleted_entries_is_found_on_its_span():
+    tail = ("REFERENCES\n"
+            "3. Foucault, M., 1999. *Nadzirat' i nakazyvat'*. Moscow: AST.\n"
+            "14. Hellman J. S., Jones G., Kaufmann D. Seize the state. 2000.\n"
+            "- Desiere S., Cockx B. How effective are hiring subsidies. 2019.\n"
+            "12. Robert D. Putnam, Robert Leonardi. Making Democracy Work. 1993.\n")
+    found = reference_author_mentions("d", 1000, tail)
+    assert [m.text for m in found] == ["Foucault, M.", "Hellman J. S.", "Jones G.", "Kaufmann D.",
+                                       "Desiere S.", "Cockx B.", "Robert D. Putnam", "Robert Leonardi"]
+    assert all(tail[m.start - 1000:m.end - 1000] == m.text for m in found)
+    assert {(m.label, m.extractor) for m in found} == {("PERSON", REFERENCE_SOURCE)}
+
+
+def test_organisations_and_titles_are_no_authors():
+    assert entry_authors("U.S.-China Economic and Security Review Commission. (2022). Report.") == ()
+    assert entry_authors("ЮНИСЕФ Казахстан и БНС (2023). Отчет по измерению бедности.") == ()
+    assert entry_authors("Қазақстан Республикасының Конституциясы. – Астана, 1995.") == ()
+
+
+def test_the_real_reference_lists_yield_their_authors():
+    doc = read_document(corpus_file("004"))
+    articles = segment_document(doc)
+    found = [m for task in article_tasks(doc, articles) for m in extract_article(task)
+             if m.extractor == REFERENCE_SOURCE and m.label == "PERSON"]
+    texts = {m.text for m in found}
+    assert {"Foucault, M.", "Фуко, М.", "Bauman, Z.", "Mincer J.", "Desiere S."} <= texts
+    assert all(doc.text[m.start:m.end] == m.text for m in found)
+    assert not any("U.S." in t or "ЮНИСЕФ" in t for t in texts)
+
+
+# --- resolving them ---------------------------------------------------------------------------
+
+def test_a_cited_author_joins_the_person_the_text_names_in_any_script():
+    body = _m("d1", 0, "Мишель Фуко")
+    cited = [_cited("d1", 100, "Foucault, M."), _cited("d1", 200, "Фуко, М.", "ru")]
+    r = resolve([], [body, *cited])
+    assert {_entity(r, m) for m in cited} == {_entity(r, body)} == {("person", "michel-foucault")}
+
+
+def test_a_cited_author_the_corpus_does_not_name_makes_no_node():
+    cited = _cited("d1", 100, "Mincer J.")
+    r = resolve([], [_m("d1", 0, "Мишель Фуко"), cited])
+    assert _entity(r, cited) is None
+    assert not any("mincer" in key for _, key in r.entities)
+
+
+def test_a_cited_author_joins_the_bare_surname_of_the_document():
+    bare = _m("d1", 0, "Desiere")
+    cited = _cited("d1", 100, "Desiere S.")
+    elsewhere = _cited("d2", 100, "Desiere S.")
+    r = resolve([], [bare, cited, elsewhere])
+    assert _entity(r, cited) == _entity(r, bare) is not None
+    assert _entity(r, elsewhere) is None
+
+
+def test_two_cited_authors_with_one_surname_leave_the_bare_surname_alone():
+    bare = _m("d1", 0, "Wright")
+    e, g = _cited("d1", 100, "Wright E."), _cited("d1", 200, "Wright G.")
+    r = resolve([], [bare, e, g])
+    assert _entity(r, e) is None and _entity(r, g) is None
+
+
+def test_a_cited_feminine_surname_is_a_woman_even_in_a_russian_reference():
+    man = _m("d1", 0, "Ғани Қарасаев")
+    woman = _cited("d1", 100, "Карасаева Г.М.", "ru")
+    r = resolve([], [man, woman])
+    assert _entity(r, woman) != _entity(r, man)
