@@ -23,7 +23,7 @@ from kg import __version__
 from kg.analytics import run_analytics, write_heavy_exports
 from kg.corpus import Corpus
 from kg.csvsafe import csv_text
-from kg.extract_stage import Extraction, ExtractProgress, parse_and_extract
+from kg.extract_stage import Extraction, ExtractProgress, issue_mentions, parse_and_extract
 from kg.fsutil import naming, write_atomic
 from kg.ingest import iter_sources
 from kg.iri import DEFAULT_BASE, mint
@@ -47,8 +47,6 @@ from kg.resolve.report import entities_csv
 from kg.resolve.thesaurus import EMPTY as EMPTY_THESAURUS
 from kg.resolve.thesaurus import read_thesaurus
 from kg.search import index_path, write_index
-from kg.segment.editor_posts import post_mentions
-from kg.segment.editors import editor_mentions
 
 
 @dataclass(frozen=True)
@@ -165,8 +163,8 @@ def _build_into(stage: Path, out: Path, sources: list, on_file: Callable[[str], 
                                                   on_progress)
     if not corpus.parsed:
         raise EmptyInput(corpus.problems, f"no readable document in the input; {out} is unchanged")
-    per_doc = [(p.document, p.articles, found[p.document.id] + editor_mentions(p.document, p.articles)
-                + post_mentions(p.document, p.articles)) for p in corpus.parsed]
+    per_doc = [(p.document, p.articles, found[p.document.id] + issue_mentions(p.document, p.articles))
+               for p in corpus.parsed]
     mentions = tuple(m for _, _, ms in per_doc for m in ms)
     clock.lap("parse+extract")
     resolution = resolve(corpus.articles, mentions, [p.document for p in corpus.parsed], rules)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.corpus import Corpus, ParsedDocument, collect, parse_file, prune_parsed
+from kg.extract.front_matter import FrontTask, extract_front
 from kg.extract.sources import read_sources, save_sources
 from kg.extract.tasks import (
     article_tasks,
@@ -23,10 +24,41 @@ from kg.extract.tasks import (
     save_mentions,
     warm_up,
 )
-from kg.model import Mention, Problem
+from kg.model import Article, Document, Mention, Problem
 from kg.parallel import auto_workers, open_mapper
+from kg.segment.editor_posts import post_mentions
+from kg.segment.editors import editor_mentions, front_matter_end
 
-__all__ = ["AHEAD", "ExtractProgress", "Extraction", "parse_and_extract"]
+__all__ = ["AHEAD", "ExtractProgress", "Extraction", "document_mentions", "front_task", "issue_mentions",
+           "parse_and_extract"]
+
+
+def issue_mentions(doc: Document, articles: tuple[Article, ...]) -> tuple[Mention, ...]:
+    """The editors of ``doc``'s front matter and their posts (read on every build: the other
+    names of the front matter are extracted with the articles, :func:`front_task`)."""
+    return editor_mentions(doc, articles) + post_mentions(doc, articles)
+
+
+def document_mentions(doc: Document, articles: tuple[Article, ...],
+                      cache_dir: Path | None = None) -> tuple[Mention, ...]:
+    """The mentions :func:`parse_and_extract` finds in ``doc``, in this process (cached): its
+    articles' (offsets into ``doc.text``), then its front matter's."""
+    mentions = cached_mentions(doc, cache_dir)
+    if mentions is None:
+        front = front_task(doc, articles)
+        found = [extract_article(t) for t in article_tasks(doc, articles)]
+        mentions = merge_article_mentions(found + ([extract_front(front)] if front else []))
+        save_mentions(doc, mentions, cache_dir)
+    return mentions
+
+
+def front_task(doc: Document, articles: tuple[Article, ...]) -> FrontTask | None:
+    """The front matter of ``doc`` outside its editorial lists, or None if it has none."""
+    end = front_matter_end(articles)
+    if end == 0:
+        return None
+    taken = tuple((m.start, m.end) for m in issue_mentions(doc, articles))
+    return FrontTask(doc.id, doc.text[:end], taken)
 
 
 @dataclass(frozen=True)
@@ -97,9 +129,12 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
             articles += len(tasks)
             order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i].body))
             futures = {i: pool.submit(extract_article, tasks[i]) for i in order}
+            front = front_task(doc, parsed.articles)
+            if front is not None:
+                futures[len(tasks)] = pool.submit(extract_front, front)
             in_flight.extend(futures.values())
             submitted.extend(futures.values())
-            pending.append((doc, [futures[i] for i in range(len(tasks))]))  # not the tasks' texts
+            pending.append((doc, [futures[i] for i in sorted(futures)]))  # not the tasks' texts
         failed: dict[str, Problem] = {}
         for doc, futures in pending:
             try:

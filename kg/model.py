@@ -133,6 +133,11 @@ class Article:
 PARENT_SOURCE = "parent"
 #: The extractor of names found in reference lists (:mod:`kg.extract.references`).
 REFERENCE_SOURCE = "kazkg-ref/0.1:reference"
+#: The extractor of names found in an issue's front matter outside its editorial lists: the
+#: cover and the tables of contents (:mod:`kg.extract.front_matter`).
+CONTENTS_SOURCE = "kazkg-front/0.1:contents"
+#: Extractors whose person names are kept only as persons the corpus has already.
+KNOWN_PERSONS_ONLY = frozenset({REFERENCE_SOURCE, CONTENTS_SOURCE})
 
 
 @dataclass(frozen=True)

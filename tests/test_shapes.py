@@ -218,7 +218,7 @@ BROKEN = {
     "mention without extractor": (_set(MENTION, KG.extractor, None), MENTION, "kg:extractor"),
     "mention without text": (_set(MENTION, KG.mentionText, None), MENTION, "kg:mentionText"),
     "mention of a keyword": (_set(MENTION, KG.mentionOf, KEYWORD), MENTION, "kg:mentionOf"),
-    "mention without article": (_set(MENTION, KG.mentionIn, None), MENTION, "kg:mentionIn"),
+    "mention in a keyword": (_set(MENTION, KG.mentionIn, KEYWORD), MENTION, "kg:mentionIn"),
     "authorship without position": (
         _set(AUTHORSHIP, KG.authorPosition, None), AUTHORSHIP, "kg:authorPosition"
     ),

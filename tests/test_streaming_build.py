@@ -9,7 +9,8 @@ from kg.build import build, parse_and_extract
 from kg.rdf.bulkload import add_runs, load_store, publish_store
 from kg.corpus import demo_corpus_path, parse_file
 from kg.ingest import iter_sources
-from kg.extract.tasks import cached_mentions, document_mentions
+from kg.extract.tasks import cached_mentions
+from kg.extract_stage import document_mentions
 from kg.parallel import _dearest_first, auto_workers, open_mapper
 from kg.rdf.runs import merged_lines, union_triples, write_run
 from kg.rdf.serialize import write_trig, write_turtle

@@ -33,7 +33,7 @@ from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-29"
+CACHE_VERSION = f"{__version__}-30"
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,3 @@ def save_mentions(doc: Document, mentions: tuple[Mention, ...], cache_dir: Path 
         return
     payload = {"version": CACHE_VERSION, "mentions": [asdict(m) for m in mentions]}
     write_atomic(cache_dir / f"{doc.id}.json", json.dumps(payload, ensure_ascii=False))
-
-
-def document_mentions(doc: Document, articles: tuple[Article, ...],
-                      cache_dir: Path | None = None) -> tuple[Mention, ...]:
-    """Mentions in the bodies of ``articles`` (offsets into ``doc.text``), cached."""
-    mentions = cached_mentions(doc, cache_dir)
-    if mentions is None:
-        tasks = article_tasks(doc, articles)
-        mentions = merge_article_mentions([extract_article(t) for t in tasks])
-        save_mentions(doc, mentions, cache_dir)
-    return mentions

@@ -33,7 +33,7 @@ from kg.iri import (
     mint,
     reference_key,
 )
-from kg.model import REFERENCE_SOURCE, Article, Document, Mention
+from kg.model import CONTENTS_SOURCE, REFERENCE_SOURCE, Article, Document, Mention
 from kg.rdf.biblio import add_issue, add_reference_parts, law_names
 from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
@@ -43,6 +43,11 @@ from kg.segment.editors import EXTRACTOR as EDITOR
 from kg.segment.editors import front_matter_end
 from kg.segment.masthead import read_masthead
 from kg.text.sentences import sentence_around, sentence_bounds
+
+#: Extractors of the front matter, in no sentence of prose. An editor's mention is in the
+#: issue (``kg:mentionIn``); the cover's and the contents' names are in no article nor issue
+#: (they repeat the articles' bylines and titles), only in their document.
+_FRONT = frozenset({EDITOR, CONTENTS_SOURCE})
 
 
 def t(value) -> str:
@@ -171,7 +176,7 @@ def add_document(g: GraphLines, doc: Document, articles: tuple[Article, ...],
                      issue if headed and m.extractor == EDITOR else None)
     if headed:
         _add_editors(g, issue, mentions, r, iri)
-    _add_co_mentions(g, doc, tuple(m for m in mentions if m.extractor != EDITOR), r, iri)
+    _add_co_mentions(g, doc, tuple(m for m in mentions if m.extractor not in _FRONT), r, iri)
     _add_parents(g, mentions, r, iri)
 
 

@@ -34,7 +34,7 @@ from kg.iri import person_key
 from kg.kinds import LANGS
 from kg.lexicon.catalog import CatalogEntry
 from kg.lexicon.people import lookup_person
-from kg.model import REFERENCE_SOURCE, Article, Author, Mention
+from kg.model import KNOWN_PERSONS_ONLY, Article, Author, Mention
 from kg.resolve.blocks import NameBlocks
 from kg.resolve.registry import Registry
 from kg.text.names import PersonName, compatible, fold, name_key, parse_name
@@ -127,11 +127,12 @@ class People:
     # -- text ---------------------------------------------------------------------------
     def add_mentions(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
         """The person key of each PERSON mention: full names first, then partial ones, then
-        the authors of reference entries, who get a key only if the corpus has them."""
+        the names of reference entries and of the front matter (:data:`KNOWN_PERSONS_ONLY`),
+        which get a key only if the corpus has them."""
         parsed = {m: parse_name(m.canonical) for m in mentions}
         found: dict[Mention, str] = {}
-        cited = [m for m in mentions if m.extractor == REFERENCE_SOURCE]
-        text = [m for m in mentions if m.extractor != REFERENCE_SOURCE]
+        cited = [m for m in mentions if m.extractor in KNOWN_PERSONS_ONLY]
+        text = [m for m in mentions if m.extractor not in KNOWN_PERSONS_ONLY]
         full = [m for m in text if parsed[m].full]
         for m in sorted(full, key=lambda m: -len(m.canonical.split())):
             found[m] = self._full(m, parsed[m])
