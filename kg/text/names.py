@@ -97,9 +97,15 @@ class PersonName:
 
     @property
     def first_letters(self) -> tuple[str, ...]:
-        """The folded first letters of the given names, or the initials."""
-        letters = self.initials or tuple(w[:1] for w in self.given)
-        return tuple(fold(x)[:1] for x in letters if fold(x))
+        """The first letters of the folded given names, or the folded initials: a letter
+        two scripts write as two (Дж/J, Zh/Ж, Kh/Х, Ye/Е) is one.
+
+        >>> parse_name("Дж. Най").first_letters == parse_name("Joseph Nye").first_letters
+        True
+        >>> parse_name("Yerlan Karin").first_letters == parse_name("Ерлан Қарин").first_letters
+        True
+        """
+        return tuple(fold(x)[:1] for x in self.initials or self.given if fold(x))
 
     def surname_key(self, feminine_fold: bool = False) -> str:
         """The folded surname (``feminine_fold``: -ова/-ева/-ина read as -ов/-ев/-ин)."""
