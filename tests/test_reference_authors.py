@@ -93,3 +93,13 @@ def test_a_cited_feminine_surname_is_a_woman_even_in_a_russian_reference():
     woman = _cited("d1", 100, "Карасаева Г.М.", "ru")
     r = resolve([], [man, woman])
     assert _entity(r, woman) != _entity(r, man)
+
+
+def test_a_cited_author_joins_the_initialled_name_of_the_document_in_another_script():
+    text = _m("d1", 0, "Дж. Хеллман")
+    cited = _cited("d1", 100, "Hellman J. S.")
+    other_doc = _cited("d2", 100, "Hellman J. S.")
+    other_letters = _cited("d1", 200, "Hellman P.")
+    r = resolve([], [text, cited, other_doc, other_letters])
+    assert _entity(r, cited) == _entity(r, text) is not None
+    assert _entity(r, other_doc) is None and _entity(r, other_letters) is None

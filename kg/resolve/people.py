@@ -63,6 +63,7 @@ class People:
         self.blocks = NameBlocks()  # the known names a name could match (not all of them)
         self.initialled: dict[str, dict[str, set[str]]] = {}  # surname -> person key -> documents
         self.bare: dict[str, dict[str, set[str]]] = {}  # the same for bare surnames
+        self.letters: dict[str, tuple[str, ...]] = {}  # partial person key -> its first letters
 
     # -- authors ------------------------------------------------------------------------
     def add_authors(self, articles: Sequence[Article]) -> dict[Occurrence, str]:
@@ -186,6 +187,7 @@ class People:
                 return self.registry.add("person", next(iter(same)), {}, m.text, m.lang,
                                          "surname of the one initialled name in the document")
         key = self.partials.setdefault((surname, name.first_letters), person_key(m.canonical))
+        self.letters.setdefault(key, name.first_letters)
         shortened = self.initialled if name.first_letters else self.bare
         shortened.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
         return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
@@ -208,7 +210,8 @@ class People:
                    alone: bool) -> str | None:
         """A full name: the person of that name. Initials and surname (nominative, as
         references print them: «Карасаева Г.М.» is no Қарасаев): the one full name they fit
-        (in the document first), else the same initialled name, else the one bare surname of
+        (in the document first), else the one initialled name of the document they agree with
+        ("Hellman J. S." and «Дж. Хеллман»), else the one bare surname of
         the document ("Desiere S." cited, «Desiere мен …» in the text) when no other cited
         author has that surname (Wright E. and Wright G. leave «Wright» alone)."""
         if name.full:
@@ -223,9 +226,13 @@ class People:
         surname = person_key(name.surname)
         if pool or not name.first_letters:
             return None
-        same = self.partials.get((surname, name.first_letters))
+        letters = name.first_letters
+        same = {key for key, docs in self.initialled.get(surname, {}).items() if m.document_id in docs
+                and self.letters[key][:len(letters)] == letters[:len(self.letters[key])]}
+        if same:
+            return next(iter(same)) if len(same) == 1 else None
         bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
-        return same or (next(iter(bare)) if len(bare) == 1 and alone else None)
+        return next(iter(bare)) if len(bare) == 1 and alone else None
 
     def _catalogued(self, m: Mention, entry) -> str:
         ids = {"wikidata": entry.wikidata} if entry.wikidata else {}
