@@ -45,3 +45,17 @@ def test_known_names_in_capital_titles_are_mentions_of_the_article():
     got = [(m.text, m.label, m.canonical) for m in extract_article(task) if m.start < len(head)]
     assert got == [("УКРАИНАДАҒЫ", "GPE", "Украина"), ("UKRAINE", "GPE", "Ukraine"),
                    ("EUROPEAN UNION", "ORG", "European Union")]
+
+
+def test_persons_of_another_language_abstract_and_known_names_of_keyword_lists():
+    head = ("ТАҚЫРЫП\n\nАңдатпа. Мақалада цифрлық қоғам қарастырылады.\n\n"
+            "Аннотация. На основе работ Юргена Хабермаса и Мишеля Фуко рассматривается общество.\n\n"
+            "**Түйін сөздер:** Қазақстан мен Қытай, мәдени байланыс\n\n"
+            "**Keywords:** Kazakhstan and China, Ministry of Happiness\n\n")
+    abstracts = (("kk", "Мақалада цифрлық қоғам қарастырылады."),
+                 ("ru", "На основе работ Юргена Хабермаса и Мишеля Фуко рассматривается общество."))
+    task = ArticleTask("d", len(head), BODY, (), len(head) + len(BODY), "", 0, head, abstracts)
+    got = [(m.text, m.label) for m in extract_article(task) if m.start < len(head)]
+    assert ("Юргена Хабермаса", "PERSON") in got and ("Мишеля Фуко", "PERSON") in got
+    assert {("Қытай", "GPE"), ("China", "GPE"), ("Kazakhstan", "GPE")} <= set(got)
+    assert not any("Happiness" in text for text, _ in got)

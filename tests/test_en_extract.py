@@ -83,6 +83,16 @@ def test_programs() -> None:
     ]
 
 
+def test_catalogued_programs_written_in_latin_letters() -> None:
+    text = ("Families receiving targeted social assistance under Auyl – El Besigi and the "
+            "UN Sustainable Development Goals, a new identity (\"Zhana Kazakhstan\").")
+    got = [(t, label) for t, label, _ in found(text)]
+    assert ("targeted social assistance", "PROGRAM") in got
+    assert ("Auyl – El Besigi", "PROGRAM") in got
+    assert ("Sustainable Development Goals", "PROGRAM") in got and ("UN", "ORG") in got
+    assert ("Zhana Kazakhstan", "PROGRAM") in got
+
+
 def test_concept_with_lower_case_description_and_time_frame() -> None:
     text = ("The Concept for the development of rural tourism in the Republic of Kazakhstan "
             "until 2029 was adopted.")

@@ -6,7 +6,8 @@ whose whitespace the parser normalised). The abstract in the body's language is 
 body. The abstracts in the other languages are translations, so a name there is often the one
 place an uncatalogued institution or program is spelt in that language: only names the
 catalogue, a gazetteer or the people list knows are kept from them, as in reference entries
-(:mod:`kg.extract.reference_text`), so no one thing becomes two nodes.
+(:mod:`kg.extract.reference_text`), so no one thing becomes two nodes. The keyword lists are
+read the same way (known names only): «Түйін сөздер: Қазақстан мен Қытай, …».
 
 >>> header = "ТАҚЫРЫП\\n\\nАңдатпа. Мақалада Қазақстан мен Еуропалық Одақ қарастырылады.\\n\\n"
 >>> header += "Abstract. The article studies Kazakhstan and the Ministry of Happiness."
@@ -25,8 +26,9 @@ from collections.abc import Mapping
 from kg.extract.known import is_known
 from kg.ingest import split_paragraphs
 from kg.model import Mention
+from kg.segment.headers import is_keyword_list
 
-__all__ = ["abstract_mentions", "abstract_spans"]
+__all__ = ["abstract_mentions", "abstract_spans", "keyword_spans"]
 
 _SPACE = re.compile(r"[\s*_]+")
 #: Characters of a paragraph's start that must occur in an abstract (or the other way round).
@@ -63,9 +65,21 @@ def abstract_mentions(document_id: str, offset: int, header: str, abstracts: Map
     from kg.extract import extract_text  # deferred: the extractors load models
 
     out: list[Mention] = []
-    for start, end, lang in abstract_spans(header, abstracts):
-        own = lang == body_lang  # the others keep known names only: no model needed for them
-        for m in extract_text(header[start:end], document_id, (), use_model and own):
+    spans = abstract_spans(header, abstracts) + keyword_spans(header)
+    for start, end, lang in sorted(spans):
+        own = lang == body_lang  # the others keep known names only
+        for m in extract_text(header[start:end], document_id, (), use_model):
             if own or is_known(m):
                 out.append(m.shifted(offset + start))
     return tuple(out)
+
+
+def keyword_spans(header: str) -> list[tuple[int, int, str]]:
+    """``(start, end, "")`` of the keyword-list paragraphs of ``header`` (their names are kept
+    only if known, as those of an abstract in another language).
+
+    >>> keyword_spans("Title\\n\\n**Keywords:** Kazakhstan and China, culture")
+    [(7, 50, '')]
+    """
+    return [(para.start, para.end, "") for para in split_paragraphs(header)
+            if is_keyword_list(header[para.start:para.end])]

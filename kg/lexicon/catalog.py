@@ -149,6 +149,25 @@ def legal_acts() -> tuple[CatalogEntry, ...]:
     return read_entries(DATA / "legal_acts.tsv")
 
 
+#: Catalogue kinds of legal acts that are programs (the others are laws).
+PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"})
+
+
+def latin_program_names() -> tuple[str, ...]:
+    """The names of catalogued programs written in Latin letters, acronyms left out, longest
+    first (for a gazetteer of English text).
+
+    >>> "Auyl – El Besigi" in latin_program_names(), "TSA" in latin_program_names()
+    (True, False)
+    """
+    names = {name for e in legal_acts() if e.kind in PROGRAM_KINDS for name in e.surfaces()
+             if _LATIN_NAME.fullmatch(name) and not _is_acronym(name)}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+_LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.'’()–—-]*")
+
+
 def entry_by_key(key: str) -> CatalogEntry | None:
     """The institution or legal act whose key is ``key``, or None.
 

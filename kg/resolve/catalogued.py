@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.iri import slug
-from kg.lexicon.catalog import CatalogEntry, lookup_act, lookup_institution
+from kg.lexicon.catalog import PROGRAM_KINDS, CatalogEntry, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import Mention
 from kg.resolve.names import institution_form, nominative_name, plain_name
@@ -19,8 +19,6 @@ from kg.resolve.registry import Registry
 from kg.text.lang import script_letters
 from kg.text.ru_latin import russian_name
 
-#: Catalogue kinds of legal acts that are programs (the others are laws).
-PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"})
 
 
 def entry_ids(entry: CatalogEntry) -> dict[str, str]:

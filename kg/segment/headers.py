@@ -50,6 +50,15 @@ class Head:
     first_line: int
 
 
+def is_keyword_list(text: str) -> bool:
+    """Does ``text`` (a paragraph, markup allowed) open with a keyword-list marker?
+
+    >>> is_keyword_list("**Түйін сөздер:** саясат"), is_keyword_list("*Keywords:* policy"), is_keyword_list("Аңдатпа.")
+    (True, True, False)
+    """
+    return bool(_KEYWORDS.match(text.lstrip(" *_#").replace("**", "").replace("*", "")))
+
+
 def find_markers(lines: Sequence[Line]) -> list[Marker]:
     """Abstract and keyword markers, with the language their word implies."""
     found: list[Marker] = []

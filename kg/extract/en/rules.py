@@ -32,12 +32,13 @@ from kg.extract.en.words import (
     NOT_NAMES,
 )
 from kg.extract.spans import Candidate, is_acronym, sentence_initial
+from kg.lexicon.catalog import latin_program_names
 
 __all__ = ["LIST", "STRONG", "WEAK", "find_by_patterns", "find_persons"]
 
 STRONG, LIST, WEAK = 3, 2, 1  # rule priorities
 
-_SDG = re.compile(r"\b(?:UN\s+)?Sustainable\s+Development\s+Goals?\b|\bSDGs?\b(?:\s*\d+)?")
+_SDG = re.compile(r"\bSustainable\s+Development\s+Goals?\b|\bSDGs?\b(?:\s*\d+)?")
 _TITLES = re.compile(
     r"\b(?:President|Vice[- ]President|Prime\s+Minister|Minister|Senator|Chancellor|"
     r"Secretary[- ]General|Ambassador|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Queen|King|"
@@ -93,7 +94,7 @@ def _gazetteer_re() -> re.Pattern[str]:
     """Known countries, cities, programs and institutions, one named group per label."""
     countries = join_alternatives(country_names())
     cities = join_alternatives(CITIES)
-    programs = join_alternatives(KNOWN_PROGRAMS)
+    programs = join_alternatives((*KNOWN_PROGRAMS, *latin_program_names()))
     orgs = join_alternatives(KNOWN_ORGS)
     return re.compile(
         rf"(?<![\w-])(?:(?P<GPE>{countries})|(?P<GPE_SUB>{cities})|(?P<PROGRAM>{programs})|"
