@@ -22,7 +22,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.extract.kk.rules import CAP, LOW, ORG_HEADS
+from kg.extract.kk.heads import ORG_HEADS
+from kg.extract.kk.rules import CAP, LOW
 from kg.extract.spans import Candidate, SentenceStart, sentence_initial
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person, people

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.kk.rules import CAP, LAW_HEADS, LOW, PROGRAM_HEADS
+from kg.extract.kk.heads import LAW_HEADS, PROGRAM_HEADS
+from kg.extract.kk.rules import CAP, LOW
 
 __all__ = ["name_span"]
 

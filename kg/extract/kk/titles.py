@@ -17,7 +17,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.kk.rules import CAP, LAW_HEADS, LOW, PROGRAM_HEADS
+from kg.extract.kk.heads import LAW_HEADS, PROGRAM_HEADS
+from kg.extract.kk.rules import CAP, LOW
 from kg.extract.kk.title_edges import (
     ABOUT,
     OWNER,
