@@ -136,7 +136,7 @@ REFERENCE_SOURCE = "kazkg-ref/0.1:reference"
 #: The extractor of names found in an issue's front matter outside its editorial lists: the
 #: cover and the tables of contents (:mod:`kg.extract.front_matter`).
 CONTENTS_SOURCE = "kazkg-front/0.1:contents"
-#: Extractors whose person names are kept only as persons the corpus has already.
+#: Extractors whose person names join persons the corpus has (a reference's author may also be one of their own).
 KNOWN_PERSONS_ONLY = frozenset({REFERENCE_SOURCE, CONTENTS_SOURCE})
 
 

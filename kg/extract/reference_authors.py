@@ -2,10 +2,10 @@
 
 * :func:`reference_author_mentions`: every author an entry prints ("Foucault, M.", «Фуко, М.»,
   "Robert D. Putnam") is a PERSON mention on its span, with the reference-list extractor name
-  (:data:`~kg.model.REFERENCE_SOURCE`). Resolution keeps such a mention only when it names a
-  person the corpus has already (catalogued, an author, or a name in some text): a cited
-  author's name in another script or with a misprint would otherwise split one person, and a
-  reference list alone makes no node (:mod:`kg.resolve.people`).
+  (:data:`~kg.model.REFERENCE_SOURCE`). Resolution joins it to a person the corpus names
+  already (catalogued, an author, a name in some text), else makes it a person of its own
+  unless the document names someone whose surname sounds alike (the same person in another
+  script or misprinted, whom a second node would split; :mod:`kg.resolve.people`).
 * :func:`cited_scholars`: the Latin surnames of the reference list that Kazakh or Russian
   prose names ("Desiere мен Cockx …").
 

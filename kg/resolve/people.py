@@ -23,6 +23,7 @@ only on the person, not on which documents were built.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from kg.iri import person_key
 from kg.kinds import LANGS
 from kg.lexicon.catalog import CatalogEntry
 from kg.lexicon.people import lookup_person
-from kg.model import KNOWN_PERSONS_ONLY, Article, Author, Mention
+from kg.model import KNOWN_PERSONS_ONLY, REFERENCE_SOURCE, Article, Author, Mention
 from kg.resolve.blocks import NameBlocks
 from kg.resolve.registry import Registry
 from kg.text.names import PersonName, compatible, fold, name_key, parse_name
@@ -129,7 +130,8 @@ class People:
     def add_mentions(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
         """The person key of each PERSON mention: full names first, then partial ones, then
         the names of reference entries and of the front matter (:data:`KNOWN_PERSONS_ONLY`),
-        which get a key only if the corpus has them."""
+        which get a key only if the corpus has them, or, for a reference's author, if no one
+        of the document sounds alike (:meth:`_cited_alone`)."""
         parsed = {m: parse_name(m.canonical) for m in mentions}
         found: dict[Mention, str] = {}
         cited = [m for m in mentions if m.extractor in KNOWN_PERSONS_ONLY]
@@ -143,12 +145,59 @@ class People:
         initials: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
         for m in cited:
             initials[(m.document_id, person_key(parsed[m].surname))].add(parsed[m].first_letters)
+        sounds = self._surname_sounds(text, parsed)
         for m in cited:
             alone = len(initials[(m.document_id, person_key(parsed[m].surname))]) == 1
             key = self._cited(m, parsed[m], alone)
+            if key is None and m.extractor == REFERENCE_SOURCE:
+                key = self._cited_alone(m, parsed[m], sounds[m.document_id])
             if key is not None:
                 found[m] = key
         return found
+
+    def _surname_sounds(self, text: Sequence[Mention], parsed: Mapping[Mention, PersonName]
+                        ) -> dict[str, set[str]]:
+        """Document id -> the :func:`_sound` of every surname its text and bylines name."""
+        sounds: dict[str, set[str]] = defaultdict(set)
+        for m in text:
+            sounds[m.document_id].add(_sound(parsed[m].surname))
+        for known in self.known.values():
+            for document in known.documents:
+                sounds[document].add(_sound(known.name.surname))
+        return sounds
+
+    def _cited_alone(self, m: Mention, name: PersonName, sounds: set[str]) -> str | None:
+        """A cited author no text of the document names: the one initialled or bare name with
+        that surname and agreeing initials in the corpus («Сыроежкин К.» and «К.Л. Сыроежкин»),
+        else a person of their own ("Mincer J."), unless the document names someone whose
+        surname sounds alike: «Генри Хейл» cited as "Hale, H. E.", «М. Хоркхаймер» as
+        "Horkheimer M." are most likely that person in another script, and a second node would
+        split them (so no node is made)."""
+        sound = _sound(name.surname)
+        if not name.surname or not (name.first_letters or name.full) or any(
+                Levenshtein.distance(sound, other) <= 1 for other in sounds) \
+                or lookup_person(name.surname) is not None:  # «Елбасы Н.Ә.» is a title
+            return None
+        surname = person_key(name.surname)
+        letters = name.first_letters
+        elsewhere = {key for key in self.initialled.get(surname, {})  # «Сыроежкин К.» of another
+                     if self.letters[key][:len(letters)] == letters[:len(self.letters[key])]}  # document
+        elsewhere |= set(self.bare.get(surname, {}))
+        if len(elsewhere) == 1:
+            return self.registry.add("person", next(iter(elsewhere)), {}, m.text, m.lang,
+                                     "cited author: the one shortened name of the corpus")
+        if elsewhere:
+            return None
+        sounds.add(sound)
+        if name.full:
+            key = person_key(m.canonical)
+            self._remember(m.canonical, key, frozenset({m.document_id}))
+        else:
+            key = self.partials.setdefault((surname, name.first_letters), person_key(m.canonical))
+            self.letters.setdefault(key, name.first_letters)
+            self.initialled.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
+        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
+                                 "cited author of their own", alias=m.canonical)
 
     def _full(self, m: Mention, name: PersonName) -> str:
         entry = lookup_person(m.canonical)
@@ -260,6 +309,16 @@ class People:
         self.known[nk] = _Known(parsed, old.key if old else key,
                                 (old.documents if old else frozenset()) | documents)
         self.blocks.add(nk, parsed)
+
+
+def _sound(surname: str) -> str:
+    """The consonants of a folded surname, doubled ones once: the same for one surname in two
+    scripts more often than the folded spelling is.
+
+    >>> _sound("Burns"), _sound("Бернс"), _sound("Horkheimer"), _sound("Хоркхаймер")
+    ('brns', 'brns', 'hrhmr', 'hrkhmr')
+    """
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", fold(surname)))
 
 
 def _case_form(name: PersonName, known: PersonName, lang: str) -> bool:
