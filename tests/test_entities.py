@@ -83,6 +83,13 @@ def test_a_person_page_lists_co_authors(server: Server) -> None:
     assert "PERSONNEL POLICY" in html.split("<h2>Articles authored</h2>", 1)[1]
 
 
+def test_a_cited_persons_page_lists_the_works_cited(server: Server) -> None:
+    html = server.get("id/person/danleavi-p", {"Accept": BROWSER}).text  # "Dunleavy P." cited
+    works = html.split("<h2>Works cited</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "New Public Management Is Dead" in works and "2006" in works
+    assert "<h2>Works cited</h2>" not in server.get("id/country/kz", {"Accept": BROWSER}).text
+
+
 @pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
                                          ("application/ld+json", "json-ld"), ("*/*", "turtle")])
 def test_an_entity_answers_the_triples_of_describe(server: Server, accept, fmt) -> None:

@@ -252,7 +252,7 @@ class People:
         if key is None:
             return None
         if entry is not None and key == entry.key:
-            return self._catalogued(m, entry)
+            return self._catalogued(m, entry, alias=False)
         return self.registry.add("person", key, {}, m.text, m.lang, "cited author the corpus names")
 
     def _cited_key(self, m: Mention, name: PersonName, entry: CatalogEntry | None,
@@ -283,13 +283,15 @@ class People:
         bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
         return next(iter(bare)) if len(bare) == 1 and alone else None
 
-    def _catalogued(self, m: Mention, entry) -> str:
+    def _catalogued(self, m: Mention, entry, alias: bool = True) -> str:
+        """The catalogued person ``entry`` (``alias``: keep the mention's name as an alias,
+        not for a reference's "Foucault, M.")."""
         ids = {"wikidata": entry.wikidata} if entry.wikidata else {}
         self._remember(m.canonical, entry.key, frozenset({m.document_id}))
         for surface in entry.names.values():
             self._remember(surface, entry.key, frozenset())
         return self.registry.add("person", entry.key, dict(entry.names), m.text, m.lang,
-                                 "catalogue", ids, alias=m.canonical)
+                                 "catalogue", ids, alias=m.canonical if alias else "")
 
     def _near(self, name: PersonName) -> str | None:
         """The one known full name with the same given name and a surname one edit away."""

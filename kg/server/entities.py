@@ -46,6 +46,7 @@ _PREFIXES = """PREFIX kg: <https://w3id.org/kazkg/ontology#>
 PREFIX schema: <http://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 
 
@@ -89,6 +90,11 @@ WHERE {{
         ?d schema:name ?doc .
         OPTIONAL {{ ?m kg:sentenceText ?sentence }} OPTIONAL {{ ?m kg:mentionIn ?x }}
       }} ORDER BY ?doc ?start {lim} }} BIND("mention" AS ?section) }}
+  UNION
+  {{ {{ SELECT ?o ?text ?n ?x WHERE {{ ?o dcterms:creator {s} ; kg:referenceText ?ref .
+        OPTIONAL {{ ?o dcterms:title ?title }} OPTIONAL {{ ?o kg:referenceYear ?n }}
+        OPTIONAL {{ ?x kg:cites ?o }} BIND(COALESCE(?title, ?ref) AS ?text)
+      }} ORDER BY ?n ?text ?x {lim} }} {_label("x")} BIND("cited" AS ?section) }}
   UNION
   {{ {{ SELECT ?x WHERE {{ {s} kg:coMentionedWith ?x }} ORDER BY ?x {lim} }}
      {_label("x")} BIND("comention" AS ?section) }}
@@ -285,6 +291,9 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
                  escape(_value(r.get("doc"))), escape(f"{_value(r.get('start'))}–{_value(r.get('end'))}"),
                  _link(_value(r["x"]), "", links) if r.get("x") else ""]
                 for r in parts.get("mention", [])]
+    cited = [[escape(_value(r.get("text"))), escape(_value(r.get("n"))),
+              _link(_value(r["x"]), _value(r.get("xLabel")), links) if r.get("x") else ""]
+             for r in parts.get("cited", [])]
     scores = [[_link(_value(r["network"]), _value(r["network"]).rsplit("/", 1)[-1], links),
                escape(_value(r.get("measure"))), escape(_value(r.get("n"))), escape(_value(r.get("o")))]
               for r in parts.get("score", [])]
@@ -299,6 +308,7 @@ def render_entity(iri: str, rows: list[dict], links: Links) -> str:
         "<h2>Articles mentioning it</h2>"
         + _table(("article", "mentions", "issue"), linked("article", "n", issue=True)),
         f"<h2>Articles authored</h2>{_table(('article', 'issue'), linked('authored', issue=True))}",
+        *([f"<h2>Works cited</h2>{_table(('work', 'year', 'cited in'), cited)}"] if cited else []),
         "<h2>Mentions</h2>" + _table(("text", "sentence", "document", "offsets", "article"), mentions),
         f"<h2>Co-authors</h2>{_table(('person', 'joint articles'), linked('coauthor', 'n'))}",
         f"<h2>Co-mentioned entities</h2>{_table(('entity',), linked('comention'))}",
