@@ -62,6 +62,7 @@ class Country:
         return (*self.names.values(), *self.aliases)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """How names compare: case, ``ё``/``е``, apostrophes, dashes and Latin accents do not count.
 

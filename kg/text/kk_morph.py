@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["KkLexicon", "normalize_kk", "split_suffix", "candidates", "strip_possessive"]
 
@@ -108,6 +109,8 @@ _ENDINGS: tuple[_Ending, ...] = tuple(
 
 # Endings written after a hyphen, on acronyms and numbers: АҚШ-тың, 2020-да, «Нұр Отан»-ға.
 _HYPHEN_ENDINGS = frozenset(e.text for e in _ENDINGS)
+#: The endings, longest first (the order :func:`candidates` tries them in).
+_LONGEST_FIRST: tuple[_Ending, ...] = tuple(sorted(_ENDINGS, key=lambda e: -len(e.text)))
 
 _PLURALS = ("лар", "лер", "дар", "дер", "тар", "тер")
 
@@ -302,22 +305,28 @@ def candidates(word: str) -> list[tuple[str, str, bool]]:
     >>> candidates("Одағы")
     [('Одақ', 'ы', False), ('Одағы', '', True)]
     """
+    return list(_cuts(word))
+
+
+@lru_cache(maxsize=65536)
+def _cuts(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """:func:`candidates`, remembered: names and their words come again and again."""
     hyphen = _hyphen_split(word)
     if hyphen:
-        return [(hyphen[0], hyphen[1], True), (word, "", True)]
+        return ((hyphen[0], hyphen[1], True), (word, "", True))
     low = word.lower()
     if len(low) != len(word) or _protected(low) or _bare_acronym(word):
-        return [(word, "", True)]
+        return ((word, "", True),)
     if _head_ok(low):  # ауданы, кешені: a head noun's possessive, not an accusative
-        return _with_lexicon_cuts(word, [])
+        return tuple(_with_lexicon_cuts(word, []))
     ruled: list[tuple[str, str, bool]] = []
-    for ending in sorted(_ENDINGS, key=lambda e: -len(e.text)):
+    for ending in _LONGEST_FIRST:
         if low.endswith(ending.text) and len(low) > len(ending.text):
             stem = low[: -len(ending.text)]
             by_rule = _allowed(stem, ending)
             if by_rule or (ending.needs_head and _letters(stem) >= _MIN_STEM):
                 ruled.append((word[: len(stem)], word[len(stem) :], by_rule))
-    return _with_lexicon_cuts(word, ruled)
+    return tuple(_with_lexicon_cuts(word, ruled))
 
 
 def _with_lexicon_cuts(
@@ -359,7 +368,7 @@ def _choose(prefix: str, word: str, lexicon: KkLexicon | None) -> tuple[str, str
     a known last word alone picks only among rule cuts, so ``Кеңес Одағы`` keeps its possessive
     when only ``Еуропалық Одақ`` is known.
     """
-    cands = candidates(word)
+    cands = _cuts(word)
     if lexicon is not None:
         ordered = [cands[-1], *cands[:-1]]  # the word itself first: a known name is never cut
         for stem, suffix, _ in ordered:
