@@ -93,12 +93,14 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
     load their models meanwhile (``workers=0``: one per core when the input not yet in the
     cache is large enough, see :mod:`kg.extract.sources`; the pool starts at the first
     article to extract, so a build that finds everything cached starts none and loads no
-    model). Results are merged in input order: the outcome does not depend on the workers.
+    model; when the note of cached files, :mod:`kg.extract.sources`, names a file not
+    extracted yet, the pool starts before the first file is parsed). Results are merged in
+    input order: the outcome does not depend on the workers.
     """
+    noted = read_sources(cache_dir)
+    new = [s for s in sources if isinstance(s, Path) and not noted.cached(s)]
     if workers <= 0:
-        noted = read_sources(cache_dir)
-        workers = auto_workers(sum(_size(s) for s in sources
-                                   if isinstance(s, Path) and not noted.cached(s)))
+        workers = auto_workers(sum(_size(s) for s in new))
     found: dict[str, tuple[Mention, ...]] = {}
     used: set[str] = set()  # keys of the parsed-document cache
     articles = 0
@@ -112,6 +114,8 @@ def parse_and_extract(sources: list, cache_dir: Path | None, workers: int = 1,
                                         sum(f.done() for f in submitted), len(submitted)))
 
     with open_mapper(workers, scheduler, warm_up=warm_up) as pool:
+        if new:  # files to extract: the workers load their models while the first is parsed
+            pool.start()
         results = []
         for source in sources:
             in_flight = _wait_below(in_flight, AHEAD * max(1, workers), progress)

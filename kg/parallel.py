@@ -40,9 +40,17 @@ def auto_workers(total_bytes: int, cpus: int | None = None) -> int:
 class Mapper:
     """Runs functions on the workers of :func:`open_mapper`: ``submit`` one, or ``map`` many."""
 
-    def __init__(self, submit: Callable[..., Any], started: Callable[[], int] = lambda: 0) -> None:
+    def __init__(self, submit: Callable[..., Any], started: Callable[[], int] = lambda: 0,
+                 start: Callable[[], None] = lambda: None) -> None:
         self._submit = submit
         self._started = started
+        self._start = start
+
+    def start(self) -> None:
+        """Start the local workers now rather than at the first ``submit`` (their warm-up
+        then overlaps what the caller does before it has work for them); serially or on a
+        cluster, nothing."""
+        self._start()
 
     @property
     def started(self) -> int:
@@ -84,7 +92,7 @@ def open_mapper(workers: int = 1, scheduler: str | None = None,
         return
     pool = _LazyPool(workers, warm_up)
     try:
-        yield Mapper(pool.submit, lambda: pool.started)
+        yield Mapper(pool.submit, lambda: pool.started, pool.start)
     finally:
         pool.close()
 
@@ -208,16 +216,20 @@ class _LazyPool:
         self._workers, self._warm_up, self._pool = workers, warm_up, None
         self.started = 0
 
-    def submit(self, fn: Callable[[T], R], item: T):
+    def start(self) -> None:
+        """Start every worker (and its warm-up) now, if not yet started."""
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
             from functools import partial
 
             start = partial(_start_worker, os.getpid(), self._warm_up)
             self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=start)
-            for _ in range(self._workers):  # start every worker (and its warm-up) now
+            for _ in range(self._workers):
                 self._pool.submit(int)
             self.started = self._workers
+
+    def submit(self, fn: Callable[[T], R], item: T):
+        self.start()
         return self._pool.submit(fn, item)
 
     def close(self) -> None:
