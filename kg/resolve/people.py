@@ -42,6 +42,10 @@ from kg.text.names import PersonName, compatible, fold, name_key, parse_name
 
 #: An author's place: (document id, article order, author index).
 Occurrence = tuple[str, int, int]
+#: Consonants a surname needs before one sounding alike in another script is taken for it.
+SOUND_MIN = 5
+#: A name a document gives: its first letters, its person, its folded surname.
+Named = tuple[tuple[str, ...], str, str]
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,7 @@ class People:
         initials: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
         for m in cited:
             initials[(m.document_id, person_key(parsed[m].surname))].add(parsed[m].first_letters)
-        sounds = self._surname_sounds(text, parsed)
+        sounds = self._surname_sounds(text, parsed, found)
         for m in cited:
             alone = len(initials[(m.document_id, person_key(parsed[m].surname))]) == 1
             key = self._cited(m, parsed[m], alone)
@@ -155,31 +159,46 @@ class People:
                 found[m] = key
         return found
 
-    def _surname_sounds(self, text: Sequence[Mention], parsed: Mapping[Mention, PersonName]
-                        ) -> dict[str, set[str]]:
-        """Document id -> the :func:`_sound` of every surname its text and bylines name."""
-        sounds: dict[str, set[str]] = defaultdict(set)
+    def _surname_sounds(self, text: Sequence[Mention], parsed: Mapping[Mention, PersonName],
+                        found: Mapping[Mention, str]) -> dict[str, dict[str, set[Named]]]:
+        """Document id -> :func:`_sound` of a surname its text or bylines name -> the first
+        letters and person of each name with it."""
+        sounds: dict[str, dict[str, set[Named]]] = defaultdict(lambda: defaultdict(set))
         for m in text:
-            sounds[m.document_id].add(_sound(parsed[m].surname))
+            name = parsed[m]
+            sounds[m.document_id][_sound(name.surname)].add(
+                (name.first_letters, found[m], fold(name.surname)))
         for known in self.known.values():
             for document in known.documents:
-                sounds[document].add(_sound(known.name.surname))
+                sounds[document][_sound(known.name.surname)].add(
+                    (known.name.first_letters, known.key, fold(known.name.surname)))
         return sounds
 
-    def _cited_alone(self, m: Mention, name: PersonName, sounds: set[str]) -> str | None:
-        """A cited author no text of the document names: the one initialled or bare name with
-        that surname and agreeing initials in the corpus («Сыроежкин К.» and «К.Л. Сыроежкин»),
-        else a person of their own ("Mincer J."), unless the document names someone whose
-        surname sounds alike: «Генри Хейл» cited as "Hale, H. E.", «М. Хоркхаймер» as
-        "Horkheimer M." are most likely that person in another script, and a second node would
-        split them (so no node is made)."""
+    def _cited_alone(self, m: Mention, name: PersonName, sounds: dict[str, set[Named]]) -> str | None:
+        """A cited author no text of the document names by that surname: the one person of the
+        document whose surname sounds alike (the same consonants, one apart) and whose initials
+        agree, in another script ("Horkheimer M." and «М. Хоркхаймер»); no one if there are
+        several or the initials differ (a second node would split one person: "Hale, H. E."
+        beside «Генри Хейл»); else the one initialled or bare name with that surname and
+        agreeing initials in the corpus («Сыроежкин К.» and «К.Л. Сыроежкин»); else a person of
+        their own ("Mincer J.")."""
         sound = _sound(name.surname)
-        if not name.surname or not (name.first_letters or name.full) or any(
-                Levenshtein.distance(sound, other) <= 1 for other in sounds) \
+        if not name.surname or not (name.first_letters or name.full) \
                 or lookup_person(name.surname) is not None:  # «Елбасы Н.Ә.» is a title
             return None
+        letters, folded = name.first_letters, fold(name.surname)
+        alike = {(snd, other, key, spelt) for snd, named in sounds.items()
+                 if Levenshtein.distance(sound, snd) <= 1 for other, key, spelt in named}
+        if alike:  # joined only with initials on both sides and five consonants or more («Фунг»
+            keys = {key for snd, other, key, spelt in alike  # is no "Dong L."); the same spelling
+                    if min(len(snd), len(sound)) >= SOUND_MIN and other and letters  # was
+                    and spelt != folded and _vowel_end(spelt) == _vowel_end(folded)  # _cited_key's
+                    and other[:len(letters)] == letters[:len(other)]}  # to join; -ова is no -ов
+            if len(keys) != 1 or len({key for _, _, key, _ in alike}) != 1:
+                return None
+            return self.registry.add("person", next(iter(keys)), {}, m.text, m.lang,
+                                     "cited author: the one person of the document sounding alike")
         surname = person_key(name.surname)
-        letters = name.first_letters
         elsewhere = {key for key in self.initialled.get(surname, {})  # «Сыроежкин К.» of another
                      if self.letters[key][:len(letters)] == letters[:len(self.letters[key])]}  # document
         elsewhere |= set(self.bare.get(surname, {}))
@@ -188,7 +207,6 @@ class People:
                                      "cited author: the one shortened name of the corpus")
         if elsewhere:
             return None
-        sounds.add(sound)
         if name.full:
             key = person_key(m.canonical)
             self._remember(m.canonical, key, frozenset({m.document_id}))
@@ -196,6 +214,7 @@ class People:
             key = self.partials.setdefault((surname, name.first_letters), person_key(m.canonical))
             self.letters.setdefault(key, name.first_letters)
             self.initialled.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
+        sounds[sound].add((letters, key, folded))
         return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
                                  "cited author of their own", alias=m.canonical)
 
@@ -321,6 +340,11 @@ def _sound(surname: str) -> str:
     ('brns', 'brns', 'hrhmr', 'hrkhmr')
     """
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", fold(surname)))
+
+
+def _vowel_end(folded: str) -> bool:
+    """Does a folded surname end in a vowel (a feminine «Карасаева» against «Қарасаев»)?"""
+    return folded[-1:] in "aeiouy"
 
 
 def _case_form(name: PersonName, known: PersonName, lang: str) -> bool:
