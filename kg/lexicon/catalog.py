@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.kinds import LANGS
+from kg.lexicon.fuzzy import best_match
 from kg.lexicon.owners import without_owners
 from kg.text.kk_morph import KkLexicon, normalize_kk
 from kg.text.ru_morph import normalize_ru
@@ -41,10 +42,6 @@ from kg.text.translit import latin
 __all__ = ["CatalogEntry", "entry_by_key", "read_entries", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
 
 DATA = Path(__file__).parent / "data"
-FUZZY_MIN = 92.0
-TOKEN_MIN = 88.0  # a query word "covers" a name word at this rapidfuzz ratio
-COVER_MIN = 0.8  # share of words covered, each way, for a fuzzy hit
-MARGIN = 2.0  # a fuzzy winner must beat the best other entry by this much
 
 _QUOTES = "«»“”„‟\"'‘’‹›"
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"]{2,}?)[»”“\"]")
@@ -63,29 +60,6 @@ _DECOR = frozenset(
     ["закон", "закона", "закону", "законом", "законе", "law", "of", "the", "republic", "kazakhstan", "республики", "республика", "республике", "казахстан", "рк", "қр", "қазақстан", "республикасының", "республикасы", "республикасында"]
 )
 _DECOR_PREFIX = ("заң",)  # заң, заңы, заңына, заңының ... (the Kazakh "law" in any case)
-
-# Head word classes (prefixes of Latin-transliterated, lowercased words).
-_HEADS: dict[str, tuple[str, ...]] = {
-    "university": ("universit", "akadem", "academ"),
-    "institute": ("institut",),
-    "ministry": ("minist",),
-    "agency": ("agent", "agency", "biuro", "bureau"),
-    "organisation": ("organiz", "organis", "uiym"),
-    "union": ("union", "soiuz", "odaq", "odag"),
-    "bank": ("bank",),
-    "fund": ("fund", "fond", "qor"),
-    "council": ("council", "sovet", "kenes"),
-    "commission": ("commission", "komiss"),
-    "committee": ("committee", "komitet"),
-    "law": ("zakon", "zang", "law"),
-    "code": ("kodeks", "code"),
-    "programme": ("program", "baghdarlam"),
-    "strategy": ("strateg",),
-    "concept": ("concept", "kontsep", "tuzhyrymdam"),
-    "treaty": ("agreement", "soglash", "kelisim", "convention", "konvents", "charter", "khart"),
-    "declaration": ("declaration", "deklarats"),
-}
-
 
 @dataclass(frozen=True)
 class CatalogEntry:
@@ -309,65 +283,6 @@ def _index(which: str) -> _Index:
     return _build(institutions() if which == "institutions" else legal_acts())
 
 
-# --- fuzzy step ------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def _heads(latin_text: str) -> frozenset[str]:
-    words = latin_text.split()
-    return frozenset(
-        cls for cls, prefixes in _HEADS.items() for w in words if w.startswith(prefixes)
-    )
-
-
-@lru_cache(maxsize=65536)
-def _content(latin_text: str) -> tuple[str, ...]:
-    return tuple(w for w in latin_text.split() if w not in _DECOR_LATIN and len(w) > 1)
-
-
-_DECOR_LATIN = frozenset(
-    ["of", "the", "and", "on", "in", "for", "to", "republic", "kazakhstan", "respubliki", "respublika", "respublike", "kazakhstana", "qazaqstan", "respublikasynyng", "respublikasy", "rk", "qr", "imeni", "atyndaghy", "named", "after"]
-)
-
-
-def _covered(words: Iterable[str], others: Sequence[str]) -> float:
-    from rapidfuzz import fuzz
-
-    words = list(words)
-    if not words:
-        return 0.0
-    hit = sum(1 for w in words if any(fuzz.ratio(w, o) >= TOKEN_MIN for o in others))
-    return hit / len(words)
-
-
-def _fuzzy(index: _Index, queries: list[str]) -> CatalogEntry | None:
-    from rapidfuzz import fuzz
-
-    best: dict[int, float] = {}
-    for query in queries:
-        q = _latin(query)
-        q_heads = _heads(q)
-        q_words = _content(q)
-        if not q_heads or len(q_words) < 2:
-            continue
-        for pos, name in index.latin:
-            if not q_heads <= _heads(name):  # «… министрлігі Ғылым комитеті» is a unit of it
-                continue
-            score = fuzz.token_set_ratio(q, name)
-            if score < FUZZY_MIN:
-                continue
-            n_words = _content(name)
-            if _covered(q_words, n_words) < COVER_MIN or _covered(n_words, q_words) < COVER_MIN:
-                continue
-            best[pos] = max(best.get(pos, 0.0), score)
-    if not best:
-        return None
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < MARGIN:
-        return None
-    return index.entries[ranked[0][0]]
-
-
 # --- lookup ----------------------------------------------------------------------------------
 
 
@@ -392,7 +307,8 @@ def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
     for key in keys:
         if key and key in index.exact:
             return index.entries[index.exact[key]]
-    return _fuzzy(index, variants)
+    pos = best_match(index.latin, [_latin(v) for v in variants])
+    return None if pos is None else index.entries[pos]
 
 
 def lookup_institution(surface: str, lang: str | None = None) -> CatalogEntry | None:
