@@ -4,15 +4,19 @@
 'Қазақстан тәуелсіз ел.'
 >>> sentence_around("Кеңес\\n- Ерлан ҚАРИН** – төраға\\n- Индира РЫСТИНА** – редактор", 8, 19)
 '- Ерлан ҚАРИН** – төраға'
+>>> sentence_around("Бұл туралы Н.Ә. Назарбаев айтты. Келесі.", 11, 25)
+'Бұл туралы Н.Ә. Назарбаев айтты.'
 """
 
 from __future__ import annotations
 
 import re
 
-# a sentence end before a capital, a blank line, or a line that opens a list item
+# a sentence end before a capital (not an initial's full stop: «Н.Ә. Назарбаев», "Mincer J.
+# Schooling"), a blank line, or a line that opens a list item
 _BOUNDARY = re.compile(
-    r"(?<=[.!?…])\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n|\n[ \t]*(?=[-•*][ \t]|\d{1,2}[.)][ \t])")
+    r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n"
+    r"|\n[ \t]*(?=[-•*][ \t]|\d{1,2}[.)][ \t])")
 
 
 def sentence_around(text: str, start: int, end: int, window: int = 600) -> str:
