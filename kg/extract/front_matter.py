@@ -26,15 +26,14 @@ from dataclasses import dataclass, replace
 from kg.extract.known import is_known
 from kg.extract.spans import Coverage
 from kg.model import CONTENTS_SOURCE, Mention
-from kg.text.lang import detect_language
+from kg.text.lang import CAPITALS, detect_language
 
 __all__ = ["SOURCE", "FrontTask", "extract_front", "front_mentions"]
 
 SOURCE = CONTENTS_SOURCE
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_WORD = rf"[{_UP}][^\W\d_]*(?:-[{_UP}]?[^\W\d_]+)?"
+_WORD = rf"[{CAPITALS}][^\W\d_]*(?:-[{CAPITALS}]?[^\W\d_]+)?"
 #: Two or three capitalised words, one of them possibly an initial ("Svante E. Cornell").
-_NAME = re.compile(rf"(?<![\w.-]){_WORD}(?:[ \t]+(?:[{_UP}]\.[ \t]+)?{_WORD}){{1,2}}(?![\w-])")
+_NAME = re.compile(rf"(?<![\w.-]){_WORD}(?:[ \t]+(?:[{CAPITALS}]\.[ \t]+)?{_WORD}){{1,2}}(?![\w-])")
 #: Labels of the known names kept.
 LABELS = frozenset({"ORG", "LAW", "PROGRAM", "GPE", "GPE_SUB"})
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg.extract.references import ENTRY_NUMBER
 from kg.extract.spans import Coverage
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.model import REFERENCE_SOURCE, Mention
-from kg.segment.citation import split_citation
+from kg.segment.citation import is_author_name, split_citation
 from kg.text.lang import detect_language, script_letters
 
 __all__ = ["SCHOLAR_SOURCE", "cited_scholars", "reference_author_mentions", "reference_surnames"]
@@ -33,17 +34,12 @@ SCHOLAR_SOURCE = "kazkg-ref/0.1:cited-author"
 
 #: An entry's opening: its number ("12.", "[3]") or list bullet.
 _OPENING = re.compile(r"^\s*(?:\[?\d{1,3}\]?\s*[.)]?|[-•–])\s+")
-_NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
 #: A cited author as printed: "Putnam R.", "Kvale, S.", "Wright E.O.", "R. Putnam".
 _LATIN_AUTHOR = re.compile(
     r"^(?:(?P<s1>[A-Z][a-z'’-]{2,}),?\s+(?P<i1>(?:[A-Z]\.\s?){1,3})|(?P<i2>(?:[A-Z]\.\s?){1,3})\s*(?P<s2>[A-Z][a-z'’-]{2,}))$"
 )
 _FULL_NAME = r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)?[A-Z][a-z'’-]{2,}"
 _FULL_NAMES = re.compile(rf"^{_FULL_NAME}(?:,\s+{_FULL_NAME})*(?=\.\s)")
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-#: A person's name as a reference prints it: surname and initials in either order.
-_PERSON = re.compile(rf"(?:[{_UP}][\w'’]+(?:-[{_UP}]?[\w'’]+)?,?\s+(?:[{_UP}][a-zа-я]?\.\s?-?){{1,3}}"
-                     rf"|(?:[{_UP}][a-zа-я]?\.\s?-?){{1,3}}\s?[{_UP}][\w'’]+(?:-[{_UP}]?[\w'’]+)?)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LATIN_WORD = re.compile(r"(?<![\w.-])(?P<initial>[A-Z]\.\s?)?(?P<surname>[A-Z][a-z'’-]{2,})(?![\w-])")
 _CYRILLIC = script_letters("Cyrl")
@@ -64,11 +60,19 @@ def entry_authors(entry: str) -> tuple[str, ...]:
     >>> entry_authors("U.S.-China Economic and Security Review Commission. (2022). Report."), entry_authors("ЮНИСЕФ Казахстан и БНС (2023). Отчет.")
     ((), ())
     """
+    names, full = _printed_authors(entry)
+    return names if full else tuple(
+        name for name in names if is_author_name(name)
+        and not any(lookup_country(word) for word in _WORD.findall(name)))
+
+
+def _printed_authors(entry: str) -> tuple[tuple[str, ...], bool]:
+    """The names an entry opens with, and whether they are full names ("Robert D. Putnam,
+    Robert Leonardi. …") rather than what :func:`split_citation` reads as its authors."""
     full = _FULL_NAMES.match(entry)
     if full:
-        return tuple(name.strip() for name in full.group(0).split(", "))
-    return tuple(name for name in split_citation(entry).authors if _PERSON.fullmatch(name)
-                 and not any(lookup_country(word) for word in _WORD.findall(name)))
+        return tuple(name.strip() for name in full.group(0).split(", ")), True
+    return split_citation(entry).authors, False
 
 
 def reference_author_mentions(document_id: str, offset: int, tail: str) -> tuple[Mention, ...]:
@@ -104,16 +108,15 @@ def reference_surnames(tail: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for line in tail.split("\n"):
-        number = _NUMBER.match(line)
+        number = ENTRY_NUMBER.match(line)
         if not number:
             continue
-        entry = line[number.end():]
-        full = _FULL_NAMES.match(entry)
+        names, full = _printed_authors(line[number.end():])
         if full:  # "Robert D. Putnam, Robert Leonardi. Making …"
-            for name in full.group(0).split(", "):
-                out.setdefault(name.split()[-1], name.strip())
+            for name in names:
+                out.setdefault(name.split()[-1], name)
             continue
-        for author in split_citation(entry).authors:
+        for author in names:
             m = _LATIN_AUTHOR.match(author.strip())
             if m:
                 surname = m.group("s1") or m.group("s2")

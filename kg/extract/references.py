@@ -47,7 +47,8 @@ from kg.text.ru_morph import normalize_ru
 #: The extractor name of a name found in a reference list.
 SOURCE = REFERENCE_SOURCE
 
-_NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
+#: An entry's number ("12.", "[3]"), its value in the group.
+ENTRY_NUMBER = re.compile(r"^\s*\[?(\d{1,3})\]?\s*[.)]?\s+")
 _LEGISLATURE = re.compile(
     r"(?i)(?:\bverkhovna\s+rada|\bparliament|\bmazhilis|\bsenate|\bgovernment|\bcabinet\s+of\s+"
     r"ministers|\bpresident|\bcongress|\bstate\s+duma|\bsupreme\s+council|\bверховн\w+\s+рад\w*|"
@@ -88,7 +89,7 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        number = _NUMBER.match(line)
+        number = ENTRY_NUMBER.match(line)
         entry = line[number.end():] if number else line.strip()
         base = start + (number.end() if number else len(line) - len(line.lstrip()))
         n = int(number.group(1)) if number else None

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 
+from kg.text.lang import CAPITALS
+
 __all__ = ["without_owners"]
 
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 #: Two or more acronyms before the name («ҚР БҒМ ҒК …») or after it («… КН МОН РК»).
-_LEADING = re.compile(rf"^(?:[{_UP}]{{2,6}}\s+){{2,}}(?=[{_UP}][^\W\d_]*[a-zа-яёәғқңөұүһі])")
-_TRAILING = re.compile(rf"(?:\s+[{_UP}]{{2,6}}){{2,}}$")
+_LEADING = re.compile(rf"^(?:[{CAPITALS}]{{2,6}}\s+){{2,}}(?=[{CAPITALS}][^\W\d_]*[a-zа-яёәғқңөұүһі])")
+_TRAILING = re.compile(rf"(?:\s+[{CAPITALS}]{{2,6}}){{2,}}$")
 #: An owner chain spelt out after the name, down to a ministry.
 _SPELT = re.compile(
     r"\s+(?:of\s+the\s+(?:[A-Z]{2,4}|Science\s+Committee|Committee\s+(?:of|for)\s+Science)"

@@ -193,15 +193,13 @@ class People:
             keys = {key for snd, other, key, spelt in alike  # is no "Dong L."); the same spelling
                     if min(len(snd), len(sound)) >= SOUND_MIN and other and letters  # was
                     and spelt != folded and _vowel_end(spelt) == _vowel_end(folded)  # _cited_key's
-                    and other[:len(letters)] == letters[:len(other)]}  # to join; -ова is no -ов
+                    and _agree(other, letters)}  # to join; -ова is no -ов
             if len(keys) != 1 or len({key for _, _, key, _ in alike}) != 1:
                 return None
             return self.registry.add("person", next(iter(keys)), {}, m.text, m.lang,
                                      "cited author: the one person of the document sounding alike")
         surname = person_key(name.surname)
-        elsewhere = {key for key in self.initialled.get(surname, {})  # «Сыроежкин К.» of another
-                     if self.letters[key][:len(letters)] == letters[:len(self.letters[key])]}  # document
-        elsewhere |= set(self.bare.get(surname, {}))
+        elsewhere = self._initialled(surname, letters) | set(self.bare.get(surname, {}))
         if len(elsewhere) == 1:
             return self.registry.add("person", next(iter(elsewhere)), {}, m.text, m.lang,
                                      "cited author: the one shortened name of the corpus")
@@ -262,10 +260,10 @@ class People:
                                  "partial name of its own", alias=m.canonical)
 
     def _cited(self, m: Mention, name: PersonName, alone: bool) -> str | None:
-        """The person a reference entry's author is, if the corpus has them: catalogued, or a
-        person the text names (:meth:`_cited_key`); else None (a reference list alone makes no
-        node: a cited name in another script or misprinted would split one person). ``alone``:
-        no other author of the document's references has the surname with other initials."""
+        """The person a reference entry's or front matter's name is, if the corpus has them:
+        catalogued, or a person the text names (:meth:`_cited_key`); else None (a reference's
+        author may then still be a person of their own, :meth:`_cited_alone`). ``alone``: no
+        other such name of the document has the surname with other initials."""
         entry = lookup_person(m.canonical)
         key = self._cited_key(m, name, entry, alone)
         if key is None:
@@ -294,13 +292,18 @@ class People:
         surname = person_key(name.surname)
         if pool or not name.first_letters:
             return None
-        letters = name.first_letters
-        same = {key for key, docs in self.initialled.get(surname, {}).items() if m.document_id in docs
-                and self.letters[key][:len(letters)] == letters[:len(self.letters[key])]}
+        same = self._initialled(surname, name.first_letters, m.document_id)
         if same:
             return next(iter(same)) if len(same) == 1 else None
         bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
         return next(iter(bare)) if len(bare) == 1 and alone else None
+
+    def _initialled(self, surname: str, letters: tuple[str, ...], document: str | None = None
+                    ) -> set[str]:
+        """The initialled persons with ``surname`` (a :func:`person_key`) whose initials agree
+        with ``letters``: in ``document``, or anywhere in the corpus."""
+        return {key for key, docs in self.initialled.get(surname, {}).items()
+                if (document is None or document in docs) and _agree(self.letters[key], letters)}
 
     def _catalogued(self, m: Mention, entry, alias: bool = True) -> str:
         """The catalogued person ``entry`` (``alias``: keep the mention's name as an alias,
@@ -340,6 +343,11 @@ def _sound(surname: str) -> str:
     ('brns', 'brns', 'hrhmr', 'hrkhmr')
     """
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", fold(surname)))
+
+
+def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Do two names' first letters agree as far as the shorter goes ((«К»,) and (K, L))?"""
+    return a[:len(b)] == b[:len(a)]
 
 
 def _vowel_end(folded: str) -> bool:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from kg.model import Reference
+from kg.text.lang import CAPITALS
 
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_SURNAME = rf"[{_UP}][\w'’]+(?:-[{_UP}]?[\w'’]+)?"
-_INITIALS = rf"(?:[{_UP}][a-zа-я]?\.\s?-?){{1,3}}"
+_SURNAME = rf"[{CAPITALS}][\w'’]+(?:-[{CAPITALS}]?[\w'’]+)?"
+_INITIALS = rf"(?:[{CAPITALS}][a-zа-я]?\.\s?-?){{1,3}}"
 _NAME = rf"(?:{_SURNAME},?\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
 _SEP = r"\s*(?:,|;|&|\band\b|\bи\b|\bжәне\b)\s*(?:&\s*)?"
 _AUTHORS = re.compile(rf"^(?:{_NAME})(?:{_SEP}{_NAME})*(?:,?\s*(?:et al\.|и др\.|т\.б\.))?")
@@ -48,6 +48,16 @@ def authors_of(text: str) -> tuple[tuple[str, ...], str]:
         return (), text
     names = tuple(" ".join(n.group(0).split()).rstrip(",") for n in _ONE.finditer(m.group(0)))
     return names, text[m.end():].lstrip(" .,:;")
+
+
+def is_author_name(text: str) -> bool:
+    """Is ``text`` a person's name as a reference prints it (surname and initials, in either
+    order), not an organisation that :func:`split_citation` took for the authors?
+
+    >>> is_author_name("Hale, H. E."), is_author_name("Ж.-П. Сартр"), is_author_name("ЮНИСЕФ Казахстан и БНС")
+    (True, True, False)
+    """
+    return bool(_ONE.fullmatch(text))
 
 
 def _sentence(text: str) -> tuple[str, str]:

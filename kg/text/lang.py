@@ -22,10 +22,14 @@ from functools import lru_cache
 from kg import kinds
 from kg.text.bounds import MAX_PARAGRAPH, drop_long_tokens
 
-__all__ = ["ALPHABETS", "detect_language", "own_letters", "script_letters"]
+__all__ = ["ALPHABETS", "CAPITALS", "detect_language", "own_letters", "script_letters"]
 
 #: The basic letters of each script (a character class); a language's own letters are added.
 ALPHABETS: dict[str, str] = {"Cyrl": "а-яёА-ЯЁ", "Latn": "a-zA-Z"}
+#: The capital letters of every script and language, as the body of a character class:
+#: ``rf"[{CAPITALS}]"`` matches "K", «Қ» and «Ж».
+CAPITALS = "A-ZА-ЯЁ" + "".join(dict.fromkeys(ch for row in kinds.LANGUAGES for ch in row.letters
+                                             if ch.isupper()))
 
 # Own letters must make this share of a paragraph's letters of their script, and be two or more.
 _MARK_SHARE, _MARK_MIN = 0.015, 2

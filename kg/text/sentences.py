@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from kg.text.lang import CAPITALS
+
 # a sentence end before a capital (not an initial's full stop: «Н.Ә. Назарбаев», "Mincer J.
 # Schooling"), a blank line, or a line that opens a list item
 _BOUNDARY = re.compile(
-    r"(?<=[.!?…])(?<!\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)\s+(?=[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n\s*\n"
+    rf"(?<=[.!?…])(?<!\b[{CAPITALS}]\.)\s+(?=[«\"“(]?[{CAPITALS}0-9])|\n\s*\n"
     r"|\n[ \t]*(?=[-•*][ \t]|\d{1,2}[.)][ \t])")
 
 
