@@ -126,6 +126,10 @@ ACTS = [
     ("Law on Local Government and Self-Government", "law-local-government"),
     ("Рухани жаңғыру бағдарламасы", "rukhani-zhangyru"),
     ("Ауыл — ел бесігі", "auyl-el-besigi"),
+    # a programme's head word before or after a catalogued name
+    ("Targeted Social Assistance Programme", "targeted-social-assistance"),
+    ("State program “Digital Kazakhstan”", "digital-kazakhstan"),
+    ("Государственная программа «Цифровой Казахстан»", "digital-kazakhstan"),
 ]
 
 
@@ -157,6 +161,8 @@ NEGATIVES = [
     "Республика Казахстан",
     "National University",
     "Евразийский банк",
+    "Программа развития",
+    "State Programme",
     "",
 ]
 

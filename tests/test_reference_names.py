@@ -3,7 +3,8 @@ list names were never read, so an entity named only there was missing from the g
 
 from kg.extract.reference_text import reference_text_mentions
 from kg.extract.tasks import ArticleTask, extract_article
-from kg.model import REFERENCE_SOURCE
+from kg.model import REFERENCE_SOURCE, REFERENCE_SOURCES, REFERENCE_TEXT_SOURCE, Article, Mention, Span
+from kg.resolve import resolve
 
 TAIL = ("Әдебиеттер\n"
         "1. Қазақстан Республикасының Қылмыстық кодексі. [Электрондық ресурс] // "
@@ -12,8 +13,9 @@ TAIL = ("Әдебиеттер\n"
         "3. Putnam R. Making Democracy Work. – Princeton: Princeton University Press, 1993.\n")
 
 
-def found(tail=TAIL):
-    return [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
+def found(tail=TAIL, sources=frozenset({REFERENCE_SOURCE})):
+    return [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)
+            if m.extractor in sources]
 
 
 def test_a_catalogued_law_and_a_country_in_reference_titles_are_found():
@@ -26,6 +28,8 @@ def test_unknown_names_persons_and_links_are_not_but_places_of_publication_are()
     got = found()
     assert not any(label == "PERSON" for _, label in got)
     assert not any(text.startswith("Ministry") for text, _ in got)
+    unlisted = found(sources={REFERENCE_TEXT_SOURCE})
+    assert [label for text, label in unlisted if text.startswith("Ministry")] == ["ORG"]
     assert ("Moscow", "GPE_SUB") in got
     assert not any("adilet" in text or "K14" in text for text, _ in got)
 
@@ -36,7 +40,7 @@ def test_offsets_point_into_the_document_and_the_source_is_the_reference_list():
     task = ArticleTask("d", 0, body, (), len(body), TAIL)
     ms = [m for m in extract_article(task) if m.start >= len(body)]
     assert ms and all(text[m.start:m.end] == m.text for m in ms)
-    assert all(m.extractor == REFERENCE_SOURCE for m in ms)
+    assert all(m.extractor in REFERENCE_SOURCES for m in ms)
     assert ("Princeton University Press", "ORG") in [(m.text, m.label) for m in ms]
 
 
@@ -45,3 +49,20 @@ def test_a_quoted_name_in_an_entry_is_no_place():
             "[Электрондық ресурс]. – Алматы, 2020.\n")
     found = [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
     assert ("Атамекен", "GPE_SUB") not in found and ("Алматы", "GPE_SUB") in found
+
+
+def _mention(start, text, source, label="ORG"):
+    return Mention("d", start, start + len(text), text, label, "en", text, source)
+
+
+def test_an_unlisted_name_of_an_entry_is_kept_only_as_a_thing_the_corpus_names_elsewhere():
+    """A reference title's institution no table knows joins the body's institution of that
+    name; alone, it makes no node (it could be another language's name of something)."""
+    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
+    body = _mention(10, "Ministry of Lobbying", "kazkg-en/0.1:rules")
+    cited = _mention(200, "Ministry of Lobbying", REFERENCE_TEXT_SOURCE)
+    alone = _mention(300, "Lobbying Watch Foundation", REFERENCE_TEXT_SOURCE)
+    r = resolve([article], [body, cited, alone])
+    assert r.mentions[("d", 200, 220, "ORG")] == r.mentions[("d", 10, 30, "ORG")]
+    assert ("d", 300, 325, "ORG") not in r.mentions
+    assert not any("foundation" in key for _, key in r.entities)

@@ -3,9 +3,12 @@ name («Қазақстан Республикасының Қылмыстық к�
 состав Общественного совета при МНЭ», "Open Government in Kazakhstan").
 
 Each entry is read by its language's extractor as a paragraph of its own, and a name is kept
-only if the catalogue or a gazetteer knows it: an entry is often the one place a name is
-written in another language (an English title of a law the body names in Kazakh), and an
-unknown name there would split one thing into two nodes. Persons are left out: an entry's
+as a name of its own only if the catalogue or a gazetteer knows it: an entry is often the one
+place a name is written in another language (an English title of a law the body names in
+Kazakh), and an unknown name there would split one thing into two nodes. An institution, law
+or program no table knows gets the extractor :data:`~kg.model.REFERENCE_TEXT_SOURCE`: resolution
+keeps it only as a thing the corpus names elsewhere (a Kazakh concept cited in a Kazakh
+article that names it in its body). Persons are left out: an entry's
 persons are mostly its authors, whom :mod:`kg.extract.reference_authors` finds. The
 mentions carry the reference-list extractor name, so they are no subjects of the article
 (:mod:`kg.rdf.mapping`).
@@ -27,13 +30,15 @@ from dataclasses import replace
 
 from kg.extract.known import is_known
 from kg.extract.spans import Coverage
-from kg.model import REFERENCE_SOURCE, Mention
+from kg.model import REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, Mention
 
 __all__ = ["reference_text_mentions"]
 
 _LINK = re.compile(r"<[^<>\n]*>|https?://\S+|www\.\S+|doi:\S+", re.IGNORECASE)
 #: Labels read from reference entries.
 LABELS = frozenset({"ORG", "LAW", "PROGRAM", "GPE", "GPE_SUB"})
+#: Labels whose unknown names are kept for resolution to join to the corpus's own.
+CORPUS_LABELS = frozenset({"ORG", "LAW", "PROGRAM"})
 #: Labels of places, which a quoted name is not (НПП «Атамекен» is the chamber, not the village).
 PLACES = frozenset({"GPE", "GPE_SUB"})
 _OPEN_QUOTES, _CLOSE_QUOTES = "«“\"„", "»”\""
@@ -65,10 +70,14 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
     for m in found:
         while i + 1 < len(lines) and starts_spaced[i + 1] <= m.start:
             i += 1
-        if m.label not in LABELS or links.overlaps(m.start, m.start + 1) or not is_known(m) \
+        if m.label not in LABELS or links.overlaps(m.start, m.start + 1) \
                 or m.label in PLACES and _quoted(spaced, m.start, m.end):
             continue
+        known = is_known(m)
+        if not known and m.label not in CORPUS_LABELS:
+            continue
         shift = offset + starts_tail[i] - starts_spaced[i]
-        out.append(replace(m.shifted(shift), extractor=REFERENCE_SOURCE))
+        source = REFERENCE_SOURCE if known else REFERENCE_TEXT_SOURCE
+        out.append(replace(m.shifted(shift), extractor=source))
     return tuple(out)
 

@@ -60,6 +60,14 @@ _DECOR = frozenset(
     ["закон", "закона", "закону", "законом", "законе", "law", "of", "the", "republic", "kazakhstan", "республики", "республика", "республике", "казахстан", "рк", "қр", "қазақстан", "республикасының", "республикасы", "республикасында"]
 )
 _DECOR_PREFIX = ("заң",)  # заң, заңы, заңына, заңының ... (the Kazakh "law" in any case)
+# A programme's head word before or after its name ("Targeted Social Assistance Programme",
+# «Мемлекеттік бағдарлама …», «Государственная программа …»): an act is looked up without it too.
+_PROGRAM_HEAD = re.compile(
+    r"\s+(?:(?:state|national|government)\s+)?program(?:me)?$"
+    r"|\s+(?:мемлекеттік\s+)?бағдарламасы$"
+    r"|^(?:(?:the\s+)?(?:state|national)\s+)?program(?:me)?\s+(?!of\b)"
+    r"|^(?:мемлекеттік\s+)?бағдарлама\s+|^(?:государственная\s+)?программа\s+(?!развития\b)",
+    re.IGNORECASE)
 
 @dataclass(frozen=True)
 class CatalogEntry:
@@ -295,6 +303,9 @@ def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
     if quick in index.exact:  # fast path: already a catalogued form
         return index.entries[index.exact[quick]]
     variants = _surface_variants(surface, lang, index.lexicon)
+    if which == "acts":
+        variants += [bare for v in variants if (bare := _PROGRAM_HEAD.sub("", v).strip()) != v
+                     and bare and bare not in variants]
     for variant in variants:
         if _is_acronym(variant):
             pos = index.acronyms.get(variant.replace("ё", "е"))

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from kg import kinds
 from kg.lexicon.catalog import lookup_act, lookup_institution
-from kg.model import Article, Document, Mention
+from kg.model import CORPUS_KNOWN_ONLY, Article, Document, Mention
 from kg.resolve.acronyms import expansions
 from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
@@ -159,6 +159,8 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
             registry.merges.append(Merge("", "", m.text, m.lang, rule.describe()))
             if rule.target != DROP:
                 rest.append(m)
+    unlisted = [m for m in rest if m.extractor in CORPUS_KNOWN_ONLY]
+    rest = [m for m in rest if m.extractor not in CORPUS_KNOWN_ONLY]
     persons = [m for m in rest if kinds.by_label(m.label) is not None
                and kinds.by_label(m.label).key == "person"]
     taken = {replace(m, label=PERSON): m for m in people_taken_for_other_kinds(rest)}
@@ -209,7 +211,22 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
             continue
         resolver = RESOLVERS.get(found.key, named_key)
         resolved[_key(m)] = resolver(registry, m, found.key)
+    resolved.update(_corpus_known(registry, unlisted))
     return resolved
+
+
+def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKey, EntityKey]:
+    """The ``mentions`` (names no table knows, read where a name is often another
+    language's) that are things the corpus already names elsewhere; the others are dropped."""
+    out: dict[MentionKey, EntityKey] = {}
+    for m in mentions:
+        found = kinds.by_label(m.label)
+        if found is None or found.key == "person":
+            continue
+        resolver = RESOLVERS.get(found.key, named_key)
+        if resolver(Registry(), m, found.key) in registry.entities:  # a scratch registry
+            out[_key(m)] = resolver(registry, m, found.key)
+    return out
 
 
 def _names_act(m: Mention) -> bool:
