@@ -56,3 +56,13 @@ def test_front_mentions_are_in_no_article_and_make_no_co_mentions():
     assert "kazkg-front/0.1:contents" in lines
     assert "coMentionedWith" not in lines and "mentionIn" not in lines
     assert EDITOR not in lines
+
+
+def test_the_russian_editorial_list_gives_its_countries():
+    """A board member's country in the Russian list («…, Ph.D (Япония)») is read as the Kazakh
+    list's is (the rules alone found no Russian place before)."""
+    front = ("РЕДАКЦИЯ АЛҚАСЫ\n\n- Уямо ТОМОХИКО** – Профессор Центра славянских исследований "
+             "Университета Хоккайдо, Ph.D (Япония)\n- Уильям ФИЕРМАН** – Профессор университета "
+             "Индиана, Ph.D (США)\n")
+    got = [(m.text, m.label) for m in front_mentions("d", front)]
+    assert ("Япония", "GPE") in got and ("США", "GPE") in got

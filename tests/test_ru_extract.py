@@ -217,3 +217,23 @@ def test_gold_ru_paragraphs() -> None:
         pytest.skip("shared corpus not available")
     scores = evaluate(paragraphs, lambda t: [(m.start, m.end, m.label) for m in extract_ru(t)])
     assert scores.micro(HEADLINE_LABELS).f1 >= 0.9
+
+
+# --- places without the model (reference entries, the front matter's lists) -------------------
+
+
+def test_without_the_model_the_gazetteers_find_russian_countries_and_places():
+    got = found("Профессор университета Индиана, Ph.D (США). Отношения России и Южной Кореи. "
+                "М.: Наука, 2010. – Вашингтон, округ Колумбия; Санкт-Петербург: Питер",
+                use_model=False)
+    assert ("США", "GPE", "США") in got
+    assert ("России", "GPE", "Россия") in got
+    assert ("Южной Кореи", "GPE", "Южная Корея") in got
+    assert ("Вашингтон", "GPE_SUB", "Вашингтон") in got
+    assert ("Санкт-Петербург", "GPE_SUB", "Санкт-Петербург") in got
+    texts = [t for t, _, _ in got]
+    assert "Наука" not in texts and "Колумбия" not in texts  # a word; the District of Columbia
+
+
+def test_a_town_that_is_a_first_name_is_no_place_without_the_model():
+    assert found("Абай Естекбаев. Цифровизация и агропромышленный комплекс", use_model=False) == []

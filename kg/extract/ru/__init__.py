@@ -1,6 +1,7 @@
 """Russian entity extraction: natasha's NER plus rules for laws, programs and institutions.
 
-Rules (:mod:`kg.extract.ru.rules`) add what natasha (:mod:`kg.extract.ru.model`) misses. A
+Rules (:mod:`kg.extract.ru.rules`) add what natasha (:mod:`kg.extract.ru.model`) misses;
+without the model, the gazetteers find countries and places (:mod:`kg.extract.ru.places`). A
 rule span wins over an overlapping model span; among the others the longer span wins, and
 an acronym or rule span over an equally long model span. An acronym given a label once
 (``… (АСП)``, ``программ («…», АСП)``) keeps it throughout the paragraph. Canonical forms
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import BaseExtractor, ParagraphText
 from kg.extract.ru.model import find_by_model
+from kg.extract.ru.places import find_places
 from kg.extract.ru.rules import find_by_rules
 from kg.extract.ru.words import ACRONYMS
 from kg.extract.spans import (
@@ -44,8 +46,7 @@ class RussianExtractor(BaseExtractor):
         if not text.strip():
             return []
         cands = find_by_rules(text)
-        if self.use_model:
-            cands.extend(find_by_model(text))
+        cands.extend(find_by_model(text) if self.use_model else find_places(text))
         # same span, several labels: the first label alphabetically
         chosen = resolve_overlaps(sorted(cands, key=lambda c: c.label))
         labels = find_acronym_definitions(text, chosen, ACRONYMS)
