@@ -66,3 +66,16 @@ def test_an_unlisted_name_of_an_entry_is_kept_only_as_a_thing_the_corpus_names_e
     assert r.mentions[("d", 200, 220, "ORG")] == r.mentions[("d", 10, 30, "ORG")]
     assert ("d", 300, 325, "ORG") not in r.mentions
     assert not any("foundation" in key for _, key in r.entities)
+
+
+def test_catalogued_institutions_opening_an_entry_or_in_a_title_case_entry_are_found():
+    """A reference entry starts with its corporate author («Еңбек және әлеуметтік қорғау
+    министрлігі [Электрондық ресурс]») or is written in Title Case ("European Commission.
+    Staff Working Document"); a catalogued name there is found (a sentence-initial capital or
+    a heading hid it), and a one-word catalogued name too ("// Kazinform. – 2025.")."""
+    tail = ("References\n21. Еңбек және әлеуметтік қорғау министрлігі [Электрондық ресурс]. "
+            "- URL: <https://www.gov.kz>\n6. European Commission [EC]. Staff Working Document\n"
+            "7. Жаңа заң қабылданды // Kazinform. – 2025.\n")
+    got = found(tail)
+    assert ("Еңбек және әлеуметтік қорғау министрлігі", "ORG") in got
+    assert ("European Commission", "ORG") in got and ("Kazinform", "ORG") in got

@@ -39,7 +39,8 @@ from kg.text.kk_morph import KkLexicon, normalize_kk
 from kg.text.ru_morph import normalize_ru
 from kg.text.translit import latin
 
-__all__ = ["CatalogEntry", "entry_by_key", "read_entries", "institutions", "legal_acts", "lookup_act", "lookup_institution"]
+__all__ = ["CatalogEntry", "entry_by_key", "read_entries", "institutions", "latin_institution_names",
+           "latin_program_names", "legal_acts", "lookup_act", "lookup_institution"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -143,6 +144,18 @@ def latin_program_names() -> tuple[str, ...]:
     (True, False)
     """
     names = {name for e in legal_acts() if e.kind in PROGRAM_KINDS for name in e.surfaces()
+             if _LATIN_NAME.fullmatch(name) and not _is_acronym(name)}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def latin_institution_names() -> tuple[str, ...]:
+    """The names of catalogued institutions written in Latin letters, acronyms left out,
+    longest first (for a gazetteer of English text).
+
+    >>> "European Commission" in latin_institution_names(), "OECD" in latin_institution_names()
+    (True, False)
+    """
+    names = {name for e in institutions() for name in e.surfaces()
              if _LATIN_NAME.fullmatch(name) and not _is_acronym(name)}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 

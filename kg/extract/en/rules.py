@@ -32,7 +32,7 @@ from kg.extract.en.words import (
     NOT_NAMES,
 )
 from kg.extract.spans import Candidate, is_acronym, sentence_initial
-from kg.lexicon.catalog import latin_program_names
+from kg.lexicon.catalog import latin_institution_names, latin_program_names
 
 __all__ = ["LIST", "STRONG", "WEAK", "find_by_patterns", "find_persons"]
 
@@ -95,7 +95,7 @@ def _gazetteer_re() -> re.Pattern[str]:
     countries = join_alternatives(country_names())
     cities = join_alternatives(CITIES)
     programs = join_alternatives((*KNOWN_PROGRAMS, *latin_program_names()))
-    orgs = join_alternatives(KNOWN_ORGS)
+    orgs = join_alternatives((*KNOWN_ORGS, *latin_institution_names()))
     return re.compile(
         rf"(?<![\w-])(?:(?P<GPE>{countries})|(?P<GPE_SUB>{cities})|(?P<PROGRAM>{programs})|"
         rf"(?P<ORG>{orgs}))"

@@ -290,8 +290,10 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         capitals = capitals[1:]  # "Елбасы Білім және ғылым министрлігі": a title opens no name
     first = capitals[0]
     sentence_start = sentence_initial(text, start + first.start(), KK_SENTENCE_START)
-    if sentence_start and len(capitals) == 1 and not _known_place(first.group()):
-        return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital
+    if sentence_start and len(capitals) == 1 and not _known_place(first.group()) \
+            and lookup_institution(span[first.start():], "kk") is None:
+        return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital (a catalogued
+        # «Еңбек және әлеуметтік қорғау министрлігі» opening a reference entry is a name)
     if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
             and not first.group().split("-")[0].isupper():
