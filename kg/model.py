@@ -136,15 +136,16 @@ REFERENCE_SOURCE = "kazkg-ref/0.1:reference"
 #: The extractor of names found in an issue's front matter outside its editorial lists: the
 #: cover and the tables of contents (:mod:`kg.extract.front_matter`).
 CONTENTS_SOURCE = "kazkg-front/0.1:contents"
-#: The extractor of names in reference entries' titles that no table knows: such a name is kept
-#: only if the corpus names the same thing elsewhere (:mod:`kg.extract.reference_text`).
+#: The extractor of names in reference entries' titles that no table knows, and of the persons
+#: they name: such a name is kept only if the corpus names the same thing elsewhere
+#: (:mod:`kg.extract.reference_text`).
 REFERENCE_TEXT_SOURCE = "kazkg-ref/0.1:reference-text"
 #: The extractors of reference lists.
 REFERENCE_SOURCES = frozenset({REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE})
 #: Extractors whose names are kept only as things other mentions of the corpus name.
 CORPUS_KNOWN_ONLY = frozenset({REFERENCE_TEXT_SOURCE})
 #: Extractors whose person names join persons the corpus has (a reference's author may also be one of their own).
-KNOWN_PERSONS_ONLY = frozenset({REFERENCE_SOURCE, CONTENTS_SOURCE})
+KNOWN_PERSONS_ONLY = frozenset({REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, CONTENTS_SOURCE})
 
 
 @dataclass(frozen=True)

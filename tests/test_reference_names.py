@@ -79,3 +79,21 @@ def test_catalogued_institutions_opening_an_entry_or_in_a_title_case_entry_are_f
     got = found(tail)
     assert ("Еңбек және әлеуметтік қорғау министрлігі", "ORG") in got
     assert ("European Commission", "ORG") in got and ("Kazinform", "ORG") in got
+
+
+def test_a_person_a_reference_names_joins_a_person_of_the_corpus_or_makes_no_node():
+    """«5. Nolan (2020). Poverty and Children's Rights.»: a name the rules read in an entry
+    (no author with initials) is the body's «Ноланның»; one the corpus does not have makes no
+    node; and a bare «Nolan» shares its surname with no cited author ("Nolan A." still joins)."""
+    tail = "References\n5. Nolan (2020). Poverty and Children's Rights.\n"
+    got = [(m.text, m.label, m.extractor) for m in reference_text_mentions("d", 0, tail, use_model=False)]
+    assert ("Nolan", "PERSON", REFERENCE_TEXT_SOURCE) in got
+    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
+    body = Mention("d", 10, 18, "Ноланның", "PERSON", "kk", "Нолан", "kazkg-kk/0.1:rule")
+    title = Mention("d", 200, 205, "Nolan", "PERSON", "en", "Nolan", REFERENCE_TEXT_SOURCE)
+    author = Mention("d", 300, 308, "Nolan A.", "PERSON", "en", "Nolan A.", REFERENCE_SOURCE)
+    alone = Mention("d", 400, 411, "Witterstein", "PERSON", "en", "Witterstein", REFERENCE_TEXT_SOURCE)
+    r = resolve([article], [body, title, author, alone])
+    person = r.mentions[("d", 10, 18, "PERSON")]
+    assert r.mentions[("d", 200, 205, "PERSON")] == person == r.mentions[("d", 300, 308, "PERSON")]
+    assert ("d", 400, 411, "PERSON") not in r.mentions

@@ -8,8 +8,9 @@ place a name is written in another language (an English title of a law the body 
 Kazakh), and an unknown name there would split one thing into two nodes. An institution, law
 or program no table knows gets the extractor :data:`~kg.model.REFERENCE_TEXT_SOURCE`: resolution
 keeps it only as a thing the corpus names elsewhere (a Kazakh concept cited in a Kazakh
-article that names it in its body). Persons are left out: an entry's
-persons are mostly its authors, whom :mod:`kg.extract.reference_authors` finds. The
+article that names it in its body). So does every person a title names («К вопросу о теории
+справедливости Джона Ролза»): it joins a person the corpus has, else it makes no node (an
+entry's authors are found by :mod:`kg.extract.reference_authors`, before). The
 mentions carry the reference-list extractor name, so they are no subjects of the article
 (:mod:`kg.rdf.mapping`).
 
@@ -36,9 +37,9 @@ __all__ = ["reference_text_mentions"]
 
 _LINK = re.compile(r"<[^<>\n]*>|https?://\S+|www\.\S+|doi:\S+", re.IGNORECASE)
 #: Labels read from reference entries.
-LABELS = frozenset({"ORG", "LAW", "PROGRAM", "GPE", "GPE_SUB"})
+LABELS = frozenset({"ORG", "LAW", "PROGRAM", "GPE", "GPE_SUB", "PERSON"})
 #: Labels whose unknown names are kept for resolution to join to the corpus's own.
-CORPUS_LABELS = frozenset({"ORG", "LAW", "PROGRAM"})
+CORPUS_LABELS = frozenset({"ORG", "LAW", "PROGRAM", "PERSON"})
 #: Labels of places, which a quoted name is not (НПП «Атамекен» is the chamber, not the village).
 PLACES = frozenset({"GPE", "GPE_SUB"})
 _OPEN_QUOTES, _CLOSE_QUOTES = "«“\"„", "»”\""
@@ -73,7 +74,7 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
         if m.label not in LABELS or links.overlaps(m.start, m.start + 1) \
                 or m.label in PLACES and _quoted(spaced, m.start, m.end):
             continue
-        known = is_known(m)
+        known = is_known(m) and m.label != "PERSON"  # persons: known to the corpus only
         if not known and m.label not in CORPUS_LABELS:
             continue
         shift = offset + starts_tail[i] - starts_spaced[i]

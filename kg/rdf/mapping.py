@@ -33,7 +33,7 @@ from kg.iri import (
     mint,
     reference_key,
 )
-from kg.model import CONTENTS_SOURCE, REFERENCE_SOURCES, Article, Document, Mention
+from kg.model import CONTENTS_SOURCE, REFERENCE_SOURCE, REFERENCE_SOURCES, Article, Document, Mention
 from kg.rdf.biblio import add_issue, add_reference_parts, law_names
 from kg.rdf.terms import GraphLines, integer, literal
 from kg.rdf.terms import iri as term
@@ -186,7 +186,7 @@ def _cited_people(mentions: tuple[Mention, ...], by_article, r: Resolution,
     out: dict[int, dict[str, str]] = {}
     for m in mentions:
         resolved = r.mentions.get((m.document_id, m.start, m.end, m.label))
-        article = by_article(m) if m.extractor in REFERENCE_SOURCES and resolved else None
+        article = by_article(m) if m.extractor == REFERENCE_SOURCE and resolved else None
         if article is not None and resolved[0] == "person":
             out.setdefault(article.order, {})[m.canonical] = iri(*resolved)
     return out

@@ -159,8 +159,9 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
             registry.merges.append(Merge("", "", m.text, m.lang, rule.describe()))
             if rule.target != DROP:
                 rest.append(m)
-    unlisted = [m for m in rest if m.extractor in CORPUS_KNOWN_ONLY]
-    rest = [m for m in rest if m.extractor not in CORPUS_KNOWN_ONLY]
+    unlisted = [m for m in rest if m.extractor in CORPUS_KNOWN_ONLY and m.label != PERSON]
+    aside = set(unlisted)
+    rest = [m for m in rest if m not in aside]
     persons = [m for m in rest if kinds.by_label(m.label) is not None
                and kinds.by_label(m.label).key == "person"]
     taken = {replace(m, label=PERSON): m for m in people_taken_for_other_kinds(rest)}

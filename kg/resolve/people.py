@@ -147,11 +147,12 @@ class People:
         for m in sorted(rest, key=lambda m: not parsed[m].first_letters):
             found[m] = self._partial(m, parsed[m])
         initials: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
-        for m in cited:
-            initials[(m.document_id, person_key(parsed[m].surname))].add(parsed[m].first_letters)
+        for m in cited:  # a bare surname («Nolan (2020)») shares it with no one
+            if parsed[m].first_letters:
+                initials[(m.document_id, person_key(parsed[m].surname))].add(parsed[m].first_letters)
         sounds = self._surname_sounds(text, parsed, found)
         for m in cited:
-            alone = len(initials[(m.document_id, person_key(parsed[m].surname))]) == 1
+            alone = len(initials[(m.document_id, person_key(parsed[m].surname))]) <= 1
             key = self._cited(m, parsed[m], alone)
             if key is None and m.extractor == REFERENCE_SOURCE:
                 key = self._cited_alone(m, parsed[m], sounds[m.document_id])
@@ -279,7 +280,9 @@ class People:
         (in the document first), else the one initialled name of the document they agree with
         ("Hellman J. S." and «Дж. Хеллман»), else the one bare surname of
         the document ("Desiere S." cited, «Desiere мен …» in the text) when no other cited
-        author has that surname (Wright E. and Wright G. leave «Wright» alone)."""
+        author has that surname (Wright E. and Wright G. leave «Wright» alone). A bare surname
+        (a title's «Nolan (2020)») is only the one bare surname of a document that names no one
+        of it with initials."""
         if name.full:
             return entry.key if entry is not None else (
                 self.by_name.get(name_key(m.canonical)) or self._near(name))
@@ -290,12 +293,15 @@ class People:
         if len(pool) == 1:
             return next(iter(pool))
         surname = person_key(name.surname)
-        if pool or not name.first_letters:
+        bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
+        if pool or not name.first_letters and (  # a bare «Nolan (2020)»: the one bare «Нолан»
+                len(bare) != 1 or not alone or self._initialled(surname, (), m.document_id)):
             return None
+        if not name.first_letters:
+            return next(iter(bare))
         same = self._initialled(surname, name.first_letters, m.document_id)
         if same:
             return next(iter(same)) if len(same) == 1 else None
-        bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
         return next(iter(bare)) if len(bare) == 1 and alone else None
 
     def _initialled(self, surname: str, letters: tuple[str, ...], document: str | None = None
