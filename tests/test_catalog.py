@@ -130,6 +130,10 @@ ACTS = [
     ("Targeted Social Assistance Programme", "targeted-social-assistance"),
     ("State program “Digital Kazakhstan”", "digital-kazakhstan"),
     ("Государственная программа «Цифровой Казахстан»", "digital-kazakhstan"),
+    # a Kazakh or Russian name in Latin letters (transliterated reference lists)
+    ("Qazaqstan Respublikasynyń Qylmystyq kodeksi", "criminal-code"),
+    ("Qazaqstan Respublikasynyn Konstitutsiyasy", "kz-constitution"),
+    ("Gosudarstvennaya programma «Cifrovoy Kazahstan»", "digital-kazakhstan"),
 ]
 
 

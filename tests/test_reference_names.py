@@ -97,3 +97,16 @@ def test_a_person_a_reference_names_joins_a_person_of_the_corpus_or_makes_no_nod
     person = r.mentions[("d", 10, 18, "PERSON")]
     assert r.mentions[("d", 200, 205, "PERSON")] == person == r.mentions[("d", 300, 308, "PERSON")]
     assert ("d", 400, 411, "PERSON") not in r.mentions
+
+
+def test_an_entry_part_that_is_a_catalogued_name_in_latin_letters_is_found_whole():
+    """A transliterated reference list names acts no extractor reads ("Qazaqstan
+    Respublikasynyń Qylmystyq kodeksi"): a part of an entry (between brackets, «//», full
+    stops) that is a whole catalogued name is a mention of it, and beats the country inside."""
+    tail = ("REFERENCES\n10. Qazaqstan Respublikasynyń Qylmystyq kodeksi [Criminal Code of the "
+            "Republic of Kazakhstan]. – Almaty, 2014.\n3. Open Government in Kazakhstan. Paris: "
+            "OECD, 2017.\n")
+    got = found(tail)
+    assert ("Qazaqstan Respublikasynyń Qylmystyq kodeksi", "LAW") in got
+    assert ("Qazaqstan", "GPE") not in got and ("Kazakhstan", "GPE") in got
+    assert not any(text.startswith(("10.", "Open Government")) for text, _ in got)

@@ -354,3 +354,17 @@ def test_the_same_entity_gets_the_same_iri_in_the_demo_and_the_real_build(demo_b
     shared = [k for k in demo if k in real]
     assert len(shared) > 50
     assert [k for k in shared if not demo[k] & real[k]] == []
+
+
+def test_the_laws_an_article_cites_by_country_count_towards_its_country():
+    """Two sentences name Ukraine and Kazakhstan once each; the reference list cites two Kazakh
+    codes by name (in Latin letters): the article's country is Kazakhstan, so its bare
+    «Конституция» is Kazakhstan's (without the codes it stays unresolved)."""
+    text = ("Украина тәжірибесі. Қазақстан тәжірибесі. Конституция жаңартылды. "
+            "Qazaqstan Respublikasynyń Qylmystyq kodeksi. Qazaqstan Respublikasynyń Eńbek kodeksi.")
+    ua, kz = _m(DOC, 0, "Украина", "GPE"), _m(DOC, 20, "Қазақстан", "GPE")
+    bare = _m(DOC, text.index("Конституция"), "Конституция", "LAW")
+    codes = [_m(DOC, text.index(c), c, "LAW", lang="en") for c in (
+        "Qazaqstan Respublikasynyń Qylmystyq kodeksi", "Qazaqstan Respublikasynyń Eńbek kodeksi")]
+    assert _entity(resolve([], [ua, kz, bare], [_doc(text)]), bare) is None
+    assert _entity(resolve([], [ua, kz, bare, *codes], [_doc(text)]), bare) == ("law", "kz-constitution")

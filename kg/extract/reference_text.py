@@ -31,7 +31,9 @@ from dataclasses import replace
 
 from kg.extract.known import is_known
 from kg.extract.spans import Coverage
+from kg.lexicon.catalog import PROGRAM_KINDS, lookup_act, lookup_institution
 from kg.model import REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, Mention
+from kg.text.lang import detect_language
 
 __all__ = ["reference_text_mentions"]
 
@@ -80,5 +82,44 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
         shift = offset + starts_tail[i] - starts_spaced[i]
         source = REFERENCE_SOURCE if known else REFERENCE_TEXT_SOURCE
         out.append(replace(m.shifted(shift), extractor=source))
-    return tuple(out)
+    links = Coverage((k.start(), k.end()) for k in _LINK.finditer(tail))
+    for part in _catalogued_parts(tail):  # a whole catalogued name beats the names inside it
+        part = replace(part, document_id=document_id).shifted(offset)
+        inside = [m for m in out if part.start <= m.start and m.end <= part.end]
+        if links.overlaps(part.start - offset, part.end - offset) or any(
+                m.start < part.end and part.start < m.end and m not in inside for m in out) \
+                or any(m.label == part.label for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [part]
+    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+
+
+#: Where an entry's parts meet: brackets, «//», a full stop after a word of three letters or
+#: more (not an initial's, nor «No.»'s), a semicolon.
+_PART_EDGE = re.compile(r"\[|\]|\(|\)|//|(?<=[^\s.]{3})\.(?=\s)|;(?=\s)")
+_PART_MAX = 200
+_ENTRY_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
+
+
+def _catalogued_parts(tail: str) -> list[Mention]:
+    """The parts of the entries of ``tail`` that are whole names of catalogued laws, programs
+    or institutions, in any script or transliteration ("10. Qazaqstan Respublikasynyń
+    Qylmystyq kodeksi [Criminal Code of the Republic of Kazakhstan]"), which no extractor
+    proposed (a Kazakh title in Latin letters reads as no language's names). Offsets into
+    ``tail``; no document id."""
+    out = []
+    edges = [0, *(e for m in _PART_EDGE.finditer(tail) for e in (m.start(), m.end())), len(tail)]
+    for start, end in zip(edges[::2], edges[1::2]):
+        for line in re.finditer(r"[^\n]+", tail[start:end]):
+            part = _ENTRY_NUMBER.sub("", line.group(0)).strip(" \t,:–—-*")
+            if len(part.split()) < 2 or len(part) > _PART_MAX:
+                continue
+            at = start + line.start() + line.group(0).index(part)
+            act = lookup_act(part)
+            label = ("PROGRAM" if act.kind in PROGRAM_KINDS else "LAW") if act is not None else (
+                "ORG" if lookup_institution(part) is not None else None)
+            if label is not None:
+                out.append(Mention("", at, at + len(part), part, label,
+                                   detect_language(part, "en", guess=False), part, REFERENCE_SOURCE))
+    return out
 

@@ -36,6 +36,7 @@ from kg.kinds import LANGS
 from kg.lexicon.fuzzy import best_match
 from kg.lexicon.owners import without_owners
 from kg.text.kk_morph import KkLexicon, normalize_kk
+from kg.text.names import fold
 from kg.text.ru_morph import normalize_ru
 from kg.text.translit import latin
 
@@ -259,6 +260,7 @@ class _Index:
     acronyms: dict[str, int]  # case-kept acronym -> entry position
     latin: tuple[tuple[int, str], ...]  # (entry position, Latin-folded surface) for fuzzy
     lexicon: object
+    sounds: dict[str, int] = field(default_factory=dict)  # :func:`_sound` key -> entry position
 
 
 def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None:
@@ -271,6 +273,18 @@ def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None
         table[key] = pos
 
 
+def _sound(text: str) -> str:
+    """The phonetic key of a name of two words or more (:func:`kg.text.names.fold` per word,
+    «ң» and "ng" as "n"), else ''; equal for one name in Cyrillic and in any transliteration.
+
+    >>> _sound("Қазақстан Республикасының Конституциясы") == _sound("Qazaqstan Respublikasynyn Konstitutsiyasy")
+    True
+    """
+    words = [fold(w) for w in _fold(_unquote(text)).split()]
+    words = [w.replace("ng", "n") for w in words if w]
+    return " ".join(words) if len(words) >= 2 else ""
+
+
 def _latin(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", latin(_fold(text)).lower()).split())
 
@@ -280,6 +294,8 @@ def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
     acronyms: dict[str, int] = {}
     amb_exact: set[str] = set()
     amb_acr: set[str] = set()
+    sounds: dict[str, int] = {}
+    amb_sound: set[str] = set()
     latin_keys: list[tuple[int, str]] = []
     kk_names: list[str] = []
     for pos, entry in enumerate(entries):
@@ -292,11 +308,12 @@ def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
             _add(exact, amb_exact, key, pos)
             _add(exact, amb_exact, _strip_decor(key), pos)
             latin_keys.append((pos, _latin(plain)))
+            _add(sounds, amb_sound, _sound(plain), pos)
             if any(ch in _KK_LETTERS for ch in plain):
                 kk_names.append(plain)
         if "kk" in entry.names:
             kk_names.append(_unquote(entry.names["kk"]))
-    return _Index(entries, exact, acronyms, tuple(latin_keys), KkLexicon.of(kk_names))
+    return _Index(entries, exact, acronyms, tuple(latin_keys), KkLexicon.of(kk_names), sounds)
 
 
 @lru_cache(maxsize=2)
@@ -331,6 +348,10 @@ def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
     for key in keys:
         if key and key in index.exact:
             return index.entries[index.exact[key]]
+    for variant in variants:  # another script or transliteration: «Қылмыстық кодексі», "Qylmystyq kodeksi"
+        pos = index.sounds.get(_sound(variant))
+        if pos is not None:
+            return index.entries[pos]
     pos = best_match(index.latin, [_latin(v) for v in variants])
     return None if pos is None else index.entries[pos]
 

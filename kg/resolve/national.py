@@ -2,7 +2,8 @@
 
 A qualified mention («Конституция Украины», «ҚХР Үкіметі») says whose. Otherwise the
 country named right before it («Қытай үкіметі» split by the extractor), else the one
-country of its sentence, else the country that dominates its article; failing all of
+country of its sentence, else the country that dominates its article (its country mentions
+and the countries its laws' and institutions' names open with); failing all of
 these the mention stays unresolved rather than guessed.
 
 >>> from kg.model import Mention
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.lexicon.catalog import entry_by_key
-from kg.lexicon.countries import Country, country_by_code
+from kg.lexicon.countries import Country, country_by_code, lookup_country
 from kg.lexicon.national import match_national
 from kg.model import Mention
 from kg.resolve.catalogued import entry_ids
@@ -42,16 +43,19 @@ class CountryContext:
     text: str
     countries: tuple[tuple[int, int, str], ...]  # (start, end, ISO code), in text order
     articles: tuple[tuple[int, int], ...]
+    #: Countries the names of laws and institutions open with: they count for the article only.
+    named: tuple[tuple[int, int, str], ...] = ()
 
     @classmethod
     def of(cls, text: str, mentions: Sequence[Mention],
            articles: Sequence[tuple[int, int]]) -> CountryContext:
-        found = []
+        found: dict[bool, list[tuple[int, int, str]]] = {True: [], False: []}
         for m in mentions:
-            c = country_of(m) if m.label == "GPE" else None
+            c = country_of(m) if m.label == "GPE" else _named_country(m)
             if c is not None and c.iso2:
-                found.append((m.start, m.end, c.iso2))
-        return cls(text, tuple(sorted(found)), tuple(sorted(articles)))
+                found[m.label != "GPE"].append((m.start, m.end, c.iso2))
+        return cls(text, tuple(sorted(found[False])), tuple(sorted(articles)),
+                   tuple(sorted(found[True])))
 
     def country_near(self, m: Mention) -> Country | None:
         """The country ``m`` belongs to by its context, or ``None`` when that is unclear."""
@@ -63,12 +67,25 @@ class CountryContext:
         if len(here) == 1:
             return country_by_code(next(iter(here)))
         span = next(((s, e) for s, e in self.articles if s <= m.start < e), (0, len(self.text)))
-        counts = Counter(c for s, _, c in self.countries if span[0] <= s < span[1])
+        counts = Counter(c for s, _, c in self.countries + self.named if span[0] <= s < span[1])
         if counts:
             (top, n), total = counts.most_common(1)[0], sum(counts.values())
             if n >= 2 and n / total >= DOMINANT_SHARE:
                 return country_by_code(top)
         return None
+
+
+def _named_country(m: Mention) -> Country | None:
+    """The country a law's or institution's name opens with («Қазақстан Республикасының
+    Қылмыстық кодексі», "Qazaqstan Respublikasynyń … Zańy"): it counts towards the country
+    that dominates the article."""
+    if m.label not in _NAMED_LABELS:
+        return None
+    first = m.text.split(maxsplit=1)[:1]
+    return lookup_country(first[0], m.lang) if first and first[0][:1].isupper() else None
+
+
+_NAMED_LABELS = frozenset({"LAW", "ORG", "PROGRAM"})
 
 
 def national_key(registry: Registry, m: Mention, context: CountryContext | None
