@@ -67,6 +67,9 @@ def test_loaded_entries() -> None:
 
 
 INSTITUTIONS = [
+    # a body of Kazakhstan's President, its owner printed before or after its acronym
+    ("KazISS under President of Kazakhstan", "kisi"),
+    ("ҚР Президенті жанындағы ҚСЗИ-дің", "kisi"),
     ("ЕҰУ-дағы", "enu"),
     ("ЕНУ", "enu"),
     ("ENU", "enu"),
@@ -166,6 +169,7 @@ NEGATIVES = [
     "National University",
     "Евразийский банк",
     "Программа развития",
+    "National Academy for Public Administration under the President of Ukraine",
     "State Programme",
     "",
 ]

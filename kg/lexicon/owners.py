@@ -36,8 +36,24 @@ _SPELT = re.compile(
     r"\s+(?:of\s+the\s+)?Ministry\b|Комитета\s+науки\s+Министерства\b).*$", re.IGNORECASE)
 
 
+#: Kazakhstan's President as the owner of a body, before or after its name («ҚР Президенті
+#: жанындағы ҚСЗИ», "KazISS under President of Kazakhstan", «КИСИ при Президенте РК»).
+_PRESIDENT = re.compile(
+    r"^(?:ҚР|Қазақстан\s+Республикасы(?:ның)?)\s+Президент(?:і|інің)\s+жанындағы\s+"
+    r"|\s+under\s+(?:the\s+)?President\s+of\s+(?:the\s+Republic\s+of\s+)?Kazakhstan$"
+    r"|\s+при\s+Президенте\s+(?:РК|Республики\s+Казахстан)$")
+
+
 def without_owners(name: str) -> str | None:
     """``name`` without the owner acronyms or the spelt-out owner chain around it, or None
-    when it has none (or nothing is left)."""
-    cut = _SPELT.sub("", _TRAILING.sub("", _LEADING.sub("", name.strip())))
-    return cut if cut != name.strip() and len(cut.split()) >= 2 else None
+    when it has none (or nothing is left); a body of the President may be left as its acronym.
+
+    >>> without_owners("KazISS under President of Kazakhstan"), without_owners("ҚР Президенті жанындағы ҚСЗИ-дің")
+    ('KazISS', 'ҚСЗИ-дің')
+    """
+    plain = name.strip()
+    bare = _PRESIDENT.sub("", plain)
+    if bare != plain and " " not in bare and sum(ch.isupper() for ch in bare) >= 2:
+        return bare
+    cut = _SPELT.sub("", _TRAILING.sub("", _LEADING.sub("", plain)))
+    return cut if cut != plain and len(cut.split()) >= 2 else None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.lexicon.catalog import lookup_institution
 from kg.model import Article, Document, Mention
 from kg.segment.affiliations import institutions_of
 from kg.segment.editors import EXTRACTOR, aligned_places, editors, front_matter_end
@@ -90,19 +91,62 @@ _RU_INSTITUTION = re.compile(
 
 
 def _institutions(flat: str, lang: str) -> list[tuple[tuple[int, int], str]]:
-    """((start, end) in ``flat``, nominative name) of the institutions a post names."""
+    """((start, end) in ``flat``, nominative name) of the institutions a post names, each as
+    far as the catalogue knows it (:func:`_catalogued_extent`)."""
     if lang == "ru":
         out = []
         for m in _RU_INSTITUTION.finditer(flat):
             name = normalize_ru(m.group(0).strip(), "ORG")
             out.append(((m.start(), m.start() + len(m.group(0).rstrip())), name[:1].upper() + name[1:]))
-        return out
-    found = []
-    for name in institutions_of(flat):
-        span = _locate(flat, name)
-        if span is not None:
-            found.append((span, _PAREN.sub("", name)))
-    return found
+    else:
+        out = []
+        for name in institutions_of(flat):
+            span = _locate(flat, name)
+            if span is not None:
+                out.append((span, _PAREN.sub("", name)))
+    return [_catalogued_extent(flat, span, name) for span, name in out]
+
+
+#: What may continue an institution's name in a post: a comma and more words («Института
+#: философии, политологии и религиоведения КН МНВО РК»), or its owner ("KazISS under
+#: President of Kazakhstan").
+_CONTINUATION = re.compile(r",\s*[^,;()\n]+|\s+(?:under|при)\s+[^,;()\n]+")
+_CONTINUATIONS = 3
+#: The comma-separated words right before a name («Философия, » before «саясаттану және …»).
+_BEFORE = re.compile(r"(?:^|(?<=[,;()–—])\s*)([^,;()\n–—]+),\s*$")
+_CAPITAL_WORD = re.compile(r"(?<!\S)[^\W\d_a-zа-яёәғқңөұүһі]\S*")
+
+
+def _catalogued_extent(flat: str, span: tuple[int, int], name: str
+                       ) -> tuple[tuple[int, int], str]:
+    """The span and name of an institution, continued to the first longer name the catalogue
+    knows: a name a comma cut («Института философии, политологии и …», «Философия, саясаттану
+    және дінтану институты»), or a known one followed by its owner ("KazISS under President of
+    Kazakhstan").
+
+    >>> flat = "директоры ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының директоры"
+    >>> at = flat.index("саясаттану")
+    >>> _catalogued_extent(flat, (at, at + 36), "саясаттану және дінтану институты")[1]
+    'ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының'
+    """
+    known = lookup_institution(name)
+    before = _BEFORE.search(flat, 0, span[0])
+    starts = [before.start(1) + w.start() for w in _CAPITAL_WORD.finditer(before.group(1))] if before else []
+    for start in starts:  # «ҚР ҒЖБМ ҒК Философия, саясаттану …», the longest the catalogue knows
+        longer = lookup_institution(flat[start:span[1]])
+        if longer is not None and (known is None or longer == known):
+            span, name, known = (start, span[1]), flat[start:span[1]], longer
+            break
+    end = span[1]
+    for _ in range(_CONTINUATIONS):
+        more = _CONTINUATION.match(flat, end)
+        if more is None or known is not None and more.group(0).startswith(","):
+            break
+        end = more.end()
+        longer = lookup_institution(flat[span[0]:end])
+        if longer is not None and (known is None or longer == known):
+            return (span[0], end), flat[span[0]:end]
+    return span, name
 
 
 _PAREN = re.compile(r"\s*\([^()]*\)$")
