@@ -71,3 +71,12 @@ def test_regression_gazetteer_name_across_a_line_break_keeps_exact_offsets():
     got = [m for m in extract_kk(text, use_model=False) if m.label == "GPE"]
     assert [(m.text, m.canonical) for m in got] == [("Оңтүстік\nКореямен", "Оңтүстік Корея")]
     assert all(text[m.start:m.end] == m.text for m in got)
+
+
+def test_a_body_of_the_president_by_its_acronym_is_one_institution():
+    """The masthead's «ҚР Президенті жанындағы ҚСЗИ-дің» (over a line break) is KazISS, not the
+    country ҚР and the acronym apart."""
+    from kg.extract import extract_text
+    text = "Бас редактор Индира Рыстина, ҚР Президенті жанындағы\nҚСЗИ-дің бөлім басшысы"
+    orgs = [(m.text, m.canonical) for m in extract_text(text, "d", (), False) if m.label == "ORG"]
+    assert orgs == [("ҚР Президенті жанындағы\nҚСЗИ-дің", "ҚР Президенті жанындағы ҚСЗИ")]

@@ -147,6 +147,10 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"(?:{_CAPWORD}\s+|(?:{_NAME_INNER})\s+|{_INNER_FORMS}\s+|[{LOW}]+-[{LOW}]+\s+|[{CAP}]{{2,6}}\s+){{1,14}}"
             rf"(?:[{LOW}]{{3,}}\s+)?(?:жанындағы|жөніндегі)\s+(?:[{CAP}{LOW}]+\s+){{0,3}}(?:[Кк]еңес|[Кк]омиссия|[Кк]омитет|[Оо]рталық)"
             rf"{_INFL}(?![{LOW}])", flags)),
+        # «ҚР Президенті жанындағы ҚСЗИ-дің»: a body of the President by its acronym
+        ("ORG", "president-body", re.compile(
+            rf"(?<![\w-])(?:ҚР|Қазақстан\s+Республикасы(?:ның)?)\s+Президенті\s+жанындағы\s+"
+            rf"[{CAP}]{{2,6}}(?:-[{LOW}]+)?(?![\w])", flags)),
         ("ORG", "eu", re.compile(rf"(?<![\w-])Еуроодақ{_INFL}(?![\w])", flags)),
         ("ORG", "named-after", re.compile(
             rf"(?:[{CAP}]\.\s?){{1,2}}[{CAP}][{LOW}]+(?:\s+[{CAP}][{LOW}]+)?\s+атындағы\s+"
@@ -167,7 +171,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
     "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
     "region": ("облыс", "аудан", "округ"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
-    "five-year-plan": ("-бесжылдық",), "ministry-acronym": ("ҚР ",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
+    "five-year-plan": ("-бесжылдық",), "ministry-acronym": ("ҚР ",), "president-body": ("жанындағы",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
 }
 
 #: How far before its trigger (head word) a match may start: 14 name words and more.
@@ -368,8 +372,8 @@ def _known_place(word: str) -> bool:
 def canonical_kk(surface: str, rule: str = "") -> str:
     """Canonical form: whitespace folded, the last word's inflection removed."""
     s = re.sub(r"\s+", " ", surface).strip()
-    if rule == "acronym":
-        return s.split("-")[0]
+    if rule in ("acronym", "president-body"):  # «… жанындағы ҚСЗИ-дің» -> «… жанындағы ҚСЗИ»
+        return re.sub(r"-[^\s-]+$", "", s) if rule == "president-body" else s.split("-")[0]
     if rule == "ministry-acronym":  # «ҚР ЦДИАӨМ-нің»: as catalogued, with or without ҚР
         s = s.split("-")[0]
         bare = s.removeprefix("ҚР").strip()
