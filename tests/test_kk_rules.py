@@ -80,3 +80,11 @@ def test_a_body_of_the_president_by_its_acronym_is_one_institution():
     text = "Бас редактор Индира Рыстина, ҚР Президенті жанындағы\nҚСЗИ-дің бөлім басшысы"
     orgs = [(m.text, m.canonical) for m in extract_text(text, "d", (), False) if m.label == "ORG"]
     assert orgs == [("ҚР Президенті жанындағы\nҚСЗИ-дің", "ҚР Президенті жанындағы ҚСЗИ")]
+
+
+def test_a_catalogued_thinker_opening_a_sentence_is_the_person_a_town_is_not():
+    """«Хабермас …», «Серл …» opening a sentence are the philosophers (no place, no common
+    word has their name); «Абай» there may be the town, so the list alone does not decide."""
+    from kg.extract.kk.gazetteer import find_people
+    text = "Ол айтты. Хабермас көпшілікті сынады. Серл сөз актілерін зерттеді. Абай ауылы."
+    assert [text[c.start:c.end] for c in find_people(text)] == ["Хабермас", "Серл"]

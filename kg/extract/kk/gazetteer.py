@@ -83,9 +83,10 @@ _DESIGNATED = re.compile(r"\s+(?:облыс|аудан|қала|ауыл|кен�
 
 def find_people(text: str) -> list[Candidate]:
     """People the curated people list knows, their Kazakh suffixes dropped (``Абайдың``,
-    ``«Абай жолы»``, ``Мұхтар Әуезовтің``), except a one-word name opening a sentence, where
-    a capital proves nothing, a name before a designator (``Абай облысы`` is the region) and
-    a title (``Елбасы``).
+    ``«Абай жолы»``, ``Мұхтар Әуезовтің``), except a one-word name opening a sentence that is
+    also a place or a common word, where a capital proves nothing («Хабермас» there is the
+    philosopher), a name before a designator (``Абай облысы`` is the region) and a title
+    (``Елбасы``).
 
     >>> text = "Ол «Абай жолы» романын және Мұхтар Әуезовтің еңбегін оқыды."
     >>> [text[c.start:c.end] for c in find_people(text)]
@@ -95,8 +96,10 @@ def find_people(text: str) -> list[Candidate]:
     for c in _find_known(text, _person_kk, "PERSON"):
         if _DESIGNATED.match(text, c.end) or normalize_kk(text[c.start:c.end]) in TITLES:
             continue  # Абай облысы is the region; Елбасы is a title, not a name
-        if " " not in text[c.start:c.end] and sentence_initial(text, c.start, KK_SENTENCE_START):
-            continue
+        word = text[c.start:c.end]
+        if " " not in word and sentence_initial(text, c.start, KK_SENTENCE_START) and (
+                is_common_word(word, "kk") or lookup_place(word, "kk") is not None):
+            continue  # «Абай» opening a sentence may be the town; «Хабермас» is the philosopher
         out.append(replace(c, source="catalogue"))
     return out
 
