@@ -110,3 +110,16 @@ def test_an_entry_part_that_is_a_catalogued_name_in_latin_letters_is_found_whole
     assert ("Qazaqstan Respublikasynyń Qylmystyq kodeksi", "LAW") in got
     assert ("Qazaqstan", "GPE") not in got and ("Kazakhstan", "GPE") in got
     assert not any(text.startswith(("10.", "Open Government")) for text, _ in got)
+
+
+def test_countries_in_transliterated_russian_entries_are_found():
+    """"Administrativnye reformy v Kitae", "KNR v epokhu reform", "ledniki Kyrgyzstana": a
+    Russian country name in Latin letters, read back in Cyrillic, is the country (an
+    unknown acronym reading gave nothing before)."""
+    tail = ("REFERENCES\n2. Abilekova G.K. (2012) KNR v epokhu reform. Almaty.\n"
+            "5. Turdiev T.I. Gornye ledniki Kyrgyzstana. – Bishkek, 2010.\n"
+            "7. Administrativnye reformy v Kitae i Rossii. Germany and Japan.\n")
+    got = [(m.text, m.label, m.canonical) for m in reference_text_mentions("d", 0, tail, use_model=False)]
+    for country in (("KNR", "GPE", "Китай"), ("Kyrgyzstana", "GPE", "Киргизия"),
+                    ("Kitae", "GPE", "Китай"), ("Rossii", "GPE", "Россия")):
+        assert country in got

@@ -32,8 +32,10 @@ from dataclasses import replace
 from kg.extract.known import is_known
 from kg.extract.spans import Coverage
 from kg.lexicon.catalog import PROGRAM_KINDS, lookup_act, lookup_institution
+from kg.lexicon.countries import lookup_country
 from kg.model import REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, Mention
 from kg.text.lang import detect_language
+from kg.text.ru_latin import cyrillic_from_latin
 
 __all__ = ["reference_text_mentions"]
 
@@ -83,6 +85,11 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
         source = REFERENCE_SOURCE if known else REFERENCE_TEXT_SOURCE
         out.append(replace(m.shifted(shift), extractor=source))
     links = Coverage((k.start(), k.end()) for k in _LINK.finditer(tail))
+    taken = Coverage((m.start - offset, m.end - offset) for m in out if m.extractor == REFERENCE_SOURCE)
+    countries = [replace(m, document_id=document_id).shifted(offset) for m in _transliterated_countries(tail)
+                 if not taken.overlaps(m.start, m.end) and not links.overlaps(m.start, m.end)]
+    found = Coverage((m.start, m.end) for m in countries)  # a known country beats an unknown "KNR"
+    out = [m for m in out if not found.overlaps(m.start, m.end)] + countries
     for part in _catalogued_parts(tail):  # a whole catalogued name beats the names inside it
         part = replace(part, document_id=document_id).shifted(offset)
         inside = [m for m in out if part.start <= m.start and m.end <= part.end]
@@ -92,6 +99,34 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
             continue
         out = [m for m in out if m not in inside] + [part]
     return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+
+
+#: A capitalised Latin word, or two ("Kyrgyzskoj Respubliki"), or an acronym ("KNR").
+_LATIN_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z']+(?:\s+[A-Z][a-z']+)?(?![\w'-])|(?<![\w-])[A-Z]{2,4}(?![\w-])")
+_LETTERS = dict(zip("ABVGDEZIKLMNOPRSTUFH", "АБВГДЕЗИКЛМНОПРСТУФХ"))
+
+
+def _transliterated_countries(tail: str) -> list[Mention]:
+    """Countries named in transliterated Russian ("reformy v Kitae", "ledniki Kyrgyzstana",
+    "KNR"): read back in Cyrillic (:func:`kg.text.ru_latin.cyrillic_from_latin`, every word a
+    Russian word) and known to the countries table. Offsets into ``tail``; no document id.
+
+    >>> [(m.text, m.canonical) for m in _transliterated_countries("reformy v Kitae i KNR; Germany")]
+    [('Kitae', 'Китай'), ('KNR', 'Китай')]
+    """
+    out = []
+    for run in _LATIN_RUN.finditer(tail):
+        word = run.group(0)
+        if word.isupper():
+            cyrillic = "".join(_LETTERS.get(ch, "?") for ch in word)
+        else:
+            cyrillic = cyrillic_from_latin(word, proper_names=True)
+        country = lookup_country(cyrillic if word.isupper() else (cyrillic or "").title(), "ru") \
+            if cyrillic and "?" not in cyrillic else None
+        if country is not None and country.names.get("ru"):
+            out.append(Mention("", run.start(), run.end(), word, "GPE", "ru", country.names["ru"],
+                               REFERENCE_SOURCE))
+    return out
 
 
 #: Where an entry's parts meet: brackets, «//», a full stop after a word of three letters or
