@@ -86,9 +86,9 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
         out.append(replace(m.shifted(shift), extractor=source))
     links = Coverage((k.start(), k.end()) for k in _LINK.finditer(tail))
     taken = Coverage((m.start - offset, m.end - offset) for m in out if m.extractor == REFERENCE_SOURCE)
-    countries = [replace(m, document_id=document_id).shifted(offset) for m in _transliterated_countries(tail)
+    countries = [replace(m, document_id=document_id).shifted(offset) for m in _countries_and_acronyms(tail)
                  if not taken.overlaps(m.start, m.end) and not links.overlaps(m.start, m.end)]
-    found = Coverage((m.start, m.end) for m in countries)  # a known country beats an unknown "KNR"
+    found = Coverage((m.start, m.end) for m in countries)  # a known name beats an unknown "KNR"
     out = [m for m in out if not found.overlaps(m.start, m.end)] + countries
     for part in _catalogued_parts(tail):  # a whole catalogued name beats the names inside it
         part = replace(part, document_id=document_id).shifted(offset)
@@ -106,13 +106,15 @@ _LATIN_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z']+(?:\s+[A-Z][a-z']+)?(?![\w'-])|
 _LETTERS = dict(zip("ABVGDEZIKLMNOPRSTUFH", "АБВГДЕЗИКЛМНОПРСТУФХ"))
 
 
-def _transliterated_countries(tail: str) -> list[Mention]:
+def _countries_and_acronyms(tail: str) -> list[Mention]:
     """Countries named in transliterated Russian ("reformy v Kitae", "ledniki Kyrgyzstana",
     "KNR"): read back in Cyrillic (:func:`kg.text.ru_latin.cyrillic_from_latin`, every word a
-    Russian word) and known to the countries table. Offsets into ``tail``; no document id.
+    Russian word) and known to the countries table; and the catalogue's institutions by their
+    acronyms, as printed or transliterated («ЮНИСЕФ Казахстан и БНС», "Tokayev predlozhit
+    SNG"). Offsets into ``tail``; no document id.
 
-    >>> [(m.text, m.canonical) for m in _transliterated_countries("reformy v Kitae i KNR; Germany")]
-    [('Kitae', 'Китай'), ('KNR', 'Китай')]
+    >>> [(m.text, m.label, m.canonical) for m in _countries_and_acronyms("reformy v Kitae i KNR; Germany; SNG i БНС")]
+    [('Kitae', 'GPE', 'Китай'), ('KNR', 'GPE', 'Китай'), ('SNG', 'ORG', 'СНГ'), ('БНС', 'ORG', 'БНС')]
     """
     out = []
     for run in _LATIN_RUN.finditer(tail):
@@ -126,7 +128,18 @@ def _transliterated_countries(tail: str) -> list[Mention]:
         if country is not None and country.names.get("ru"):
             out.append(Mention("", run.start(), run.end(), word, "GPE", "ru", country.names["ru"],
                                REFERENCE_SOURCE))
-    return out
+        elif word.isupper() and "?" not in cyrillic and lookup_institution(cyrillic) is not None \
+                and lookup_institution(word) is None:
+            out.append(Mention("", run.start(), run.end(), word, "ORG", "ru", cyrillic, REFERENCE_SOURCE))
+    for acronym in _CYRILLIC_ACRONYM.finditer(tail):
+        if lookup_institution(acronym.group(0)) is not None:
+            out.append(Mention("", acronym.start(), acronym.end(), acronym.group(0), "ORG",
+                               detect_language(acronym.group(0), "ru", guess=False),
+                               acronym.group(0), REFERENCE_SOURCE))
+    return sorted(out, key=lambda m: m.start)
+
+
+_CYRILLIC_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}(?![\w])")
 
 
 #: Where an entry's parts meet: brackets, «//», a full stop after a word of three letters or
