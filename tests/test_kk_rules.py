@@ -88,3 +88,12 @@ def test_a_catalogued_thinker_opening_a_sentence_is_the_person_a_town_is_not():
     from kg.extract.kk.gazetteer import find_people
     text = "Ол айтты. Хабермас көпшілікті сынады. Серл сөз актілерін зерттеді. Абай ауылы."
     assert [text[c.start:c.end] for c in find_people(text)] == ["Хабермас", "Серл"]
+
+
+def test_a_latin_name_opening_a_sentence_keeps_its_first_word():
+    """«Goldman Sachs компаниясы» opening a sentence: a word in Latin letters is a name
+    wherever it stands (a Kazakh first word there may be a title: «Елбасы Білім … министрлігі»)."""
+    from kg.extract import extract_text
+    orgs = [m.text for m in extract_text("Goldman Sachs компаниясы жұмыс істейді.", "d", (), False)
+            if m.label == "ORG"]
+    assert orgs == ["Goldman Sachs компаниясы"]

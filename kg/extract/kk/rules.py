@@ -300,14 +300,16 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         # «Еңбек және әлеуметтік қорғау министрлігі» opening a reference entry is a name)
     if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
-            and not first.group().split("-")[0].isupper():
-        first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"
+            and not first.group().split("-")[0].isupper() and not _LATIN_WORD.match(first.group()):
+        first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"; "Goldman Sachs" is a name
     if _place_centre(span[first.start():]):
         return end, end
     return start + first.start(), end
 
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+#: A word in Latin letters: a name in Kazakh text wherever it stands.
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")
 
 
 def _place_centre(span: str) -> bool:
