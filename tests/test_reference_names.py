@@ -123,3 +123,15 @@ def test_countries_in_transliterated_russian_entries_are_found():
     for country in (("KNR", "GPE", "Китай"), ("Kyrgyzstana", "GPE", "Киргизия"),
                     ("Kitae", "GPE", "Китай"), ("Rossii", "GPE", "Россия")):
         assert country in got
+
+
+def test_an_institution_before_a_quoted_title_and_its_bracketed_acronym_are_found():
+    """«Доклад Евразийского банка развития «Цифровой потенциал …»»: the rule ran the bank into
+    the report's title; the known part before the quote is the bank. "European Commission
+    [EC]": the acronym in brackets is the Commission too."""
+    tail = ("References\n6. European Commission [EC]. Staff Working Document.\n"
+            "2. Доклад Евразийского банка развития «Цифровой потенциал стран». Алматы, 2019.\n")
+    got = [(m.text, m.label, m.canonical) for m in reference_text_mentions("d", 0, tail, use_model=False)
+           if m.extractor == REFERENCE_SOURCE]
+    assert ("EC", "ORG", "European Commission") in got
+    assert ("Евразийского банка развития", "ORG", "Евразийского банка развития") in got

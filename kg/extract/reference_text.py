@@ -58,6 +58,30 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
                             use_model: bool = True) -> tuple[Mention, ...]:
     """Mentions (offsets into the document: ``tail`` starts at ``offset``) in the entries of
     the reference list ``tail``, one paragraph per line."""
+    out = _extracted(document_id, offset, tail, use_model)
+    links = Coverage((k.start(), k.end()) for k in _LINK.finditer(tail))
+    taken = Coverage((m.start - offset, m.end - offset) for m in out if m.extractor == REFERENCE_SOURCE)
+    countries = [replace(m, document_id=document_id).shifted(offset) for m in _countries_and_acronyms(tail)
+                 if not taken.overlaps(m.start, m.end) and not links.overlaps(m.start, m.end)]
+    found = Coverage((m.start, m.end) for m in countries)  # a known name beats an unknown "KNR"
+    out = [m for m in out if not found.overlaps(m.start, m.end)] + countries
+    for part in _catalogued_parts(tail):  # a whole catalogued name beats the names inside it
+        part = replace(part, document_id=document_id).shifted(offset)
+        inside = [m for m in out if part.start <= m.start and m.end <= part.end]
+        if links.overlaps(part.start - offset, part.end - offset) or any(
+                m.start < part.end and part.start < m.end and m not in inside for m in out) \
+                or any(m.label == part.label for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [part]
+    out += _bracketed_acronyms(out, tail, offset)
+    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+
+
+def _extracted(document_id: str, offset: int, tail: str, use_model: bool) -> list[Mention]:
+    """The names each entry's language extractor reads (offsets into the document): known
+    ones as :data:`REFERENCE_SOURCE`, unknown institutions, laws, programs and persons as
+    :data:`REFERENCE_TEXT_SOURCE`; an unknown institution whose name runs into a quoted title
+    is the known one before the quote («Доклад Евразийского банка развития «Цифровой …»»)."""
     from kg.extract import extract_text  # deferred: the extractors load models
 
     lines = tail.split("\n")
@@ -79,26 +103,53 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
                 or m.label in PLACES and _quoted(spaced, m.start, m.end):
             continue
         known = is_known(m) and m.label != "PERSON"  # persons: known to the corpus only
+        if not known and m.label == "ORG":
+            m, known = _before_quote(m)
         if not known and m.label not in CORPUS_LABELS:
             continue
         shift = offset + starts_tail[i] - starts_spaced[i]
         source = REFERENCE_SOURCE if known else REFERENCE_TEXT_SOURCE
         out.append(replace(m.shifted(shift), extractor=source))
-    links = Coverage((k.start(), k.end()) for k in _LINK.finditer(tail))
-    taken = Coverage((m.start - offset, m.end - offset) for m in out if m.extractor == REFERENCE_SOURCE)
-    countries = [replace(m, document_id=document_id).shifted(offset) for m in _countries_and_acronyms(tail)
-                 if not taken.overlaps(m.start, m.end) and not links.overlaps(m.start, m.end)]
-    found = Coverage((m.start, m.end) for m in countries)  # a known name beats an unknown "KNR"
-    out = [m for m in out if not found.overlaps(m.start, m.end)] + countries
-    for part in _catalogued_parts(tail):  # a whole catalogued name beats the names inside it
-        part = replace(part, document_id=document_id).shifted(offset)
-        inside = [m for m in out if part.start <= m.start and m.end <= part.end]
-        if links.overlaps(part.start - offset, part.end - offset) or any(
-                m.start < part.end and part.start < m.end and m not in inside for m in out) \
-                or any(m.label == part.label for m in inside):
+    return out
+
+
+_QUOTE_OPEN = re.compile(r"\s+[«“„\"]")
+
+
+def _before_quote(m: Mention) -> tuple[Mention, bool]:
+    """``m`` cut before a quoted title it runs into, if the catalogue knows that part; and
+    whether the result is known."""
+    quote = _QUOTE_OPEN.search(m.text)
+    if quote is None or quote.start() == 0:
+        return m, False
+    head = m.text[:quote.start()]
+    if lookup_institution(head, m.lang) is None:
+        return m, False
+    return replace(m, end=m.start + len(head), text=head, canonical=head,
+                   name_start=None, name_end=None), True
+
+
+#: An acronym in brackets right after a name: "European Commission [EC]", "… (ЕАБР)".
+_BRACKETED = re.compile(r"\s*[\[(]([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8})[\])]")
+
+
+def _bracketed_acronyms(mentions: list[Mention], tail: str, offset: int) -> list[Mention]:
+    """An acronym in brackets after a known institution whose words it abbreviates is that
+    institution ("European Commission [EC]")."""
+    taken = Coverage((m.start, m.end) for m in mentions)
+    out = []
+    for m in mentions:
+        after = _BRACKETED.match(tail, m.end - offset) if m.label == "ORG" \
+            and m.extractor == REFERENCE_SOURCE else None
+        if after is None:
             continue
-        out = [m for m in out if m not in inside] + [part]
-    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+        acronym = after.group(1)
+        start = offset + after.start(1)
+        initials = "".join(w[0] for w in re.findall(r"\w+", m.text) if w[0].isupper())
+        if acronym in initials and not taken.overlaps(start, start + len(acronym)):
+            out.append(Mention(m.document_id, start, start + len(acronym), acronym, "ORG", m.lang,
+                               m.canonical, REFERENCE_SOURCE))
+    return out
 
 
 #: A capitalised Latin word, or two ("Kyrgyzskoj Respubliki"), or an acronym ("KNR").
