@@ -137,6 +137,12 @@ ACTS = [
     ("Qazaqstan Respublikasynyń Qylmystyq kodeksi", "criminal-code"),
     ("Qazaqstan Respublikasynyn Konstitutsiyasy", "kz-constitution"),
     ("Gosudarstvennaya programma «Cifrovoy Kazahstan»", "digital-kazakhstan"),
+    ("Qazaqstan Respublikasyn äleumettik damytudyn 2030 jylğa deingi tüjyrymdamasy",
+     "social-development-concept-2030"),
+    ("Креативті индустрияларды дамытудың 2021–2025 жылдарға арналған тұжырымдамасын",
+     "creative-industries-concept-2025"),
+    ("concept of the healthcare development of the Republic of Kazakhstan until 2026",
+     "healthcare-concept-2026"),
 ]
 
 
