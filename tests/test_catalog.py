@@ -139,8 +139,8 @@ ACTS = [
     ("Gosudarstvennaya programma «Cifrovoy Kazahstan»", "digital-kazakhstan"),
     ("Qazaqstan Respublikasyn äleumettik damytudyn 2030 jylğa deingi tüjyrymdamasy",
      "social-development-concept-2030"),
-    ("Креативті индустрияларды дамытудың 2021–2025 жылдарға арналған тұжырымдамасын",
-     "creative-industries-concept-2025"),
+    ("Қазақстан Республикасының денсаулық сақтау саласын дамытудың 2026 жылға дейінгі тұжырымдамасы",
+     "healthcare-concept-2026"),
     ("concept of the healthcare development of the Republic of Kazakhstan until 2026",
      "healthcare-concept-2026"),
 ]
