@@ -199,3 +199,18 @@ def test_a_quoted_title_listed_after_programs_such_as_is_a_program():
     assert ("«Sustainable Use of Natural Resources in Central Asia»", "PROGRAM") in found
     assert ("“Green Bridge”", "PROGRAM") in found
     assert not any(m.label == "PROGRAM" for m in extract_text("Programs such as these «are» rare.", "d", []))
+
+
+def test_catalogued_programs_with_another_dash_or_case_and_a_program_acronym():
+    """"Auyl - el besigi" is «Auyl – El Besigi», "Plan of the Nation - 100 Concrete Steps" the
+    Plan; "not just Kazakhstan" is no program (the first letter keeps its case); and in an
+    abstract in another language, where only known names are kept, "TSA" is known (the
+    program's acronym, though the rules tag it an institution)."""
+    from kg.extract import extract_text
+    from kg.extract.known import is_known
+    text = ("Programmes such as TSA and Auyl - el besigi. Plan of the Nation - 100 Concrete Steps. "
+            "It is not just Kazakhstan.")
+    found = {m.text: m for m in extract_text(text, "d", (), False)}
+    assert found["Auyl - el besigi"].label == "PROGRAM"
+    assert found["Plan of the Nation - 100 Concrete Steps"].label == "PROGRAM"
+    assert "just Kazakhstan" not in found and is_known(found["TSA"])

@@ -20,13 +20,16 @@ from kg.model import Mention
 __all__ = ["is_known"]
 
 #: The table that knows each label's names.
-LOOKUPS = {"ORG": lookup_institution, "LAW": lookup_act, "PROGRAM": lookup_act,
+LOOKUPS = {"ORG": lambda name, lang: lookup_institution(name, lang) or lookup_act(name, lang),
+           "LAW": lookup_act, "PROGRAM": lookup_act,
            "GPE": lookup_country, "GPE_SUB": lookup_place,
            "PERSON": lambda name, lang: lookup_person(name)}
 
 
 def is_known(m: Mention) -> bool:
-    """True if a table knows the name ``m`` gives (its canonical form or its text)."""
+    """True if a table knows the name ``m`` gives (its canonical form or its text); an
+    institution-tagged acronym of a catalogued program ("TSA") counts, as resolution makes
+    it the program."""
     lookup = LOOKUPS.get(m.label)
     return lookup is not None and any(lookup(name, m.lang) is not None
                                       for name in {m.canonical, m.text} if name)

@@ -194,8 +194,8 @@ _CYRILLIC_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}(?![\
 
 
 #: Where an entry's parts meet: brackets, «//», a full stop after a word of three letters or
-#: more (not an initial's, nor «No.»'s), a semicolon, a link.
-_PART_EDGE = re.compile(r"\[|\]|\(|\)|//|(?<=[^\s.]{3})\.(?=\s)|;(?=\s)|<|https?://")
+#: more (not an initial's, nor «No.»'s), a semicolon or colon, a link.
+_PART_EDGE = re.compile(r"\[|\]|\(|\)|//|(?<=[^\s.]{3})\.(?=\s)|[;:](?=\s)|<|https?://")
 _PART_MAX = 200
 _ENTRY_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 

@@ -94,13 +94,26 @@ def _gazetteer_re() -> re.Pattern[str]:
     """Known countries, cities, programs and institutions, one named group per label."""
     countries = join_alternatives(country_names())
     cities = join_alternatives(CITIES)
-    programs = join_alternatives((*KNOWN_PROGRAMS, *latin_program_names()))
+    programs = "|".join(_spaced_dashes(n) for n in sorted(
+        {*KNOWN_PROGRAMS, *latin_program_names()}, key=len, reverse=True))
     orgs = join_alternatives((*KNOWN_ORGS, *latin_institution_names()))
     return re.compile(
         rf"(?<![\w-])(?:(?P<GPE>{countries})|(?P<GPE_SUB>{cities})|(?P<PROGRAM>{programs})|"
         rf"(?P<ORG>{orgs}))"
         r"(?![\w]|-[a-z]|\.\w)"
     )
+
+
+def _spaced_dashes(name: str) -> str:
+    """``name`` as a pattern whose spaced dashes may be any dash and whose words after the
+    first letter may be in any case ("Auyl - el besigi" is "Auyl – El Besigi"; "just
+    Kazakhstan" is not "Just Kazakhstan").
+
+    >>> [bool(re.fullmatch(_spaced_dashes("Auyl – El Besigi"), t)) for t in ("Auyl - el besigi", "auyl – El Besigi")]
+    [True, False]
+    """
+    pattern = r"\s+[-–—]\s+".join(re.escape(piece) for piece in re.split(r"\s+[-–—]\s+", name))
+    return f"{re.escape(name[0])}(?i:{pattern[len(re.escape(name[0])):]})" if name else pattern
 
 
 def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Candidate]:
