@@ -237,3 +237,13 @@ def test_without_the_model_the_gazetteers_find_russian_countries_and_places():
 
 def test_a_town_that_is_a_first_name_is_no_place_without_the_model():
     assert found("Абай Естекбаев. Цифровизация и агропромышленный комплекс", use_model=False) == []
+
+
+def test_a_catalogued_program_in_any_case_form_without_capitals_or_quotes():
+    """«получающих адресную социальную помощь (АСП)» is the catalogued program; «Новый курс
+    реформ» opening a sentence is no New Deal, and a bare «о государственной службе» no law."""
+    got = found("Семьи, получающие адресную социальную помощь (АСП). Новый курс реформ начат. "
+                "Речь шла о государственной службе.", use_model=False)
+    assert ("адресную социальную помощь", "PROGRAM", "адресная социальная помощь") in got
+    assert not any(label in ("LAW", "PROGRAM") and text != "адресную социальную помощь" and text != "АСП"
+                   for text, label, _ in got)

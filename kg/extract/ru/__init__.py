@@ -1,7 +1,8 @@
 """Russian entity extraction: natasha's NER plus rules for laws, programs and institutions.
 
 Rules (:mod:`kg.extract.ru.rules`) add what natasha (:mod:`kg.extract.ru.model`) misses;
-without the model, the gazetteers find countries and places (:mod:`kg.extract.ru.places`). A
+without the model, the gazetteers find countries and places (:mod:`kg.extract.ru.places`);
+catalogued programs and laws are found in any case form (:mod:`kg.extract.ru.catalogued`). A
 rule span wins over an overlapping model span; among the others the longer span wins, and
 an acronym or rule span over an equally long model span. An acronym given a label once
 (``… (АСП)``, ``программ («…», АСП)``) keeps it throughout the paragraph. Canonical forms
@@ -18,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.base import BaseExtractor, ParagraphText
+from kg.extract.ru.catalogued import find_catalogued_acts
 from kg.extract.ru.model import find_by_model
 from kg.extract.ru.places import find_places
 from kg.extract.ru.rules import find_by_rules
@@ -45,7 +47,7 @@ class RussianExtractor(BaseExtractor):
         text = paragraph.text
         if not text.strip():
             return []
-        cands = find_by_rules(text)
+        cands = find_by_rules(text) + find_catalogued_acts(text)
         cands.extend(find_by_model(text) if self.use_model else find_places(text))
         # same span, several labels: the first label alphabetically
         chosen = resolve_overlaps(sorted(cands, key=lambda c: c.label))
