@@ -97,3 +97,10 @@ def test_a_latin_name_opening_a_sentence_keeps_its_first_word():
     orgs = [m.text for m in extract_text("Goldman Sachs компаниясы жұмыс істейді.", "d", (), False)
             if m.label == "ORG"]
     assert orgs == ["Goldman Sachs компаниясы"]
+
+
+def test_a_common_noun_acronym_is_no_institution():
+    """«АӨК саласында» (the agro-industrial complex, the model's ORG) is a sector, not a body."""
+    from kg.extract import extract_text
+    text = "Мамандардың кейіннен АӨК саласында жұмыс істеуі үшін ауылдық жерлерге қызықтыру керек."
+    assert not [m for m in extract_text(text, "d", (), True) if m.label == "ORG"]

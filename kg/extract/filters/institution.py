@@ -67,6 +67,10 @@ BARE_HEADS = (
 _ARTICLES = frozenset({"the", "a", "an"})
 #: Indices and ratings named by acronyms.
 INDEX_ACRONYMS = frozenset("EGDI EGD LOSI OSI TII HCI EPI EPART HDI GII GCI CPI EPI DESI".split())
+#: Acronyms of common nouns, no institution's: agro-industrial complex, GDP, small and
+#: medium business, NGOs («АӨК саласында жұмыс істеуі үшін»).
+COMMON_ACRONYMS = frozenset("АӨК АПК ЖІӨ ВВП ШОБ МСБ ҮЕҰ НПО НКО".split())
+_NO_INSTITUTION = INDEX_ACRONYMS | COMMON_ACRONYMS
 _INDEX_END = re.compile(r"(?:Index|Indices|индекс\w*|Индекс\w*)\W*$")
 _INDEX_NEXT = re.compile(r"[»\"”]?\s*(?:Index|Indices|[Ии]ндекс)")
 #: Heads of bodies that belong to an owner (a committee, a chamber, a secretariat …).
@@ -370,9 +374,10 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
             person = None if confirmed(ctx, part) else _person_at_end(ctx, part, text)
             if person is not None:
                 out.append(person)
-            elif confirmed(ctx, part) and text not in INDEX_ACRONYMS:
+            elif confirmed(ctx, part) and text not in _NO_INSTITUTION:
                 out.append(part)
-            elif not (_is_adjective(text) or text in INDEX_ACRONYMS or _INDEX_END.search(text)
+            elif not (_is_adjective(text) or text in _NO_INSTITUTION
+                      or _INDEX_END.search(text)
                       or _is_plural(text, ctx.lang) or _defined_as_common(ctx, part)
                       or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, org_ends)
                       and not _owner_named(text, named)
