@@ -368,3 +368,17 @@ def test_the_laws_an_article_cites_by_country_count_towards_its_country():
         "Qazaqstan Respublikasynyń Qylmystyq kodeksi", "Qazaqstan Respublikasynyń Eńbek kodeksi")]
     assert _entity(resolve([], [ua, kz, bare], [_doc(text)]), bare) is None
     assert _entity(resolve([], [ua, kz, bare, *codes], [_doc(text)]), bare) == ("law", "kz-constitution")
+
+
+def test_a_misspelt_long_institution_name_is_one_institution_a_digit_or_plural_is_not():
+    """"Harcourt Brace Jovanovic" (a reference list) and "Harcourt Brace Jovanovich" (its
+    transliterated twin) are one publisher; names a digit or a plural «s» apart stay two."""
+    names = ["Harcourt Brace Jovanovic", "Harcourt Brace Jovanovich", "Institute of Economic Studies",
+             "Institute of Ecnomic Studies", "Bureau of Statistics 2019", "Bureau of Statistics 2018",
+             "Center for Policy Analysis", "Centers for Policy Analysis"]
+    ms = [_m(DOC, 40 * i, n, "ORG", lang="en") for i, n in enumerate(names)]
+    r = resolve([], ms)
+    keys = [_entity(r, m) for m in ms]
+    assert keys[0] == keys[1] == ("institution", "harcourt-brace-jovanovich")
+    assert keys[2] == keys[3] and len({keys[4], keys[5]}) == 2 and len({keys[6], keys[7]}) == 2
+    assert any("misspelt" in m.reason for m in r.merges)

@@ -24,17 +24,18 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kg import kinds
-from kg.lexicon.catalog import lookup_act, lookup_institution
+from kg.lexicon.catalog import entry_by_key, lookup_act, lookup_institution
 from kg.model import CORPUS_KNOWN_ONLY, Article, Document, Mention
 from kg.resolve.acronyms import expansions
 from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
+from kg.resolve.misspelt import misspelt_pairs
 from kg.resolve.national import CountryContext, national_key
 from kg.resolve.people import Occurrence, People
 from kg.resolve.places import country_key, country_of, country_or_region, region_key
@@ -85,6 +86,7 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     contexts = _contexts(documents, articles, mentions)
     resolved = _text_mentions(registry, people, mentions, contexts, thesaurus, posts)
     links = _Links(authors, institutions, keywords, resolved)
+    _merge_misspelt(registry, links)
     _apply_entity_rules(registry, thesaurus, links)
     return Resolution(dict(sorted(registry.entities.items())), links.authors, links.institutions,
                       places, links.keywords, links.mentions, tuple(registry.merges))
@@ -293,6 +295,17 @@ class _Links:
                     del self.mentions[place]
                 else:
                     self.mentions[place] = target
+
+
+def _merge_misspelt(registry: Registry, links: _Links) -> None:
+    """One uncatalogued institution whose long name is misspelt in one place (:mod:`.misspelt`)."""
+    counts: Counter[str] = Counter(key for kind, key in links.mentions.values() if kind == "institution")
+    counts.update(links.institutions.values())
+    names = {key: counts[key] for kind, key in registry.entities
+             if kind == "institution" and entry_by_key(key) is None}
+    for lost, kept in misspelt_pairs(names):
+        registry.absorb(("institution", lost), ("institution", kept), "a misspelt name of one institution")
+        links.redirect(("institution", lost), ("institution", kept))
 
 
 def _apply_entity_rules(registry: Registry, thesaurus: Thesaurus, links: _Links) -> None:
