@@ -40,8 +40,8 @@ from kg.text.names import fold
 from kg.text.ru_morph import normalize_ru
 from kg.text.translit import latin
 
-__all__ = ["CatalogEntry", "entry_by_key", "read_entries", "institutions", "latin_institution_names",
-           "latin_program_names", "legal_acts", "lookup_act", "lookup_institution"]
+__all__ = ["CatalogEntry", "PROGRAM_KINDS", "entry_by_key", "read_entries", "institutions", "is_acronym",
+           "legal_acts", "lookup_act", "lookup_institution"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -137,33 +137,6 @@ def legal_acts() -> tuple[CatalogEntry, ...]:
 PROGRAM_KINDS = frozenset({"program", "strategy", "concept", "national_project"})
 
 
-def latin_program_names() -> tuple[str, ...]:
-    """The names of catalogued programs written in Latin letters, acronyms left out, longest
-    first (for a gazetteer of English text).
-
-    >>> "Auyl – El Besigi" in latin_program_names(), "TSA" in latin_program_names()
-    (True, False)
-    """
-    names = {name for e in legal_acts() if e.kind in PROGRAM_KINDS for name in e.surfaces()
-             if _LATIN_NAME.fullmatch(name) and not _is_acronym(name)}
-    return tuple(sorted(names, key=lambda n: (-len(n), n)))
-
-
-def latin_institution_names() -> tuple[str, ...]:
-    """The names of catalogued institutions written in Latin letters, acronyms left out,
-    longest first (for a gazetteer of English text).
-
-    >>> "European Commission" in latin_institution_names(), "OECD" in latin_institution_names()
-    (True, False)
-    """
-    names = {name for e in institutions() for name in e.surfaces()
-             if _LATIN_NAME.fullmatch(name) and not _is_acronym(name)}
-    return tuple(sorted(names, key=lambda n: (-len(n), n)))
-
-
-_LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,.'’()–—-]*")
-
-
 def entry_by_key(key: str) -> CatalogEntry | None:
     """The institution or legal act whose key is ``key``, or None.
 
@@ -204,7 +177,7 @@ def _strip_decor(key: str) -> str:
     return ""
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     """One word with at least two capitals (``ENU``, ``KazNU``, ``OSCE/ODIHR``)."""
     return " " not in text.strip() and sum(ch.isupper() for ch in text) >= 2
 
@@ -214,7 +187,7 @@ def _cut_acronym_suffixes(text: str) -> str:
     out = []
     for word in text.split():
         m = _ACRONYM_SUFFIX.match(word)
-        out.append(m.group(1) if m and _is_acronym(m.group(1)) else word)
+        out.append(m.group(1) if m and is_acronym(m.group(1)) else word)
     return " ".join(out)
 
 
@@ -301,7 +274,7 @@ def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
     for pos, entry in enumerate(entries):
         for surface in entry.surfaces():
             plain = _unquote(surface)
-            if _is_acronym(plain):
+            if is_acronym(plain):
                 _add(acronyms, amb_acr, plain.replace("ё", "е"), pos)
                 continue
             key = _fold(plain)
@@ -337,7 +310,7 @@ def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
         variants += [bare for v in variants if (bare := _PROGRAM_HEAD.sub("", v).strip()) != v
                      and bare and bare not in variants]
     for variant in variants:
-        if _is_acronym(variant):
+        if is_acronym(variant):
             pos = index.acronyms.get(variant.replace("ё", "е"))
             if pos is not None:
                 return index.entries[pos]

@@ -32,7 +32,7 @@ from kg.extract.en.words import (
     NOT_NAMES,
 )
 from kg.extract.spans import Candidate, is_acronym, sentence_initial
-from kg.lexicon.catalog import latin_institution_names, latin_program_names
+from kg.lexicon.latin_names import latin_institution_names, latin_program_names
 
 __all__ = ["LIST", "STRONG", "WEAK", "find_by_patterns", "find_persons"]
 
