@@ -214,3 +214,11 @@ def test_catalogued_programs_with_another_dash_or_case_and_a_program_acronym():
     assert found["Auyl - el besigi"].label == "PROGRAM"
     assert found["Plan of the Nation - 100 Concrete Steps"].label == "PROGRAM"
     assert "just Kazakhstan" not in found and is_known(found["TSA"])
+
+
+def test_an_unquoted_law_title_in_capitals():
+    """"the new Law on Civil Service" (no quotes) is the law, up to its last capitalised word."""
+    from kg.extract import extract_text
+    got = [(m.text, m.label) for m in extract_text(
+        "It was introduced in the new Law on Civil Service in order to implement the model.", "d", (), False)]
+    assert got == [("Law on Civil Service", "LAW")]

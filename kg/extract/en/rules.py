@@ -62,6 +62,10 @@ _LAW_ON = re.compile(
 )
 #: A lower-case "the old law “On …”": only a title that opens with "On" is a law's.
 _LAW_ON_LOWER = re.compile(r"\b(?:law|code|decree)\s+[\"“«„]On\s[^\"”»“\n]{2,200}[\"”»“]")
+#: A title in capitals without quotes: "the new Law on Civil Service", "the Law on Local Public
+#: Administration and Self-Government" (up to its last capitalised word).
+_LAW_ON_TITLE = re.compile(
+    r"\b(?:Law|Code)\s+on\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:and|of|in|for|the)\s+)*[A-Z][\w-]*){0,8}")
 _PROGRAM_QUOTED = re.compile(
     rf"\b(?:(?:State|National|Government|state|national|government)\s+)?"
     rf"(?:Program(?:me)?|program(?:me)?|Strategy|strategy|Concept|concept|Project|project|"
@@ -118,7 +122,7 @@ def _spaced_dashes(name: str) -> str:
 
 def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Laws, programs, regions, gazetteer names and acronyms (none inside ``headings``)."""
-    for m in (*_LAW_ON.finditer(text), *_LAW_ON_LOWER.finditer(text)):
+    for m in (*_LAW_ON.finditer(text), *_LAW_ON_LOWER.finditer(text), *_LAW_ON_TITLE.finditer(text)):
         yield Candidate(m.start(), m.end(), "LAW", "law", priority=STRONG)
     for m in _PROGRAM_QUOTED.finditer(text):
         yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
