@@ -118,3 +118,19 @@ def test_a_cited_author_joins_the_initialled_name_of_the_document_in_another_scr
     r = resolve([], [text, cited, other_doc, other_letters])
     assert _entity(r, cited) == _entity(r, text) == _entity(r, other_doc) is not None
     assert _entity(r, other_letters) is None  # other initials, a surname sounding alike
+
+
+def test_a_short_cited_surname_with_two_agreeing_initials_is_the_person_sounding_alike():
+    """"Sivintseva, O.V." (a transliterated reference) and «О.В.Сивицеваның» (the body,
+    misprinted): four consonants, one apart, but two initials agree, so one person; one
+    initial would not be enough for so short a surname."""
+    from kg.model import REFERENCE_SOURCE, Article, Mention, Span
+    from kg.resolve import resolve
+    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
+    body = Mention("d", 10, 25, "О.В.Сивицеваның", "PERSON", "kk", "О.В.Сивицева", "kazkg-kk/0.1:rule")
+    two = Mention("d", 300, 316, "Sivintseva, O.V.", "PERSON", "en", "Sivintseva, O.V.", REFERENCE_SOURCE)
+    r = resolve([article], [body, two])
+    assert r.mentions[("d", 300, 316, "PERSON")] == r.mentions[("d", 10, 25, "PERSON")]
+    one = Mention("d", 400, 414, "Sivintseva, O.", "PERSON", "en", "Sivintseva, O.", REFERENCE_SOURCE)
+    r = resolve([article], [body, one])
+    assert r.mentions.get(("d", 400, 414, "PERSON")) != r.mentions[("d", 10, 25, "PERSON")]

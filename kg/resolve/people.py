@@ -178,7 +178,8 @@ class People:
     def _cited_alone(self, m: Mention, name: PersonName, sounds: dict[str, set[Named]]) -> str | None:
         """A cited author no text of the document names by that surname: the one person of the
         document whose surname sounds alike (the same consonants, one apart) and whose initials
-        agree, in another script ("Horkheimer M." and «М. Хоркхаймер»); no one if there are
+        agree, in another script ("Horkheimer M." and «М. Хоркхаймер»; a surname of fewer than
+        five consonants needs two agreeing initials: "Burns J.P." and «Джон П. Бернс»); no one if there are
         several or the initials differ (a second node would split one person: "Hale, H. E."
         beside «Генри Хейл»); else the one initialled or bare name with that surname and
         agreeing initials in the corpus («Сыроежкин К.» and «К.Л. Сыроежкин»); else a person of
@@ -192,7 +193,8 @@ class People:
                  if Levenshtein.distance(sound, snd) <= 1 for other, key, spelt in named}
         if alike:  # joined only with initials on both sides and five consonants or more («Фунг»
             keys = {key for snd, other, key, spelt in alike  # is no "Dong L."); the same spelling
-                    if min(len(snd), len(sound)) >= SOUND_MIN and other and letters  # was
+                    if (min(len(snd), len(sound)) >= SOUND_MIN  # was; or two initials agree:
+                        or min(len(other), len(letters)) >= 2) and other and letters  # J. P.
                     and spelt != folded and _vowel_end(spelt) == _vowel_end(folded)  # _cited_key's
                     and _agree(other, letters)}  # to join; -ова is no -ов
             if len(keys) != 1 or len({key for _, _, key, _ in alike}) != 1:
