@@ -134,4 +134,4 @@ def test_an_institution_before_a_quoted_title_and_its_bracketed_acronym_are_foun
     got = [(m.text, m.label, m.canonical) for m in reference_text_mentions("d", 0, tail, use_model=False)
            if m.extractor == REFERENCE_SOURCE]
     assert ("EC", "ORG", "European Commission") in got
-    assert ("Евразийского банка развития", "ORG", "Евразийского банка развития") in got
+    assert ("Евразийского банка развития", "ORG", "Евразийский банк развития") in got

@@ -35,6 +35,7 @@ from kg.lexicon.catalog import PROGRAM_KINDS, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, Mention
 from kg.text.lang import detect_language
+from kg.text.org_names import nominative_org
 from kg.text.ru_latin import cyrillic_from_latin
 
 __all__ = ["reference_text_mentions"]
@@ -125,7 +126,7 @@ def _before_quote(m: Mention) -> tuple[Mention, bool]:
     head = m.text[:quote.start()]
     if lookup_institution(head, m.lang) is None:
         return m, False
-    return replace(m, end=m.start + len(head), text=head, canonical=head,
+    return replace(m, end=m.start + len(head), text=head, canonical=nominative_org(head, m.lang),
                    name_start=None, name_end=None), True
 
 

@@ -29,7 +29,7 @@ from kg.lexicon.catalog import lookup_institution
 from kg.model import Article, Document, Mention
 from kg.segment.affiliations import institutions_of
 from kg.segment.editors import EXTRACTOR, aligned_places, editors, front_matter_end
-from kg.text.ru_morph import normalize_ru
+from kg.text.org_names import nominative_org
 
 __all__ = ["Post", "aligned_posts", "post_mentions", "posts"]
 
@@ -93,18 +93,26 @@ _RU_INSTITUTION = re.compile(
 def _institutions(flat: str, lang: str) -> list[tuple[tuple[int, int], str]]:
     """((start, end) in ``flat``, nominative name) of the institutions a post names, each as
     far as the catalogue knows it (:func:`_catalogued_extent`)."""
+    out = []
     if lang == "ru":
-        out = []
         for m in _RU_INSTITUTION.finditer(flat):
-            name = normalize_ru(m.group(0).strip(), "ORG")
-            out.append(((m.start(), m.start() + len(m.group(0).rstrip())), name[:1].upper() + name[1:]))
+            out.append(((m.start(), m.start() + len(m.group(0).rstrip())), _nominative(m.group(0), lang)))
     else:
-        out = []
         for name in institutions_of(flat):
             span = _locate(flat, name)
             if span is not None:
                 out.append((span, _PAREN.sub("", name)))
-    return [_catalogued_extent(flat, span, name) for span, name in out]
+    return [_catalogued_extent(flat, span, name, lang) for span, name in out]
+
+
+def _nominative(name: str, lang: str) -> str:
+    """``name`` as printed in a post, in the nominative (a Kazakh or Russian genitive).
+
+    >>> _nominative("Института философии КН МНВО РК", "ru"), _nominative("дінтану институтының", "kk")
+    ('Институт философии КН МНВО РК', 'дінтану институты')
+    """
+    name = nominative_org(name.strip(), lang)
+    return name[:1].upper() + name[1:] if lang == "ru" else name
 
 
 #: What may continue an institution's name in a post: a comma and more words («Института
@@ -117,17 +125,17 @@ _BEFORE = re.compile(r"(?:^|(?<=[,;()–—])\s*)([^,;()\n–—]+),\s*$")
 _CAPITAL_WORD = re.compile(r"(?<!\S)[^\W\d_a-zа-яёәғқңөұүһі]\S*")
 
 
-def _catalogued_extent(flat: str, span: tuple[int, int], name: str
+def _catalogued_extent(flat: str, span: tuple[int, int], name: str, lang: str
                        ) -> tuple[tuple[int, int], str]:
     """The span and name of an institution, continued to the first longer name the catalogue
     knows: a name a comma cut («Института философии, политологии и …», «Философия, саясаттану
     және дінтану институты»), or a known one followed by its owner ("KazISS under President of
-    Kazakhstan").
+    Kazakhstan"); a longer name is put in the nominative (:func:`_nominative`).
 
     >>> flat = "директоры ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының директоры"
     >>> at = flat.index("саясаттану")
-    >>> _catalogued_extent(flat, (at, at + 36), "саясаттану және дінтану институты")[1]
-    'ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының'
+    >>> _catalogued_extent(flat, (at, at + 36), "саясаттану және дінтану институты", "kk")
+    ((10, 68), 'ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институты')
     """
     known = lookup_institution(name)
     before = _BEFORE.search(flat, 0, span[0])
@@ -135,7 +143,7 @@ def _catalogued_extent(flat: str, span: tuple[int, int], name: str
     for start in starts:  # «ҚР ҒЖБМ ҒК Философия, саясаттану …», the longest the catalogue knows
         longer = lookup_institution(flat[start:span[1]])
         if longer is not None and (known is None or longer == known):
-            span, name, known = (start, span[1]), flat[start:span[1]], longer
+            span, name, known = (start, span[1]), _nominative(flat[start:span[1]], lang), longer
             break
     end = span[1]
     for _ in range(_CONTINUATIONS):
@@ -145,7 +153,7 @@ def _catalogued_extent(flat: str, span: tuple[int, int], name: str
         end = more.end()
         longer = lookup_institution(flat[span[0]:end])
         if longer is not None and (known is None or longer == known):
-            return (span[0], end), flat[span[0]:end]
+            return (span[0], end), _nominative(flat[span[0]:end], lang)
     return span, name
 
 

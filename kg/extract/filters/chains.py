@@ -26,11 +26,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from kg.extract.filters.context import FilterContext, surface
-from kg.extract.filters.institution import BARE_HEADS, _canonical
+from kg.extract.filters.institution import BARE_HEADS
 from kg.extract.spans import Candidate
 from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import PARENT_SOURCE
+from kg.text.org_names import nominative_org
 
 __all__ = ["PARENT_SOURCE", "join_and_nest", "parent_spans"]
 
@@ -78,7 +79,7 @@ def named_parent(piece: str, lang: str) -> bool:
     >>> named_parent("Оңтүстік-Шығыс Азия мемлекеттерінің", "kk")
     False
     """
-    if lookup_institution(_canonical(piece, lang), lang) is not None or lookup_institution(piece, lang) is not None:
+    if lookup_institution(nominative_org(piece, lang), lang) is not None or lookup_institution(piece, lang) is not None:
         return True
     words = piece.split()
     return (lang == "kk" and len(words) >= 2 and words[0][:1].isupper()
@@ -131,8 +132,8 @@ def _join(ctx: FilterContext, found: list[Candidate]) -> tuple[list[Candidate], 
             if lookup_institution(surface(ctx, a), ctx.lang) is not None:
                 parents.append(Candidate(a.start, a.end, "ORG", PARENT_SOURCE, a.canonical))
             known_unit = lookup_institution(surface(ctx, cand), ctx.lang) is not None
-            name = cand.canonical or _canonical(surface(ctx, cand), ctx.lang) if known_unit \
-                else _canonical(text, ctx.lang)  # the catalogue knows the bureau by its own name
+            name = cand.canonical or nominative_org(surface(ctx, cand), ctx.lang) if known_unit \
+                else nominative_org(text, ctx.lang)  # the catalogue knows the bureau by its own name
             cand = Candidate(a.start, cand.end, "ORG", cand.source, name,
                              max(a.priority, cand.priority), max(a.preference, cand.preference))
         out.append(cand)
@@ -168,5 +169,5 @@ def join_and_nest(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]
             if span not in taken:
                 taken.add(span)
                 piece = ctx.text[span[0]:span[1]]
-                nested.append(Candidate(*span, "ORG", PARENT_SOURCE, _canonical(piece, ctx.lang)))
+                nested.append(Candidate(*span, "ORG", PARENT_SOURCE, nominative_org(piece, ctx.lang)))
     return out + nested

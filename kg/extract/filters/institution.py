@@ -50,6 +50,7 @@ from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
 from kg.text.kk_morph import normalize_kk, split_suffix, strip_possessive
 from kg.text.names import FUNCTION_WORDS, initials
+from kg.text.org_names import nominative_org
 
 __all__ = ["BARE_HEADS", "filter_institutions", "head_word", "name_words", "split_list"]
 
@@ -283,16 +284,6 @@ def _anaphora(text: str, named: Counter[str]) -> bool:
     return all(w.lower() in named for w in words(text) if w.lower() not in _ARTICLES)
 
 
-def _canonical(part: str, lang: str) -> str:
-    if lang == "kk":
-        return normalize_kk(part)
-    if lang == "ru":
-        from kg.text.ru_morph import normalize_ru  # deferred: loads pymorphy3
-
-        return normalize_ru(part, "ORG")
-    return re.sub(r"^(?:[Tt]he)\s+|['’]s$", "", part)
-
-
 # «… орталығы» АҚ: a company's legal form is part of its name
 _LEGAL_FORM = re.compile(r"(?:ЖШС|АҚ|ШҚ|ЖАҚ|ААҚ|ҰК|ТОО|АО|ЖК|ООО|ПАО|LLP|JSC|LLC|Ltd)(?:-\w+)?\W*")
 # «Ұлттар баспасы» ЮНЕСКО қозғалысы: a quoted institution, then another name
@@ -307,7 +298,7 @@ def split_list(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
     if m and words(m.group(1))[-1].lower().startswith(BARE_HEADS) and _NAMEISH.match(m.group(2)) \
             and not _LEGAL_FORM.fullmatch(m.group(2)):
         return [Candidate(cand.start + s, cand.start + e, cand.label, cand.source,
-                          _canonical(text[s:e].strip("«»\"“”"), ctx.lang), cand.priority,
+                          nominative_org(text[s:e].strip("«»\"“”"), ctx.lang), cand.priority,
                           cand.preference)
                 for s, e in (m.span(1), m.span(2))]
     if "," not in text:
@@ -322,7 +313,7 @@ def split_list(ctx: FilterContext, cand: Candidate) -> list[Candidate]:
     if any(e - s < 2 or not _NAMEISH.match(text[s:e]) for s, e in trimmed):
         return [cand]
     return [Candidate(cand.start + s, cand.start + e, cand.label, cand.source,
-                      _canonical(text[s:e], ctx.lang), cand.priority, cand.preference)
+                      nominative_org(text[s:e], ctx.lang), cand.priority, cand.preference)
             for s, e in trimmed]
 
 
