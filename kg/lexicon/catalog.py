@@ -233,7 +233,7 @@ class _Index:
     acronyms: dict[str, int]  # case-kept acronym -> entry position
     latin: tuple[tuple[int, str], ...]  # (entry position, Latin-folded surface) for fuzzy
     lexicon: object
-    sounds: dict[str, int] = field(default_factory=dict)  # :func:`_sound` key -> entry position
+    sounds: dict[str, int]  # :func:`_sound` key -> entry position
 
 
 def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None:

@@ -37,16 +37,17 @@ def misspelt_pairs(counts: Mapping[str, int]) -> list[tuple[str, str]]:
             for variant in deletions(key):
                 by_variant[variant].add(key)
     pairs: dict[str, str] = {}
+    paired: set[str] = set()
     for key in sorted(counts):
-        if len(key) < MIN_LENGTH or key in pairs or key in pairs.values():
+        if len(key) < MIN_LENGTH or key in paired:
             continue
         near = sorted({other for v in deletions(key) for other in by_variant.get(v, ())
                        if other != key and _letter_apart(key, other)})
-        if len(near) != 1 or near[0] in pairs or near[0] in pairs.values():
+        if len(near) != 1 or near[0] in paired:
             continue
-        other = near[0]
-        kept, lost = sorted((key, other), key=lambda k: (-counts[k], -len(k), k))
+        kept, lost = sorted((key, near[0]), key=lambda k: (-counts[k], -len(k), k))
         pairs[lost] = kept
+        paired |= {key, near[0]}
     return sorted(pairs.items())
 
 

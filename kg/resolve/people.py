@@ -179,9 +179,9 @@ class People:
         """A cited author no text of the document names by that surname: the one person of the
         document whose surname sounds alike (the same consonants, one apart) and whose initials
         agree, in another script ("Horkheimer M." and «М. Хоркхаймер»; a surname of fewer than
-        five consonants needs two agreeing initials: "Burns J.P." and «Джон П. Бернс»); no one if there are
-        several or the initials differ (a second node would split one person: "Hale, H. E."
-        beside «Генри Хейл»); else the one initialled or bare name with that surname and
+        five consonants needs two agreeing initials: "Sivintseva, O.V." and «О.В.Сивицева»); no
+        one if there are several or the initials differ (a second node would split one person:
+        "Hale, H. E." beside «Генри Хейл»); else the one initialled or bare name with that surname and
         agreeing initials in the corpus («Сыроежкин К.» and «К.Л. Сыроежкин»); else a person of
         their own ("Mincer J.")."""
         sound = _sound(name.surname)
@@ -294,13 +294,13 @@ class People:
         pool = here if len(here) == 1 else candidates
         if len(pool) == 1:
             return next(iter(pool))
+        if pool:
+            return None
         surname = person_key(name.surname)
         bare = {key for key, docs in self.bare.get(surname, {}).items() if m.document_id in docs}
-        if pool or not name.first_letters and (  # a bare «Nolan (2020)»: the one bare «Нолан»
-                len(bare) != 1 or not alone or self._initialled(surname, (), m.document_id)):
-            return None
-        if not name.first_letters:
-            return next(iter(bare))
+        if not name.first_letters:  # a bare «Nolan (2020)»: the one bare «Нолан», no initials
+            lone = len(bare) == 1 and alone and not self._initialled(surname, (), m.document_id)
+            return next(iter(bare)) if lone else None
         same = self._initialled(surname, name.first_letters, m.document_id)
         if same:
             return next(iter(same)) if len(same) == 1 else None
