@@ -27,6 +27,7 @@ inside a link is a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from kg.extract.known import is_known
@@ -66,16 +67,32 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
                  if not taken.overlaps(m.start, m.end) and not links.overlaps(m.start, m.end)]
     found = Coverage((m.start, m.end) for m in countries)  # a known name beats an unknown "KNR"
     out = [m for m in out if not found.overlaps(m.start, m.end)] + countries
-    for part in _catalogued_parts(tail):  # a whole catalogued name beats the names inside it
-        part = replace(part, document_id=document_id).shifted(offset)
-        inside = [m for m in out if part.start <= m.start and m.end <= part.end]
-        if links.overlaps(part.start - offset, part.end - offset) or any(
-                m.start < part.end and part.start < m.end and m not in inside for m in out) \
-                or any(m.label == part.label for m in inside):
-            continue
-        out = [m for m in out if m not in inside] + [part]
+    out = _with_catalogued_parts(sorted(out, key=lambda m: (m.start, m.end)), tail, offset,
+                                 document_id, links)
     out += _bracketed_acronyms(out, tail, offset)
     return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+
+
+def _with_catalogued_parts(out: list[Mention], tail: str, offset: int, document_id: str,
+                           links: Coverage) -> list[Mention]:
+    """``out`` (sorted by start) with each entry part that is a whole catalogued name in place
+    of the names inside it, unless a name crosses the part's edges or one inside has its label.
+    The parts do not overlap, so each is weighed against ``out`` alone: linear, by bisection."""
+    begins = [m.start for m in out]
+    longest = max((m.end - m.start for m in out), default=0)
+    dropped: set[int] = set()
+    parts = []
+    for part in _catalogued_parts(tail):
+        part = replace(part, document_id=document_id).shifted(offset)
+        near = [i for i in range(bisect_left(begins, part.start - longest), bisect_left(begins, part.end))
+                if out[i].end > part.start]
+        inside = [i for i in near if part.start <= out[i].start and out[i].end <= part.end]
+        if links.overlaps(part.start - offset, part.end - offset) or len(inside) != len(near) \
+                or any(out[i].label == part.label for i in inside):
+            continue
+        dropped.update(inside)
+        parts.append(part)
+    return [m for i, m in enumerate(out) if i not in dropped] + parts
 
 
 def _extracted(document_id: str, offset: int, tail: str, use_model: bool) -> list[Mention]:
