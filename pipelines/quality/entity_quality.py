@@ -53,6 +53,7 @@ import argparse
 import collections
 import hashlib
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -317,6 +318,24 @@ def squash(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+def names_agree(span: str, name: str) -> bool:
+    """The occurrence ``span`` is the affiliation's ``name``, or that name inflected: they
+    differ at most in a case ending of the last word («… университетінің» / «… университеті»).
+
+    >>> names_agree("Еуразия ұлттық университетінің", "Еуразия ұлттық университеті")
+    True
+    >>> names_agree("Еуразия", "Еуразия ұлттық университеті"), names_agree("ҚазҰУ", "ҚазҰУ")
+    (True, True)
+    >>> names_agree("Ұлттық банктің", "Ұлттық академиясы")
+    False
+    """
+    a, b = squash(span), squash(name)
+    if a in b:
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return " " in b[:common] and max(len(a), len(b)) - common <= 4
+
+
 # --------------------------------------------------------------------------- mapping
 
 
@@ -373,7 +392,7 @@ def header_nodes(build: Build, doc: str, occ: dict[str, Any], kind: str, span: s
     for a, person, inst, text, name in build.affiliations:
         if a != art or person not in persons:
             continue
-        if name and squash(span) in squash(name):
+        if name and names_agree(span, name):
             found.add(inst)  # the institution's own name in a line that names several
         elif squash(span) in squash(text) and (art, squash(text)) not in ambiguous:
             found.add(inst)
