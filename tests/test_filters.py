@@ -289,6 +289,14 @@ def test_an_authors_several_institutions_are_split() -> None:
                            "Beta Institute for Policy") == ("Alpha Institute", "Beta Institute for Policy")
 
 
+def test_an_affiliation_without_a_head_word_names_a_catalogued_institution() -> None:
+    assert institutions_of("АТУ, Әлеуметтік гуманитарлық пәндер кафедрасының ассистент профессоры") == ("АТУ",)
+    assert institutions_of("Leading research fellow of KazISS under President of Kazakhstan, "
+                           "Master of History") == ("KazISS under President of Kazakhstan",)
+    # a capitalised word is no institution, nor is a country
+    assert institutions_of("Chief Expert, Candidate of Historical Sciences (Astana, Kazakhstan)") == ()
+
+
 def test_filters_end_to_end_keep_text_order() -> None:
     text = "Кітап. ЮНКТАД, ПРООН, Британ Кеңесі және Назарбаев"
     found = (cands(text, "PERSON", r"Кітап|Назарбаев")

@@ -14,12 +14,16 @@
 ('Х университеті', '«Тұран» университеті')
 >>> institution_of("Director of the Institute for Security and Development Policy in Stockholm")
 'Institute for Security and Development Policy'
+>>> institutions_of("Chief Expert of the Department of Asian Studies KazISS under the President of "
+...                 "the Republic of Kazakhstan, Candidate of Historical Sciences")
+('KazISS under the President of the Republic of Kazakhstan',)
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.lexicon.catalog import is_acronym, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
 
@@ -89,7 +93,7 @@ def institutions_of(text: str) -> tuple[str, ...]:
 def _clause_institution(clause: str) -> str | None:
     m = _INSTITUTION_HEAD.search(clause)
     if not m:
-        return None
+        return _catalogued_in(clause)
     unit = _UNDER.match(clause, m.end())
     if unit:  # «Хоккайдо университеті жанындағы Славян зерттеулер орталығының»: the unit
         m = _INSTITUTION_HEAD.search(clause, unit.end()) or m
@@ -99,6 +103,25 @@ def _clause_institution(clause: str) -> str | None:
     last = name.split()[-1]
     nominative = _KK_GENITIVE.sub(lambda g: g.group(1), last)
     return _balanced((name[: len(name) - len(last)] + nominative).strip())
+
+
+_MAX_RUN = 12  # words in the longest catalogued name looked for
+_MAX_WORDS = 40  # words of a clause searched (a line with no commas is no affiliation)
+
+
+def _catalogued_in(clause: str) -> str | None:
+    """The longest run of words in a clause without a head word that the institution
+    catalogue knows, as printed: «АТУ», "KazISS under the President of …". A single word
+    counts only as an acronym, so a capitalised common word is never an institution."""
+    words = clause.split()[:_MAX_WORDS]
+    for n in range(min(len(words), _MAX_RUN), 0, -1):
+        for i in range(len(words) - n + 1):
+            run = " ".join(words[i:i + n]).strip(" .;:()")
+            if not run[:1].isupper() or (n == 1 and not is_acronym(run)):
+                continue
+            if lookup_institution(run) is not None:
+                return run
+    return None
 
 
 def _balanced(name: str) -> str:
