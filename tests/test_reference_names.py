@@ -68,6 +68,31 @@ def test_an_unlisted_name_of_an_entry_is_kept_only_as_a_thing_the_corpus_names_e
     assert not any("foundation" in key for _, key in r.entities)
 
 
+def _kk(start: int, text: str, label: str, source: str, canonical: str = "") -> Mention:
+    return Mention("d", start, start + len(text), text, label, "kk", canonical or text, source)
+
+
+def test_an_entry_wording_an_acts_title_another_way_is_that_act_another_year_is_not():
+    """«Х демографиялық даму тұжырымдамасы-2030» in the body and «Х Республикасының 2030
+    жылға дейінгі демографиялық даму тұжырымдамасы» in a reference list are one concept; the
+    same words with 2050 are another, and two body wordings join as well."""
+    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
+    body = _kk(10, "«Хоразмның демографиялық даму тұжырымдамасы-2030»", "PROGRAM", "kazkg-kk/0.1:rules",
+               "Хоразмның демографиялық даму тұжырымдамасы")
+    cited = _kk(200, "Хоразм Республикасының 2030 жылға дейінгі демографиялық даму тұжырымдамасы",
+                "PROGRAM", REFERENCE_TEXT_SOURCE)
+    other = _kk(400, "Хоразм Республикасының 2050 жылға дейінгі демографиялық даму тұжырымдамасы",
+                "PROGRAM", REFERENCE_TEXT_SOURCE)
+    worded = _kk(600, "2030 жылға дейінгі Хоразмның демографиялық даму тұжырымдамасы", "PROGRAM",
+                 "kazkg-kk/0.1:rules")
+    r = resolve([article], [body, cited, other, worded])
+    key = r.mentions[("d", 10, body.end, "PROGRAM")]
+    assert r.mentions[("d", 200, cited.end, "PROGRAM")] == key
+    assert r.mentions[("d", 600, worded.end, "PROGRAM")] == key
+    assert ("d", 400, other.end, "PROGRAM") not in r.mentions
+    assert any("worded another way" in m.reason for m in r.merges)
+
+
 def test_catalogued_institutions_opening_an_entry_or_in_a_title_case_entry_are_found():
     """A reference entry starts with its corporate author («Еңбек және әлеуметтік қорғау
     министрлігі [Электрондық ресурс]») or is written in Title Case ("European Commission.

@@ -32,6 +32,7 @@ from kg import kinds
 from kg.lexicon.catalog import entry_by_key, lookup_act, lookup_institution
 from kg.model import CORPUS_KNOWN_ONLY, Article, Document, Mention
 from kg.resolve.acronyms import expansions
+from kg.resolve.act_variants import names_title, variant_groups
 from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
@@ -87,6 +88,7 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     resolved = _text_mentions(registry, people, mentions, contexts, thesaurus, posts)
     links = _Links(authors, institutions, keywords, resolved)
     _merge_misspelt(registry, links)
+    _merge_act_variants(registry, links)
     _apply_entity_rules(registry, thesaurus, links)
     return Resolution(dict(sorted(registry.entities.items())), links.authors, links.institutions,
                       places, links.keywords, links.mentions, tuple(registry.merges))
@@ -222,6 +224,7 @@ def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKe
     """The ``mentions`` (names no table knows, read where a name is often another
     language's) that are things the corpus already names elsewhere; the others are dropped."""
     out: dict[MentionKey, EntityKey] = {}
+    titles: dict[object, EntityKey] | None = None
     for m in mentions:
         found = kinds.by_label(m.label)
         if found is None or found.key == "person":
@@ -229,7 +232,52 @@ def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKe
         resolver = RESOLVERS.get(found.key, named_key)
         if resolver(Registry(), m, found.key) in registry.entities:  # a scratch registry
             out[_key(m)] = resolver(registry, m, found.key)
+        elif found.key in ACT_KINDS:  # the same act's title worded another way
+            titles = _title_index(registry) if titles is None else titles
+            target = titles.get(names_title([(m.lang, m.canonical), (m.lang, m.text)]))
+            if target is not None:
+                out[_key(m)] = target
+                registry.add(*target, {}, m.text, m.lang, ACT_VARIANT, alias=m.canonical)
     return out
+
+
+ACT_KINDS = ("law", "program")
+ACT_VARIANT = "one act's title worded another way"
+
+
+def _act_names(registry: Registry) -> dict[EntityKey, list[tuple[str, str]]]:
+    """The labels, aliases and printed forms of every uncatalogued law and program."""
+    names: dict[EntityKey, list[tuple[str, str]]] = {
+        (kind, key): [*e.labels.items(), *e.aliases]
+        for (kind, key), e in registry.entities.items()
+        if kind in ACT_KINDS and entry_by_key(key) is None}
+    for merge in registry.merges:
+        if merge.lang and (merge.kind, merge.key) in names:
+            names[(merge.kind, merge.key)].append((merge.lang, merge.surface))
+    return names
+
+
+def _title_index(registry: Registry) -> dict[object, EntityKey]:
+    """Uncatalogued acts by their title key (:mod:`.act_variants`); of two with one title
+    (joined later by :func:`_merge_act_variants`), the smaller key."""
+    found: dict[object, EntityKey] = {}
+    for key, named in sorted(_act_names(registry).items(), reverse=True):
+        title = names_title(named)
+        if title is not None:
+            found[title] = key
+    return found
+
+
+def _merge_act_variants(registry: Registry, links: _Links) -> None:
+    """One uncatalogued act whose title is worded two ways (:mod:`.act_variants`)."""
+    counts = Counter(links.mentions.values())
+    names = _act_names(registry)
+    for kind in ACT_KINDS:
+        own = {key: named for (k, key), named in names.items() if k == kind}
+        for kept, others in variant_groups(own, {key: counts[(kind, key)] for key in own}):
+            for other in others:
+                registry.absorb((kind, other), (kind, kept), ACT_VARIANT)
+                links.redirect((kind, other), (kind, kept))
 
 
 def _names_act(m: Mention) -> bool:
