@@ -93,6 +93,25 @@ def test_an_entry_wording_an_acts_title_another_way_is_that_act_another_year_is_
     assert any("worded another way" in m.reason for m in r.merges)
 
 
+def test_cited_authors_join_the_one_person_of_the_document_of_that_sound_and_initials():
+    """"Burns J.P." is «Джон П. Бернс» (a given name and an initial are two first letters)
+    although «Браун» and «Бирс» sound one letter apart; "Cockx B." is the bare «Cocksx» the
+    text misprints; "Hale, H." beside «Генри Хейл» (initials differ) makes no node."""
+    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
+    text = [_kk(10, "Джон П. Бернс", "PERSON", "kazkg-kk/0.1:rules"),
+            _kk(40, "Браун", "PERSON", "kazkg-kk/0.1:rules"),
+            _kk(60, "Савио Бирс", "PERSON", "kazkg-kk/0.1:rules"),
+            _kk(80, "Cocksx", "PERSON", "kazkg-kk/0.1:rules"),
+            _kk(100, "Генри Хейл", "PERSON", "kazkg-kk/0.1:rules")]
+    cited = [_mention(200, "Burns J.P.", REFERENCE_SOURCE, "PERSON"),
+             _mention(300, "Cockx B.", REFERENCE_SOURCE, "PERSON"),
+             _mention(400, "Hale, H.", REFERENCE_SOURCE, "PERSON")]
+    r = resolve([article], text + cited)
+    key = {m.start: r.mentions.get((m.document_id, m.start, m.end, "PERSON")) for m in text + cited}
+    assert key[200] == key[10] and key[300] == key[80]
+    assert key[400] is None and len({key[10], key[40], key[60], key[80], key[100]}) == 5
+
+
 def test_catalogued_institutions_opening_an_entry_or_in_a_title_case_entry_are_found():
     """A reference entry starts with its corporate author («Еңбек және әлеуметтік қорғау
     министрлігі [Электрондық ресурс]») or is written in Title Case ("European Commission.

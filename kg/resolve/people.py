@@ -191,16 +191,16 @@ class People:
         letters, folded = name.first_letters, fold(name.surname)
         alike = {(snd, other, key, spelt) for snd, named in sounds.items()
                  if Levenshtein.distance(sound, snd) <= 1 for other, key, spelt in named}
-        if alike:  # joined only with initials on both sides and five consonants or more («Фунг»
-            keys = {key for snd, other, key, spelt in alike  # is no "Dong L."); the same spelling
-                    if (min(len(snd), len(sound)) >= SOUND_MIN  # was; or two initials agree:
-                        or min(len(other), len(letters)) >= 2) and other and letters  # J. P.
-                    and spelt != folded and _vowel_end(spelt) == _vowel_end(folded)  # _cited_key's
-                    and _agree(other, letters)}  # to join; -ова is no -ов
-            if len(keys) != 1 or len({key for _, _, key, _ in alike}) != 1:
-                return None
-            return self.registry.add("person", next(iter(keys)), {}, m.text, m.lang,
-                                     "cited author: the one person of the document sounding alike")
+        for pool in ({a for a in alike if a[0] == sound}, alike):  # the same sound first
+            if not pool:
+                continue
+            keys = {key for snd, other, key, spelt in pool
+                    if _joinable((snd, other, spelt), (sound, letters, folded))}
+            if len(keys) == 1 and len({key for _, _, key, _ in pool}) == 1:
+                return self.registry.add("person", next(iter(keys)), {}, m.text, m.lang,
+                                         "cited author: the one person of the document sounding alike")
+        if alike:
+            return None
         surname = person_key(name.surname)
         elsewhere = self._initialled(surname, letters) | set(self.bare.get(surname, {}))
         if len(elsewhere) == 1:
@@ -351,6 +351,29 @@ def _sound(surname: str) -> str:
     ('brns', 'brns', 'hrhmr', 'hrkhmr')
     """
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", fold(surname)))
+
+
+def _joinable(named: tuple[str, tuple[str, ...], str], cited: tuple[str, tuple[str, ...], str]) -> bool:
+    """May a cited author (sound, first letters, folded surname) be a name of the document that
+    sounds alike, spelt otherwise? With initials on both sides that agree, and five consonants
+    or two initials («Фунг» is no "Dong L."; "Burns J.P." is «Джон П. Бернс»); without the
+    document's initials only a surname of five letters or more misprinted by one letter
+    («Cocksx» for "Cockx B."). -ова is no -ов either way.
+
+    >>> _joinable(("brns", ("j", "p"), "berns"), ("brns", ("j", "p"), "burns"))
+    True
+    >>> _joinable(("cksx", (), "cocksx"), ("ckx", ("b",), "cockx"))
+    True
+    >>> _joinable(("brn", (), "braun"), ("brns", ("j", "p"), "burns"))
+    False
+    """
+    (snd, other, spelt), (sound, letters, folded) = named, cited
+    if spelt == folded or _vowel_end(spelt) != _vowel_end(folded):
+        return False
+    if not other:
+        return min(len(spelt), len(folded)) >= 5 and Levenshtein.distance(spelt, folded) <= 1
+    return bool(letters) and _agree(other, letters) and (
+        min(len(snd), len(sound)) >= SOUND_MIN or min(len(other), len(letters)) >= 2)
 
 
 def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

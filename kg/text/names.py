@@ -97,15 +97,18 @@ class PersonName:
 
     @property
     def first_letters(self) -> tuple[str, ...]:
-        """The first letters of the folded given names, or the folded initials: a letter
-        two scripts write as two (Дж/J, Zh/Ж, Kh/Х, Ye/Е) is one.
+        """The first letters of the folded given names, then of the initials after them
+        ("John P. Burns" is J. P.): a letter two scripts write as two (Дж/J, Zh/Ж, Kh/Х, Ye/Е)
+        is one.
 
         >>> parse_name("Дж. Най").first_letters == parse_name("Joseph Nye").first_letters
         True
         >>> parse_name("Yerlan Karin").first_letters == parse_name("Ерлан Қарин").first_letters
         True
+        >>> parse_name("Джон П. Бернс").first_letters == parse_name("Burns J.P.").first_letters
+        True
         """
-        return tuple(fold(x)[:1] for x in self.initials or self.given if fold(x))
+        return tuple(fold(x)[:1] for x in (*self.given, *self.initials) if fold(x))
 
     def surname_key(self, feminine_fold: bool = False) -> str:
         """The folded surname (``feminine_fold``: -ова/-ева/-ина read as -ов/-ев/-ин)."""
