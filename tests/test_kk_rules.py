@@ -104,3 +104,15 @@ def test_a_common_noun_acronym_is_no_institution():
     from kg.extract import extract_text
     text = "Мамандардың кейіннен АӨК саласында жұмыс істеуі үшін ауылдық жерлерге қызықтыру керек."
     assert not [m for m in extract_text(text, "d", (), True) if m.label == "ORG"]
+
+
+def test_an_unquoted_program_title_opened_by_a_capital_mid_sentence_is_a_program():
+    """«… 2030 жылға дейін Отбасылық және гендерлік саясат тұжырымдамасын іске асыру»: a title
+    with no quotes; a genitive name's strategy, a sentence-initial capital and a plural head are not."""
+    text = "Биыл 2030 жылға дейін Отбасылық және гендерлік саясат тұжырымдамасын іске асыру басталды."
+    found = {(text[m.start:m.end], m.label) for m in find_kk(text)}
+    assert ("Отбасылық және гендерлік саясат тұжырымдамасын", "PROGRAM") in found
+    for text in ("Бұл – Қытайдың жаңа экономикалық стратегиясы.",
+                 "Мемлекеттік басқарудың жаңа тұжырымдамасы қабылданды.",
+                 "Олар Субсидияланатын жұмыс бағдарламаларын ұсынды."):
+        assert not [m for m in find_kk(text) if m.label == "PROGRAM"], text

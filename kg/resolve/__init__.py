@@ -32,7 +32,7 @@ from kg import kinds
 from kg.lexicon.catalog import entry_by_key, lookup_act, lookup_institution
 from kg.model import CORPUS_KNOWN_ONLY, Article, Document, Mention
 from kg.resolve.acronyms import expansions
-from kg.resolve.act_variants import names_title, variant_groups
+from kg.resolve.act_variants import Title, agreeing, names_title, variant_groups
 from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
@@ -224,7 +224,7 @@ def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKe
     """The ``mentions`` (names no table knows, read where a name is often another
     language's) that are things the corpus already names elsewhere; the others are dropped."""
     out: dict[MentionKey, EntityKey] = {}
-    titles: dict[object, EntityKey] | None = None
+    titles: dict[EntityKey, Title] | None = None
     for m in mentions:
         found = kinds.by_label(m.label)
         if found is None or found.key == "person":
@@ -232,9 +232,12 @@ def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKe
         resolver = RESOLVERS.get(found.key, named_key)
         if resolver(Registry(), m, found.key) in registry.entities:  # a scratch registry
             out[_key(m)] = resolver(registry, m, found.key)
-        elif found.key in ACT_KINDS:  # the same act's title worded another way
-            titles = _title_index(registry) if titles is None else titles
-            target = titles.get(names_title([(m.lang, m.canonical), (m.lang, m.text)]))
+            continue
+        title = names_title([(m.lang, m.canonical), (m.lang, m.text)]) \
+            if found.key in ACT_KINDS else None
+        if title is not None:  # the same act's title worded another way
+            titles = _titles(registry) if titles is None else titles
+            target = agreeing(title, titles)
             if target is not None:
                 out[_key(m)] = target
                 registry.add(*target, {}, m.text, m.lang, ACT_VARIANT, alias=m.canonical)
@@ -257,15 +260,10 @@ def _act_names(registry: Registry) -> dict[EntityKey, list[tuple[str, str]]]:
     return names
 
 
-def _title_index(registry: Registry) -> dict[object, EntityKey]:
-    """Uncatalogued acts by their title key (:mod:`.act_variants`); of two with one title
-    (joined later by :func:`_merge_act_variants`), the smaller key."""
-    found: dict[object, EntityKey] = {}
-    for key, named in sorted(_act_names(registry).items(), reverse=True):
-        title = names_title(named)
-        if title is not None:
-            found[title] = key
-    return found
+def _titles(registry: Registry) -> dict[EntityKey, Title]:
+    """The title (:mod:`.act_variants`) of every uncatalogued act that has one."""
+    return {key: title for key, named in sorted(_act_names(registry).items())
+            if (title := names_title(named)) is not None}
 
 
 def _merge_act_variants(registry: Registry, links: _Links) -> None:

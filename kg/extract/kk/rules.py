@@ -118,6 +118,11 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
+        # «… 2030 жылға дейін Отбасылық және гендерлік саясат тұжырымдамасын»: a title whose one
+        # capital opens it mid-sentence (checked in _trim)
+        ("PROGRAM", "named-program", re.compile(
+            rf"(?<![{CAP}{LOW}«\"“-])[{CAP}][{LOW}]{{3,}}(?:\s+[{LOW}][{LOW}-]+){{1,6}}\s+"
+            rf"(?:[Тт]ұжырымдама|[Бб]ағдарлама|[Сс]тратегия)(?!{_ADJECTIVE_SUFFIX}){_INFL}(?![{LOW}])", flags)),
         ("PROGRAM", "five-year-plan", re.compile(rf"(?<![\d{LOW}])\d{{1,2}}-бесжылдық{_INFL}", flags)),
         ("PERSON", "initials", re.compile(
             rf"(?<![{CAP}{LOW}.])(?:(?:Дж|[{CAP}])\.\s?){{1,2}}[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?", flags)),
@@ -171,7 +176,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
     "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
     "region": ("облыс", "аудан", "округ"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
-    "five-year-plan": ("-бесжылдық",), "ministry-acronym": ("ҚР ",), "president-body": ("жанындағы",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
+    "five-year-plan": ("-бесжылдық",),
+    "named-program": ("тұжырымдама", "бағдарлама", "стратегия"), "ministry-acronym": ("ҚР ",), "president-body": ("жанындағы",), "settlement": ("кенті", "ауылы", "селосы"), "khan": (" хан",),
 }
 
 #: How far before its trigger (head word) a match may start: 14 name words and more.
@@ -266,6 +272,8 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     if rule in ("quoted-law", "quoted-program") and plural_head(text[start:end].split()[-1]):
         close = text.rfind("»", start, end)
         return (start, close + 1) if close > start else (end, end)
+    if rule == "named-program":
+        return (start, end) if _opens_a_title(text, start, end) else (end, end)
     if rule not in ("named-org", "capital-head", "attached-body"):
         return start, end
     span = text[start:end]
@@ -308,6 +316,25 @@ def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
 
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _opens_a_title(text: str, start: int, end: int) -> bool:
+    """Does the capital at ``start`` open a program's title (``named-program``)? Not at a
+    sentence start, not a name in the genitive (whose strategy: «Қытайдың экономикалық
+    стратегиясы»), not a person, country or place, and the head is not a plural.
+
+    >>> t = "2016 жылдан бастап 2030 жылға дейін Отбасылық және гендерлік саясат тұжырымдамасын іске асыру"
+    >>> _opens_a_title(t, t.index("Отбасылық"), t.index(" іске"))
+    True
+    >>> t = "Бұл – Қытайдың жаңа экономикалық стратегиясы. Мемлекеттік басқарудың жаңа тұжырымдамасы"
+    >>> _opens_a_title(t, t.index("Қытайдың"), t.index(".")), _opens_a_title(t, t.index("Мем"), len(t))
+    (False, False)
+    """
+    words = text[start:end].split()
+    first = words[0]
+    return not (sentence_initial(text, start, KK_SENTENCE_START) or first.endswith(_GENITIVE)
+                or plural_head(words[-1]) or lookup_country(first, "kk") is not None
+                or _known_place(first) or first in TITLES)
 #: A word in Latin letters: a name in Kazakh text wherever it stands.
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")
 
