@@ -247,6 +247,23 @@ def test_aliases_are_nominative_and_language_tagged_in_rdf():
     assert not any("ҚР-да" in line or "Казахстана" in line for line in alt)
 
 
+def test_a_transliterated_alias_is_tagged_kk_latn_or_ru_latn_not_en():
+    """A reference list prints a Kazakh title in Latin letters ("Qazaqstan Respublikasynyn
+    Konstitutsiyasy") and a Russian one ("Konstitutsiya Respubliki Kazakhstan"): read as English
+    they are no English names."""
+    names = ["Qazaqstan Respublikasynyn Konstitutsiyasy", "Konstitutsiya Respubliki Kazakhstan",
+             "The Constitution of the Republic of Kazakhstan"]
+    ms = [_m(DOC, 60 * i, n, "LAW", lang="en") for i, n in enumerate(names)]
+    doc = _doc(" ".join(names))
+    art = Article(DOC, "x", 1, Span(0, 200), Span(0, 200))
+    r = resolve([art], ms, [doc])
+    alt = [line for g in corpus_graphs([(doc, (art,), tuple(ms))], r) for line in g.sorted()
+           if "core#altLabel" in line]
+    assert any('"Qazaqstan Respublikasynyn Konstitutsiyasy"@kk-latn' in line for line in alt)
+    assert any('"Konstitutsiya Respubliki Kazakhstan"@ru-latn' in line for line in alt)
+    assert not any('Konstitutsiya' in line and '"@en' in line for line in alt)
+
+
 def test_catalogue_ids_are_owl_same_as_wikidata_and_ror():
     ms = [_m(DOC, 0, "Қасым-Жомарт Тоқаев", "PERSON"), _m(DOC, 30, "Nazarbayev University", "ORG", lang="en")]
     doc = _doc("Қасым-Жомарт Тоқаев ... Nazarbayev University")

@@ -41,6 +41,7 @@ from kg.rdf.vocab import KG, SCHEMA
 from kg.resolve import Entity, Resolution
 from kg.segment.editors import EXTRACTOR as EDITOR
 from kg.segment.editors import front_matter_end
+from kg.text.latin_lang import latin_tag
 from kg.segment.masthead import read_masthead
 from kg.text.sentences import sentence_around, sentence_bounds
 
@@ -140,8 +141,8 @@ def add_entity(g: GraphLines, e: Entity, iri: Minter) -> None:
     for lang, label in e.labels.items():
         for prop in (t(RDFS.label), *LABEL_PROPERTIES.get(e.kind, ())):
             g.add(node, prop, literal(label, lang))
-    for lang, alias in e.aliases:
-        g.add(node, t(SKOS.altLabel), literal(alias, lang or None))
+    for lang, alias in e.aliases:  # "Qazaqstan Respublikasy…" from an English entry is kk-Latn
+        g.add(node, t(SKOS.altLabel), literal(alias, latin_tag(alias, lang) if lang else None))
     for scheme, value in e.ids.items():
         if scheme in SAME_AS:
             g.add(node, t(OWL.sameAs), term(SAME_AS[scheme].format(value)))
