@@ -59,3 +59,17 @@ def test_persons_of_another_language_abstract_and_known_names_of_keyword_lists()
     assert ("Юргена Хабермаса", "PERSON") in got and ("Мишеля Фуко", "PERSON") in got
     assert {("Қытай", "GPE"), ("China", "GPE"), ("Kazakhstan", "GPE")} <= set(got)
     assert not any("Happiness" in text for text, _ in got)
+
+
+def test_another_language_abstract_keeps_a_bare_constitution_for_resolution_to_place():
+    """«контент-анализ Конституции» in the Russian abstract of a Kazakh article: a bare national
+    act is known (its country comes from its words or the article), a made-up law is not."""
+    head = ("ТАҚЫРЫП\n\nАңдатпа. Мақалада Конституция талданады.\n\n"
+            "Аннотация. Исследование включает контент-анализ Конституции и закона о счастье.\n\n")
+    abstracts = (("kk", "Мақалада Конституция талданады."),
+                 ("ru", "Исследование включает контент-анализ Конституции и закона о счастье."))
+    body = "Қазақстан Республикасының Конституциясы туралы мақала."
+    task = ArticleTask("d", len(head), body, (), len(head) + len(body), "", 0, head, abstracts)
+    got = [(m.text, m.label) for m in extract_article(task) if m.start < len(head)]
+    assert ("Конституции", "LAW") in got
+    assert not any("счаст" in text for text, _ in got)

@@ -7,12 +7,19 @@ abstracts in other languages) are kept only then, so that one thing does not bec
 True
 >>> is_known(Mention("d", 0, 20, "Ministry of Happiness", "ORG", "en", "Ministry of Happiness"))
 False
+
+A constitution, government or parliament («Конституции», "the Constitution") is known too:
+resolution gives it its country from its words or its article, else drops it.
+
+>>> is_known(Mention("d", 0, 11, "Конституции", "LAW", "ru", "Конституция"))
+True
 """
 
 from __future__ import annotations
 
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
+from kg.lexicon.national import match_national
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
 from kg.model import Mention
@@ -20,8 +27,10 @@ from kg.model import Mention
 __all__ = ["is_known"]
 
 #: The table that knows each label's names.
-LOOKUPS = {"ORG": lambda name, lang: lookup_institution(name, lang) or lookup_act(name, lang),
-           "LAW": lookup_act, "PROGRAM": lookup_act,
+LOOKUPS = {"ORG": lambda name, lang: (lookup_institution(name, lang) or lookup_act(name, lang)
+                                       or match_national(name, lang)),
+           "LAW": lambda name, lang: lookup_act(name, lang) or match_national(name, lang),
+           "PROGRAM": lookup_act,
            "GPE": lookup_country, "GPE_SUB": lookup_place,
            "PERSON": lambda name, lang: lookup_person(name)}
 
