@@ -179,3 +179,19 @@ def test_an_institution_before_a_quoted_title_and_its_bracketed_acronym_are_foun
            if m.extractor == REFERENCE_SOURCE]
     assert ("EC", "ORG", "European Commission") in got
     assert ("Евразийского банка развития", "ORG", "Евразийский банк развития") in got
+
+
+def test_a_cited_full_name_joins_with_a_patronymic_or_a_given_name_one_letter_apart():
+    """"Sadyrbaev Almasbek Zhumabekuly" is «Алмасбек Садырбаев»; "Ablay Myrzakhmetov" is
+    «Абылай Мырзахметов»; «Асем Омарова» is not «Асель Омарова» (a letter changed, not added)."""
+    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
+    text = [_kk(10, "Алмасбек Садырбаев", "PERSON", "kazkg-kk/0.1:rules"),
+            _kk(40, "Абылай Мырзахметов", "PERSON", "kazkg-kk/0.1:rules"),
+            _kk(70, "Асель Омарова", "PERSON", "kazkg-kk/0.1:rules")]
+    cited = [_mention(200, "Sadyrbaev Almasbek Zhumabekuly", REFERENCE_TEXT_SOURCE, "PERSON"),
+             _mention(300, "Ablay Myrzakhmetov", REFERENCE_TEXT_SOURCE, "PERSON"),
+             _mention(400, "Asem Omarova", REFERENCE_TEXT_SOURCE, "PERSON")]
+    r = resolve([article], text + cited)
+    key = {m.start: r.mentions.get((m.document_id, m.start, m.end, "PERSON")) for m in text + cited}
+    assert key[200] == key[10] and key[300] == key[40]
+    assert key[400] is None

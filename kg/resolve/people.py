@@ -223,7 +223,7 @@ class People:
         entry = lookup_person(m.canonical)
         if entry is not None:
             return self._catalogued(m, entry)
-        key = self.by_name.get(name_key(m.canonical)) or self._near(name)
+        key = self._named(m, name) or self._near(name)
         if key:
             self._remember(m.canonical, key, frozenset({m.document_id}))
             return self.registry.add("person", key, {}, m.text, m.lang,
@@ -286,8 +286,7 @@ class People:
         (a title's «Nolan (2020)») is only the one bare surname of a document that names no one
         of it with initials."""
         if name.full:
-            return entry.key if entry is not None else (
-                self.by_name.get(name_key(m.canonical)) or self._near(name))
+            return entry.key if entry is not None else self._named(m, name) or self._near(name)
         candidates, here = self._fits(m, name, nominative=True)
         if entry is not None and (not candidates or candidates == {entry.key}):
             return entry.key
@@ -323,12 +322,21 @@ class People:
         return self.registry.add("person", entry.key, dict(entry.names), m.text, m.lang,
                                  "catalogue", ids, alias=m.canonical if alias else "")
 
+    def _named(self, m: Mention, name: PersonName) -> str | None:
+        """The person of the same full name, with or without a patronymic («Садырбаев
+        Алмасбек Жұмабекұлы» is «Алмасбек Садырбаев»)."""
+        key = self.by_name.get(name_key(m.canonical))
+        if key is None and name.patronymic:
+            key = self.by_name.get(name_key(" ".join((*name.given, name.surname))))
+        return key
+
     def _near(self, name: PersonName) -> str | None:
-        """The one known full name with the same given name and a surname one edit away."""
-        close = {k.key for k in map(self.known.__getitem__, self.blocks.near(name))
-                 if k.name.given and fold(k.name.given[0]) == fold(name.given[0])
-                 and len(name.surname) >= 5
-                 and Levenshtein.distance(k.name.surname_key(), name.surname_key()) <= 1}
+        """The one known full name one edit away: the same given name and a surname of five
+        letters or more one edit apart, or the same surname and a given name of five letters
+        or more one edit apart («Аблай» / «Абылай Мырзахметов»)."""
+        block = self.blocks.near(name) | set(self.blocks.same_surname(name))
+        close = {k.key for k in map(self.known.__getitem__, sorted(block))
+                 if k.name.given and name.given and _one_apart(k.name, name)}
         return next(iter(close)) if len(close) == 1 else None
 
     def _remember(self, name: str, key: str, documents: frozenset[str]) -> None:
@@ -351,6 +359,22 @@ def _sound(surname: str) -> str:
     ('brns', 'brns', 'hrhmr', 'hrkhmr')
     """
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", fold(surname)))
+
+
+def _one_apart(known: PersonName, name: PersonName) -> bool:
+    """Are two full names one letter apart, in the surname or in the first given name?
+
+    >>> _one_apart(parse_name("Абылай Мырзахметов"), parse_name("Аблай Мырзахметов"))
+    True
+    >>> _one_apart(parse_name("Асель Омарова"), parse_name("Асем Омарова"))
+    False
+    """
+    given, other = fold(known.given[0]), fold(name.given[0])
+    surname, other_surname = known.surname_key(), name.surname_key()
+    if given == other:
+        return len(name.surname) >= 5 and Levenshtein.distance(surname, other_surname) <= 1
+    return (surname == other_surname and min(len(known.given[0]), len(name.given[0])) >= 5
+            and len(given) != len(other) and Levenshtein.distance(given, other) <= 1)
 
 
 def _joinable(named: tuple[str, tuple[str, ...], str], cited: tuple[str, tuple[str, ...], str]) -> bool:
