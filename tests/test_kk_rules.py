@@ -116,3 +116,10 @@ def test_an_unquoted_program_title_opened_by_a_capital_mid_sentence_is_a_program
                  "Мемлекеттік басқарудың жаңа тұжырымдамасы қабылданды.",
                  "Олар Субсидияланатын жұмыс бағдарламаларын ұсынды."):
         assert not [m for m in find_kk(text) if m.label == "PROGRAM"], text
+
+
+def test_an_unquoted_catalogued_concept_is_the_concept_not_the_country_inside_it():
+    text = "Тоқаев Қ. К. Әділетті Қазақстанның экономикалық бағдары. Қазақстан Республикасы Үкіметі шешті."
+    got = {(m.text, m.label) for m in extract_kk(text, use_model=False)}
+    assert ("Әділетті Қазақстанның", "PROGRAM") in got
+    assert ("Қазақстанның", "GPE") not in got and ("Қазақстан Республикасы Үкіметі", "ORG") in got

@@ -151,6 +151,12 @@ def find_catalogued(text: str) -> list[Candidate]:
 
     >>> [c.label for c in find_catalogued("«Нұрлы жол» және «э-үкімет»")]
     ['PROGRAM']
+
+    Unquoted, a catalogued name of two capitalised words or more is the act too, not the
+    country inside it («Тоқаев Қ. К. Әділетті Қазақстанның экономикалық бағдары»):
+
+    >>> [(c.label, c.canonical) for c in find_catalogued("Тоқаев Қ. К. Әділетті Қазақстанның бағдары")]
+    [('PROGRAM', 'Әділетті Қазақстан')]
     """
     out = []
     for m in _QUOTED.finditer(text):
@@ -160,7 +166,20 @@ def find_catalogued(text: str) -> list[Candidate]:
         if entry is not None:
             out.append(Candidate(m.start(), m.end(), _ACT_LABELS.get(entry.kind, "PROGRAM"),
                                  "catalogue", m.group()))
-    return out
+    quoted = [(c.start, c.end) for c in out]
+    for c in _find_known(text, _unquoted_act, "PROGRAM"):
+        if not any(s < c.end and c.start < e for s, e in quoted):
+            entry = lookup_act(text[c.start:c.end], "kk")
+            out.append(replace(c, label=_ACT_LABELS.get(entry.kind, "PROGRAM") if entry else c.label,
+                               source="catalogue"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _unquoted_act(name: str, lang: str) -> object:
+    """A catalogued act written as two capitalised words or more, and no country's name."""
+    if len(name.split()) < 2 or lookup_country(name, lang) is not None:
+        return None
+    return lookup_act(name, lang)
 
 
 #: A run of capitalised Latin words (with of/and/the/for between): an English name in Kazakh text.
