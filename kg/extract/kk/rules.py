@@ -229,6 +229,8 @@ def find_kk(text: str) -> list[Candidate]:
             start, end = _trim(text, m.start(), m.end(), rule)
             if end - start < 2 or (rule in _NAMED_BEFORE and _no_name(text[start:end].split()[0], rule)):
                 continue
+            if rule == "initials" and _surname_before(text, start):
+                continue  # «Тоқаев Қ. К. Әділетті …»: the initials end a name, they open none
             found.append(Candidate(start, end, label, "rule", canonical_kk(text[start:end], rule)))
     return resolve_overlaps(found)
 
@@ -238,6 +240,24 @@ def find_kk(text: str) -> list[Candidate]:
 _NAMED_BEFORE = frozenset({"settlement", "khan"})
 _PEOPLES = frozenset({"Қазақ", "Орыс", "Ұйғыр", "Неміс", "Татар", "Өзбек", "Қырғыз", "Түрік", "Дүнген",
                       "Кәріс", "Украин", "Шешен", "Әзірбайжан", "Тәжік", "Түрікмен"})
+
+
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ина|ұлы|улы|қызы|кызы|ский|цкий|ская|енко|дзе|швили|ян)$")
+_WORD_BEFORE = re.compile(rf"(?<![\w-])([{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?) \Z")
+
+
+def _surname_before(text: str, start: int) -> bool:
+    """Is the word just before initials at ``start`` a surname they follow («Тоқаев Қ. К.»):
+    capitalised, of a surname's shape (Джон П. Бернс is a given name and an initial), no title
+    (Президент Қ.К. Тоқаев) and no common word?
+
+    >>> t = "Тоқаев Қ. К. Әділетті Қазақстан. Бұл Н. Назарбаев. Джон П. Бернс"
+    >>> [_surname_before(t, t.index(x)) for x in ("Қ. К.", "Н. Н", "П. Б")]
+    [True, False, False]
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return (m is not None and _SURNAME_END.search(m.group(1)) is not None
+            and m.group(1) not in TITLES and not is_common_word(m.group(1), "kk"))
 
 
 def _no_name(word: str, rule: str) -> bool:
