@@ -399,3 +399,13 @@ def test_a_misspelt_long_institution_name_is_one_institution_a_digit_or_plural_i
     assert keys[0] == keys[1] == ("institution", "harcourt-brace-jovanovich")
     assert keys[2] == keys[3] and len({keys[4], keys[5]}) == 2 and len({keys[6], keys[7]}) == 2
     assert any("misspelt" in m.reason for m in r.merges)
+
+
+def test_a_bare_surname_is_the_person_its_document_named_just_before_it():
+    """An issue holds two Omarovs: «Руслан Омаров … Омаровтың кейсі» in one article is Ruslan,
+    not «Омаров А.» cited in another article of the same issue."""
+    ms = [_m(DOC, 0, "Руслан Жеңісұлы Омаров", "PERSON"), _m(DOC, 200, "Омаровтың", "PERSON", "Омаров"),
+          _m(DOC, 9000, "Омаров А.", "PERSON"), _m(DOC, 9300, "Омаровтың", "PERSON", "Омаров")]
+    r = resolve([], ms)
+    keys = [_entity(r, m) for m in ms]
+    assert keys[1] == keys[0] and keys[3] == keys[2] != keys[0]

@@ -44,6 +44,8 @@ from kg.text.names import PersonName, compatible, fold, name_key, parse_name
 Occurrence = tuple[str, int, int]
 #: Consonants a surname needs before one sounding alike in another script is taken for it.
 SOUND_MIN = 5
+#: How far before a bare surname (characters) the person it stands for may be named.
+REACH = 3000
 #: A name a document gives: its first letters, its person, its folded surname.
 Named = tuple[tuple[str, ...], str, str]
 
@@ -143,9 +145,10 @@ class People:
         full = [m for m in text if parsed[m].full]
         for m in sorted(full, key=lambda m: -len(m.canonical.split())):
             found[m] = self._full(m, parsed[m])
-        rest = [m for m in text if m not in found]  # initials first, then bare surnames
-        for m in sorted(rest, key=lambda m: not parsed[m].first_letters):
-            found[m] = self._partial(m, parsed[m])
+        rest = [m for m in text if m not in found]  # initials first, then bare surnames in order
+        for m in sorted(rest, key=lambda m: (not parsed[m].first_letters, m.document_id, m.start)):
+            before = None if parsed[m].first_letters else self._named_before(m, parsed, found)
+            found[m] = before if before is not None else self._partial(m, parsed[m])
         initials: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
         for m in cited:  # a bare surname («Nolan (2020)») shares it with no one
             if parsed[m].first_letters:
@@ -159,6 +162,22 @@ class People:
             if key is not None:
                 found[m] = key
         return found
+
+    def _named_before(self, m: Mention, parsed: Mapping[Mention, PersonName],
+                      found: Mapping[Mention, str]) -> str | None:
+        """A bare surname is the person its document named last with that surname, within
+        :data:`REACH` characters before it («Руслан Омаров … Р.Омаровтың … Омаровтың кейсі»
+        is Ruslan Omarov, not «Омаров А.» of another article of the issue)."""
+        surname = parsed[m].surname_key()
+        best: tuple[int, str] | None = None
+        for other, key in found.items():
+            if (other.document_id == m.document_id and m.start - REACH <= other.start < m.start
+                    and parsed[other].surname_key() == surname and (best is None or other.start > best[0])):
+                best = (other.start, key)
+        if best is None:
+            return None
+        return self.registry.add("person", best[1], {}, m.text, m.lang,
+                                 "surname of the person named just before in the document")
 
     def _surname_sounds(self, text: Sequence[Mention], parsed: Mapping[Mention, PersonName],
                         found: Mapping[Mention, str]) -> dict[str, dict[str, set[Named]]]:
