@@ -165,19 +165,18 @@ class People:
 
     def _named_before(self, m: Mention, parsed: Mapping[Mention, PersonName],
                       found: Mapping[Mention, str]) -> str | None:
-        """A bare surname is the person its document named last with that surname, within
+        """A bare surname is the one person its document named with that surname within
         :data:`REACH` characters before it («Руслан Омаров … Р.Омаровтың … Омаровтың кейсі»
-        is Ruslan Omarov, not «Омаров А.» of another article of the issue)."""
+        is Ruslan Omarov, not «Омаров А.» of another article of the issue); after two such
+        persons («А. Омаров», «Б. Омаров») it is neither."""
         surname = parsed[m].surname_key()
-        best: tuple[int, str] | None = None
-        for other, key in found.items():
-            if (other.document_id == m.document_id and m.start - REACH <= other.start < m.start
-                    and parsed[other].surname_key() == surname and (best is None or other.start > best[0])):
-                best = (other.start, key)
-        if best is None:
+        near = {key for other, key in found.items()
+                if other.document_id == m.document_id and m.start - REACH <= other.start < m.start
+                and parsed[other].surname_key() == surname}
+        if len(near) != 1:
             return None
-        return self.registry.add("person", best[1], {}, m.text, m.lang,
-                                 "surname of the person named just before in the document")
+        return self.registry.add("person", near.pop(), {}, m.text, m.lang,
+                                 "surname of the one person named just before in the document")
 
     def _surname_sounds(self, text: Sequence[Mention], parsed: Mapping[Mention, PersonName],
                         found: Mapping[Mention, str]) -> dict[str, dict[str, set[Named]]]:
