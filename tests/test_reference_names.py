@@ -93,21 +93,21 @@ def test_an_entry_wording_an_acts_title_another_way_is_that_act_another_year_is_
     assert any("worded another way" in m.reason for m in r.merges)
 
 
+def _person_keys(named: list[tuple[int, str]], cited: list[tuple[int, str]], source: str) -> dict:
+    """Person key (or None) by start: names of a Kazakh text, then names cited by ``source``."""
+    mentions = ([_kk(start, name, "PERSON", "kazkg-kk/0.1:rules") for start, name in named]
+                + [_mention(start, name, source, "PERSON") for start, name in cited])
+    r = resolve([Article("d", "t", 1, Span(0, 100), Span(0, 100))], mentions)
+    return {m.start: r.mentions.get((m.document_id, m.start, m.end, "PERSON")) for m in mentions}
+
+
 def test_cited_authors_join_the_one_person_of_the_document_of_that_sound_and_initials():
     """"Burns J.P." is «Джон П. Бернс» (a given name and an initial are two first letters)
     although «Браун» and «Бирс» sound one letter apart; "Cockx B." is the bare «Cocksx» the
     text misprints; "Hale, H." beside «Генри Хейл» (initials differ) makes no node."""
-    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
-    text = [_kk(10, "Джон П. Бернс", "PERSON", "kazkg-kk/0.1:rules"),
-            _kk(40, "Браун", "PERSON", "kazkg-kk/0.1:rules"),
-            _kk(60, "Савио Бирс", "PERSON", "kazkg-kk/0.1:rules"),
-            _kk(80, "Cocksx", "PERSON", "kazkg-kk/0.1:rules"),
-            _kk(100, "Генри Хейл", "PERSON", "kazkg-kk/0.1:rules")]
-    cited = [_mention(200, "Burns J.P.", REFERENCE_SOURCE, "PERSON"),
-             _mention(300, "Cockx B.", REFERENCE_SOURCE, "PERSON"),
-             _mention(400, "Hale, H.", REFERENCE_SOURCE, "PERSON")]
-    r = resolve([article], text + cited)
-    key = {m.start: r.mentions.get((m.document_id, m.start, m.end, "PERSON")) for m in text + cited}
+    key = _person_keys([(10, "Джон П. Бернс"), (40, "Браун"), (60, "Савио Бирс"), (80, "Cocksx"),
+                        (100, "Генри Хейл")],
+                       [(200, "Burns J.P."), (300, "Cockx B."), (400, "Hale, H.")], REFERENCE_SOURCE)
     assert key[200] == key[10] and key[300] == key[80]
     assert key[400] is None and len({key[10], key[40], key[60], key[80], key[100]}) == 5
 
@@ -184,14 +184,8 @@ def test_an_institution_before_a_quoted_title_and_its_bracketed_acronym_are_foun
 def test_a_cited_full_name_joins_with_a_patronymic_or_a_given_name_one_letter_apart():
     """"Sadyrbaev Almasbek Zhumabekuly" is «Алмасбек Садырбаев»; "Ablay Myrzakhmetov" is
     «Абылай Мырзахметов»; «Асем Омарова» is not «Асель Омарова» (a letter changed, not added)."""
-    article = Article("d", "t", 1, Span(0, 100), Span(0, 100))
-    text = [_kk(10, "Алмасбек Садырбаев", "PERSON", "kazkg-kk/0.1:rules"),
-            _kk(40, "Абылай Мырзахметов", "PERSON", "kazkg-kk/0.1:rules"),
-            _kk(70, "Асель Омарова", "PERSON", "kazkg-kk/0.1:rules")]
-    cited = [_mention(200, "Sadyrbaev Almasbek Zhumabekuly", REFERENCE_TEXT_SOURCE, "PERSON"),
-             _mention(300, "Ablay Myrzakhmetov", REFERENCE_TEXT_SOURCE, "PERSON"),
-             _mention(400, "Asem Omarova", REFERENCE_TEXT_SOURCE, "PERSON")]
-    r = resolve([article], text + cited)
-    key = {m.start: r.mentions.get((m.document_id, m.start, m.end, "PERSON")) for m in text + cited}
+    key = _person_keys([(10, "Алмасбек Садырбаев"), (40, "Абылай Мырзахметов"), (70, "Асель Омарова")],
+                       [(200, "Sadyrbaev Almasbek Zhumabekuly"), (300, "Ablay Myrzakhmetov"),
+                        (400, "Asem Omarova")], REFERENCE_TEXT_SOURCE)
     assert key[200] == key[10] and key[300] == key[40]
     assert key[400] is None
