@@ -23,7 +23,6 @@ only on the person, not on which documents were built.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,13 +36,12 @@ from kg.lexicon.catalog import CatalogEntry
 from kg.lexicon.people import lookup_person
 from kg.model import KNOWN_PERSONS_ONLY, REFERENCE_SOURCE, Article, Author, Mention
 from kg.resolve.blocks import NameBlocks
+from kg.resolve.name_match import agree, case_form, joinable, one_apart, sound
 from kg.resolve.registry import Registry
 from kg.text.names import PersonName, compatible, fold, name_key, parse_name
 
 #: An author's place: (document id, article order, author index).
 Occurrence = tuple[str, int, int]
-#: Consonants a surname needs before one sounding alike in another script is taken for it.
-SOUND_MIN = 5
 #: How far before a bare surname (characters) the person it stands for may be named.
 REACH = 3000
 #: A name a document gives: its first letters, its person, its folded surname.
@@ -180,16 +178,16 @@ class People:
 
     def _surname_sounds(self, text: Sequence[Mention], parsed: Mapping[Mention, PersonName],
                         found: Mapping[Mention, str]) -> dict[str, dict[str, set[Named]]]:
-        """Document id -> :func:`_sound` of a surname its text or bylines name -> the first
+        """Document id -> :func:`~kg.resolve.name_match.sound` of a surname its text or bylines name -> the first
         letters and person of each name with it."""
         sounds: dict[str, dict[str, set[Named]]] = defaultdict(lambda: defaultdict(set))
         for m in text:
             name = parsed[m]
-            sounds[m.document_id][_sound(name.surname)].add(
+            sounds[m.document_id][sound(name.surname)].add(
                 (name.first_letters, found[m], fold(name.surname)))
         for known in self.known.values():
             for document in known.documents:
-                sounds[document][_sound(known.name.surname)].add(
+                sounds[document][sound(known.name.surname)].add(
                     (known.name.first_letters, known.key, fold(known.name.surname)))
         return sounds
 
@@ -202,18 +200,18 @@ class People:
         "Hale, H. E." beside «Генри Хейл»); else the one initialled or bare name with that surname and
         agreeing initials in the corpus («Сыроежкин К.» and «К.Л. Сыроежкин»); else a person of
         their own ("Mincer J.")."""
-        sound = _sound(name.surname)
+        heard = sound(name.surname)
         if not name.surname or not (name.first_letters or name.full) \
                 or lookup_person(name.surname) is not None:  # «Елбасы Н.Ә.» is a title
             return None
         letters, folded = name.first_letters, fold(name.surname)
         alike = {(snd, other, key, spelt) for snd, named in sounds.items()
-                 if Levenshtein.distance(sound, snd) <= 1 for other, key, spelt in named}
-        for pool in ({a for a in alike if a[0] == sound}, alike):  # the same sound first
+                 if Levenshtein.distance(heard, snd) <= 1 for other, key, spelt in named}
+        for pool in ({a for a in alike if a[0] == heard}, alike):  # the same sound first
             if not pool:
                 continue
             keys = {key for snd, other, key, spelt in pool
-                    if _joinable((snd, other, spelt), (sound, letters, folded))}
+                    if joinable((snd, other, spelt), (heard, letters, folded))}
             if len(keys) == 1 and len({key for _, _, key, _ in pool}) == 1:
                 return self.registry.add("person", next(iter(keys)), {}, m.text, m.lang,
                                          "cited author: the one person of the document sounding alike")
@@ -233,7 +231,7 @@ class People:
             key = self.partials.setdefault((surname, name.first_letters), person_key(m.canonical))
             self.letters.setdefault(key, name.first_letters)
             self.initialled.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
-        sounds[sound].add((letters, key, folded))
+        sounds[heard].add((letters, key, folded))
         return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
                                  "cited author of their own", alias=m.canonical)
 
@@ -255,7 +253,7 @@ class People:
         """The persons whose full names a partial name fits: in the corpus, in its document
         (``nominative``: the name is in the nominative, so a feminine surname is a woman's)."""
         fits = [k for k in map(self.known.__getitem__, self.blocks.same_surname(name))
-                if compatible(name, k.name) and _case_form(name, k.name, "" if nominative else m.lang)]
+                if compatible(name, k.name) and case_form(name, k.name, "" if nominative else m.lang)]
         return {k.key for k in fits}, {k.key for k in fits if m.document_id in k.documents}
 
     def _partial(self, m: Mention, name: PersonName) -> str:
@@ -328,7 +326,7 @@ class People:
         """The initialled persons with ``surname`` (a :func:`person_key`) whose initials agree
         with ``letters``: in ``document``, or anywhere in the corpus."""
         return {key for key, docs in self.initialled.get(surname, {}).items()
-                if (document is None or document in docs) and _agree(self.letters[key], letters)}
+                if (document is None or document in docs) and agree(self.letters[key], letters)}
 
     def _catalogued(self, m: Mention, entry, alias: bool = True) -> str:
         """The catalogued person ``entry`` (``alias``: keep the mention's name as an alias,
@@ -354,7 +352,7 @@ class People:
         or more one edit apart («Аблай» / «Абылай Мырзахметов»)."""
         block = self.blocks.near(name) | set(self.blocks.same_surname(name))
         close = {k.key for k in map(self.known.__getitem__, sorted(block))
-                 if k.name.given and name.given and _one_apart(k.name, name)}
+                 if k.name.given and name.given and one_apart(k.name, name)}
         return next(iter(close)) if len(close) == 1 else None
 
     def _remember(self, name: str, key: str, documents: frozenset[str]) -> None:
@@ -367,73 +365,6 @@ class People:
         self.known[nk] = _Known(parsed, old.key if old else key,
                                 (old.documents if old else frozenset()) | documents)
         self.blocks.add(nk, parsed)
-
-
-def _sound(surname: str) -> str:
-    """The consonants of a folded surname, doubled ones once: the same for one surname in two
-    scripts more often than the folded spelling is.
-
-    >>> _sound("Burns"), _sound("Бернс"), _sound("Horkheimer"), _sound("Хоркхаймер")
-    ('brns', 'brns', 'hrhmr', 'hrkhmr')
-    """
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", fold(surname)))
-
-
-def _one_apart(known: PersonName, name: PersonName) -> bool:
-    """Are two full names one letter apart, in the surname or in the first given name?
-
-    >>> _one_apart(parse_name("Абылай Мырзахметов"), parse_name("Аблай Мырзахметов"))
-    True
-    >>> _one_apart(parse_name("Асель Омарова"), parse_name("Асем Омарова"))
-    False
-    """
-    given, other = fold(known.given[0]), fold(name.given[0])
-    surname, other_surname = known.surname_key(), name.surname_key()
-    if given == other:
-        return len(name.surname) >= 5 and Levenshtein.distance(surname, other_surname) <= 1
-    return (surname == other_surname and min(len(known.given[0]), len(name.given[0])) >= 5
-            and len(given) != len(other) and Levenshtein.distance(given, other) <= 1)
-
-
-def _joinable(named: tuple[str, tuple[str, ...], str], cited: tuple[str, tuple[str, ...], str]) -> bool:
-    """May a cited author (sound, first letters, folded surname) be a name of the document that
-    sounds alike, spelt otherwise? With initials on both sides that agree, and five consonants
-    or two initials («Фунг» is no "Dong L."; "Burns J.P." is «Джон П. Бернс»); without the
-    document's initials only a surname of five letters or more misprinted by one letter
-    («Cocksx» for "Cockx B."). -ова is no -ов either way.
-
-    >>> _joinable(("brns", ("j", "p"), "berns"), ("brns", ("j", "p"), "burns"))
-    True
-    >>> _joinable(("cksx", (), "cocksx"), ("ckx", ("b",), "cockx"))
-    True
-    >>> _joinable(("brn", (), "braun"), ("brns", ("j", "p"), "burns"))
-    False
-    """
-    (snd, other, spelt), (sound, letters, folded) = named, cited
-    if spelt == folded or _vowel_end(spelt) != _vowel_end(folded):
-        return False
-    if not other:
-        return min(len(spelt), len(folded)) >= 5 and Levenshtein.distance(spelt, folded) <= 1
-    return bool(letters) and _agree(other, letters) and (
-        min(len(snd), len(sound)) >= SOUND_MIN or min(len(other), len(letters)) >= 2)
-
-
-def _agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Do two names' first letters agree as far as the shorter goes ((«К»,) and (K, L))?"""
-    return a[:len(b)] == b[:len(a)]
-
-
-def _vowel_end(folded: str) -> bool:
-    """Does a folded surname end in a vowel (a feminine «Карасаева» against «Қарасаев»)?"""
-    return folded[-1:] in "aeiouy"
-
-
-def _case_form(name: PersonName, known: PersonName, lang: str) -> bool:
-    """Can ``name``'s surname be ``known``'s as written? A feminine form (-ова, -ева) of a
-    masculine surname is its Russian genitive only in Russian text; in Kazakh or English text
-    «Карасаева Г.М.» is a woman, not Ғани Қарасаев.
-    """
-    return name.surname_key() == known.surname_key() or lang == "ru"
 
 
 def _identity(names: dict[str, str], spellings: Sequence[str],
