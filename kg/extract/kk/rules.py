@@ -25,24 +25,16 @@ from kg.extract.kk.heads import (
     PROGRAM_HEADS,
     canonical_head,
 )
-from kg.extract.spans import (
-    Candidate,
-    SentenceStart,
-    resolve_overlaps,
-    sentence_initial,
-)
+from kg.extract.kk.letters import CAP, KK_SENTENCE_START, LOW, QUOTED, TITLES
+from kg.extract.kk.rule_trim import NAMED_BEFORE, inflected_place, no_name, plural_head, surname_before, trim
+from kg.extract.spans import Candidate, resolve_overlaps
 from kg.lexicon.catalog import lookup_institution
-from kg.lexicon.common import is_common_word
-from kg.lexicon.countries import lookup_country
-from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
-CAP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
-LOW = "а-яёәғқңөұүһі"
-QUOTED = r"[«\"“„][^«»\"“”„\n]{2,160}[»\"”]"
-#: After ``. ! ? : ;`` and any white space; a bare line break inside a paragraph is no
-#: sentence start (journal text is hard-wrapped).
-KK_SENTENCE_START = SentenceStart(re.compile(r"(?:\A|[.!?:;])\s*\Z"))
+# Re-exported for the other Kazakh modules, which read the letters and cuts from here.
+__all__ = ["CAP", "KK_SENTENCE_START", "LAW_HEADS", "LOW", "NEEDS", "PROGRAM_HEADS", "QUOTED", "REACH",
+           "TITLES", "canonical_head", "canonical_kk", "find_kk", "inflected_place", "plural_head"]
+
 _RK_GEN = r"(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)"
 #: «…» Қазақстан Республикасы Үкіметінің (кешенді жоспары): the body that owns a document.
 _OWNER_BODY = rf"{_RK_GEN}(?:Үкіметінің|Президентінің)\s+"
@@ -119,7 +111,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
         # «… 2030 жылға дейін Отбасылық және гендерлік саясат тұжырымдамасын»: a title whose one
-        # capital opens it mid-sentence (checked in _trim)
+        # capital opens it mid-sentence (checked in trim)
         ("PROGRAM", "named-program", re.compile(
             rf"(?<![{CAP}{LOW}«\"“-])[{CAP}][{LOW}]{{3,}}(?:\s+[{LOW}][{LOW}-]+){{1,6}}\s+"
             rf"(?:[Тт]ұжырымдама|[Бб]ағдарлама|[Сс]тратегия)(?!{_ADJECTIVE_SUFFIX}){_INFL}(?![{LOW}])", flags)),
@@ -226,196 +218,13 @@ def find_kk(text: str) -> list[Candidate]:
             continue  # a word every match holds is missing: skip the scan
         trigger = triggers.get(rule)
         for m in (pattern.finditer(text) if trigger is None else _near(pattern, trigger, text)):
-            start, end = _trim(text, m.start(), m.end(), rule)
-            if end - start < 2 or (rule in _NAMED_BEFORE and _no_name(text[start:end].split()[0], rule)):
+            start, end = trim(text, m.start(), m.end(), rule)
+            if end - start < 2 or (rule in NAMED_BEFORE and no_name(text[start:end].split()[0], rule)):
                 continue
-            if rule == "initials" and _surname_before(text, start):
+            if rule == "initials" and surname_before(text, start):
                 continue  # «Тоқаев Қ. К. Әділетті …»: the initials end a name, they open none
             found.append(Candidate(start, end, label, "rule", canonical_kk(text[start:end], rule)))
     return resolve_overlaps(found)
-
-
-#: Rules whose first word must be a name: not a common word («Бұл хан», «Жас ауылы»), and for
-#: a settlement not a people or country («Қазақ ауылы», «Қытай ауылы»).
-_NAMED_BEFORE = frozenset({"settlement", "khan"})
-_PEOPLES = frozenset({"Қазақ", "Орыс", "Ұйғыр", "Неміс", "Татар", "Өзбек", "Қырғыз", "Түрік", "Дүнген",
-                      "Кәріс", "Украин", "Шешен", "Әзірбайжан", "Тәжік", "Түрікмен"})
-
-
-_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ина|ұлы|улы|қызы|кызы|ский|цкий|ская|енко|дзе|швили|ян)$")
-_WORD_BEFORE = re.compile(rf"(?<![\w-])([{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?) \Z")
-
-
-def _surname_before(text: str, start: int) -> bool:
-    """Is the word just before initials at ``start`` a surname they follow («Тоқаев Қ. К.»):
-    capitalised, of a surname's shape (Джон П. Бернс is a given name and an initial), no title
-    (Президент Қ.К. Тоқаев) and no common word?
-
-    >>> t = "Тоқаев Қ. К. Әділетті Қазақстан. Бұл Н. Назарбаев. Джон П. Бернс"
-    >>> [_surname_before(t, t.index(x)) for x in ("Қ. К.", "Н. Н", "П. Б")]
-    [True, False, False]
-    """
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return (m is not None and _SURNAME_END.search(m.group(1)) is not None
-            and m.group(1) not in TITLES and not is_common_word(m.group(1), "kk"))
-
-
-def _no_name(word: str, rule: str) -> bool:
-    """``word`` cannot open the name a ``settlement`` or ``khan`` rule found.
-
-    >>> _no_name("Бұл", "khan"), _no_name("Қазақ", "settlement"), _no_name("Жетібай", "settlement")
-    (True, True, False)
-    """
-    if is_common_word(word, "kk"):
-        return True
-    return rule == "settlement" and (word in _PEOPLES or lookup_country(word, "kk") is not None)
-
-
-_PLURALS = ("дар", "дер", "лар", "лер", "тар", "тер")
-
-
-def plural_head(word: str) -> bool:
-    """``заңдар``, ``бағдарламалар``: a head word in the plural (shared by several names)."""
-    lower = word.lower()
-    for stem in sorted({**LAW_HEADS, **PROGRAM_HEADS}, key=len, reverse=True):
-        if lower.startswith(stem):
-            return lower[len(stem):].startswith(_PLURALS)
-    return False
-
-
-def _trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
-    """Cut what a rule over-matched.
-
-    A shared plural head («...» және «...» заңдар) keeps only the quoted name; a
-    named institution starts at its first capitalised word.
-    """
-    if rule in ("quoted-law", "quoted-program") and plural_head(text[start:end].split()[-1]):
-        close = text.rfind("»", start, end)
-        return (start, close + 1) if close > start else (end, end)
-    if rule == "named-program":
-        return (start, end) if _opens_a_title(text, start, end) else (end, end)
-    if rule not in ("named-org", "capital-head", "attached-body"):
-        return start, end
-    span = text[start:end]
-    # "ЕҚЫҰ және Еуропалық Кеңес", "ЮНКТАД, ПРООН, Британ Кеңесі": a capitalised word after
-    # "және" or a comma starts a new name
-    # (the last such word: the offsets are the whole span's)
-    last = None
-    for last in re.finditer(rf"(?:\s+және\s+|,\s+)(?=[{CAP}])", span):
-        pass
-    if last is not None:
-        start, span = start + last.end(), span[last.end():]
-    words = list(re.finditer(r"\S+", span))
-    # "Қытаймен байланыс Шанхай ынтымақтастық ұйымы": a word in another case ends the sentence part
-    # "Өзбекстандағы махалла институты", "Орталық Азиядағы негізгі хабы": "in X" before a
-    # lower-case word is no name
-    # and "Нұрсұлтан Назарбаевқа Халықаралық түркі академиясы": a name in the dative or ablative
-    cut = max((w.end() for i, w in enumerate(words[:-1]) if _ends_a_name(w.group(), words[i + 1].group())),
-              default=0)
-    if cut:
-        start, span = start + cut, span[cut:]
-    words = list(re.finditer(r"\S+", span))
-    capitals = [w for w in words if w.group()[0].isupper() or w.group()[0] in "«\"“"]
-    if not capitals:
-        return end, end
-    while len(capitals) > 1 and capitals[0].group().rstrip(",") in TITLES:
-        capitals = capitals[1:]  # "Елбасы Білім және ғылым министрлігі": a title opens no name
-    first = capitals[0]
-    sentence_start = sentence_initial(text, start + first.start(), KK_SENTENCE_START)
-    if sentence_start and len(capitals) == 1 and not _known_place(first.group()) \
-            and lookup_institution(span[first.start():], "kk") is None:
-        return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital (a catalogued
-        # «Еңбек және әлеуметтік қорғау министрлігі» opening a reference entry is a name)
-    if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
-            and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
-            and not first.group().split("-")[0].isupper() and not _LATIN_WORD.match(first.group()):
-        first = capitals[1]  # "Елбасы Білім және ғылым министрлігі"; "Goldman Sachs" is a name
-    if _place_centre(span[first.start():]):
-        return end, end
-    return start + first.start(), end
-
-
-_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
-
-
-def _opens_a_title(text: str, start: int, end: int) -> bool:
-    """Does the capital at ``start`` open a program's title (``named-program``)? Not at a
-    sentence start, not a name in the genitive (whose strategy: «Қытайдың экономикалық
-    стратегиясы»), not a person, country or place, and the head is not a plural.
-
-    >>> t = "2016 жылдан бастап 2030 жылға дейін Отбасылық және гендерлік саясат тұжырымдамасын іске асыру"
-    >>> _opens_a_title(t, t.index("Отбасылық"), t.index(" іске"))
-    True
-    >>> t = "Бұл – Қытайдың жаңа экономикалық стратегиясы. Мемлекеттік басқарудың жаңа тұжырымдамасы"
-    >>> _opens_a_title(t, t.index("Қытайдың"), t.index(".")), _opens_a_title(t, t.index("Мем"), len(t))
-    (False, False)
-    """
-    words = text[start:end].split()
-    first = words[0]
-    return not (sentence_initial(text, start, KK_SENTENCE_START) or first.endswith(_GENITIVE)
-                or plural_head(words[-1]) or lookup_country(first, "kk") is not None
-                or _known_place(first) or first in TITLES)
-#: A word in Latin letters: a name in Kazakh text wherever it stands.
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")
-
-
-def _place_centre(span: str) -> bool:
-    """``Алматының орталығында``: a place's centre (its middle), not an institution.
-
-    >>> _place_centre("Алматының орталығында"), _place_centre("Назарбаев орталығы")
-    (True, False)
-    """
-    words = span.split()
-    return (len(words) == 2 and words[1].lower().startswith("орталығ")
-            and words[0].endswith(_GENITIVE) and _known_place(words[0]))
-
-
-_OBLIQUE = ("мен", "бен", "пен", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дан", "ден",
-            "тан", "тен", "нан", "нен")  # dative, locative, ablative, instrumental
-
-
-_IN_PLACE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі")
-#: The dative and ablative of a capitalised word (not the -тан of Британ, nor the -ка of
-#: Статистика: a -қа/-ке dative follows a consonant).
-_TO_FROM = re.compile(rf"[{CAP}][{LOW}]{{2,}}(?:ға|ге|[^аәеиоөұүыіэюяу\W]қа|[^аәеиоөұүыіэюяу\W]ке|дан|ден|нан|нен)")
-
-
-def _ends_a_name(word: str, following: str) -> bool:
-    """``word`` cannot sit inside the institution name that ends after ``following``: a place in
-    an oblique case, a capitalised "in X" before a lower-case word (not «… жөніндегі комиссия»),
-    a capitalised word in the dative or ablative that is no place in the nominative.
-
-    >>> _ends_a_name("Назарбаевқа", "Халықаралық"), _ends_a_name("Азиядағы", "негізгі")
-    (True, True)
-    >>> _ends_a_name("Қытайдағы", "Конфуций"), _ends_a_name("Британ", "Кеңесі")
-    (False, False)
-    >>> _ends_a_name("Статистика", "комитеті")
-    False
-    """
-    if inflected_place(word):
-        return True
-    if word[:1].isupper() and word.endswith(_IN_PLACE) and following[:1].islower():
-        return True
-    return _TO_FROM.fullmatch(word) is not None and not _known_place(word)
-
-
-def inflected_place(word: str) -> bool:
-    """``Қытаймен``, ``Пекинде``: a place in an oblique case cannot open an institution's name."""
-    if not word[:1].isupper() or not word.lower().endswith(_OBLIQUE):
-        return False
-    found = lookup_country(word, "kk") or lookup_place(word, "kk")
-    return found is not None and word not in (*found.names.values(), *found.aliases)
-
-
-#: Titles written before a name («Елбасы Нұрсұлтан Назарбаев»), never part of it.
-TITLES = frozenset({"Елбасы", "Президент", "Президенті", "Премьер-министр", "Мемлекет",
-                     "Министр", "Төраға", "Әкім", "Профессор"})
-_KEEP_FIRST = frozenset({"Қазақстан", "ҚР", "Қазақстанның", "Еуразиялық", "Еуропалық", "Ұлттық", "Біріккен",
-                         "Халықаралық", "Мемлекеттік", "Президенттік", "Ресей", "Қытай"})
-
-
-def _known_place(word: str) -> bool:
-    return lookup_place(word, "kk") is not None or lookup_country(word, "kk") is not None
 
 
 def canonical_kk(surface: str, rule: str = "") -> str:
