@@ -189,3 +189,14 @@ def test_a_cited_full_name_joins_with_a_patronymic_or_a_given_name_one_letter_ap
                         (400, "Asem Omarova")], REFERENCE_TEXT_SOURCE)
     assert key[200] == key[10] and key[300] == key[40]
     assert key[400] is None
+
+
+def test_transliterated_russian_acronyms_are_read_with_their_two_letter_sounds():
+    """"OEHSR" is ОЭСР (the OECD), "ShOS" is ШОС (the SCO), "PROON" ПРООН (UNDP), as an entry
+    in Latin letters prints them; an English word in capitals is no acronym of ours."""
+    tail = ("References\n1. Sravnitelnyi analiz v stranakh OEHSR, 2018. – 40 s.\n"
+            "2. Rol ShOS i PROON v regione. THE END.\n")
+    got = [(m.text, m.canonical) for m in reference_text_mentions("d", 0, tail, use_model=False)
+           if m.label == "ORG"]
+    assert ("OEHSR", "ОЭСР") in got and ("ShOS", "ШОС") in got and ("PROON", "ПРООН") in got
+    assert not any(text == "THE" for text, _ in got)

@@ -170,9 +170,36 @@ def _bracketed_acronyms(mentions: list[Mention], tail: str, offset: int) -> list
     return out
 
 
-#: A capitalised Latin word, or two ("Kyrgyzskoj Respubliki"), or an acronym ("KNR").
-_LATIN_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z']+(?:\s+[A-Z][a-z']+)?(?![\w'-])|(?<![\w-])[A-Z]{2,4}(?![\w-])")
-_LETTERS = dict(zip("ABVGDEZIKLMNOPRSTUFH", "АБВГДЕЗИКЛМНОПРСТУФХ"))
+#: A capitalised Latin word, or two ("Kyrgyzskoj Respubliki"), or an acronym ("KNR", "OEHSR",
+#: "ShOS").
+_LATIN_RUN = re.compile(r"(?<![\w'-])[A-Z][a-z']+(?:\s+[A-Z][a-z']+)?(?![\w'-])"
+                        r"|(?<![\w-])(?:[A-Z]|[KSTZCE][hs]){2,6}(?![\w-])")
+_ACRONYM = re.compile(r"(?:[A-Z]|[KSTZCE][hs]){2,6}")
+_LETTERS = dict(zip("ABVGDEZIKLMNOPRSTUFHY", "АБВГДЕЗИКЛМНОПРСТУФХЫ"))
+#: Two Latin letters that transliterate one Russian letter (ОЭСР is "OEHSR", ШОС "ShOS").
+_DIGRAPHS = {"EH": "Э", "SH": "Ш", "KH": "Х", "TS": "Ц", "ZH": "Ж", "CH": "Ч", "IU": "Ю", "YU": "Ю",
+             "IA": "Я", "YA": "Я"}
+
+
+def _acronym_readings(word: str) -> list[str]:
+    """The Cyrillic acronyms a transliterated one may be, letter by letter and with the
+    digraphs read as one letter where they can be.
+
+    >>> _acronym_readings("OEHSR"), _acronym_readings("ShOS"), _acronym_readings("KNR")
+    (['ОЕХСР', 'ОЭСР'], ['СХОС', 'ШОС'], ['КНР'])
+    """
+    upper = word.upper()
+    plain = "".join(_LETTERS.get(ch, "?") for ch in upper)
+    joined, i = [], 0
+    while i < len(upper):
+        pair = upper[i:i + 2]
+        if pair in _DIGRAPHS:
+            joined.append(_DIGRAPHS[pair])
+            i += 2
+        else:
+            joined.append(_LETTERS.get(upper[i], "?"))
+            i += 1
+    return [r for r in dict.fromkeys((plain, "".join(joined))) if "?" not in r]
 
 
 def _countries_and_acronyms(tail: str) -> list[Mention]:
@@ -188,18 +215,20 @@ def _countries_and_acronyms(tail: str) -> list[Mention]:
     out = []
     for run in _LATIN_RUN.finditer(tail):
         word = run.group(0)
-        if word.isupper():
-            cyrillic = "".join(_LETTERS.get(ch, "?") for ch in word)
+        acronym = _ACRONYM.fullmatch(word) is not None
+        if acronym:
+            readings = _acronym_readings(word)
         else:
-            cyrillic = cyrillic_from_latin(word, proper_names=True)
-        country = lookup_country(cyrillic if word.isupper() else (cyrillic or "").title(), "ru") \
-            if cyrillic and "?" not in cyrillic else None
-        if country is not None and country.names.get("ru"):
+            readings = [r for r in [cyrillic_from_latin(word, proper_names=True)] if r]
+        country = next((c for r in readings if (c := lookup_country(r if acronym else r.title(), "ru"))
+                        and c.names.get("ru")), None)
+        if country is not None:
             out.append(Mention("", run.start(), run.end(), word, "GPE", "ru", country.names["ru"],
                                REFERENCE_SOURCE))
-        elif word.isupper() and "?" not in cyrillic and lookup_institution(cyrillic) is not None \
-                and lookup_institution(word) is None:
-            out.append(Mention("", run.start(), run.end(), word, "ORG", "ru", cyrillic, REFERENCE_SOURCE))
+            continue
+        known = [r for r in readings if lookup_institution(r) is not None] if acronym else []
+        if known and lookup_institution(word) is None:
+            out.append(Mention("", run.start(), run.end(), word, "ORG", "ru", known[-1], REFERENCE_SOURCE))
     for acronym in _CYRILLIC_ACRONYM.finditer(tail):
         if lookup_institution(acronym.group(0)) is not None:
             out.append(Mention("", acronym.start(), acronym.end(), acronym.group(0), "ORG",
