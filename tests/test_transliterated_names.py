@@ -51,3 +51,13 @@ def test_the_transliterated_twin_of_an_entry_has_the_first_entry_s_publisher():
     found = {(m.text, m.canonical) for m in reference_mentions("d", 0, tail).mentions}
     assert ("Unity-Dana", "Юнити-Дана") in found
     assert ("Sanat", "Sanat") in found  # another year: not known to be the same book
+
+
+def test_a_kazakh_surname_ending_in_uly_is_a_surname_beside_a_given_name_alone():
+    """«Нәбижан Мұқаметханұлы» is given name and surname (the tables of contents print the
+    author so); in «Руслан Жеңісұлы Омаров» the -ұлы word is the patronymic."""
+    from kg.text.names import parse_name
+
+    two, three = parse_name("Нәбижан Мұқаметханұлы"), parse_name("Руслан Жеңісұлы Омаров")
+    assert (two.given, two.surname, two.patronymic) == (("Нәбижан",), "Мұқаметханұлы", "")
+    assert (three.surname, three.patronymic) == ("Омаров", "Жеңісұлы") and two.full
