@@ -222,3 +222,13 @@ def test_an_unquoted_law_title_in_capitals():
     got = [(m.text, m.label) for m in extract_text(
         "It was introduced in the new Law on Civil Service in order to implement the model.", "d", (), False)]
     assert got == [("Law on Civil Service", "LAW")]
+
+
+def test_catalogued_persons_in_another_spelling_or_by_surname_alone():
+    """"Viktor Yanukovich" (the list spells Yanukovych), "but Zelensky withdrew it" (a surname
+    alone), "Jürgen Habermas"; a publisher named after a person and a region are no persons."""
+    text = ("The fourth President of Ukraine Viktor Yanukovich resigned, but Zelensky withdrew it. "
+            "Works of Jürgen Habermas appeared with Taylor & Francis; the Abai Region grew.")
+    got = {(m.text, m.label) for m in extract_en(text)}
+    assert {("Viktor Yanukovich", "PERSON"), ("Zelensky", "PERSON"), ("Jürgen Habermas", "PERSON")} <= got
+    assert ("Taylor", "PERSON") not in got and ("Abai", "PERSON") not in got

@@ -7,8 +7,8 @@
   it is a generic one such as GDP).
 * Countries (``kg.lexicon.countries`` and a built-in list), Kazakh cities and regions, world
   capitals, ``X region/province/oblast``.
-* Persons: names given in ``known_names`` (exact), titles, initials, citations and plain
-  two- or three-word capitalised names.
+* Persons: names given in ``known_names`` (exact), the curated people list in any spelling
+  (:mod:`.people`), titles, initials, citations and plain two- or three-word capitalised names.
 
 A possessive ``'s`` and a leading ``the`` are never part of a span. Where spans overlap, the
 higher-priority rule wins, then the longer span. An acronym defined in parentheses after a
@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import BaseExtractor, ParagraphText
 from kg.extract.en.lexicon import country_set, find_headings
+from kg.extract.en.people import find_catalogued_persons
 from kg.extract.en.rules import find_by_patterns, find_persons
 from kg.extract.en.runs import find_capitalised_names
 from kg.extract.spans import Candidate, find_acronym_definitions, resolve_overlaps, spread_acronyms
@@ -52,6 +53,7 @@ class EnglishExtractor(BaseExtractor):
         headings = find_headings(text)
         cands = list(find_by_patterns(text, headings))
         cands.extend(find_persons(text, paragraph.known_names))
+        cands.extend(find_catalogued_persons(text))
         cands.extend(find_capitalised_names(text, headings))
         # same span, several labels: the first label alphabetically
         chosen = resolve_overlaps(sorted(cands, key=lambda c: c.label))
