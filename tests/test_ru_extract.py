@@ -247,3 +247,13 @@ def test_a_catalogued_program_in_any_case_form_without_capitals_or_quotes():
     assert ("адресную социальную помощь", "PROGRAM", "адресная социальная помощь") in got
     assert not any(label in ("LAW", "PROGRAM") and text != "адресную социальную помощь" and text != "АСП"
                    for text, label, _ in got)
+
+
+def test_without_the_model_a_given_name_and_a_russian_surname_are_a_person_in_the_nominative():
+    """A reference entry's title names a person («Абилюева Г.К. КНР в эпоху реформ Дэн Сяопина»,
+    «зачем Алмасбеку Садырбаеву нужна партия»); without natasha the rules now read them."""
+    text = "КНР в эпоху реформ Дэн Сяопина. Зачем Алмасбеку Садырбаеву нужна партия. Москва Наука."
+    got = {(m.text, m.label, m.canonical) for m in extract_ru(text, use_model=False)}
+    assert any(t == "Дэн Сяопина" and label == "PERSON" for t, label, _ in got)  # resolution joins
+    assert ("Алмасбеку Садырбаеву", "PERSON", "Алмасбек Садырбаев") in got
+    assert not any(label == "PERSON" and "Москва" in t for t, label, _ in got)

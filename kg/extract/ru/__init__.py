@@ -1,7 +1,8 @@
 """Russian entity extraction: natasha's NER plus rules for laws, programs and institutions.
 
 Rules (:mod:`kg.extract.ru.rules`) add what natasha (:mod:`kg.extract.ru.model`) misses;
-without the model, the gazetteers find countries and places (:mod:`kg.extract.ru.places`);
+without the model, the gazetteers find countries and places (:mod:`kg.extract.ru.places`) and
+a given name with a surname of a Russian surname's shape is a person (:mod:`kg.extract.ru.persons`);
 catalogued programs and laws are found in any case form (:mod:`kg.extract.ru.catalogued`). A
 rule span wins over an overlapping model span; among the others the longer span wins, and
 an acronym or rule span over an equally long model span. An acronym given a label once
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from kg.extract.base import BaseExtractor, ParagraphText
 from kg.extract.ru.catalogued import find_catalogued_acts
 from kg.extract.ru.model import find_by_model
+from kg.extract.ru.persons import find_persons
 from kg.extract.ru.places import find_places
 from kg.extract.ru.rules import find_by_rules
 from kg.extract.ru.words import ACRONYMS
@@ -48,7 +50,7 @@ class RussianExtractor(BaseExtractor):
         if not text.strip():
             return []
         cands = find_by_rules(text) + find_catalogued_acts(text)
-        cands.extend(find_by_model(text) if self.use_model else find_places(text))
+        cands.extend(find_by_model(text) if self.use_model else find_places(text) + find_persons(text))
         # same span, several labels: the first label alphabetically
         chosen = resolve_overlaps(sorted(cands, key=lambda c: c.label))
         labels = find_acronym_definitions(text, chosen, ACRONYMS)

@@ -1,0 +1,41 @@
+"""Persons in Russian text read without the model: a given name and a surname of a Russian
+surname's shape, in any case, put into the nominative («зачем Алмасбеку Садырбаеву нужна
+партия», «задержали главу «Шанырака» Алмасбека Садырбаева»).
+
+natasha finds persons in Russian prose; where text is read by the rules alone (the titles of
+reference entries: news items name people) nothing did. Resolution keeps such a person only as
+one the corpus names elsewhere (:data:`kg.model.REFERENCE_TEXT_SOURCE`), so a pair of words
+that only looks like a name makes no node.
+
+>>> [(c.canonical, c.label) for c in find_persons("зачем Алмасбеку Садырбаеву нужна партия")]
+[('Алмасбек Садырбаев', 'PERSON')]
+>>> find_persons("Российской Федерации и Министерству Иностранных дел")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.ru.morph import normalize
+from kg.extract.spans import Candidate
+from kg.lexicon.countries import lookup_country
+from kg.lexicon.places import lookup_place
+
+__all__ = ["find_persons"]
+
+SOURCE = "names"
+_SURNAME = (r"[А-ЯЁ][а-яё]+?(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая)"
+            r"(?:а|у|ым|ом|е|ой|ою|ого|ому|ую)?")
+_PAIR = re.compile(rf"(?<![\w-])[А-ЯЁ][а-яё]{{2,}}[ \t]+{_SURNAME}(?![\w-])")
+
+
+def find_persons(text: str) -> list[Candidate]:
+    """``Given Surname`` pairs of ``text`` (see the module); neither word a place."""
+    out = []
+    for m in _PAIR.finditer(text):
+        first, last = m.group().split()
+        if any(lookup_country(w, "ru") or lookup_place(w, "ru") for w in (first, last)):
+            continue
+        out.append(Candidate(m.start(), m.end(), "PERSON", SOURCE, normalize(m.group(), "PER")))
+    return out
