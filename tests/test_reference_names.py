@@ -200,3 +200,14 @@ def test_transliterated_russian_acronyms_are_read_with_their_two_letter_sounds()
            if m.label == "ORG"]
     assert ("OEHSR", "ОЭСР") in got and ("ShOS", "ШОС") in got and ("PROON", "ПРООН") in got
     assert not any(text == "THE" for text, _ in got)
+
+
+def test_a_russian_entry_with_the_journals_kazakh_marks_is_read_as_russian():
+    """«[Электрондық ресурс]», «(қаралған күні: …)», a date «10 қазан» and a link do not make a
+    Russian title Kazakh or English: «Токаев предложил СНГ …» finds Tokayev, and a one-word
+    catalogued part ("// *Kazinform*.") is the institution."""
+    tail = ("References\n13. Токтар Б. Токаев предложил СНГ создать ассоциацию [Электрондық ресурс] "
+            "// *Kazinform*. – 2025. – 10 қазан. – URL: <https://forbes.kz/articles/x-y-z> "
+            "(қаралған күні: 05.12.2025).\n")
+    got = {(m.text, m.label, m.lang) for m in reference_text_mentions("d", 0, tail, use_model=False)}
+    assert ("Токаев", "PERSON", "ru") in got and ("Kazinform", "ORG", "en") in got

@@ -104,7 +104,7 @@ def _extracted(document_id: str, offset: int, tail: str, use_model: bool) -> lis
 
     lines = tail.split("\n")
     spaced = "\n\n".join(lines)
-    found = extract_text(spaced, document_id, (), use_model)
+    found = extract_text(_unmarked(spaced), document_id, (), use_model)
     starts_spaced, starts_tail, spaced_at, tail_at = [], [], 0, 0
     for line in lines:
         starts_spaced.append(spaced_at)
@@ -129,6 +129,25 @@ def _extracted(document_id: str, offset: int, tail: str, use_model: bool) -> lis
         source = REFERENCE_SOURCE if known else REFERENCE_TEXT_SOURCE
         out.append(replace(m.shifted(shift), extractor=source))
     return out
+
+
+#: The Kazakh marks a journal adds to an entry in any language («[Электрондық ресурс]»,
+#: «(Қаралған күні: 04.03.2026)», «10 қазан»), and links: they hold no name (nothing inside a
+#: link is one), and they would make a Russian title Kazakh or English.
+_MARKS = re.compile(r"\[\s*Электрондық\s+ресурс\s*\]|\(\s*[Ққ]аралған\s+күні[^()\n]{0,40}\)"
+                    r"|<[^<>\n]*>|https?://\S+|\bURL:"
+                    r"|\d{1,2}\s+(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|"
+                    r"қараша|желтоқсан)\b", re.IGNORECASE)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with the journal's Kazakh marks blanked (the offsets stay).
+
+    >>> t = "Борьба с олигархами. [Электрондық ресурс] // x.kz (Қаралған күні: 04.03.2026)."
+    >>> _unmarked(t).split(), len(_unmarked(t)) == len(t)
+    (['Борьба', 'с', 'олигархами.', '//', 'x.kz', '.'], True)
+    """
+    return _MARKS.sub(lambda m: " " * len(m.group()), text)
 
 
 _QUOTE_OPEN = re.compile(r"\s+[«“„\"]")
@@ -247,6 +266,16 @@ _PART_MAX = 200
 _ENTRY_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 
 
+def _spelt_as_catalogued(word: str) -> bool:
+    """Is one word a catalogued institution's name or alias exactly ("// *Kazinform*. – 2025")?
+
+    >>> _spelt_as_catalogued("Kazinform"), _spelt_as_catalogued("Kazinfrom"), _spelt_as_catalogued("Наука")
+    (True, False, False)
+    """
+    entry = lookup_institution(word)
+    return entry is not None and word.casefold() in {n.casefold() for n in entry.surfaces()}
+
+
 def _catalogued_parts(tail: str) -> list[Mention]:
     """The parts of the entries of ``tail`` that are whole names of catalogued laws, programs
     or institutions, in any script or transliteration ("10. Qazaqstan Respublikasynyń
@@ -258,12 +287,15 @@ def _catalogued_parts(tail: str) -> list[Mention]:
     for start, end in zip(edges[::2], edges[1::2]):
         for line in re.finditer(r"[^\n]+", tail[start:end]):
             part = _ENTRY_NUMBER.sub("", line.group(0)).strip(" \t,:–—-*")
-            if len(part.split()) < 2 or len(part) > _PART_MAX:
+            if not part or len(part) > _PART_MAX:
                 continue
             at = start + line.start() + line.group(0).index(part)
-            act = lookup_act(part)
-            label = ("PROGRAM" if act.kind in PROGRAM_KINDS else "LAW") if act is not None else (
-                "ORG" if lookup_institution(part) is not None else None)
+            if len(part.split()) < 2:  # one word: an institution as the catalogue spells it
+                label = "ORG" if _spelt_as_catalogued(part) else None
+            else:
+                act = lookup_act(part)
+                label = ("PROGRAM" if act.kind in PROGRAM_KINDS else "LAW") if act is not None else (
+                    "ORG" if lookup_institution(part) is not None else None)
             if label is not None:
                 out.append(Mention("", at, at + len(part), part, label,
                                    detect_language(part, "en", guess=False), part, REFERENCE_SOURCE))
