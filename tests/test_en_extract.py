@@ -232,3 +232,8 @@ def test_catalogued_persons_in_another_spelling_or_by_surname_alone():
     got = {(m.text, m.label) for m in extract_en(text)}
     assert {("Viktor Yanukovich", "PERSON"), ("Zelensky", "PERSON"), ("Jürgen Habermas", "PERSON")} <= got
     assert ("Taylor", "PERSON") not in got and ("Abai", "PERSON") not in got
+
+
+def test_korea_alone_is_south_korea_north_korea_stays_north():
+    got = {(m.text, m.canonical) for m in extract_en("France, Japan, Korea and North Korea.")}
+    assert ("Korea", "Korea") in got and ("North Korea", "North Korea") in got

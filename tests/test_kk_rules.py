@@ -123,3 +123,13 @@ def test_an_unquoted_catalogued_concept_is_the_concept_not_the_country_inside_it
     got = {(m.text, m.label) for m in extract_kk(text, use_model=False)}
     assert ("Әділетті Қазақстанның", "PROGRAM") in got
     assert ("Қазақстанның", "GPE") not in got and ("Қазақстан Республикасы Үкіметі", "ORG") in got
+
+
+def test_a_country_named_like_an_institution_and_a_program_with_its_years_in_brackets():
+    """«Кеңес Одағы» (a union by its head word) is the Soviet Union, a country; «Ауыл - ел
+    бесігі» (2019-2025) бағдарламасы is one program span with its years."""
+    text = ("1991 жылы Кеңес Одағы ыдырағаннан кейін. «Ауыл - ел бесігі» (2019-2025) бағдарламасы "
+            "аясында Еуропалық Одақ қолдады.")
+    got = {(m.text, m.label) for m in extract_kk(text, use_model=False)}
+    assert ("Кеңес Одағы", "GPE") in got and ("Еуропалық Одақ", "ORG") in got
+    assert ("«Ауыл - ел бесігі» (2019-2025) бағдарламасы", "PROGRAM") in got

@@ -84,6 +84,8 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     if rule not in ("named-org", "capital-head", "attached-body"):
         return start, end
     span = text[start:end]
+    if lookup_country(span, "kk") is not None:
+        return end, end  # «Кеңес Одағы ыдырағаннан»: a country (the Soviet Union), no institution
     # "ЕҚЫҰ және Еуропалық Кеңес", "ЮНКТАД, ПРООН, Британ Кеңесі": a capitalised word after
     # "және" or a comma starts a new name
     # (the last such word: the offsets are the whole span's)
