@@ -211,3 +211,10 @@ def test_a_russian_entry_with_the_journals_kazakh_marks_is_read_as_russian():
             "(қаралған күні: 05.12.2025).\n")
     got = {(m.text, m.label, m.lang) for m in reference_text_mentions("d", 0, tail, use_model=False)}
     assert ("Токаев", "PERSON", "ru") in got and ("Kazinform", "ORG", "en") in got
+
+
+def test_a_treatys_place_and_date_after_its_title_do_not_hide_the_catalogued_treaty():
+    tail = ("References\n14. Convention on the Elimination of All Forms of Discrimination against "
+            "Women New York, 18 December 1979. <https://www.un.org/x>\n")
+    got = [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
+    assert ("Convention on the Elimination of All Forms of Discrimination against Women", "LAW") in got

@@ -76,7 +76,9 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
 def _with_catalogued_parts(out: list[Mention], tail: str, offset: int, document_id: str,
                            links: Coverage) -> list[Mention]:
     """``out`` (sorted by start) with each entry part that is a whole catalogued name in place
-    of the names inside it, unless a name crosses the part's edges or one inside has its label.
+    of the names inside it, unless a name crosses the part's edges or a known one inside has its
+    label (an unknown one is the name cut short: "Convention on the Elimination of All Forms of
+    Discrimination" inside the catalogued "… against Women").
     The parts do not overlap, so each is weighed against ``out`` alone: linear, by bisection."""
     begins = [m.start for m in out]
     longest = max((m.end - m.start for m in out), default=0)
@@ -88,7 +90,8 @@ def _with_catalogued_parts(out: list[Mention], tail: str, offset: int, document_
                 if out[i].end > part.start]
         inside = [i for i in near if part.start <= out[i].start and out[i].end <= part.end]
         if links.overlaps(part.start - offset, part.end - offset) or len(inside) != len(near) \
-                or any(out[i].label == part.label for i in inside):
+                or any(out[i].label == part.label and out[i].extractor != REFERENCE_TEXT_SOURCE
+                       for i in inside):  # a known name of that kind; an unknown one is cut short
             continue
         dropped.update(inside)
         parts.append(part)
@@ -266,6 +269,10 @@ _PART_MAX = 200
 _ENTRY_NUMBER = re.compile(r"^\s*\d{1,3}\.\s+")
 
 
+#: A treaty's place and date of signing after its title, or its year ("…, 1951").
+_PLACE_AND_DATE = re.compile(r"(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}$|,\s+\d{4}$")
+
+
 def _spelt_as_catalogued(word: str) -> bool:
     """Is one word a catalogued institution's name or alias exactly ("// *Kazinform*. – 2025")?
 
@@ -293,6 +300,7 @@ def _catalogued_parts(tail: str) -> list[Mention]:
             if len(part.split()) < 2:  # one word: an institution as the catalogue spells it
                 label = "ORG" if _spelt_as_catalogued(part) else None
             else:
+                part = _PLACE_AND_DATE.sub("", part)  # "… against Women New York, 18 December 1979"
                 act = lookup_act(part)
                 label = ("PROGRAM" if act.kind in PROGRAM_KINDS else "LAW") if act is not None else (
                     "ORG" if lookup_institution(part) is not None else None)
