@@ -218,3 +218,13 @@ def test_a_treatys_place_and_date_after_its_title_do_not_hide_the_catalogued_tre
             "Women New York, 18 December 1979. <https://www.un.org/x>\n")
     got = [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)]
     assert ("Convention on the Elimination of All Forms of Discrimination against Women", "LAW") in got
+
+
+def test_a_mostly_cyrillic_entry_without_a_kazakh_letter_is_read_as_russian():
+    """lingua reads «Задержан экс-глава НПП «Атамекен» Аблай Мырзахметов» as Kazakh (its names
+    are); with no Kazakh letter in it the entry is Russian, and a Russian author list before an
+    English title leaves the title English."""
+    tail = ("References\n20. Задержан экс-глава НПП «Атамекен» Аблай Мырзахметов. [Электрондық ресурс]\n"
+            "21. Мухамадиева Г., Мукалдыева Г. (2018). Standards of the OECD Members Implementation.\n")
+    got = {(m.text, m.label, m.lang) for m in reference_text_mentions("d", 0, tail, use_model=False)}
+    assert ("Аблай Мырзахметов", "PERSON", "ru") in got and ("OECD", "ORG", "en") in got

@@ -15,7 +15,7 @@ on first use, so importing this package loads no model. Adding a language is one
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kg.extract.base import Extractor, ParagraphText
 from kg.ingest import split_paragraphs
@@ -42,18 +42,21 @@ def extractor_for(lang: str, use_model: bool = True) -> Extractor:
 
 
 def extract_text(
-    text: str, document_id: str = "", known_names: Iterable[str] = (), use_model: bool = True
+    text: str, document_id: str = "", known_names: Iterable[str] = (), use_model: bool = True,
+    language: Callable[[str], str] | None = None,
 ) -> tuple[Mention, ...]:
     """Mentions in ``text`` (offsets are indices into ``text``), in order.
 
     The paragraphs of one language go to its extractor together (the Kazakh model runs on
     them in batches); a paragraph in a language without an extractor has no mentions.
+    ``language`` (a paragraph's text -> its code) replaces the usual detection.
     """
     known = tuple(known_names)
     paragraphs = split_paragraphs(text)
     by_lang: dict[str, list[int]] = {}
     for i, para in enumerate(paragraphs):
-        by_lang.setdefault(para.lang, []).append(i)
+        lang = para.lang if language is None else language(text[para.start:para.end])
+        by_lang.setdefault(lang, []).append(i)
     found: list[list[Mention]] = [[] for _ in paragraphs]
     for lang, indices in by_lang.items():
         if lang not in EXTRACTORS:

@@ -35,7 +35,7 @@ from kg.extract.spans import Coverage
 from kg.lexicon.catalog import PROGRAM_KINDS, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, Mention
-from kg.text.lang import detect_language
+from kg.text.lang import detect_language, own_letters, script_letters
 from kg.text.org_names import nominative_org
 from kg.text.ru_latin import cyrillic_from_latin
 
@@ -107,7 +107,7 @@ def _extracted(document_id: str, offset: int, tail: str, use_model: bool) -> lis
 
     lines = tail.split("\n")
     spaced = "\n\n".join(lines)
-    found = extract_text(_unmarked(spaced), document_id, (), use_model)
+    found = extract_text(_unmarked(spaced), document_id, (), use_model, _entry_language)
     starts_spaced, starts_tail, spaced_at, tail_at = [], [], 0, 0
     for line in lines:
         starts_spaced.append(spaced_at)
@@ -141,6 +141,30 @@ _MARKS = re.compile(r"\[\s*Электрондық\s+ресурс\s*\]|\(\s*[Ққ
                     r"|<[^<>\n]*>|https?://\S+|\bURL:"
                     r"|\d{1,2}\s+(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|"
                     r"қараша|желтоқсан)\b", re.IGNORECASE)
+
+
+_KK_OWN = own_letters("kk")
+_CYRILLIC_LETTER = script_letters("Cyrl")
+_LATIN_LETTER = script_letters("Latn")
+#: Cyrillic letters an entry needs before lacking every Kazakh letter makes it Russian.
+_RUSSIAN_MIN = 25
+
+
+def _entry_language(entry: str) -> str:
+    """An entry's language: a mostly Cyrillic title of some length without one Kazakh letter
+    is Russian, whatever names it holds («Задержан экс-глава НПП «Атамекен» Аблай Мырзахметов»,
+    which lingua reads as Kazakh); else as detected.
+
+    >>> _entry_language("Борьба с агроолигархами: зачем Алмасбеку Садырбаеву нужна партия.")
+    'ru'
+    >>> _entry_language("Қазақстан Республикасының Конституциясы"), _entry_language("Open Government")
+    ('kk', 'en')
+    """
+    cyrillic = len(_CYRILLIC_LETTER.findall(entry))
+    if _KK_OWN is not None and not _KK_OWN.search(entry) and cyrillic >= _RUSSIAN_MIN \
+            and cyrillic > len(_LATIN_LETTER.findall(entry)):
+        return "ru"
+    return detect_language(entry)
 
 
 def _unmarked(text: str) -> str:
