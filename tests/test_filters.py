@@ -311,3 +311,10 @@ def test_filter_modules_import_nothing_heavy() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert run.stdout.strip() == "False", run.stderr
     assert importlib.import_module("kg.extract.filters") is filters_pkg
+
+
+def test_a_catalogued_acronym_the_clause_goes_on_after_is_the_owner_not_the_institution():
+    """«ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының директоры»: the ministry's
+    acronym opens the institute's name; the post's institution is the institute."""
+    found = institutions_of("ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының директоры")
+    assert found and "институты" in found[0] and "ҚР ҒЖБМ" != found[0]

@@ -110,12 +110,18 @@ _MAX_WORDS = 40  # words of a clause searched (a line with no commas is no affil
 
 
 def _catalogued_in(clause: str) -> str | None:
-    """The longest run of words in a clause without a head word that the institution
-    catalogue knows, as printed: «АТУ», "KazISS under the President of …". A single word
-    counts only as an acronym, so a capitalised common word is never an institution."""
+    """The longest run of words ending a clause without a head word that the institution
+    catalogue knows, as printed: «АТУ», "… Asian Studies KazISS under the President of …". A
+    run the clause goes on after is part of a longer name («ҚР ҒЖБМ ҒК Философия, …
+    институтының»: the ministry owns the institute the next clause names), and a single word
+    counts only as an acronym, so a capitalised common word is never an institution.
+
+    >>> _catalogued_in("ҚР ҒЖБМ ҒК Философия") is None, _catalogued_in("АТУ")
+    (True, 'АТУ')
+    """
     words = clause.split()[:_MAX_WORDS]
     for n in range(min(len(words), _MAX_RUN), 0, -1):
-        for i in range(len(words) - n + 1):
+        for i in range(len(words) - n, len(words) - n + 1):  # the run ends the clause
             run = " ".join(words[i:i + n]).strip(" .;:()")
             if not run[:1].isupper() or (n == 1 and not is_acronym(run)):
                 continue
