@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 __all__ = [
     "ACRONYM", "SENTENCE_START", "AcronymStyle", "Candidate", "Coverage", "SentenceStart",
-    "find_acronym_definitions", "is_acronym", "overlaps", "resolve_overlaps", "sentence_initial",
-    "spread_acronyms",
+    "find_acronym_definitions", "is_acronym", "known_runs", "overlaps", "resolve_overlaps",
+    "sentence_initial", "spread_acronyms",
 ]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -234,3 +237,33 @@ def spread_acronyms(text: str, chosen: Iterable[Candidate], labels: Mapping[str,
         if not any(overlaps(found, c) for c in out):
             out.append(found)
     return sorted(out, key=lambda c: c.start)
+
+
+def known_runs(runs: re.Pattern[str], text: str,
+               know: Callable[[int, int, str], T | None]) -> Iterator[tuple[int, int, T]]:
+    """``(start, end, found)`` of the longest word sequences ``know`` accepts in each match of
+    ``runs`` (runs of capitalised words): from each word, the whole rest of the run first, then
+    shorter; after a hit, on from the word after it («Біз Балқашта», "Professor Michel
+    Foucault": a name may start at any word of the run). ``know`` gets the span and its words
+    joined by single spaces, so a name broken over lines keeps exact offsets.
+
+    >>> runs = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+    >>> names = {"Michel Foucault", "Paris"}
+    >>> list(known_runs(runs, "Professor Michel Foucault in Paris",
+    ...                 lambda s, e, words: words if words in names else None))
+    [(10, 25, 'Michel Foucault'), (29, 34, 'Paris')]
+    """
+    for m in runs.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(words):
+            for n in range(len(words), i, -1):
+                start, end = m.start() + words[i].start(), m.start() + words[n - 1].end()
+                found = know(start, end, " ".join(w.group() for w in words[i:n]))
+                if found is not None:
+                    yield start, end, found
+                    i = n
+                    break
+            else:
+                i += 1
+

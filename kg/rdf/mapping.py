@@ -41,8 +41,8 @@ from kg.rdf.vocab import KG, SCHEMA
 from kg.resolve import Entity, Resolution
 from kg.segment.editors import EXTRACTOR as EDITOR
 from kg.segment.editors import front_matter_end
-from kg.text.latin_lang import latin_tag
 from kg.segment.masthead import read_masthead
+from kg.text.latin_lang import latin_tag
 from kg.text.sentences import sentence_around, sentence_bounds
 
 #: Extractors of the front matter, in no sentence of prose. An editor's mention is in the

@@ -144,9 +144,14 @@ class People:
         for m in sorted(full, key=lambda m: -len(m.canonical.split())):
             found[m] = self._full(m, parsed[m])
         rest = [m for m in text if m not in found]  # initials first, then bare surnames in order
+        named: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # by surname
+        for m in found:
+            named[(m.document_id, parsed[m].surname_key())].append((m.start, found[m]))
         for m in sorted(rest, key=lambda m: (not parsed[m].first_letters, m.document_id, m.start)):
-            before = None if parsed[m].first_letters else self._named_before(m, parsed, found)
+            surname = (m.document_id, parsed[m].surname_key())
+            before = None if parsed[m].first_letters else self._named_before(m, named[surname])
             found[m] = before if before is not None else self._partial(m, parsed[m])
+            named[surname].append((m.start, found[m]))
         initials: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
         for m in cited:  # a bare surname («Nolan (2020)») shares it with no one
             if parsed[m].first_letters:
@@ -161,16 +166,13 @@ class People:
                 found[m] = key
         return found
 
-    def _named_before(self, m: Mention, parsed: Mapping[Mention, PersonName],
-                      found: Mapping[Mention, str]) -> str | None:
-        """A bare surname is the one person its document named with that surname within
-        :data:`REACH` characters before it («Руслан Омаров … Р.Омаровтың … Омаровтың кейсі»
-        is Ruslan Omarov, not «Омаров А.» of another article of the issue); after two such
-        persons («А. Омаров», «Б. Омаров») it is neither."""
-        surname = parsed[m].surname_key()
-        near = {key for other, key in found.items()
-                if other.document_id == m.document_id and m.start - REACH <= other.start < m.start
-                and parsed[other].surname_key() == surname}
+    def _named_before(self, m: Mention, named: Sequence[tuple[int, str]]) -> str | None:
+        """A bare surname is the one person its document named with that surname (``named``:
+        its document's ``(start, person)`` of that surname) within :data:`REACH` characters
+        before it («Руслан Омаров … Р.Омаровтың … Омаровтың кейсі» is Ruslan Omarov, not
+        «Омаров А.» of another article of the issue); after two such persons («А. Омаров»,
+        «Б. Омаров») it is neither."""
+        near = {key for start, key in named if m.start - REACH <= start < m.start}
         if len(near) != 1:
             return None
         return self.registry.add("person", near.pop(), {}, m.text, m.lang,

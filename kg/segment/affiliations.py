@@ -121,12 +121,9 @@ def _catalogued_in(clause: str) -> str | None:
     """
     words = clause.split()[:_MAX_WORDS]
     for n in range(min(len(words), _MAX_RUN), 0, -1):
-        for i in range(len(words) - n, len(words) - n + 1):  # the run ends the clause
-            run = " ".join(words[i:i + n]).strip(" .;:()")
-            if not run[:1].isupper() or (n == 1 and not is_acronym(run)):
-                continue
-            if lookup_institution(run) is not None:
-                return run
+        run = " ".join(words[-n:]).strip(" .;:()")  # the run ends the clause
+        if run[:1].isupper() and (n > 1 or is_acronym(run)) and lookup_institution(run) is not None:
+            return run
     return None
 
 

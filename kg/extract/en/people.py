@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from kg.extract.en.lexicon import SENTENCE_START, stop_words
 from kg.extract.en.rules import LIST, WEAK
-from kg.extract.spans import Candidate, sentence_initial
+from kg.extract.spans import Candidate, known_runs, sentence_initial
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
@@ -36,25 +36,18 @@ _DESIGNATED = re.compile(r"\s+(?:Region|Oblast|District|Province|University|Stre
 
 def find_catalogued_persons(text: str) -> Iterator[Candidate]:
     """Catalogued persons of ``text`` (see the module)."""
-    for run in _RUN.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
-        i = 0
-        while i < len(words):
-            for n in range(len(words), i, -1):
-                start, end = run.start() + words[i].start(), run.start() + words[n - 1].end()
-                if _person(text, start, end, n - i):
-                    yield Candidate(start, end, "PERSON", "people", priority=LIST if n - i > 1 else WEAK)
-                    i = n
-                    break
-            else:
-                i += 1
+    for start, end, words in known_runs(_RUN, text, lambda s, e, _: _person(text, s, e)):
+        yield Candidate(start, end, "PERSON", "people", priority=LIST if words > 1 else WEAK)
 
 
-def _person(text: str, start: int, end: int, words: int) -> bool:
+def _person(text: str, start: int, end: int) -> int | None:
+    """The number of words of the catalogued person ``text[start:end]`` names, else None."""
     name = text[start:end]
+    words = len(name.split())
     if _DESIGNATED.match(text, end) or lookup_person(name) is None:
-        return False
+        return None
     if lookup_country(name, "en") is not None or lookup_place(name, "en") is not None:
-        return False
-    return words > 1 or not (sentence_initial(text, start, SENTENCE_START)
-                             and name.lower() in stop_words())
+        return None
+    if words == 1 and sentence_initial(text, start, SENTENCE_START) and name.lower() in stop_words():
+        return None
+    return words

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW, TITLES
-from kg.extract.spans import Candidate, sentence_initial
+from kg.extract.spans import Candidate, known_runs, sentence_initial
 from kg.lexicon.catalog import institutions, lookup_act, lookup_institution
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
@@ -126,22 +126,8 @@ def _find_known(text: str, lookup: Callable, label: str) -> list[Candidate]:
 
     Offsets come from the words' own positions, so a name broken over lines keeps exact offsets.
     """
-    out: list[Candidate] = []
-    for m in _CANDIDATE.finditer(text):
-        words = list(re.finditer(r"\S+", m.group()))
-        i = 0
-        while i < len(words):  # "Біз Балқашта": a name may start at any word of the run
-            for n in range(len(words), i, -1):
-                start, end = m.start() + words[i].start(), m.start() + words[n - 1].end()
-                found = lookup(" ".join(w.group() for w in words[i:n]), "kk")
-                if found is not None:
-                    canonical = found.names.get("kk") or normalize_kk(text[start:end])
-                    out.append(Candidate(start, end, label, "gazetteer", canonical))
-                    i = n
-                    break
-            else:
-                i += 1
-    return out
+    return [Candidate(start, end, label, "gazetteer", found.names.get("kk") or normalize_kk(text[start:end]))
+            for start, end, found in known_runs(_CANDIDATE, text, lambda s, e, words: lookup(words, "kk"))]
 
 
 def find_catalogued(text: str) -> list[Candidate]:

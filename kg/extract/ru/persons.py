@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.ru.morph import normalize
-from kg.extract.spans import Candidate
+from kg.extract.spans import Candidate, known_runs
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
 from kg.lexicon.places import lookup_place
@@ -49,21 +49,12 @@ def find_persons(text: str) -> list[Candidate]:
 def _catalogued(text: str) -> list[Candidate]:
     """The people list's persons among runs of capitalised words, longest first, in the
     nominative; not a word that is also a place or country."""
-    out = []
-    for run in _RUN.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
-        i = 0
-        while i < len(words):  # «Профессор Мишель Фуко»: a name may start at any word of the run
-            for n in range(len(words), i, -1):
-                start, end = run.start() + words[i].start(), run.start() + words[n - 1].end()
-                name = text[start:end]
-                if lookup_country(name, "ru") or lookup_place(name, "ru"):
-                    continue
-                entry = lookup_person(normalize(name, "PER")) or lookup_person(name)
-                if entry is not None:
-                    out.append(Candidate(start, end, "PERSON", "people", entry.names.get("ru", name)))
-                    i = n
-                    break
-            else:
-                i += 1
-    return out
+    return [Candidate(start, end, "PERSON", "people", entry.names.get("ru", text[start:end]))
+            for start, end, entry in known_runs(_RUN, text, lambda s, e, _: _person(text[s:e]))]
+
+
+def _person(name: str) -> object:
+    """The catalogued person ``name`` (any case) names, unless it is a place or country."""
+    if lookup_country(name, "ru") or lookup_place(name, "ru"):
+        return None
+    return lookup_person(normalize(name, "PER")) or lookup_person(name)
