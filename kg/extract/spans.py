@@ -247,7 +247,7 @@ def known_runs(runs: re.Pattern[str], text: str,
     Foucault": a name may start at any word of the run). ``know`` gets the span and its words
     joined by single spaces, so a name broken over lines keeps exact offsets.
 
-    >>> runs = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+    >>> runs = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
     >>> names = {"Michel Foucault", "Paris"}
     >>> list(known_runs(runs, "Professor Michel Foucault in Paris",
     ...                 lambda s, e, words: words if words in names else None))
