@@ -20,8 +20,6 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.rdf.bulkload import publish_store
-from kg.rdf.prefixes import VOCABULARIES, base_of_graphs, turtle_prefixes
 from kg.rdf.sparql_guard import QueryRefused, check_query
 
 EXPORT_FORMATS = {
@@ -57,6 +55,8 @@ def write_store(path: Path, nquads: bytes) -> None:
     store.bulk_load(input=nquads, format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
+    from kg.rdf.bulkload import publish_store  # deferred: `kg query` starts without it
+
     publish_store(tmp, path)
 
 
@@ -121,6 +121,8 @@ def export(path: Path, fmt: str, out: IO[bytes]) -> None:
 
 
 def _prefixes(store: ox.Store) -> dict[str, str]:
+    from kg.rdf.prefixes import VOCABULARIES, base_of_graphs, turtle_prefixes  # deferred (kinds, IRIs)
+
     base = base_of_graphs(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     return turtle_prefixes(base) if base else dict(VOCABULARIES)
 

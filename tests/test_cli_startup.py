@@ -10,7 +10,10 @@ import pytest
 from kg.store import write_store
 
 HEAVY = ("spacy", "rdflib", "networkx", "igraph", "pyshacl", "kg.extract", "kg.resolve",
-         "kg.analytics", "kg.build", "kg.push", "pydantic")
+         "kg.analytics", "kg.build", "kg.push", "pydantic",
+         # what only building or exporting needs (the bulk loader, IRI minting, names), and
+         # importlib.resources (~10 ms: the ontology folder is found through its import spec)
+         "kg.rdf.bulkload", "kg.rdf.runs", "kg.iri", "kg.text", "importlib.resources")
 
 
 def _loaded(code: str) -> list[str]:
