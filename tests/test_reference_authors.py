@@ -96,6 +96,21 @@ def test_a_cited_author_joins_the_bare_surname_of_the_document():
     assert _entity(r, cited) == _entity(r, bare) == _entity(r, elsewhere) is not None
 
 
+def test_a_person_the_text_names_by_surname_alone_is_labelled_by_the_cited_name():
+    bare = _m("d1", 0, "Браун")
+    cited = _cited("d1", 100, "Braun V.")
+    r = resolve([], [bare, cited])
+    person = r.entities[("person", _entity(r, bare)[1])]
+    assert _entity(r, cited) == _entity(r, bare)
+    assert person.labels == {"kk": "Браун", "en": "Braun V."} and person.label() == "Braun V."
+
+
+def test_initials_written_against_the_surname_are_spaced_in_the_label():
+    m = _m("d1", 0, "О.В.Сивицева")
+    r = resolve([], [m])
+    assert r.entities[("person", _entity(r, m)[1])].labels == {"kk": "О.В. Сивицева"}
+
+
 def test_two_cited_authors_with_one_surname_leave_the_bare_surname_alone():
     bare = _m("d1", 0, "Wright")
     e, g = _cited("d1", 100, "Wright E."), _cited("d1", 200, "Wright G.")

@@ -41,6 +41,7 @@ from networkx.algorithms import bipartite
 from kg import kinds
 from kg.analytics.articles import article_authors, article_years, iter_rows, mention_sentences
 from kg.kinds import LANGS, ONTOLOGY
+from kg.text.names import shown_name
 
 PREFIXES = f"""PREFIX schema: <http://schema.org/>
 PREFIX kg: <{ONTOLOGY}>
@@ -268,7 +269,11 @@ def display_label(labels: dict[str, str], iri: str) -> str:
     'Казахстан'
     >>> display_label({}, "http://e/country/kz")
     'kz'
+    >>> display_label({"kk": "Браун", "en": "Braun V."}, "http://e/person/braun")
+    'Braun V.'
     """
+    if "/person/" in iri and (shown := shown_name(labels, LANGS)):
+        return shown  # a person: the first label saying more than a surname
     for lang in LANGS:
         if labels.get(lang):
             return labels[lang]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.kinds import LANGS
 from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, strip_possessive
 
@@ -73,3 +74,31 @@ def institution_form(name: str, lang: str) -> str:
         head = strip_possessive(head) or head
         out[-1] = HEAD_SYNONYMS.get(head.lower(), head)
     return " ".join(out)
+
+
+def fuller_person_label(labels: dict[str, str],
+                        aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A person's labels, with one that says more than a surname when only an alias does.
+
+    A person met as «Браун» in the text and as "Braun V." in a reference entry is labelled
+    "Braun V." in that entry's language (replacing a bare surname there), so every display that
+    prefers a fuller name (:func:`kg.text.names.shown_name`) finds one.
+
+    >>> fuller_person_label({"kk": "Браун"}, (("en", "Braun V."),))
+    {'kk': 'Браун', 'en': 'Braun V.'}
+    >>> fuller_person_label({"kk": "Ханна Арендт"}, (("en", "Arendt H."),))
+    {'kk': 'Ханна Арендт'}
+    """
+    if any(_says_more(label) for label in labels.values()):
+        return labels
+    order = {lang: i for i, lang in enumerate(LANGS)}
+    fuller = sorted((order.get(lang, len(order)), lang, name) for lang, name in aliases
+                    if lang and _says_more(name))
+    if not fuller:
+        return labels
+    _, lang, name = fuller[0]
+    return {**labels, lang: name}
+
+
+def _says_more(name: str) -> bool:
+    return len(name.replace(".", ". ").split()) > 1

@@ -38,7 +38,7 @@ from kg.model import KNOWN_PERSONS_ONLY, REFERENCE_SOURCE, Article, Author, Ment
 from kg.resolve.blocks import NameBlocks
 from kg.resolve.name_match import agree, case_form, joinable, one_apart, sound
 from kg.resolve.registry import Registry
-from kg.text.names import PersonName, compatible, fold, name_key, parse_name
+from kg.text.names import PersonName, compatible, fold, name_key, parse_name, spaced_initials
 
 #: An author's place: (document id, article order, author index).
 Occurrence = tuple[str, int, int]
@@ -216,14 +216,16 @@ class People:
                     if joinable((snd, other, spelt), (heard, letters, folded))}
             if len(keys) == 1 and len({key for _, _, key, _ in pool}) == 1:
                 return self.registry.add("person", next(iter(keys)), {}, m.text, m.lang,
-                                         "cited author: the one person of the document sounding alike")
+                                         "cited author: the one person of the document sounding alike",
+                                         alias=m.canonical)
         if alike:
             return None
         surname = person_key(name.surname)
         elsewhere = self._initialled(surname, letters) | set(self.bare.get(surname, {}))
         if len(elsewhere) == 1:
             return self.registry.add("person", next(iter(elsewhere)), {}, m.text, m.lang,
-                                     "cited author: the one shortened name of the corpus")
+                                     "cited author: the one shortened name of the corpus",
+                                     alias=m.canonical)
         if elsewhere:
             return None
         if name.full:
@@ -234,7 +236,7 @@ class People:
             self.letters.setdefault(key, name.first_letters)
             self.initialled.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
         sounds[heard].add((letters, key, folded))
-        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
+        return self.registry.add("person", key, {m.lang: spaced_initials(m.canonical)}, m.text, m.lang,
                                  "cited author of their own", alias=m.canonical)
 
     def _full(self, m: Mention, name: PersonName) -> str:
@@ -248,7 +250,7 @@ class People:
                                      "same name as an author or mention", alias=m.canonical)
         key = person_key(m.canonical)
         self._remember(m.canonical, key, frozenset({m.document_id}))
-        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang, "new name",
+        return self.registry.add("person", key, {m.lang: spaced_initials(m.canonical)}, m.text, m.lang, "new name",
                                  alias=m.canonical)
 
     def _fits(self, m: Mention, name: PersonName, nominative: bool = False) -> tuple[set[str], set[str]]:
@@ -277,7 +279,7 @@ class People:
         self.letters.setdefault(key, name.first_letters)
         shortened = self.initialled if name.first_letters else self.bare
         shortened.setdefault(surname, {}).setdefault(key, set()).add(m.document_id)
-        return self.registry.add("person", key, {m.lang: m.canonical}, m.text, m.lang,
+        return self.registry.add("person", key, {m.lang: spaced_initials(m.canonical)}, m.text, m.lang,
                                  "partial name of its own", alias=m.canonical)
 
     def _cited(self, m: Mention, name: PersonName, alone: bool) -> str | None:
@@ -291,7 +293,8 @@ class People:
             return None
         if entry is not None and key == entry.key:
             return self._catalogued(m, entry, alias=False)
-        return self.registry.add("person", key, {}, m.text, m.lang, "cited author the corpus names")
+        return self.registry.add("person", key, {}, m.text, m.lang, "cited author the corpus names",
+                                 alias=m.canonical)
 
     def _cited_key(self, m: Mention, name: PersonName, entry: CatalogEntry | None,
                    alone: bool) -> str | None:
@@ -373,6 +376,7 @@ def _identity(names: dict[str, str], spellings: Sequence[str],
               known: str | None = None) -> tuple[str, dict[str, str], CatalogEntry | None]:
     """Key, labels and catalogue entry of the person spelt ``spellings``: the catalogue's if any
     spelling is catalogued, else ``known`` (a person met already), else the fullest name's key."""
+    names = {lang: spaced_initials(name) for lang, name in names.items()}
     entry = next((e for e in map(lookup_person, spellings) if e is not None), None)
     if entry is not None:
         return entry.key, dict(entry.names) | names, entry

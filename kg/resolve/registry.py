@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kg.kinds import LANGS
+from kg.text.names import shown_name
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ class Entity:
     ids: dict[str, str] = field(default_factory=dict)
 
     def label(self) -> str:
-        """The display label: Kazakh, else Russian, else English, else the key."""
+        """The display label: Kazakh, else Russian, else English, else the key; for a person,
+        the first of these that says more than a surname (:func:`kg.text.names.shown_name`)."""
+        if self.kind == "person":
+            return shown_name(self.labels, LANGS) or self.key
         return next((self.labels[lang] for lang in LANGS if self.labels.get(lang)), self.key)
 
 

@@ -43,6 +43,32 @@ def initials(name: str) -> str:
                    if w.lower() not in FUNCTION_WORDS)
 
 
+_JOINED_INITIALS = re.compile(r"^((?:[^\W\d_]\.)+)(?=[^\W\d_]{2})")
+
+
+def spaced_initials(name: str) -> str:
+    """A name as a label: initials written against the surname get their space.
+
+    >>> spaced_initials("О.В.Сивицева"), spaced_initials("К.Султанов"), spaced_initials("Sivintseva, O.V.")
+    ('О.В. Сивицева', 'К. Султанов', 'Sivintseva, O.V.')
+    """
+    return _JOINED_INITIALS.sub(r"\1 ", name)
+
+
+def shown_name(labels: dict[str, str], order: tuple[str, ...]) -> str | None:
+    """The label to show for a person: the first in ``order`` that says more than a surname
+    (a given name or initials), else the first; ``None`` if there is none.
+
+    >>> shown_name({"kk": "Браун", "en": "Braun V."}, ("kk", "ru", "en"))
+    'Braun V.'
+    >>> shown_name({"kk": "Ханна Арендт", "en": "Hannah Arendt"}, ("kk", "ru", "en"))
+    'Ханна Арендт'
+    """
+    present = [labels[lang] for lang in order if labels.get(lang)]
+    return next((n for n in present if len(n.replace(".", ". ").split()) > 1),
+                present[0] if present else None)
+
+
 _FOLDS = (("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch", "c"),
           ("yu", "u"), ("ya", "a"), ("iy", "i"), ("y", "i"), ("q", "k"), ("ts", "c"), ("ss", "s"),
           ("ь", ""), ("'", ""))
