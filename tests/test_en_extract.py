@@ -83,6 +83,15 @@ def test_programs() -> None:
     ]
 
 
+def test_a_named_program_before_a_lower_case_head() -> None:
+    text = ("The bank launched the Women in Business program; students join the Bolashak "
+            "programme, not the European program or the State program.")
+    got = [(t, label) for t, label, _ in found(text)]
+    assert ("Women in Business program", "PROGRAM") in got
+    assert ("Bolashak programme", "PROGRAM") in got
+    assert not any("European" in t or "State" in t for t, label in got if label == "PROGRAM")
+
+
 def test_catalogued_programs_written_in_latin_letters() -> None:
     text = ("Families receiving targeted social assistance under Auyl – El Besigi and the "
             "UN Sustainable Development Goals, a new identity (\"Zhana Kazakhstan\").")

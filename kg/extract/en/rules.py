@@ -83,6 +83,14 @@ _PROGRAM_UNTIL = re.compile(
     r"(?:for|of|on)\s+[^.;:()\[\]\n]{3,140}?\b(?:until|till|to|by|through|for)\s+"
     r"(?:the\s+(?:period|years)\s+)?\d{4}(?:\s*[-–—]\s*\d{4})?(?:\s+years?)?"
 )
+#: "the Women in Business program", "the Bolashak programme": capitalised words before a
+#: lower-case program head (the article "the" keeps it off sentence starts).
+_THE_NAMED_PROGRAM = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w+’'-]*(?:\s+(?:(?:in|of|for|and|on)\s+)?[A-Z][\w+’'-]*){0,5})"
+    r"\s+(?:program(?:me)?|initiative)\b")
+#: Capitalised words that describe a program instead of naming it.
+_PROGRAM_DESCRIBERS = frozenset(
+    "State National Government Presidential Federal Regional Public Pilot New Special".split())
 _YEAR_NAMED = re.compile(
     r"[\"“«]?[A-Z][a-z]+[- ‑]20\d\d[\"”»]?(?:\s+(?:Strategy|Program(?:me)?|Concept))?"
 )
@@ -132,6 +140,11 @@ def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Can
         for title in re.finditer(_QUOTED, m.group("list")):
             start = m.start("list") + title.start()
             yield Candidate(start, start + len(title.group()), "PROGRAM", "program", priority=STRONG)
+    for m in _THE_NAMED_PROGRAM.finditer(text):
+        first = m.group("name").split()[0]
+        if (first not in DEMONYMS and first not in _PROGRAM_DESCRIBERS and first not in NOT_NAMES
+                and not is_inside(headings, m.start(), m.end())):
+            yield Candidate(m.start("name"), m.end(), "PROGRAM", "program", priority=STRONG)
     for m in _YEAR_NAMED.finditer(text):
         if re.search(r"[-‑]|Strategy|Program|Concept|[\"“«]", m.group()):
             yield Candidate(m.start(), m.end(), "PROGRAM", "program", priority=STRONG)
