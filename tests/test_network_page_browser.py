@@ -221,14 +221,14 @@ def test_served_page_links_the_entity_page(site, monkeypatch):
 
 # --- labels that can be read ------------------------------------------------------------------
 
-def _crowded_store() -> ox.Store:
+def _crowded_store(people: int = 80, articles: int = 60) -> ox.Store:
     """60 articles, each by four of 80 people with long names: a dense co-authorship network."""
     lines = ["@prefix schema: <http://schema.org/> .", "@prefix kg: <https://w3id.org/kazkg/ontology#> .",
              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix e: <http://example.org/> ."]
-    for p in range(80):
+    for p in range(people):
         lines.append(f'e:P{p} a kg:Person ; rdfs:label "Person Number{p:02d} Longsurnameova"@en .')
-    for a in range(60):
-        authors = sorted({(a * 7 + k * 13) % 80 for k in range(4)})
+    for a in range(articles):
+        authors = sorted({(a * 7 + k * 13) % people for k in range(4)})
         ships = " , ".join(f"e:s{a}_{p}" for p in authors)
         lines.append(f"e:A{a} a schema:ScholarlyArticle ; schema:author "
                      + " , ".join(f"e:P{p}" for p in authors) + f" ; kg:hasAuthorship {ships} .")
@@ -265,5 +265,31 @@ def test_labels_shown_never_overlap_on_a_crowded_network(browser, tmp_path):
         clashes = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
                    if a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]]
         assert clashes == []
+    finally:
+        tools.close()
+
+
+def test_a_large_network_opens_on_its_top_nodes_and_the_slider_shows_the_rest(browser, tmp_path):
+    from kg.analytics import run_analytics
+    from kg.pages.network import START_NODES
+
+    report = run_analytics(_crowded_store(people=START_NODES + 50, articles=200), tmp_path,
+                           "https://w3id.org/kazkg/id/")
+    write_pages(list(report.results), tmp_path, [])
+    page = tmp_path / "networks" / "coauthorship.html"
+    assert f"opens on the top {START_NODES}" in page.read_text(encoding="utf-8")
+    tools, seen = visit(browser, page, READY)
+    try:
+        assert seen == {"errors": [], "requests": [], "failed": []}
+        assert tools.evaluate(VISIBLE) == START_NODES
+        framed = tools.evaluate("""(function () {
+            var ids = Object.keys(kgNetwork.getPositions()).filter(function (id) {
+                return !kgNetwork.body.data.nodes.get(id).hidden; });
+            var r = document.querySelector('#network canvas').getBoundingClientRect();
+            return ids.filter(function (id) { var p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
+                return p.x >= -1 && p.y >= -1 && p.x <= r.width + 1 && p.y <= r.height + 1; }).length; })()""")
+        assert framed == START_NODES  # the view is fitted to the nodes it opens on
+        slide(tools, "top-n", START_NODES + 50)
+        assert tools.evaluate(VISIBLE) == START_NODES + 50
     finally:
         tools.close()

@@ -9,8 +9,9 @@ edge records are the ones pyvis's ``Network.add_node`` / ``Edge`` make (:func:`v
 is ever parsed as HTML: the node data is a JSON block (``<`` escaped) and the page's script
 builds tooltips, legend, filters and details with ``textContent``.
 
-Large networks show the top :data:`TOP_NODES` nodes by a centrality; physics lays them out,
-stabilises, then freezes.
+Large networks carry the top :data:`TOP_NODES` nodes by a centrality; the view opens on the
+top :data:`START_NODES` of them (the "Top nodes" slider shows the rest), since a few hundred
+dots with their edges are a hairball at first sight.
 
 >>> import networkx as nx
 >>> from kg.analytics.measures import compute
@@ -36,6 +37,7 @@ from kg.analytics.style import MAX_SIZE, MIN_SIZE, OTHER_COLOUR
 from kg.kinds import LANGS
 
 TOP_NODES = 5000
+START_NODES = 150  # nodes shown when the page opens (by the size measure)
 MAX_EDGES = 10000
 MAX_ARTICLES = 30  # articles listed per node or edge in the page
 MAX_SENTENCES = 30  # evidence sentences per node, and per edge
@@ -94,7 +96,7 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
         "communities": [{"id": c, "name": look.community_name[c],
                          "colour": look.community_colour[c]} for c in comms],
         "otherColour": OTHER_COLOUR, "typeColours": look.type_colour,
-        "labels": LABELS, "langs": list(LANGS),
+        "labels": LABELS, "langs": list(LANGS), "startTop": min(len(shown), START_NODES),
     }
     title = r.spec.titles.get("en", r.name)
     community = r.measures.communities["louvain_community"]
@@ -112,6 +114,9 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
                     if len(edges) < edges_total else ".")
     elif len(edges) < edges_total:
         summary += f" Showing the {len(edges)} heaviest edges."
+    if len(shown) > START_NODES:
+        summary += (f" The view opens on the top {START_NODES} by {size_by.replace('_', ' ')}:"
+                    f" slide \u201cTop nodes\u201d to see all {len(shown)}.")
     subtitle = " · ".join(t for lang, t in sorted(r.spec.titles.items()) if lang != "en")
     return TEMPLATE.format(
         title=html.escape(title), subtitle=html.escape(subtitle), summary=html.escape(summary),

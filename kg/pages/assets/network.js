@@ -67,7 +67,7 @@
   minWeight.step = integral ? 1 : Math.max(maxWeight / 100, 0.01);
   minWeight.value = 0;
   topN.max = Math.max(data.nodes.length, 1);
-  topN.value = data.nodes.length;
+  topN.value = Math.min(data.startTop || data.nodes.length, data.nodes.length);
   labelN.max = Math.min(Math.max(data.nodes.length, 1), 500);
   labelN.value = Math.min(data.labels, data.nodes.length);
 
@@ -209,7 +209,7 @@
   }
 
   // ---- the network
-  // the first view: every node shown, the biggest labelled (apply() is not needed to start)
+  // the first view: every node shown (or the top data.startTop, see start), the biggest labelled
   var firstLabels = {};
   data.nodes.slice().sort(function (p, q) {
     return (q.kg.measures[data.sizeBy] || 0) - (p.kg.measures[data.sizeBy] || 0) || (p.id < q.id ? -1 : 1);
@@ -477,13 +477,21 @@
 
   // ---- start
   state.order = ranked(sizeSel.value);
-  data.nodes.forEach(function (n) { state.visible[n.id] = true; });
-  describeView(data.nodes.length, data.edges.length, null);
+  if (+topN.value < data.nodes.length) {
+    apply();  // a large network opens on its top nodes (data.startTop)
+  } else {
+    data.nodes.forEach(function (n) { state.visible[n.id] = true; });
+    describeView(data.nodes.length, data.edges.length, null);
+  }
   if (data.nodes.length === 0) {
     container.appendChild(el("p", "This network has no nodes.", "muted"));
     document.body.setAttribute("data-state", "ready");
   } else {
     network.once("afterDrawing", function () {
+      var opened = Object.keys(state.visible);
+      if (opened.length < data.nodes.length) {  // frame the nodes the view opens on
+        network.fit({nodes: opened, animation: false});
+      }
       baseScale = network.getScale();
       if (baseScale < 1) {  // labels readable at the first view, capped as you zoom in
         var s = baseScale;
