@@ -204,6 +204,13 @@ def test_region_level_cities_in_a_list_of_regions_stay_cities():
         "Алматы", "Астана", "Түркістан облысы", "Маңғыстау облысы"]
 
 
+def test_a_region_level_city_right_before_the_plural_designator_is_the_region():
+    text = "Газет Шығыс Қазақстан және Алматы облыстарының бірқатар өңірлерінде таралады."
+    found = KazakhExtractor(use_model=False).extract(ParagraphText(text))
+    assert [m.canonical for m in found if m.label == "GPE_SUB"] == [
+        "Шығыс Қазақстан облысы", "Алматы облысы"]
+
+
 def test_a_sentence_about_regions_reads_bare_names_as_regions():
     text = "Облыстар бөлінісінде Қостанай - 120,8%, ал Алматы - 101,2%. Қостанай қаласы өсті."
     model = [(21, 29, "GPE"), (43, 49, "GPE"), (61, 69, "GPE")]

@@ -161,12 +161,14 @@ _VALUE = r"(?:\s*\([^()\n]{1,20}\))?"
 REGION_LEVEL_CITIES = frozenset({"Алматы", "Астана", "Шымкент", "Нұр-Сұлтан"})
 
 
-def _designated(name: str, shared: str) -> str:
+def _designated(name: str, shared: str, last: bool = False) -> str:
     """``name`` with the list's designator; a region («облысы») only where the gazetteer, which
-    has every region, knows it (Астана, Қарағанды және Қызылорда облыстары: Астана alone)."""
+    has every region, knows it (Астана, Қарағанды және Қызылорда облыстары: Астана alone). A
+    city with the status of a region is the city, unless it is the ``last`` name, the one the
+    designator follows («Шығыс Қазақстан және Алматы облыстарының»: the Almaty Region)."""
     if shared != "облысы":
         return f"{name} {shared}"  # districts and towns: named by the designator
-    if name in REGION_LEVEL_CITIES or lookup_place(f"{name} облысы", "kk") is None:
+    if name in REGION_LEVEL_CITIES and not last or lookup_place(f"{name} облысы", "kk") is None:
         return name
     return f"{name} облысы"
 
@@ -250,9 +252,10 @@ def find_titles(text: str) -> list[Candidate]:
                 m = Span(dated_title_start(text, m.start()), m.end())
             if rule == "district-list":  # each name takes the designator the list shares
                 shared = _SHARED_DESIGNATORS[m.group("shared")]
+                names = list(re.finditer(_PLACE, m.group()))
                 out += [Candidate(m.start() + w.start(), m.start() + w.end(), label, "rule",
-                                  _designated(w.group(), shared))
-                        for w in re.finditer(_PLACE, m.group())]
+                                  _designated(w.group(), shared, w is names[-1]))
+                        for w in names]
                 continue
             span = trim(text, m.start(), m.end(), rule)
             if span is None:
