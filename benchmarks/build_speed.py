@@ -123,6 +123,8 @@ def whole_build(corpus: str, out: Path, workers: int, words: int) -> dict:
     import psutil
 
     cmd = [sys.executable, "-m", "kg", "build", corpus, "--out", str(out), "--workers", str(workers)]
+    manifest_path = out / "manifest.json"
+    last = manifest_path.read_bytes() if manifest_path.is_file() else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=Path(__file__).resolve().parents[1])
@@ -149,20 +151,24 @@ def whole_build(corpus: str, out: Path, workers: int, words: int) -> dict:
     if code != 0:
         sys.exit(f"kg build failed with exit code {code}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    text = manifest_path.read_bytes()
+    manifest = json.loads(text.decode("utf-8"))
     counts = manifest["counts"]
     print(f"build: {' '.join(cmd[1:])}")
     print(f"  triples {counts['triples']:,}, mentions {counts['mentions']:,}, "
           f"articles {counts['articles']:,}")
-    for stage, s in manifest["timings"].items():
-        print(f"  {stage:14s} {s:8.2f} s  {words / s if s else float('inf'):>12,.0f} words/s")
-    rest = total - sum(manifest["timings"].values())
-    print(f"  {'other':14s} {rest:8.2f} s  (interpreter start, imports, reports, manifest, VoID)")
+    if text == last:  # nothing new: the output (and its manifest's timings) is the last build's
+        print("  (skipped: nothing new; no stage ran)")
+    else:
+        for stage, s in manifest["timings"].items():
+            print(f"  {stage:14s} {s:8.2f} s  {words / s if s else float('inf'):>12,.0f} words/s")
+        rest = total - sum(manifest["timings"].values())
+        print(f"  {'other':14s} {rest:8.2f} s  (interpreter start, imports, reports, manifest, VoID)")
     print(f"  {'WHOLE BUILD':14s} {total:8.2f} s  {words / total:>12,.0f} words/s")
     print(f"CPU (user+sys, all processes): {cpu:.1f} s = {words / cpu:,.0f} words per CPU-second")
     print(f"peak RSS: whole process tree {peak['tree'] / 2**20:,.0f} MB, main process "
           f"{peak['main'] / 2**20:,.0f} MB (sampled every 50 ms); largest single process "
-          f"{after.ru_maxrss / 1024:,.0f} MB (ru_maxrss)")
+          f"{after.ru_maxrss / 1024:,.0f} MB (ru_maxrss of every child of this script so far)")
     return {"wall": total, "cpu": cpu, "tree_mb": peak["tree"] / 2**20,
             "main_mb": peak["main"] / 2**20, "largest_mb": after.ru_maxrss / 1024,
             "manifest": manifest}
