@@ -150,3 +150,11 @@ def test_latin_surnames_joined_in_kazakh_are_people_but_platforms_are_not():
             "бағалады. Пікірлер Facebook пен Instagram желісінде тарады.")
     people = [span for span, label in found(text) if label == "PERSON"]
     assert people == ["Mortensen", "Pissarides", "Heckman", "Lalonde"]
+
+
+def test_a_quoted_policy_name_is_a_program_and_a_field_of_policy_is_not():
+    text = ("«Ашық есік» саясаты басталды. Қытай 1978 жылы «Ашық есік» саясатын жариялады. "
+            "Қазақстанның сыртқы саясаты көпвекторлы.")
+    programs = [(m.text, m.canonical) for m in KK.extract(ParagraphText(text)) if m.label == "PROGRAM"]
+    assert programs == [("«Ашық есік» саясаты", "«Ашық есік» саясаты"),
+                        ("«Ашық есік» саясатын", "«Ашық есік» саясаты")]

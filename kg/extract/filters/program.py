@@ -95,6 +95,11 @@ def _research_grant(ctx: FilterContext, cand: Candidate) -> bool:
                 or _GRANT_NUMBER.search(ctx.text[max(0, cand.start - 25):cand.start]))
 
 
+#: A quoted name of a policy («Ашық есік» саясаты): its own head word; an unquoted «… саясаты»
+#: is a field of policy (Қазақстанның сыртқы саясаты), never a program.
+_NAMED_POLICY = re.compile(r"[«\"“„][^«»\"“”„]+[»\"”]\s+саясат\w*")
+
+
 def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidate]:
     """Drop program spans without a head word and a title, unless catalogued or spelled out."""
     out = []
@@ -106,7 +111,8 @@ def filter_programs(ctx: FilterContext, found: list[Candidate]) -> list[Candidat
             out.append(cand)
             continue
         ws = words(surface(ctx, cand))
-        headed = any(w.lower().rpartition("-")[2].startswith(PROGRAM_HEADS) for w in ws) or (
+        headed = any(w.lower().rpartition("-")[2].startswith(PROGRAM_HEADS) for w in ws) or bool(
+            _NAMED_POLICY.fullmatch(surface(ctx, cand))) or (
             re.fullmatch(r"\W*[«\"“„].*", surface(ctx, cand)) and head_nearby(ctx, cand, PROGRAM_HEADS))
         if headed and _titled(ctx, cand):
             out.append(cand)

@@ -107,6 +107,9 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         ("PROGRAM", "quoted-program", re.compile(
             rf"(?:[Мм]емлекеттік\s+)?{QUOTED}\s+{_DESCRIBED}"
             rf"(?:{_OWNER_BODY})?{adjectives}{program}", flags)),
+        # «Ашық есік» саясаты: a named policy (a bare «… саясаты» is a field, no program)
+        ("PROGRAM", "quoted-policy", re.compile(
+            rf"[«\"“](?=[{CAP}])[^«»\"“”„\n]{{2,80}}[»\"”]\s+саясат{_INFL}(?![{LOW}])", flags)),
         ("PROGRAM", "year-strategy", re.compile(
             rf"[«\"“]?[{CAP}][{LOW}]+-20\d\d[»\"”]?\s+{program}", flags)),
         ("LAW", "law-title", re.compile(r"«[^«»\n]{3,160}\s+туралы»", flags)),
@@ -164,7 +167,7 @@ def _patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 _QUOTES = ("«", '"', "“", "„")
 #: Rule -> strings one of which every match holds (a cheap test that skips a pattern's scan).
 NEEDS: dict[str, tuple[str, ...]] = {
-    "quoted-law": _QUOTES, "quoted-program": _QUOTES, "quoted-org": _QUOTES,
+    "quoted-law": _QUOTES, "quoted-program": _QUOTES, "quoted-org": _QUOTES, "quoted-policy": ("саясат",),
     "org-in-quotes": _QUOTES, "company": _QUOTES, "constitution": ("Конституция",),
     "code": ("кодекс",), "law-title": ("туралы»",), "year-strategy": ("-20",),
     "region": ("облыс", "аудан", "округ"), "eu": ("Еуроодақ",), "named-after": ("атындағы",),
@@ -244,6 +247,8 @@ def canonical_kk(surface: str, rule: str = "") -> str:
         return "Конституция" if s.startswith("Конституц") else re.sub(r"Конституция\w*$", "Конституциясы", s)
     if rule == "khan":  # «Шыңғыс ханның» -> «Шыңғыс хан»
         return re.sub(r"(хан)\w*$", r"\1", s)
+    if rule == "quoted-policy":  # «Ашық есік» саясатын -> «Ашық есік» саясаты
+        return re.sub(r"саясат\w*$", "саясаты", s)
     if rule == "five-year-plan":  # «11-бесжылдықта» -> «11-бесжылдық»
         return re.sub(r"(бесжылдық)\w*$", r"\1", s)
     words = s.split(" ")
