@@ -143,6 +143,9 @@ ACTS = [
      "healthcare-concept-2026"),
     ("concept of the healthcare development of the Republic of Kazakhstan until 2026",
      "healthcare-concept-2026"),
+    # a plan's head phrase and its name joined by a dash, either way round
+    ("«Ұлт жоспары – 100 нақты қадам»", "100-steps"),
+    ("План нации – 100 конкретных шагов", "100-steps"),
 ]
 
 

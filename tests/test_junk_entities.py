@@ -112,3 +112,16 @@ def test_a_plural_head_in_the_genitive_names_no_parent_institution():
 
     assert not named_parent("Оңтүстік-Шығыс Азия мемлекеттерінің", "kk")
     assert named_parent("Еуразия ұлттық университетінің", "kk")
+
+
+def test_the_demo_build_a_new_user_meets_first_has_no_name_cut_short(demo_build):
+    import csv
+
+    with open(demo_build / "reports" / "entities.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    persons = [r["label"] for r in rows if r["type"] == "person"]
+    laws = [r["label"] for r in rows if r["type"] == "law"]
+    assert not [p for p in persons if re.fullmatch(r"\W*(?:Дж|[^\W\d_])\W*", p)]  # an initial alone
+    assert not [law for law in laws if re.search(r"\b(?:No|№)\.?$", law)]  # cut at its number
+    programs = [r["iri"] for r in rows if r["type"] == "program"]
+    assert sum("100" in r["label"] for r in rows if r["type"] == "program") == 1, programs

@@ -158,3 +158,12 @@ def test_a_latin_surname_of_the_reference_list_in_kazakh_prose_is_that_scholar()
     assert ("R. Putnam", "Robert D. Putnam") in persons and ("Oates", "W. Oates") in persons
     assert not any(text == "Young" for text, _ in persons)  # a common English word
     assert not any(text == "Green" for text, _ in persons)  # no reference author of that name
+
+
+def test_a_numbered_law_entry_is_the_law_of_its_quoted_title_not_cut_at_no():
+    tail = ('References\n3. Law of the Republic of Kazakhstan No. 383-V "On Public Councils" (2015). '
+            'Available at: <https://adilet.zan.kz/eng/docs/Z1500000383>.\n')
+    [law] = [m for m in reference_mentions("d", 0, tail).mentions if m.label == "LAW"]
+    assert law.text == 'Law of the Republic of Kazakhstan No. 383-V "On Public Councils" (2015)'
+    assert law.canonical == "Law of the Republic of Kazakhstan «On Public Councils»"
+    assert resolve([], [law]).mentions[("d", law.start, law.end, "LAW")] == ("law", "law-public-councils")

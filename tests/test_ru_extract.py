@@ -257,3 +257,13 @@ def test_without_the_model_a_given_name_and_a_russian_surname_are_a_person_in_th
     assert any(t == "Дэн Сяопина" and label == "PERSON" for t, label, _ in got)  # resolution joins
     assert ("Алмасбеку Садырбаеву", "PERSON", "Алмасбек Садырбаев") in got
     assert not any(label == "PERSON" and "Москва" in t for t, label, _ in got)
+
+
+def test_an_initial_the_model_tags_alone_joins_the_surname_after_it() -> None:
+    from kg.resolve import resolve
+
+    text = "По мнению Дж. Ная, успех публичной дипломатии зависит от доверия."
+    mentions = [m for m in extract_ru(text, "d") if m.label == "PERSON"]
+    assert [m.text for m in mentions] == ["Дж. Ная"]  # no person «Дж» of its own
+    r = resolve([], mentions)
+    assert r.mentions[("d", mentions[0].start, mentions[0].end, "PERSON")] == ("person", "joseph-nye")

@@ -23,6 +23,8 @@ catalogued one in any language, or an English name whose head is an institution'
 {36: 'On State Service (Ukraine, 1993)'}
 >>> _entry_act("The Law of the Republic of Kazakhstan dated 19 May 2015 № 314-V. On social standards. <x>")[1]
 'Law of the Republic of Kazakhstan «On social standards»'
+>>> _entry_act('Law of the Republic of Kazakhstan No. 383-V "On Public Councils" (2015). Available at: <x>')[:2]
+('Law of the Republic of Kazakhstan No. 383-V "On Public Councils" (2015)', 'Law of the Republic of Kazakhstan «On Public Councils»')
 
 """
 
@@ -60,8 +62,10 @@ _AUTHORED = re.compile(
 )
 _ACT_TITLE = re.compile(
     r"^(?P<title>(?P<form>(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Code|Law|Constitution)\s+(?:on|of)\s"
-    r"[^.<>\[\]]{3,200}?)(?:\.\s+(?P<on>On\s[^.<>\[\]]{3,200}?))?)\.(?=\s|$)"
+    r"(?:No\.|[^.<>\[\]]){3,200}?)(?:\.\s+(?P<on>On\s[^.<>\[\]]{3,200}?))?)\.(?=\s|$)"
 )
+#: The quoted title of an act after its number: … No. 383-V "On Public Councils" (2015).
+_NUMBERED_QUOTED = re.compile(r"\s+(?:dated|No\.?|№)\s+[^\"“«]*[\"“«](?P<on>[^\"”»]{3,200})[\"”»].*$")
 _DATED = re.compile(r"\s+(?:dated|No\.?|№)\s+.*$")
 _GENERIC = re.compile(r"^(?:On|About|О|Об)\s")
 _ACT_HEAD = re.compile(r"(?:^|\s)(?:Code|Law|Constitution|Кодекс|Закон|Конституция)\b")
@@ -138,6 +142,8 @@ def _entry_act(entry: str) -> tuple[str, str, bool] | None:
     title, form = m.group("title"), re.sub(r"^The\s+", "", m.group("form"))
     if m.group("on"):  # "Law of … dated 19 May 2015 № 314-V. On minimum social standards …"
         form = f"{_DATED.sub('', form)} «{m.group('on')}»"
+    elif quoted := _NUMBERED_QUOTED.search(form):  # "Law of … No. 383-V "On Public Councils" (2015)"
+        form = f"{form[:quoted.start()]} «{quoted.group('on')}»"
     return title, form, bool(_foreign_country(title))
 
 

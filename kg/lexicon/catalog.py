@@ -207,6 +207,26 @@ def _morph_forms(text: str, lang: str | None, lexicon: object) -> list[str]:
     return forms
 
 
+#: A dash between a plan's head phrase and its name: «Ұлт жоспары – 100 нақты қадам».
+_SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+_PLAN_HEAD = re.compile(r"(?:жоспар|бағдарлама|стратегия|план|программ|стратеги|plan|program|strateg)",
+                        re.IGNORECASE)
+
+
+def _headed_sides(title: str) -> list[str]:
+    """The name side of a title written «head phrase – name» or «name – head phrase», where
+    the head side is at most three words holding a plan's head word.
+
+    >>> _headed_sides("Ұлт жоспары – 100 нақты қадам"), _headed_sides("Абай – Шәкәрім")
+    (['100 нақты қадам'], [])
+    """
+    sides = _SPACED_DASH.split(title)
+    if len(sides) != 2:
+        return []
+    return [name for name, head in (sides, sides[::-1])
+            if len(head.split()) <= 3 and _PLAN_HEAD.search(head) and not _PLAN_HEAD.search(name)]
+
+
 def _surface_variants(surface: str, lang: str | None, lexicon: object) -> list[str]:
     """Raw variants of a query: whole, quoted titles, without years, without owners
     (:mod:`kg.lexicon.owners`), each also in the nominative."""
@@ -309,6 +329,7 @@ def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
     if which == "acts":
         variants += [bare for v in variants if (bare := _PROGRAM_HEAD.sub("", v).strip()) != v
                      and bare and bare not in variants]
+        variants += [name for v in variants for name in _headed_sides(v) if name not in variants]
     for variant in variants:
         if is_acronym(variant):
             pos = index.acronyms.get(variant.replace("ё", "е"))

@@ -81,6 +81,8 @@ _KAZAKH_SURNAME = re.compile(r"(?:ұлы|улы|uly|қызы|кызы|kyzy|qyzy)
 _INITIAL = re.compile(r"^[^\W\d_](?:[^\W\d_])?\.$|^[^\W\d_]$")
 # Feminine or genitive surname endings that fold to the masculine form (-ова -> -ов).
 _FEMININE = re.compile(r"(?<=[ое]в|ин|ev|ov|in)[аa]$", re.IGNORECASE)
+# A Russian genitive of a surname in -й after a vowel (Най -> «Дж. Ная», Гайдай -> Гайдая).
+_GENITIVE_J = re.compile(r"(?<=[аеоуэ])я$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)  # names recur: resolution folds the same words again and again
@@ -140,8 +142,14 @@ class PersonName:
         return tuple(fold(x)[:1] for x in (*self.given, *self.initials) if fold(x))
 
     def surname_key(self, feminine_fold: bool = False) -> str:
-        """The folded surname (``feminine_fold``: -ова/-ева/-ина read as -ов/-ев/-ин)."""
-        surname = _FEMININE.sub("", self.surname) if feminine_fold else self.surname
+        """The folded surname (``feminine_fold``: -ова/-ева/-ина read as -ов/-ев/-ин, and a
+        Russian genitive -ая/-ея as -ай/-ей).
+
+        >>> parse_name("Дж. Ная").surname_key(True) == parse_name("Джозеф Най").surname_key()
+        True
+        """
+        surname = (_GENITIVE_J.sub("й", _FEMININE.sub("", self.surname)) if feminine_fold
+                   else self.surname)
         return fold(surname)
 
 

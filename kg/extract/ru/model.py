@@ -130,6 +130,36 @@ def find_by_model(text: str) -> list[Candidate]:
             and c not in nominative else c
             for c in out
         ]
+    return _initials_joined(text, out)
+
+
+#: An initial the model tags as a name of its own: «Дж», «А» (before its full stop).
+_LONE_INITIAL = re.compile(r"(?:Дж|[А-ЯЁA-Z])")
+
+
+def _initials_joined(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A person that is only an initial joins the person right after its full stop («Дж. Ная»:
+    natasha's «Дж» and «Ная» are one name); one with no name after it is no person.
+
+    >>> text = "по мнению Дж. Ная, успех"
+    >>> [(text[c.start:c.end], c.canonical) for c in _initials_joined(text, [
+    ...     Candidate(10, 12, "PERSON", "natasha", "Дж"), Candidate(14, 17, "PERSON", "natasha", "Най")])]
+    [('Дж. Ная', 'Дж. Най')]
+    """
+    out: list[Candidate] = []
+    skip = set()
+    for i, c in enumerate(found):
+        if i in skip:
+            continue
+        if c.label == "PERSON" and _LONE_INITIAL.fullmatch(text[c.start:c.end]):
+            after = next((j for j in range(i + 1, len(found)) if found[j].label == "PERSON"), None)
+            if after is not None and re.fullmatch(r"\.\s?", text[c.end:found[after].start]):
+                name = found[after]
+                skip.add(after)
+                out.append(replace(name, start=c.start,
+                                   canonical=f"{text[c.start:c.end]}. {name.canonical or text[name.start:name.end]}"))
+            continue  # an initial alone names no one
+        out.append(c)
     return out
 
 
