@@ -267,3 +267,4 @@ def test_an_initial_the_model_tags_alone_joins_the_surname_after_it() -> None:
     assert [m.text for m in mentions] == ["Дж. Ная"]  # no person «Дж» of its own
     r = resolve([], mentions)
     assert r.mentions[("d", mentions[0].start, mentions[0].end, "PERSON")] == ("person", "joseph-nye")
+    assert r.entities[("person", "joseph-nye")].aliases == ()  # the genitive is no name of his

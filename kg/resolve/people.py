@@ -264,7 +264,9 @@ class People:
         entry = lookup_person(m.canonical)
         candidates, here = self._fits(m, name)
         if entry is not None and (not candidates or candidates == {entry.key}):
-            return self._catalogued(m, entry)
+            # an alias only as the catalogue spells the surname: «Дж. Ная» is a case form of Най
+            spelt = {parse_name(n).surname_key() for n in entry.names.values()}
+            return self._catalogued(m, entry, alias=name.surname_key() in spelt)
         for pool, reason in ((here, "partial name of a full name in the document"),
                              (candidates, "partial name of the one full name in the corpus")):
             if len(pool) == 1:

@@ -75,9 +75,8 @@ _FOLDS = (("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch
 _PATRONYMIC = re.compile(
     r"(?:ұлы|улы|ули|қызы|кызы|ович|евич|овна|евна|ична|uly|ovich|evich|ovna|evna|kyzy|qyzy)$",
     re.IGNORECASE)
-# A Kazakh name ending in -ұлы/-қызы is a surname when it is the only other word
-# («Нәбижан Мұқаметханұлы»), a patronymic beside a surname («Руслан Жеңісұлы Омаров»).
-_KAZAKH_SURNAME = re.compile(r"(?:ұлы|улы|uly|қызы|кызы|kyzy|qyzy)$", re.IGNORECASE)
+# A name ending like a patronymic is a surname when it is the only other word («Нәбижан
+# Мұқаметханұлы», «Лев Манович»), a patronymic between a given name and a surname.
 _INITIAL = re.compile(r"^[^\W\d_](?:[^\W\d_])?\.$|^[^\W\d_]$")
 # Feminine or genitive surname endings that fold to the masculine form (-ова -> -ов).
 _FEMININE = re.compile(r"(?<=[ое]в|ин|ev|ov|in)[аa]$", re.IGNORECASE)
@@ -163,13 +162,18 @@ def parse_name(name: str) -> PersonName:
     (('К', 'Ж'), 'Tokayev')
     >>> parse_name("Нәбижан Мұқаметханұлы").surname, parse_name("Руслан Жеңісұлы Омаров").patronymic
     ('Мұқаметханұлы', 'Жеңісұлы')
+
+    A word shaped like a patronymic is one only between a given name and a surname; beside a
+    given name alone it is the surname (-ұлы, and -ович/-евич: «Лев Манович»):
+
+    >>> parse_name("Лев Манович").surname, parse_name("Лев Николаевич Толстой").patronymic
+    ('Манович', 'Николаевич')
     """
     spaced = re.sub(r"\.(?=\S)", ". ", re.sub(r"\.-(?=\w)", ". ", name.strip()))
     words = [w for w in spaced.split() if w.strip(".,")]
     initials = tuple(w.rstrip(".") for w in words if _INITIAL.match(w))
     rest = [w.strip(",") for w in words if not _INITIAL.match(w)]
-    patronymic = next((w for w in rest[1:] if _PATRONYMIC.search(w)
-                       and (len(rest) > 2 or not _KAZAKH_SURNAME.search(w))), "")
+    patronymic = next((w for w in rest[1:] if _PATRONYMIC.search(w) and len(rest) > 2), "")
     rest = [w for w in rest if w != patronymic]
     if not rest:
         return PersonName((), initials, patronymic, "")
