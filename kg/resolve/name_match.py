@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from kg.text.names import PersonName, fold
 
-__all__ = ["SOUND_MIN", "agree", "case_form", "joinable", "one_apart", "sound", "vowel_end"]
+__all__ = ["SOUND_MIN", "agree", "case_form", "joinable", "one_apart", "sound", "spelt_keys", "vowel_end"]
 
 #: Consonants a surname needs before one sounding alike in another script is taken for it.
 SOUND_MIN = 5
@@ -85,3 +85,14 @@ def case_form(name: PersonName, known: PersonName, lang: str) -> bool:
     «Карасаева Г.М.» is a woman, not Ғани Қарасаев.
     """
     return name.surname_key() == known.surname_key() or lang == "ru"
+
+
+def spelt_keys(name: PersonName) -> set[str]:
+    """The folded surname of a name and its first given name: the spellings a mention must
+    share to be kept as an alias of it («Абай» of Абай Құнанбайұлы, not the genitive «Дж. Ная»).
+
+    >>> from kg.text.names import parse_name
+    >>> sorted(spelt_keys(parse_name("Абай Құнанбайұлы")))
+    ['abai', 'kananbaali']
+    """
+    return {name.surname_key(), *(fold(g) for g in name.given[:1])}

@@ -36,7 +36,7 @@ from kg.lexicon.catalog import CatalogEntry
 from kg.lexicon.people import lookup_person
 from kg.model import KNOWN_PERSONS_ONLY, REFERENCE_SOURCE, Article, Author, Mention
 from kg.resolve.blocks import NameBlocks
-from kg.resolve.name_match import agree, case_form, joinable, one_apart, sound
+from kg.resolve.name_match import agree, case_form, joinable, one_apart, sound, spelt_keys
 from kg.resolve.registry import Registry
 from kg.text.names import PersonName, compatible, fold, name_key, parse_name, spaced_initials
 
@@ -264,8 +264,8 @@ class People:
         entry = lookup_person(m.canonical)
         candidates, here = self._fits(m, name)
         if entry is not None and (not candidates or candidates == {entry.key}):
-            # an alias only as the catalogue spells the surname: «Дж. Ная» is a case form of Най
-            spelt = {parse_name(n).surname_key() for n in entry.names.values()}
+            # an alias only as the catalogue spells the name: «Дж. Ная» is a case form of Най
+            spelt = {k for n in entry.names.values() for k in spelt_keys(parse_name(n))}
             return self._catalogued(m, entry, alias=name.surname_key() in spelt)
         for pool, reason in ((here, "partial name of a full name in the document"),
                              (candidates, "partial name of the one full name in the corpus")):
