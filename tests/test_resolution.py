@@ -116,6 +116,16 @@ def test_an_author_and_text_mentions_in_another_script_share_a_key_that_depends_
     assert list(alone.entities) == [("person", "aitkalieva-asel")]
 
 
+def test_an_author_is_labelled_as_most_of_their_names_are_spelt_not_as_one_misprinted_header():
+    art = Article(DOC, "x", 1, Span(0, 10), Span(0, 10),
+                  authors=(Author({"kk": "Нұргиса Кушерова", "en": "Nurgisa Kuserov"}),))
+    contents = [_m(DOC, 100, "Нұргиса Кушеров", "PERSON"), _m(DOC, 200, "Нұрғиса Кушеров", "PERSON")]
+    r = resolve([art], contents)
+    person = r.entities[("person", r.authors[(DOC, 1, 0)])]
+    assert {_entity(r, m) for m in contents} == {("person", person.key)}
+    assert person.labels["kk"] == "Нұргиса Кушеров" and person.labels["en"] == "Nurgisa Kuserov"
+
+
 # --- countries, constitutions, governments ---------------------------------------------------
 
 def _doc(text: str) -> Document:

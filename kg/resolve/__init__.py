@@ -37,9 +37,9 @@ from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
 from kg.resolve.misspelt import misspelt_pairs
-from kg.resolve.names import fuller_person_label
 from kg.resolve.national import CountryContext, national_key
 from kg.resolve.people import Occurrence, People
+from kg.resolve.person_labels import label_persons
 from kg.resolve.places import country_key, country_of, country_or_region, region_key
 from kg.resolve.registry import Entity, Merge, Registry
 from kg.resolve.retype import people_taken_for_other_kinds
@@ -90,7 +90,7 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     links = _Links(authors, institutions, keywords, resolved)
     _merge_misspelt(registry, links)
     _merge_act_variants(registry, links)
-    _label_persons_fully(registry)
+    label_persons(registry)
     _apply_entity_rules(registry, thesaurus, links)
     return Resolution(dict(sorted(registry.entities.items())), links.authors, links.institutions,
                       places, links.keywords, links.mentions, tuple(registry.merges))
@@ -354,18 +354,6 @@ def _merge_misspelt(registry: Registry, links: _Links) -> None:
     for lost, kept in misspelt_pairs(names):
         registry.absorb(("institution", lost), ("institution", kept), "a misspelt name of one institution")
         links.redirect(("institution", lost), ("institution", kept))
-
-
-def _label_persons_fully(registry: Registry) -> None:
-    """Persons labelled only by a surname get the fuller name an alias gives (:func:`.names.fuller_person_label`)."""
-    for ref, entity in registry.entities.items():
-        if ref[0] == "person":
-            labels = fuller_person_label(entity.labels, entity.aliases)
-            if labels != entity.labels:
-                replaced = [a for a in entity.labels.items() if labels[a[0]] != a[1]]
-                aliases = tuple(sorted(a for a in {*entity.aliases, *replaced}
-                                       if a[1] not in labels.values()))
-                registry.entities[ref] = replace(entity, labels=labels, aliases=aliases)
 
 
 def _apply_entity_rules(registry: Registry, thesaurus: Thesaurus, links: _Links) -> None:

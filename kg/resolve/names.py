@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.kinds import LANGS
 from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, strip_possessive
+from kg.text.names import parse_name
 
 
 def plain_name(name: str) -> str:
@@ -102,3 +104,25 @@ def fuller_person_label(labels: dict[str, str],
 
 def _says_more(name: str) -> bool:
     return len(name.replace(".", ". ").split()) > 1
+
+
+def usual_person_label(label: str, forms: list[str]) -> str:
+    """A person's label in one language, spelt as most of the person's full names are: the
+    surname most forms write, if the label's is not among the commonest («Нұргиса Кушерова»
+    in one article header, «Нұргиса Кушеров» twice in the tables of contents).
+
+    >>> usual_person_label("Нұргиса Кушерова", ["Нұргиса Кушерова", "Нұргиса Кушеров", "Нұрғиса Кушеров"])
+    'Нұргиса Кушеров'
+    >>> usual_person_label("Nurgisa Kuserov", ["Nurgisa Kuserov", "Nurgisa Kusherov"])
+    'Nurgisa Kuserov'
+    """
+    full = [(f, parse_name(f)) for f in forms]
+    full = [(f, p) for f, p in full if p.given and p.surname]
+    counts = Counter(p.surname for _, p in full)
+    own = parse_name(label)
+    if not counts or counts[own.surname] == max(counts.values()):
+        return label
+    best = max(counts.values())
+    usual = sorted(f for f, p in full if counts[p.surname] == best)
+    return next((f for f, p in full if counts[p.surname] == best and p.given == own.given),
+                usual[0])
