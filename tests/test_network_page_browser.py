@@ -293,3 +293,31 @@ def test_a_large_network_opens_on_its_top_nodes_and_the_slider_shows_the_rest(br
         assert tools.evaluate(VISIBLE) == START_NODES + 50
     finally:
         tools.close()
+
+
+def test_a_long_label_is_drawn_as_the_node_s_acronym_in_the_chosen_language(browser, tmp_path):
+    from kg.analytics import run_analytics
+
+    long_kk = "Қазақстан Республикасының Президенті жанындағы стратегиялық зерттеулер институты"
+    ttl = f"""@prefix schema: <http://schema.org/> . @prefix kg: <https://w3id.org/kazkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix e: <http://example.org/> .
+e:A1 a schema:ScholarlyArticle ; schema:mentions e:kiss , e:kz .
+e:kiss a kg:Institution ; rdfs:label "{long_kk}"@kk , "Kazakhstan Institute for Strategic Studies"@en ;
+    skos:altLabel "ҚСЗИ"@kk , "KazISS"@en , "ҚР ҚСЗИ"@kk .
+e:kz a kg:Country ; rdfs:label "Қазақстан"@kk ; skos:altLabel "ҚР"@kk ."""
+    store = ox.Store()
+    store.load(input=ttl, format=ox.RdfFormat.TURTLE)
+    report = run_analytics(store, tmp_path, "https://w3id.org/kazkg/id/")
+    write_pages(list(report.results), tmp_path, [])
+    tools, seen = visit(browser, tmp_path / "networks" / "entity-comention.html", READY)
+    try:
+        assert seen == {"errors": [], "requests": [], "failed": []}
+        drawn = "kgNetwork.body.data.nodes.get('http://example.org/%s').label"
+        assert tools.evaluate(drawn % "kiss") == "ҚСЗИ"  # not the label cut at 40 characters
+        assert tools.evaluate(drawn % "kz") == "Қазақстан"  # a short label stays itself
+        choose(tools, "label-lang", "en")
+        time.sleep(0.3)
+        assert tools.evaluate(drawn % "kiss") == "KazISS"  # the English label is long too
+    finally:
+        tools.close()

@@ -29,6 +29,7 @@ order is sorted, so algorithms that follow it are reproducible.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -46,7 +47,10 @@ from kg.text.names import shown_name
 PREFIXES = f"""PREFIX schema: <http://schema.org/>
 PREFIX kg: <{ONTOLOGY}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
+#: An acronym among a node's other names («ҚСЗИ», "KazISS"): a page shows it for a long label.
+_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{1,7}")
 KG = ONTOLOGY
 
 
@@ -241,8 +245,18 @@ def _finish(store: ox.Store, G: nx.Graph,
     types = {row["node"]: row["type"] for row in _select(store, f"""SELECT ?node
             (MIN(STR(?t)) AS ?type) WHERE {{ VALUES ?node {{ {values} }} ?node a ?t .
             FILTER(STRSTARTS(STR(?t), "{KG}")) }} GROUP BY ?node""")}
+    acronyms: dict[str, dict[str, str]] = defaultdict(dict)  # the shortest per language
+    for row in _select(store, f"""SELECT ?node ?alt (LANG(?alt) AS ?lang) WHERE {{
+            VALUES ?node {{ {values} }} ?node skos:altLabel ?alt }} ORDER BY ?node ?lang ?alt"""):
+        alt, lang = row["alt"], row.get("lang", "")
+        if _ACRONYM.fullmatch(alt) and sum(c.isupper() for c in alt) >= 2 and lang:
+            held = acronyms[row["node"]].get(lang)
+            if held is None or (len(alt), alt) < (len(held), held):
+                acronyms[row["node"]][lang] = alt
     names = {k.class_iri: k.key for k in kinds.KINDS}
     for n, data in G.nodes(data=True):
+        if acronyms.get(n):
+            data["acronyms"] = dict(sorted(acronyms[n].items()))
         data["labels"] = dict(sorted(labels.get(n, {}).items()))
         data["label"] = display_label(data["labels"], n)
         data["type"] = names.get(types.get(n, ""), "other")

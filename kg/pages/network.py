@@ -42,6 +42,7 @@ MAX_EDGES = 10000
 MAX_ARTICLES = 30  # articles listed per node or edge in the page
 MAX_SENTENCES = 30  # evidence sentences per node, and per edge
 LABELS = 15  # nodes labelled at first (by size), more as you zoom in
+LABEL_LIMIT = 40  # characters of a label shown whole (network.js: short)
 OPTIONS = {
     "layout": {"improvedLayout": False},
     "physics": {"enabled": False},
@@ -79,7 +80,7 @@ def network_page(r: NetworkResult, top: int = TOP_NODES, max_edges: int = MAX_ED
     nodes = []
     for n in sorted(shown, key=str):
         node = _node_data(r, n, evidence)
-        nodes.append(vis_node(str(n), _short(node["label"]), look.colour[n],
+        nodes.append(vis_node(str(n), shown_label(node["label"], node.get("acronyms", {})), look.colour[n],
                               node["measures"].get(size_by, 0.0), node, pos[n]))
     vis_edges = []
     for u, v, d in edges:
@@ -202,6 +203,7 @@ def _node_data(r: NetworkResult, n, evidence: _Evidence) -> dict:
     look = r.look
     return {
         "label": r.label(n), "labels": dict(data.get("labels", {})),
+        **({"acronyms": dict(data["acronyms"])} if data.get("acronyms") else {}),
         "type": data.get("type", "other"),
         "community": look.community[n],
         "component": r.measures.communities["connected_component"][n],
@@ -211,8 +213,25 @@ def _node_data(r: NetworkResult, n, evidence: _Evidence) -> dict:
     }
 
 
-def _short(label: str, limit: int = 40) -> str:
+def _short(label: str, limit: int = LABEL_LIMIT) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def shown_label(label: str, acronyms: dict[str, str]) -> str:
+    """A node's label on the page: a label too long to show whole gives way to the node's
+    acronym (Kazakh, else Russian, else English), else it is cut (as ``network.js`` does).
+
+    >>> shown_label("Қазақстан Республикасының Президенті жанындағы Қазақстан стратегиялық "
+    ...             "зерттеулер институты", {"en": "KazISS", "kk": "ҚСЗИ"})
+    'ҚСЗИ'
+    >>> shown_label("Біріккен Ұлттар Ұйымы", {"kk": "БҰҰ"})
+    'Біріккен Ұлттар Ұйымы'
+    """
+    if len(label) > LABEL_LIMIT:
+        acronym = next((acronyms[lang] for lang in LANGS if acronyms.get(lang)), None)
+        if acronym:
+            return acronym
+    return _short(label)
 
 
 def script_json(value) -> str:

@@ -38,6 +38,15 @@
   var status = $("status");
 
   function labelOf(kg) { var lang = langSel.value; return (lang && kg.labels[lang]) || kg.label; }
+  // the label drawn on the canvas: a long one gives way to an acronym (network.py: shown_label)
+  function drawnLabel(kg) {
+    var label = labelOf(kg), lang = langSel.value, acr = kg.acronyms;
+    if (label.length > 40 && acr) {
+      var a = (lang && acr[lang]) || acr.kk || acr.ru || acr.en;
+      if (a) { return a; }
+    }
+    return short(label);
+  }
   function fillSelect(select, values, label) {
     values.forEach(function (v) { var o = el("option", label(v)); o.value = String(v); select.appendChild(o); });
   }
@@ -215,7 +224,7 @@
     return (q.kg.measures[data.sizeBy] || 0) - (p.kg.measures[data.sizeBy] || 0) || (p.id < q.id ? -1 : 1);
   }).slice(0, +labelN.value).forEach(function (n) { firstLabels[n.id] = true; });
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return {id: n.id, label: firstLabels[n.id] ? short(n.label) : "", x: n.x, y: n.y, color: n.color,
+    return {id: n.id, label: firstLabels[n.id] ? drawnLabel(n.kg) : "", x: n.x, y: n.y, color: n.color,
             value: n.value, shape: "dot", title: nodeTip(n)};
   }));
   // edge tooltips are plain text (vis-network shows strings as text): cheap for many edges
@@ -266,7 +275,7 @@
     var p = network.canvasToDOM(pos), body = network.body.nodes[n.id].options;
     var r = (body.size || 6) * scale, size = ((body.font && body.font.size) || 13) * scale;
     measure.font = size.toFixed(1) + "px system-ui, sans-serif";
-    var w = measure.measureText(short(labelOf(n.kg))).width + 4;
+    var w = measure.measureText(drawnLabel(n.kg)).width + 4;
     return {x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y + r, y1: p.y + r + size * 1.25};
   }
   function overlaps(a, b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
@@ -287,7 +296,7 @@
   function relabel() {
     var show = labelled();
     nodes.update(data.nodes.map(function (n) {
-      return {id: n.id, label: show[n.id] ? short(labelOf(n.kg)) : ""};
+      return {id: n.id, label: show[n.id] ? drawnLabel(n.kg) : ""};
     }));
   }
   function apply() {
@@ -309,7 +318,7 @@
     var show = labelled();
     nodes.update(data.nodes.map(function (n) {
       return {id: n.id, hidden: !visible[n.id], color: colourOf(n.kg), value: n.kg.measures[size] || 0,
-              label: show[n.id] ? short(labelOf(n.kg)) : ""};
+              label: show[n.id] ? drawnLabel(n.kg) : ""};
     }));
     edges.update(data.edges.map(function (e) {
       var ok = visible[e.from] && visible[e.to] && weightOk(e) && yearOk(e.kg.years);
