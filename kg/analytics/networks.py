@@ -258,8 +258,8 @@ def _finish(store: ox.Store, G: nx.Graph,
         if acronyms.get(n):
             data["acronyms"] = dict(sorted(acronyms[n].items()))
         data["labels"] = dict(sorted(labels.get(n, {}).items()))
-        data["label"] = display_label(data["labels"], n)
         data["type"] = names.get(types.get(n, ""), "other")
+        data["label"] = display_label(data["labels"], n, data["type"])
     articles = sorted({a for _, arts in G.nodes(data="articles") for a in arts})
     titles: dict[str, dict[str, str]] = defaultdict(dict)
     if articles:
@@ -276,17 +276,18 @@ def _finish(store: ox.Store, G: nx.Graph,
     return G
 
 
-def display_label(labels: dict[str, str], iri: str) -> str:
-    """The label shown for a node: Kazakh, else Russian, else English, else any, else the IRI's end.
+def display_label(labels: dict[str, str], iri: str, kind: str = "") -> str:
+    """The label shown for a node: Kazakh, else Russian, else English, else any, else the IRI's
+    end; for a person (``kind``), the first of these saying more than a surname.
 
     >>> display_label({"en": "Kazakhstan", "ru": "Казахстан"}, "http://e/kz")
     'Казахстан'
     >>> display_label({}, "http://e/country/kz")
     'kz'
-    >>> display_label({"kk": "Браун", "en": "Braun V."}, "http://e/person/braun")
+    >>> display_label({"kk": "Браун", "en": "Braun V."}, "http://e/braun", "person")
     'Braun V.'
     """
-    if "/person/" in iri and (shown := shown_name(labels, LANGS)):
+    if kind == "person" and (shown := shown_name(labels, LANGS)):
         return shown  # a person: the first label saying more than a surname
     for lang in LANGS:
         if labels.get(lang):

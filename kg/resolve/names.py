@@ -12,7 +12,7 @@ from collections import Counter
 from kg.kinds import LANGS
 from kg.lexicon.countries import lookup_country
 from kg.text.kk_morph import normalize_kk, strip_possessive
-from kg.text.names import parse_name
+from kg.text.names import parse_name, says_more_than_surname
 
 
 def plain_name(name: str) -> str:
@@ -91,19 +91,15 @@ def fuller_person_label(labels: dict[str, str],
     >>> fuller_person_label({"kk": "Ханна Арендт"}, (("en", "Arendt H."),))
     {'kk': 'Ханна Арендт'}
     """
-    if any(_says_more(label) for label in labels.values()):
+    if any(says_more_than_surname(label) for label in labels.values()):
         return labels
     order = {lang: i for i, lang in enumerate(LANGS)}
     fuller = sorted((order.get(lang, len(order)), lang, name) for lang, name in aliases
-                    if lang and _says_more(name))
+                    if lang and says_more_than_surname(name))
     if not fuller:
         return labels
     _, lang, name = fuller[0]
     return {**labels, lang: name}
-
-
-def _says_more(name: str) -> bool:
-    return len(name.replace(".", ". ").split()) > 1
 
 
 def usual_person_label(label: str, forms: list[str]) -> str:
@@ -120,9 +116,8 @@ def usual_person_label(label: str, forms: list[str]) -> str:
     full = [(f, p) for f, p in full if p.given and p.surname]
     counts = Counter(p.surname for _, p in full)
     own = parse_name(label)
-    if not counts or counts[own.surname] == max(counts.values()):
+    best = max(counts.values(), default=0)
+    if counts[own.surname] == best:
         return label
-    best = max(counts.values())
-    usual = sorted(f for f, p in full if counts[p.surname] == best)
-    return next((f for f, p in full if counts[p.surname] == best and p.given == own.given),
-                usual[0])
+    usual = [(f, p) for f, p in full if counts[p.surname] == best]
+    return next((f for f, p in usual if p.given == own.given), min(f for f, _ in usual))

@@ -65,8 +65,16 @@ def shown_name(labels: dict[str, str], order: tuple[str, ...]) -> str | None:
     'Ханна Арендт'
     """
     present = [labels[lang] for lang in order if labels.get(lang)]
-    return next((n for n in present if len(n.replace(".", ". ").split()) > 1),
-                present[0] if present else None)
+    return next((n for n in present if says_more_than_surname(n)), present[0] if present else None)
+
+
+def says_more_than_surname(name: str) -> bool:
+    """Does ``name`` hold a given name or initials besides one word?
+
+    >>> says_more_than_surname("Braun V."), says_more_than_surname("О.В.Сивицева"), says_more_than_surname("Браун")
+    (True, True, False)
+    """
+    return len(name.replace(".", ". ").split()) > 1
 
 
 _FOLDS = (("kh", "h"), ("gh", "g"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("ch", "c"),
