@@ -64,9 +64,10 @@ _ACT_TITLE = re.compile(
     r"^(?P<title>(?P<form>(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Code|Law|Constitution)\s+(?:on|of)\s"
     r"(?:No\.|[^.<>\[\]]){3,200}?)(?:\.\s+(?P<on>On\s[^.<>\[\]]{3,200}?))?)\.(?=\s|$)"
 )
+_DATED_AT = r"\s+(?:dated|No\.?|№)\s+"  # where an act's date or number begins
+_DATED = re.compile(_DATED_AT + r".*$")
 #: The quoted title of an act after its number: … No. 383-V "On Public Councils" (2015).
-_NUMBERED_QUOTED = re.compile(r"\s+(?:dated|No\.?|№)\s+[^\"“«]*[\"“«](?P<on>[^\"”»]{3,200})[\"”»].*$")
-_DATED = re.compile(r"\s+(?:dated|No\.?|№)\s+.*$")
+_NUMBERED_QUOTED = re.compile(_DATED_AT + r"[^\"“«]*[\"“«](?P<on>[^\"”»]{3,200})[\"”»].*$")
 _GENERIC = re.compile(r"^(?:On|About|О|Об)\s")
 _ACT_HEAD = re.compile(r"(?:^|\s)(?:Code|Law|Constitution|Кодекс|Закон|Конституция)\b")
 _CITATION = re.compile(r"\s*\[(\d{1,3})(?:\s*[,;:][^\]\n]{0,40})?\]")

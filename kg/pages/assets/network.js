@@ -42,8 +42,8 @@
   function drawnLabel(kg) {
     var label = labelOf(kg), lang = langSel.value, acr = kg.acronyms;
     if (label.length > 40 && acr) {
-      var a = (lang && acr[lang]) || acr.kk || acr.ru || acr.en;
-      if (a) { return a; }
+      var order = [lang].concat(data.langs);  // the chosen language, then kk, ru, en (kinds.LANGS)
+      for (var i = 0; i < order.length; i++) { if (order[i] && acr[order[i]]) { return acr[order[i]]; } }
     }
     return short(label);
   }
