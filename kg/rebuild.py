@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
@@ -96,12 +97,20 @@ def remember(out: Path, digest: str | None, pages: bool) -> None:
 
 
 def _add_file(digest, path: Path) -> bool:
+    """Add a regular file's path, size and content digest (read a block at a time); False for
+    anything else: a FIFO or device would block the read or never end (the build reports it)."""
+    content, size = hashlib.sha256(), 0
     try:
-        data = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as f:
+            while block := f.read(1 << 20):
+                content.update(block)
+                size += len(block)
     except OSError:
         return False
-    digest.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-    digest.update(hashlib.sha256(data).digest())
+    digest.update(f"{path}\0{size}\0".encode("utf-8", "surrogateescape"))
+    digest.update(content.digest())
     return True
 
 

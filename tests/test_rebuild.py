@@ -90,3 +90,21 @@ def test_cli_says_nothing_new_and_repeats_the_problems(corpus, tmp_path):
     assert result.stdout.startswith("nothing new:") and "triples" in result.stdout
     warnings = [[line for line in r.stderr.splitlines() if line.startswith("warning:")] for r in (first, result)]
     assert warnings[0] == warnings[1] and len(warnings[0]) == 1  # the same warning
+
+
+def test_a_special_file_among_the_inputs_gives_no_digest_and_is_never_read(tmp_path):
+    import os
+    import threading
+
+    good = tmp_path / "good.txt"
+    good.write_text("Қазақстан", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    os.symlink("/dev/zero", tmp_path / "zero.txt")  # reading it would never end
+    for special in ("pipe.txt", "zero.txt"):
+        found: list = []
+        reader = threading.Thread(target=lambda: found.append(
+            input_digest([good, tmp_path / special], "https://e/", False, None)), daemon=True)
+        reader.start()
+        reader.join(30)
+        assert found == [None], special  # built every time; the build names the file
+    assert input_digest([good], "https://e/", False, None) is not None
