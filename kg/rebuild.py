@@ -36,6 +36,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.fsutil import write_atomic
+from kg.ingest import MAX_BYTES
 from kg.rdf.ontology import ontology_dir
 
 #: The record of the last published build, in the output's cache folder.
@@ -98,11 +99,13 @@ def remember(out: Path, digest: str | None, pages: bool) -> None:
 
 def _add_file(digest, path: Path) -> bool:
     """Add a regular file's path, size and content digest (read a block at a time); False for
-    anything else: a FIFO or device would block the read or never end (the build reports it)."""
+    anything else (a FIFO or device would block the read or never end) and for a file ingest
+    refuses as too large (:data:`kg.ingest.MAX_BYTES`): the build reports it."""
     content, size = hashlib.sha256(), 0
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return False
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return False  # special, or too large to read: refused by ingest, named by the build
         with path.open("rb") as f:
             while block := f.read(1 << 20):
                 content.update(block)

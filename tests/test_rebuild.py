@@ -108,3 +108,9 @@ def test_a_special_file_among_the_inputs_gives_no_digest_and_is_never_read(tmp_p
         reader.join(30)
         assert found == [None], special  # built every time; the build names the file
     assert input_digest([good], "https://e/", False, None) is not None
+    from kg.ingest import MAX_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # sparse: ingest refuses it unread, so must the digest
+    assert input_digest([good, huge], "https://e/", False, None) is None
