@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from kg.extract.en.lexicon import classify_head
 from kg.extract.reference_twins import Printed, remember, twin_name
 from kg.extract.spans import is_acronym
+from kg.lexicon.act_numbers import find_numbered_acts
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.places import lookup_place
@@ -102,7 +103,13 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
         remember(first_printed, n, entry, [name for _, name in publishers])
         named = {(at, name, name) for at, name in _corporate_authors(entry)}
         named |= {(at, name, twin_name(first_printed, n, entry, name)) for at, name in publishers}
-        for at, name, canonical in sorted(named | set(_journal_owners(entry))):
+        numbered = list(find_numbered_acts(entry))  # a decree by number: the names in it are its
+        for at, end, name in numbered:
+            mentions.append(Mention(document_id, offset + base + at, offset + base + end, name,
+                                    "LAW", _designation_lang(name), name, SOURCE))
+        named = {item for item in named | set(_journal_owners(entry))
+                 if not any(at < item[0] + len(item[1]) and item[0] < end for at, end, _ in numbered)}
+        for at, name, canonical in sorted(named):
             lang = _script_lang(canonical)  # a twin entry's publisher: its first printing
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
                                     name, "ORG", lang, canonical, SOURCE))
@@ -111,7 +118,8 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
             continue
         title, canonical, abroad = act
         at = line.find(title)
-        if at < 0:
+        if at < 0 or any(s0 < at - (base - start) + len(title) and at - (base - start) < e0
+                         for s0, e0, _ in numbered):
             continue
         lang = _script_lang(title)
         mentions.append(Mention(document_id, offset + start + at, offset + start + at + len(title),
@@ -281,6 +289,14 @@ def _is_institution(name: str) -> bool:
         return False
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     return classify_head(head) == "ORG"
+
+
+def _designation_lang(text: str) -> str:
+    """``kk`` for a name with Kazakh letters, else as :func:`_script_lang`."""
+    return "kk" if _KAZAKH.search(text) else _script_lang(text)
+
+
+_KAZAKH = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
 
 
 def _script_lang(text: str) -> str:

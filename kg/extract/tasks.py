@@ -33,7 +33,7 @@ from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-77"
+CACHE_VERSION = f"{__version__}-78"
 
 
 @dataclass(frozen=True)

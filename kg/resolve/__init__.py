@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kg import kinds
+from kg.lexicon.act_numbers import act_number
 from kg.lexicon.catalog import entry_by_key, lookup_act, lookup_institution
 from kg.model import CORPUS_KNOWN_ONLY, Article, Document, Mention
 from kg.resolve.acronyms import expansions
@@ -255,7 +256,8 @@ def _act_names(registry: Registry) -> dict[EntityKey, list[tuple[str, str]]]:
     names: dict[EntityKey, list[tuple[str, str]]] = {
         (kind, key): [*e.labels.items(), *e.aliases]
         for (kind, key), e in registry.entities.items()
-        if kind in ACT_KINDS and entry_by_key(key) is None}
+        if kind in ACT_KINDS and entry_by_key(key) is None
+        and not any(act_number(name) for name in e.labels.values())}  # keyed by their numbers
     for merge in registry.merges:
         if merge.lang and (merge.kind, merge.key) in names:
             names[(merge.kind, merge.key)].append((merge.lang, merge.surface))

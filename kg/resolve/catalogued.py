@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.iri import slug
+from kg.lexicon.act_numbers import act_number
 from kg.lexicon.catalog import PROGRAM_KINDS, CatalogEntry, lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
 from kg.model import Mention
@@ -107,6 +108,11 @@ def act_key(registry: Registry, m: Mention, kind: str) -> tuple[str, str]:
             label = cited if m.lang == ("ru" if _CYRILLIC.search(cited) else "en") else own
             return kind, registry.add(kind, slug(cited), {m.lang: label}, m.text, m.lang,
                                       "cited act", alias=own)
+    numbered = act_number(m.canonical) if kind == "law" else None
+    if numbered is not None:  # a decree by its issuer, year and number, in any language
+        printed = plain_name(m.canonical)
+        return kind, registry.add(kind, numbered.key, numbered.labels() or {m.lang: printed},
+                                  m.text, m.lang, "numbered act", alias=printed)
     entry = lookup_act(m.canonical, m.lang) or lookup_act(m.text, m.lang)
     if entry is None and m.name != m.text:  # the name inside: «Нұрлы жол» in a longer title
         entry = lookup_act(m.name, m.lang)

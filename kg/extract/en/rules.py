@@ -32,6 +32,7 @@ from kg.extract.en.words import (
     NOT_NAMES,
 )
 from kg.extract.spans import Candidate, is_acronym, sentence_initial
+from kg.lexicon.act_numbers import find_numbered_acts
 from kg.lexicon.latin_names import latin_institution_names, latin_program_names
 
 __all__ = ["LIST", "STRONG", "WEAK", "find_by_patterns", "find_persons"]
@@ -130,6 +131,8 @@ def _spaced_dashes(name: str) -> str:
 
 def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Laws, programs, regions, gazetteer names and acronyms (none inside ``headings``)."""
+    for start, end, _ in find_numbered_acts(text):  # "Decree of the Government of … No. 860"
+        yield Candidate(start, end, "LAW", "law", priority=STRONG + 1)
     for m in (*_LAW_ON.finditer(text), *_LAW_ON_LOWER.finditer(text), *_LAW_ON_TITLE.finditer(text)):
         yield Candidate(m.start(), m.end(), "LAW", "law", priority=STRONG)
     for m in _PROGRAM_QUOTED.finditer(text):
