@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.en.lexicon import classify_head
+from kg.extract.en.rules import NEWSPAPER, newspaper_name
 from kg.extract.reference_twins import Printed, remember, twin_name
 from kg.extract.spans import is_acronym
 from kg.lexicon.act_numbers import find_numbered_acts
@@ -234,6 +235,10 @@ def _publishers(entry: str) -> list[tuple[int, str]]:
     more += [m for m in _CYR_CITY_PUBLISHER.finditer(entry)
              if (m.group("city") in _ABBREVIATED_CITIES or lookup_place(m.group("city")) is not None)
              and sum(c.isalpha() for c in m.group("name")) >= 3]
+    for m in NEWSPAPER.finditer(entry):  # The Astana Times, as in a body: without its "The"
+        name = newspaper_name(m.group())
+        if len(name.split()) > 1:
+            found.add((m.end() - len(name), name))
     for m in more:  # in this order: a name found before wins where two start inside each other
         if not any(at <= m.start("name") < at + len(name) for at, name in found):
             found.add((m.start("name"), m.group("name")))

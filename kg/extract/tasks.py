@@ -25,6 +25,7 @@ from kg import __version__
 from kg.extract import extract_text
 from kg.extract.abstracts import abstract_mentions
 from kg.extract.article_titles import title_mentions
+from kg.extract.defined_names import with_defined_names
 from kg.extract.reference_text import reference_text_mentions
 from kg.extract.spans import Coverage
 from kg.extract.reference_authors import cited_scholars, reference_author_mentions, reference_surnames
@@ -33,7 +34,7 @@ from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-78"
+CACHE_VERSION = f"{__version__}-80"
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ def extract_article(task: ArticleTask) -> tuple[Mention, ...]:
     head = (title_mentions(task.document_id, task.head_offset, task.head, dict(task.titles))
             + abstract_mentions(task.document_id, task.head_offset, task.head,
                                 dict(task.abstracts), detect_language(task.body[:4000])))
-    body = tuple(m.shifted(task.offset)
-                 for m in extract_text(task.body, task.document_id, list(task.known_authors)))
+    body = tuple(m.shifted(task.offset) for m in with_defined_names(
+        task.body, extract_text(task.body, task.document_id, list(task.known_authors))))
     cited = reference_mentions(task.document_id, task.tail_offset, task.tail)
     scholars = cited_scholars(task.document_id, task.offset, task.body, body,
                               reference_surnames(task.tail))

@@ -99,6 +99,33 @@ _REGION = re.compile(
     r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:region|oblast|province|district|county|krai|"
     r"Region|Oblast|Province|District|County|Krai)\b"
 )
+#: A newspaper or news site by its name's last word: The Astana Times, THE DIPLOMAT, Daily Telegraph.
+NEWSPAPER = re.compile(
+    r"(?P<name>(?<![\w-])(?:The\s+|THE\s+)?(?:(?:[A-Z][a-z]+|[A-Z]{2,})\s+){1,3}(?:Times|Post|Herald|Tribune|"
+    r"Gazette|Guardian|Telegraph|Daily|Diplomat|TIMES|POST|HERALD|TRIBUNE|GAZETTE|GUARDIAN|"
+    r"TELEGRAPH|DAILY|DIPLOMAT)(?![\w-])|(?<![\w-])(?:The|THE)\s+(?:Diplomat|Guardian|Economist|"
+    r"DIPLOMAT|GUARDIAN|ECONOMIST)(?![\w-]))")
+
+
+def newspaper_name(found: str) -> str:
+    """The newspaper's name in a :data:`NEWSPAPER` match: without a leading "The" or words
+    that name nothing ("As The Astana Times"); empty if nothing is left before its last word
+    ("In Times of war").
+
+    >>> newspaper_name("As The Astana Times"), newspaper_name("In Times"), newspaper_name("The Post")
+    ('Astana Times', '', '')
+    >>> newspaper_name("The Diplomat")
+    'Diplomat'
+    """
+    words = found.split()
+    while len(words) > 1 and (words[0] in ("The", "THE") or words[0] in NOT_NAMES
+                              or words[0].lower() in stop_words()):
+        words = words[1:]
+    alone = (len(words) == 1 and found.split()[0] in ("The", "THE")
+             and words[0].lower() in ("diplomat", "guardian", "economist"))
+    return " ".join(words) if len(words) > 1 or alone else ""
+
+
 _ACRONYM_CANDIDATE = re.compile(r"(?<![\w’'])[A-Z][A-Za-z&]{1,8}(?![\w])")
 
 
@@ -133,6 +160,10 @@ def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Can
     """Laws, programs, regions, gazetteer names and acronyms (none inside ``headings``)."""
     for start, end, _ in find_numbered_acts(text):  # "Decree of the Government of … No. 860"
         yield Candidate(start, end, "LAW", "law", priority=STRONG + 1)
+    for m in NEWSPAPER.finditer(text):
+        name = newspaper_name(m.group())
+        if name and not is_inside(headings, m.end() - len(name), m.end()):
+            yield Candidate(m.end() - len(name), m.end(), "ORG", "newspaper", priority=STRONG)
     for m in (*_LAW_ON.finditer(text), *_LAW_ON_LOWER.finditer(text), *_LAW_ON_TITLE.finditer(text)):
         yield Candidate(m.start(), m.end(), "LAW", "law", priority=STRONG)
     for m in _PROGRAM_QUOTED.finditer(text):

@@ -1,0 +1,64 @@
+"""Abbreviations a text defines («(бұдан әрі – ХЭО)», «(далее – …)», "(hereinafter …)") name
+the same thing wherever they are used after (kg.extract.defined_names); newspapers by name."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+from kg.extract.defined_names import SOURCE, with_defined_names
+from kg.extract.references import reference_mentions
+from kg.extract.tasks import ArticleTask, extract_article
+from kg.model import Mention
+from kg.resolve import resolve
+
+DOC = "0123456789abcdef"
+
+
+def _org(text: str, name: str, canonical: str) -> Mention:
+    at = text.index(name)
+    return Mention(DOC, at, at + len(name), name, "ORG", "ru", canonical)
+
+
+def test_a_defined_abbreviation_is_the_name_it_abbreviates_wherever_it_is_used_after():
+    text = ("Фонд развития предпринимательства «Даму» (далее – ФРПД) выдал кредиты. "
+            "В 2020 году ФРПД увеличил объём, а отчёт ФРПД опубликован.")
+    full = _org(text, "Фонд развития предпринимательства «Даму»", "Фонд развития предпринимательства «Даму»")
+    found = with_defined_names(text, [full])
+    uses = [m for m in found if m.extractor == SOURCE]
+    assert [m.text for m in uses] == ["ФРПД"] * 3
+    assert {m.canonical for m in uses} == {full.canonical}
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_a_kazakh_use_keeps_its_case_ending_and_replaces_what_else_was_found_there():
+    text = "Ұлттық ақпарат орталығы (бұдан әрі мәтін бойынша – ҰАО) құрылды. ҰАО-ның есебі."
+    full = Mention(DOC, 0, 23, text[:23], "ORG", "kk", "Ұлттық ақпарат орталығы")
+    other = Mention(DOC, text.index("ҰАО-ның"), text.index("ҰАО-ның") + 3, "ҰАО", "GPE", "kk", "ҰАО")
+    found = with_defined_names(text, [full, other])
+    assert [(m.text, m.label) for m in found] == [
+        ("Ұлттық ақпарат орталығы", "ORG"), ("ҰАО", "ORG"), ("ҰАО-ның", "ORG")]
+
+
+def test_no_definition_without_a_name_right_before_it_or_with_a_word_that_is_no_abbreviation():
+    text = "Бұл туралы (далее – ФРП) сказано. ФРП работает. Фонд «Х» (далее – Фонд) создан."
+    full = _org(text, "Фонд «Х»", "Фонд «Х»")
+    assert with_defined_names(text, [full]) == [full]
+
+
+def test_the_uses_resolve_to_the_entity_of_the_full_name():
+    body = ("Қазақстан Республикасы Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі "
+            "министрлігі (бұдан әрі – ЦДИАӨМ) жоба әзірледі.\n\nКейін ЦДИАӨМ-нің баяндамасы "
+            "жарияланды.\n")
+    found = [m for m in extract_article(ArticleTask(DOC, 0, body)) if m.label == "ORG"]
+    keys = resolve([], found).mentions
+    assert [m.text for m in found if m.extractor == SOURCE] == ["ЦДИАӨМ", "ЦДИАӨМ-нің"]
+    assert len({keys[(m.document_id, m.start, m.end, m.label)] for m in found}) == 1
+
+
+def test_a_newspaper_is_an_institution_in_a_body_and_in_a_reference_list():
+    text = "As The Astana Times and the Financial Times reported. In Times of war, it was so."
+    assert [(m.text, m.label) for m in extract_text(text, use_model=False)] == [
+        ("Astana Times", "ORG"), ("Financial Times", "ORG")]
+    tail = ("References\n1. Tokayev K. Global Leader. The Astana Times. Available at: <https://x.kz>\n"
+            "2. Open Budget Index. // THE ASTANA TIMES, 2018.\n")
+    names = [(m.text, m.label) for m in reference_mentions(DOC, 0, tail).mentions]
+    assert names == [("Astana Times", "ORG"), ("ASTANA TIMES", "ORG")]
