@@ -1,5 +1,6 @@
 """Abbreviations a text defines («(бұдан әрі – ХЭО)», «(далее – …)», "(hereinafter …)") name
-the same thing wherever they are used after (kg.extract.defined_names); newspapers by name."""
+the same thing wherever they are used after (kg.extract.defined_names); newspapers by name;
+former names given with the present one (kg.resolve.former_names)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from kg.extract import extract_text
 from kg.extract.defined_names import SOURCE, with_defined_names
 from kg.extract.references import reference_mentions
 from kg.extract.tasks import ArticleTask, extract_article
-from kg.model import Mention
+from kg.model import Document, Mention
 from kg.resolve import resolve
 
 DOC = "0123456789abcdef"
@@ -62,3 +63,22 @@ def test_a_newspaper_is_an_institution_in_a_body_and_in_a_reference_list():
             "2. Open Budget Index. // THE ASTANA TIMES, 2018.\n")
     names = [(m.text, m.label) for m in reference_mentions(DOC, 0, tail).mentions]
     assert names == [("Astana Times", "ORG"), ("ASTANA TIMES", "ORG")]
+
+
+def test_an_institution_and_its_former_name_given_with_it_are_one_wherever_either_is_used():
+    body = ("Experts named the creation of the Ministry of Development of Communities and "
+            "Territories (formerly the Ministry of Regional Development) as a key step.\n\n"
+            "Later the Ministry of Regional Development was criticised, and the Ministry of "
+            "Digital Transformation (formerly the Ministry of Regional Development) was not.\n")
+    found = [m for m in extract_article(ArticleTask(DOC, 0, body)) if m.label == "ORG"]
+    res = resolve([], found, [Document(DOC, "x.txt", body, "utf-8", ("en",))])
+    keys = {m.text: res.mentions[(m.document_id, m.start, m.end, m.label)] for m in found}
+    assert len(found) == 5 and len(set(keys.values())) == 1, keys
+    assert any(m.reason == "a former name given with the present one" for m in res.merges)
+
+
+def test_a_parenthesis_that_does_not_say_formerly_joins_nothing():
+    body = "The Ministry of Education (the Ministry of Science) met.\n"
+    found = [m for m in extract_article(ArticleTask(DOC, 0, body)) if m.label == "ORG"]
+    res = resolve([], found, [Document(DOC, "x.txt", body, "utf-8", ("en",))])
+    assert len({res.mentions[(m.document_id, m.start, m.end, m.label)] for m in found}) == 2

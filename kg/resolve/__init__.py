@@ -36,6 +36,7 @@ from kg.resolve.acronyms import expansions
 from kg.resolve.act_variants import Title, agreeing, names_title, variant_groups
 from kg.resolve.anaphora import antecedents
 from kg.resolve.catalogued import act_key, institution_key, named_key
+from kg.resolve.former_names import renamed
 from kg.resolve.keywords import KeywordPlace, keyword_concepts
 from kg.resolve.misspelt import misspelt_pairs
 from kg.resolve.national import CountryContext, national_key
@@ -90,6 +91,9 @@ def resolve(articles: Sequence[Article], mentions: Iterable[Mention],
     resolved = _text_mentions(registry, people, mentions, contexts, thesaurus, posts)
     links = _Links(authors, institutions, keywords, resolved)
     _merge_misspelt(registry, links)
+    for merged, kept in renamed({d.id: d.text for d in documents}, links.mentions):
+        registry.absorb(merged, kept, "a former name given with the present one")
+        links.redirect(merged, kept)
     _merge_act_variants(registry, links)
     label_persons(registry)
     _apply_entity_rules(registry, thesaurus, links)
