@@ -246,3 +246,13 @@ def test_catalogued_persons_in_another_spelling_or_by_surname_alone():
 def test_korea_alone_is_south_korea_north_korea_stays_north():
     got = {(m.text, m.canonical) for m in extract_en("France, Japan, Korea and North Korea.")}
     assert ("Korea", "Korea") in got and ("North Korea", "North Korea") in got
+
+
+def test_cities_of_the_places_tables_are_found_where_a_place_is_expected():
+    from kg.extract import extract_text
+
+    text = ("The former mayor of Poltava was removed. Marx and Engels wrote it in Engels. "
+            "Protests in Cape Town and in Herat, and in Vladimir. Mayor of New York City spoke.")
+    found = [(m.text, m.label) for m in extract_text(text, use_model=False)]
+    places = [t for t, label in found if label == "GPE_SUB"]
+    assert places == ["Poltava", "Engels", "Cape Town", "Herat", "New York"], found

@@ -92,3 +92,18 @@ def lookup_place(surface: str, lang: str | None = None) -> Place | None:
         if form[-1:].lower() in _HARD_END and (hit := index.by_name.get(name_key(form + "ь"))):
             return hit
     return None
+
+
+@lru_cache(maxsize=1)
+def english_place_names() -> tuple[str, ...]:
+    """The English names of every city and region in the tables, as written and without
+    accents ("Herāt" and "Herat"), for the English gazetteer.
+
+    >>> {"Poltava", "Herat", "Almaty"} <= set(english_place_names())
+    True
+    """
+    from unidecode import unidecode  # deferred: only the English gazetteer needs it
+
+    names = {place.names["en"] for place in _index().by_name.values() if place.names.get("en")}
+    return tuple(sorted(names | {unidecode(n) for n in names}))
+

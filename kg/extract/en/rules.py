@@ -24,16 +24,18 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.extract.en.lexicon import (
-    SENTENCE_START, country_names, is_inside, is_name_like, is_person_pair, join_alternatives,
+    SENTENCE_START, country_names, country_set, is_inside, is_name_like, is_person_pair, join_alternatives,
     stop_words,
 )
 from kg.extract.en.words import (
-    CITIES, DEMONYMS, GENERIC_ACRONYMS, KNOWN_ORGS, KNOWN_ORG_ACRONYMS, KNOWN_PROGRAMS, NAME,
-    NOT_NAMES,
+    CITIES, DEMONYMS, GENERIC_ACRONYMS, GIVEN_NAMES, KNOWN_ORGS, KNOWN_ORG_ACRONYMS,
+    KNOWN_PROGRAMS, NAME, NOT_NAMES,
 )
 from kg.extract.spans import Candidate, is_acronym, sentence_initial
 from kg.lexicon.act_numbers import find_numbered_acts
 from kg.lexicon.latin_names import latin_institution_names, latin_program_names
+from kg.lexicon.people import people as people_entries
+from kg.lexicon.places import english_place_names
 
 __all__ = ["LIST", "STRONG", "WEAK", "find_by_patterns", "find_persons"]
 
@@ -144,6 +146,40 @@ def _gazetteer_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def gazetteer_places() -> tuple[str, ...]:
+    """English names of the places tables (:func:`kg.lexicon.places.english_place_names`) that
+    cannot be read as something else: a name of several words that is no country or
+    non-name, or a single word of four letters or more that is no given name, catalogued
+    person's name, country, demonym, stop word or non-name ("Abay" and "Vladimir" stay out).
+    Single words are found only where a place is expected (:data:`_PLACE_CONTEXT`): a city may be
+    named after a person (Engels).
+
+    >>> "Poltava" in gazetteer_places(), "Abay" in gazetteer_places(), "Cape Town" in gazetteer_places()
+    (True, False, True)
+    """
+    people = {word for entry in people_entries() for name in entry.names.values()
+              for word in name.split()}
+    blocked = GIVEN_NAMES | NOT_NAMES | DEMONYMS | country_set() | people
+    return tuple(n for n in english_place_names() if n.isascii() and n[:1].isupper() and (
+        " " in n and n not in blocked
+        or " " not in n and len(n) >= 4 and n not in blocked and n.lower() not in stop_words()))
+
+
+#: Words before a single-word place name of the tables: "in Poltava", "the mayor of Poltava".
+_PLACE_CONTEXT = r"(?<![\w-])(?:in|In|near|from|at|city\s+of|town\s+of|mayor\s+of|cities\s+such\s+as|towns\s+such\s+as)\s+"
+
+
+@lru_cache(maxsize=1)
+def _places_re() -> re.Pattern[str]:
+    """Single-word places of the tables after :data:`_PLACE_CONTEXT`; several-word ones anywhere."""
+    single = [n for n in gazetteer_places() if " " not in n and n not in CITIES]
+    several = [n for n in gazetteer_places() if " " in n and n not in CITIES
+               and not any(n.startswith(city + " ") for city in CITIES)]  # New York City
+    return re.compile(rf"{_PLACE_CONTEXT}(?P<single>{join_alternatives(single)})(?![\w]|-[a-z]|\.\w|['’]s\b)"
+                      rf"|(?<![\w-])(?P<several>{join_alternatives(several)})(?![\w]|-[a-z]|\.\w)")
+
+
 def _spaced_dashes(name: str) -> str:
     """``name`` as a pattern whose spaced dashes may be any dash and whose words after the
     first letter may be in any case ("Auyl - el besigi" is "Auyl – El Besigi"; "just
@@ -188,6 +224,9 @@ def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Can
         first = m.group(1).split()[0].split("-")[0]
         if first not in DEMONYMS and first not in NOT_NAMES and first.lower() not in stop_words():
             yield Candidate(m.start(), m.end(), "GPE_SUB", "region", priority=STRONG)
+    for m in _places_re().finditer(text):  # the places tables: Poltava, Cape Town
+        group = "single" if m.group("single") else "several"
+        yield Candidate(m.start(group), m.end(group), "GPE_SUB", "gazetteer", priority=LIST)
     for m in _gazetteer_re().finditer(text):
         label = m.lastgroup or "GPE"
         yield Candidate(m.start(), m.end(), label, "gazetteer", priority=LIST)
