@@ -419,3 +419,18 @@ def test_a_bare_surname_is_the_person_its_document_named_just_before_it():
     r = resolve([], ms)
     keys = [_entity(r, m) for m in ms]
     assert keys[1] == keys[0] and keys[3] == keys[2] != keys[0]
+
+
+def test_an_owner_and_head_alone_is_the_name_given_before_only_with_the_same_owner():
+    from kg.model import Mention
+    from kg.resolve.anaphora import antecedents
+
+    hrc = Mention("d", 200, 238, "БҰҰ Адам құқықтары жөніндегі кеңесінің", "ORG", "kk",
+                  "БҰҰ Адам құқықтары жөніндегі кеңесі")
+    coe = Mention("d", 250, 272, "Еуропа Кеңесінің сарапшылары", "ORG", "kk", "Еуропа Кеңесі")
+    un = Mention("d", 300, 334, "Біріккен Ұлттар Ұйымының Кеңесінде", "ORG", "kk",
+                 "Біріккен Ұлттар Ұйымының Кеңесі")
+    eu = Mention("d", 400, 428, "Еуропалық Одақтың Кеңесінде", "ORG", "kk", "Еуропалық Одақтың Кеңесі")
+    found = antecedents([hrc, coe, un, eu])
+    assert found[un] is hrc
+    assert eu not in found  # no earlier name of the EU with that head

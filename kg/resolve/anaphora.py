@@ -27,6 +27,16 @@ own: «Славян зерттеулер орталығы» after «Хоккай
 >>> short = Mention("d", 150, 163, "Бас Ассамблея", "ORG", "kk", "Бас Ассамблея")
 >>> antecedents([ga, short])[short].text
 'БҰҰ Бас Ассамблеясының'
+
+So is the owner and head alone, the words between dropped and the owner written either way:
+«Біріккен Ұлттар Ұйымының Кеңесінде» after «БҰҰ Адам құқықтары жөніндегі кеңесінің».
+
+>>> hrc = Mention("d", 200, 237, "БҰҰ Адам құқықтары жөніндегі кеңесінің", "ORG", "kk",
+...               "БҰҰ Адам құқықтары жөніндегі кеңесі")
+>>> un = Mention("d", 300, 333, "Біріккен Ұлттар Ұйымының Кеңесінде", "ORG", "kk",
+...              "Біріккен Ұлттар Ұйымының Кеңесі")
+>>> antecedents([hrc, un])[un].text
+'БҰҰ Адам құқықтары жөніндегі кеңесінің'
 """
 
 from __future__ import annotations
@@ -85,6 +95,31 @@ def _short_form(short: Mention, full: Mention, words: dict[Mention, tuple[list[s
         and not any(w.lower().startswith(BARE_HEADS) for w in dropped))
 
 
+def _owner_key(words: Sequence[str], lang: str) -> str:
+    """The country or catalogued institution ``words`` name together («Біріккен Ұлттар
+    Ұйымының», «БҰҰ»), else ``""``."""
+    name = " ".join(words)
+    if not name[:1].isupper():
+        return ""
+    found = lookup_institution(name, lang)
+    if found is not None:
+        return found.key
+    country = lookup_country(name, lang)
+    return country.iso2 if country is not None else ""
+
+
+def _owner_and_head(short: Mention, full: Mention,
+                    words: dict[Mention, tuple[list[str], tuple[str, ...]]]) -> bool:
+    """Is ``short`` only the owner and head of ``full``, the words between dropped, the owner
+    written either way? («Біріккен Ұлттар Ұйымының Кеңесі» after «БҰҰ Адам құқықтары жөніндегі
+    кеңесі»)"""
+    (s, s_stems), (f, f_stems) = words[short], words[full]
+    if short.lang != full.lang or len(s) < 2 or len(f) < 3 or s_stems[-1] != f_stems[-1]:
+        return False
+    owner = _owner_key(s[:-1], short.lang)
+    return bool(owner) and any(_owner_key(f[:n], full.lang) == owner for n in range(1, len(f) - 1))
+
+
 def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
     """Each bare-head institution mention, or short form of a name given before, -> the fuller
     mention it stands for."""
@@ -110,7 +145,7 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
                              and head_word(earlier.canonical, earlier.lang).startswith(stem)):
                     out[m] = earlier
                     break
-                if not stem and _short_form(m, earlier, words):
+                if not stem and (_short_form(m, earlier, words) or _owner_and_head(m, earlier, words)):
                     out[m] = earlier
                     break
     return out
