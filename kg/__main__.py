@@ -1,5 +1,5 @@
 """``python -m kg`` runs the command line."""
 
-from kg.cli import run
+from kg.launch import run
 
 run()

@@ -105,3 +105,45 @@ def test_build_shows_progress_on_a_terminal_and_plain_lines_when_quiet(tmp_path)
     assert code == 0, plain
     assert "articles extracted" not in plain and "\x1b[" not in plain
     assert "resolve: " in plain and "serialise: " in plain
+
+
+def test_the_console_entry_point_runs_a_plain_query_without_typer(tmp_path):
+    store = tmp_path / "store"
+    write_store(store, b'<http://e/a> <http://e/p> "x" .\n')
+    probe = f"""import sys
+from kg.launch import run
+sys.argv = ['kg', 'query', 'ASK {{ ?s ?p ?o }}', '--store', {str(store)!r}, '--format', 'json']
+run()
+print(__import__('json').dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click'))))"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert json.loads(lines[0])["boolean"] is True
+    assert json.loads(lines[-1]) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "SELECT ?o WHERE { ?s ?p ?o }", "--format", "csv"],
+    ["query", "SELECT ?o WHERE { ?s ?p ?o }", "--format=tsv"],
+    ["query", "ASK { ?s ?p ?o }"],
+    ["query", "SELECT nonsense"],
+    ["query", "ASK {}", "--format", "yaml"],
+    ["query", "coauthors", "-p", "person=Nobody", "--format", "json"],
+    ["query", "SELECT * { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }"],
+    ["query", "ASK {}", "--help"],
+    ["query"],
+    ["query", "ASK {}", "--bogus"],
+])
+def test_a_plain_query_gives_what_the_typer_command_gives(tmp_path, args):
+    store = tmp_path / "store"
+    write_store(store, b'<http://e/a> <http://e/p> "x" .\n')
+    full = [*args, "--store", str(store)] if "--help" not in args else args
+    fast = subprocess.run([sys.executable, "-m", "kg", *full], capture_output=True, text=True)
+    typed = subprocess.run([sys.executable, "-c", "import sys; sys.argv[0] = 'kg'; "
+                            "from kg.cli import run; run()", *full], capture_output=True, text=True)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typed.returncode, typed.stdout, typed.stderr)
+
+
+def test_a_missing_store_is_one_line_and_exit_1(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kg", "query", "ASK {}", "--store",
+                           str(tmp_path / "none")], capture_output=True, text=True)
+    assert done.returncode == 1 and done.stderr.startswith("error: ") and done.stderr.count("\n") == 1

@@ -26,7 +26,7 @@ LAYERS: dict[str, int] = {
     "kg.ontology": 7,
     "kg.analytics": 8,
     "kg.pages": 9, "kg.server": 9,
-    "kg.build": 10, "kg.extract_stage": 10, "kg.output": 10, "kg.rebuild": 10, "kg.parallel": 10, "kg.api": 10, "kg.cli": 10, "kg.__main__": 10,
+    "kg.build": 10, "kg.extract_stage": 10, "kg.output": 10, "kg.rebuild": 10, "kg.parallel": 10, "kg.api": 10, "kg.cli": 10, "kg.launch": 10, "kg.__main__": 10,
 }
 
 
