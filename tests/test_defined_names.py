@@ -82,3 +82,26 @@ def test_a_parenthesis_that_does_not_say_formerly_joins_nothing():
     found = [m for m in extract_article(ArticleTask(DOC, 0, body)) if m.label == "ORG"]
     res = resolve([], found, [Document(DOC, "x.txt", body, "utf-8", ("en",))])
     assert len({res.mentions[(m.document_id, m.start, m.end, m.label)] for m in found}) == 2
+
+
+def test_many_definitions_are_read_in_one_pass_over_the_text(monkeypatch):
+    import kg.extract.defined_names as defined
+
+    scans = []
+
+    original = defined._USE
+
+    class Counting:
+        def finditer(self, text):
+            scans.append(len(text))
+            return original.finditer(text)
+
+    text = "".join(f"Ұлттық орталығы (бұдан әрі – ҰО{chr(1040 + i % 30)}) жұмыс істейді. "
+                   for i in range(3000))
+    full = [Mention(DOC, i, i + 15, text[i:i + 15], "ORG", "kk", "Ұлттық орталығы")
+            for i in range(0, len(text), len(text) // 3000) if text.startswith("Ұлттық", i)]
+    monkeypatch.setattr(defined, "_USE", Counting())
+    found = with_defined_names(text, full)
+    monkeypatch.setattr(defined, "_USE", original)
+    assert scans == [len(text)]  # one pass, however many definitions
+    assert sum(m.extractor == SOURCE for m in found) == text.count("ҰО")

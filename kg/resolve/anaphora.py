@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg import kinds
 from kg.extract.filters.institution import BARE_HEADS, head_word, name_words
@@ -95,7 +96,8 @@ def _short_form(short: Mention, full: Mention, words: dict[Mention, tuple[list[s
         and not any(w.lower().startswith(BARE_HEADS) for w in dropped))
 
 
-def _owner_key(words: Sequence[str], lang: str) -> str:
+@lru_cache(maxsize=65536)
+def _owner_key(words: tuple[str, ...], lang: str) -> str:
     """The country or catalogued institution ``words`` name together («Біріккен Ұлттар
     Ұйымының», «БҰҰ»), else ``""``."""
     name = " ".join(words)
@@ -108,16 +110,15 @@ def _owner_key(words: Sequence[str], lang: str) -> str:
     return country.iso2 if country is not None else ""
 
 
-def _owner_and_head(short: Mention, full: Mention,
+def _owner_and_head(short: Mention, owner: str, full: Mention,
                     words: dict[Mention, tuple[list[str], tuple[str, ...]]]) -> bool:
-    """Is ``short`` only the owner and head of ``full``, the words between dropped, the owner
-    written either way? («Біріккен Ұлттар Ұйымының Кеңесі» after «БҰҰ Адам құқықтары жөніндегі
-    кеңесі»)"""
+    """Is ``short`` only its ``owner`` (:func:`_owner_key` of all its words but the last) and
+    the head of ``full``, the words between dropped, the owner written either way?
+    («Біріккен Ұлттар Ұйымының Кеңесі» after «БҰҰ Адам құқықтары жөніндегі кеңесі»)"""
     (s, s_stems), (f, f_stems) = words[short], words[full]
-    if short.lang != full.lang or len(s) < 2 or len(f) < 3 or s_stems[-1] != f_stems[-1]:
+    if short.lang != full.lang or len(f) < 3 or s_stems[-1] != f_stems[-1]:
         return False
-    owner = _owner_key(s[:-1], short.lang)
-    return bool(owner) and any(_owner_key(f[:n], full.lang) == owner for n in range(1, len(f) - 1))
+    return any(_owner_key(tuple(f[:n]), full.lang) == owner for n in range(1, len(f) - 1))
 
 
 def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
@@ -135,6 +136,8 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
         for m in found:
             ws = name_words(m.canonical)
             words[m] = (ws, tuple(_stem(w, m.lang) for w in ws))
+        owned = {m: _owner_key(tuple(ws[:-1]), m.lang) if len(ws) >= 2 else ""
+                 for m, (ws, _) in words.items()}
         for i, m in enumerate(found):
             stem = bare[m]
             for j in range(i - 1, -1, -1):
@@ -145,7 +148,8 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
                              and head_word(earlier.canonical, earlier.lang).startswith(stem)):
                     out[m] = earlier
                     break
-                if not stem and (_short_form(m, earlier, words) or _owner_and_head(m, earlier, words)):
+                if not stem and (_short_form(m, earlier, words)
+                                 or owned[m] and _owner_and_head(m, owned[m], earlier, words)):
                     out[m] = earlier
                     break
     return out
