@@ -114,7 +114,7 @@ def test_wheel_holds_every_module_and_data_file(tmp_path):
                  "kg/lexicon/data/countries.tsv", "kg/demo/kogam-demo-2025-1.md"):
         assert must in shipped
     assert "[spacy_languages]\nkk = kg.text.kazakh:Kazakh" in entry_points
-    assert "[console_scripts]\nkg = kg.cli:run" in entry_points
+    assert "[console_scripts]\nkg = kg.launch:run" in entry_points
     assert "Provides-Extra: distributed" in metadata
     assert not [line for line in metadata.splitlines()
                 if line.startswith("Requires-Dist: dask") and "extra ==" not in line]
