@@ -74,9 +74,5 @@ def with_defined_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 def _name_before(named: list[Mention], ends: list[int], text: str, at: int) -> Mention | None:
     """The mention of ``named`` (sorted by end) that ends right before ``at``, only blanks
     between."""
-    i = bisect_right(ends, at + 1) - 1
-    while i >= 0 and not text[ends[i]:at].strip():
-        if ends[i] <= at + 1:
-            return named[i]
-        i -= 1
-    return None
+    i = bisect_right(ends, at + 1) - 1  # the last to end by ``at``: an earlier one has more between
+    return named[i] if i >= 0 and not text[ends[i]:at].strip() else None

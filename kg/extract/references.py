@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from kg.extract.en.lexicon import classify_head
 from kg.extract.en.rules import NEWSPAPER, newspaper_name
 from kg.extract.reference_twins import Printed, remember, twin_name
-from kg.extract.spans import is_acronym
+from kg.extract.spans import Coverage, is_acronym
 from kg.lexicon.act_numbers import find_numbered_acts
 from kg.lexicon.catalog import lookup_act, lookup_institution
 from kg.lexicon.countries import lookup_country
@@ -45,7 +45,7 @@ from kg.lexicon.places import lookup_place
 from kg.model import REFERENCE_SOURCE, Mention
 from kg.segment.citation import split_citation
 from kg.text.kk_morph import normalize_kk
-from kg.text.lang import script_letters
+from kg.text.lang import own_letters, script_letters
 from kg.text.ru_morph import normalize_ru
 
 #: The extractor name of a name found in a reference list.
@@ -108,8 +108,9 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
         for at, end, name in numbered:
             mentions.append(Mention(document_id, offset + base + at, offset + base + end, name,
                                     "LAW", _designation_lang(name), name, SOURCE))
+        decrees = Coverage((at, end) for at, end, _ in numbered)  # offsets into ``entry``
         named = {item for item in named | set(_journal_owners(entry))
-                 if not any(at < item[0] + len(item[1]) and item[0] < end for at, end, _ in numbered)}
+                 if not decrees.overlaps(item[0], item[0] + len(item[1]))}
         for at, name, canonical in sorted(named):
             lang = _script_lang(canonical)  # a twin entry's publisher: its first printing
             mentions.append(Mention(document_id, offset + base + at, offset + base + at + len(name),
@@ -119,8 +120,8 @@ def reference_mentions(document_id: str, offset: int, text: str) -> ReferenceMen
             continue
         title, canonical, abroad = act
         at = line.find(title)
-        if at < 0 or any(s0 < at - (base - start) + len(title) and at - (base - start) < e0
-                         for s0, e0, _ in numbered):
+        in_entry = at - (base - start)
+        if at < 0 or decrees.overlaps(in_entry, in_entry + len(title)):
             continue
         lang = _script_lang(title)
         mentions.append(Mention(document_id, offset + start + at, offset + start + at + len(title),
@@ -298,10 +299,10 @@ def _is_institution(name: str) -> bool:
 
 def _designation_lang(text: str) -> str:
     """``kk`` for a name with Kazakh letters, else as :func:`_script_lang`."""
-    return "kk" if _KAZAKH.search(text) else _script_lang(text)
+    return "kk" if _KAZAKH is not None and _KAZAKH.search(text) else _script_lang(text)
 
 
-_KAZAKH = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
+_KAZAKH = own_letters("kk")
 
 
 def _script_lang(text: str) -> str:

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.extract.en.lexicon import (
-    SENTENCE_START, country_names, country_set, is_inside, is_name_like, is_person_pair, join_alternatives,
-    stop_words,
+    SENTENCE_START, country_names, country_set, is_inside, is_name_like, is_person_pair,
+    join_alternatives, stop_words,
 )
 from kg.extract.en.words import (
     CITIES, DEMONYMS, GENERIC_ACRONYMS, GIVEN_NAMES, KNOWN_ORGS, KNOWN_ORG_ACRONYMS,
@@ -161,9 +161,9 @@ def gazetteer_places() -> tuple[str, ...]:
     people = {word for entry in people_entries() for name in entry.names.values()
               for word in name.split()}
     blocked = GIVEN_NAMES | NOT_NAMES | DEMONYMS | country_set() | people
-    return tuple(n for n in english_place_names() if n.isascii() and n[:1].isupper() and (
-        " " in n and n not in blocked
-        or " " not in n and len(n) >= 4 and n not in blocked and n.lower() not in stop_words()))
+    return tuple(n for n in english_place_names() if n.isascii() and n[:1].isupper()
+                 and n not in blocked
+                 and (" " in n or len(n) >= 4 and n.lower() not in stop_words()))
 
 
 #: Words before a single-word place name of the tables: "in Poltava", "the mayor of Poltava".
