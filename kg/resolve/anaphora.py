@@ -110,15 +110,22 @@ def _owner_key(words: tuple[str, ...], lang: str) -> str:
     return country.iso2 if country is not None else ""
 
 
-def _owner_and_head(short: Mention, owner: str, full: Mention,
-                    words: dict[Mention, tuple[list[str], tuple[str, ...]]]) -> bool:
-    """Is ``short`` only its ``owner`` (:func:`_owner_key` of all its words but the last) and
-    the head of ``full``, the words between dropped, the owner written either way?
-    («Біріккен Ұлттар Ұйымының Кеңесі» after «БҰҰ Адам құқықтары жөніндегі кеңесі»)"""
+def _owner_and_head(short: Mention, full: Mention,
+                    words: dict[Mention, tuple[list[str], tuple[str, ...]]],
+                    owners: dict[Mention, str]) -> bool:
+    """Is ``short`` only an owner (:func:`_owner_key` of all its words but the last) and the
+    head of ``full``, the words between dropped, the owner written either way? («Біріккен
+    Ұлттар Ұйымының Кеңесі» after «БҰҰ Адам құқықтары жөніндегі кеңесі»). The heads are
+    compared first: a mention's owner is looked up once (``owners``), and only for a mention
+    that may be a short form."""
     (s, s_stems), (f, f_stems) = words[short], words[full]
-    if short.lang != full.lang or len(f) < 3 or s_stems[-1] != f_stems[-1]:
+    if short.lang != full.lang or len(s) < 2 or len(f) < 3 or s_stems[-1] != f_stems[-1]:
         return False
-    return any(_owner_key(tuple(f[:n]), full.lang) == owner for n in range(1, len(f) - 1))
+    if short not in owners:
+        owners[short] = _owner_key(tuple(s[:-1]), short.lang)
+    owner = owners[short]
+    return bool(owner) and any(_owner_key(tuple(f[:n]), full.lang) == owner
+                               for n in range(1, len(f) - 1))
 
 
 def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
@@ -136,8 +143,7 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
         for m in found:
             ws = name_words(m.canonical)
             words[m] = (ws, tuple(_stem(w, m.lang) for w in ws))
-        owned = {m: _owner_key(tuple(ws[:-1]), m.lang) if len(ws) >= 2 else ""
-                 for m, (ws, _) in words.items()}
+        owners: dict[Mention, str] = {}
         for i, m in enumerate(found):
             stem = bare[m]
             for j in range(i - 1, -1, -1):
@@ -149,7 +155,7 @@ def antecedents(mentions: Sequence[Mention]) -> dict[Mention, Mention]:
                     out[m] = earlier
                     break
                 if not stem and (_short_form(m, earlier, words)
-                                 or owned[m] and _owner_and_head(m, owned[m], earlier, words)):
+                                 or owners.get(m) != "" and _owner_and_head(m, earlier, words, owners)):
                     out[m] = earlier
                     break
     return out
