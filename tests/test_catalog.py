@@ -107,6 +107,20 @@ INSTITUTIONS = [
     ("Шанхай ынтымақтастық ұйымына", "sco"),
     ("Всемирного банка", "worldbank"),
     ("WHO", "who"),
+    # state bodies, international organisations and media added in the catalogue's second round
+    ("Жоғарғы Сотының", "kz-supreme-court"),
+    ("Верховного суда Республики Казахстан", "kz-supreme-court"),
+    ("Бас прокуратураның", "prosecutor-general"),
+    ("Национального банка Республики Казахстан", "national-bank"),
+    ("Қазақстан халқы Ассамблеясының", "apk"),
+    ("Қорғаныс министрлігінің", "mod"),
+    ("Министерства энергетики", "energy"),
+    ("Халықаралық еңбек ұйымының", "ilo"),
+    ("UN Security Council", "unsc"),
+    ("БҰҰ Адам құқықтары жөніндегі кеңесінің", "unhrc"),
+    ("Британ Кеңесі", "british-council"),
+    ("Сорос-Қазақстан қорының", "soros-kazakhstan"),
+    ("Deutsche Welle", "deutsche-welle"),
 ]
 
 ACTS = [
@@ -146,6 +160,16 @@ ACTS = [
     # a plan's head phrase and its name joined by a dash, either way round
     ("«Ұлт жоспары – 100 нақты қадам»", "100-steps"),
     ("План нации – 100 конкретных шагов", "100-steps"),
+    # codes, laws and programmes added in the catalogue's second round
+    ("Жер кодексінің", "land-code"),
+    ("Экологического кодекса", "environmental-code"),
+    ("«Қоғамдық бақылау туралы» заң", "law-public-control"),
+    ("Закона «О некоммерческих организациях»", "law-nonprofit"),
+    ("«Болашақ» бағдарламасы", "bolashak"),
+    ("Отбасылық және гендерлік саясат тұжырымдамасын", "family-gender-policy-concept-2030"),
+    ("Антикоррупционной стратегии", "anticorruption-strategy-2025"),
+    ("Business Roadmap 2025", "business-roadmap-2025"),
+    ("Business Roadmap 2020", "business-roadmap-2020"),
 ]
 
 
@@ -180,6 +204,9 @@ NEGATIVES = [
     "Программа развития",
     "National Academy for Public Administration under the President of Ukraine",
     "State Programme",
+    "Болашақ",  # "future": only the quoted programme name with its head word is Bolashak
+    "Security Council",  # whose? not the UN's unless it says so
+    "Азаттық",  # "freedom": the radio only with its head word
     "",
 ]
 
