@@ -65,6 +65,17 @@ def test_a_newspaper_is_an_institution_in_a_body_and_in_a_reference_list():
     assert names == [("Astana Times", "ORG"), ("ASTANA TIMES", "ORG")]
 
 
+def test_a_title_ending_in_common_words_and_times_is_no_newspaper():
+    entry = ("References\n1. Sinclair S. (2014). Tackling Child Poverty Locally: Principles and "
+             "Practicalities in Challenging Times. *Scottish Affairs*, 4(23), 454-485.\n"
+             "2. Smith J. China's loans. Global Times, 2019. 3. Lee K. Ties. New York Times, 2020.\n")
+    names = [m.text for m in reference_mentions(DOC, 0, entry).mentions if m.label == "ORG"]
+    assert names == ["Global Times", "New York Times"]
+    text = "Modern Times changed cinema, as The Challenging Times wrote."
+    assert [m.text for m in extract_text(text, use_model=False) if m.label == "ORG"] == [
+        "Challenging Times"]
+
+
 def test_an_institution_and_its_former_name_given_with_it_are_one_wherever_either_is_used():
     body = ("Experts named the creation of the Ministry of Development of Communities and "
             "Territories (formerly the Ministry of Regional Development) as a key step.\n\n"

@@ -33,6 +33,8 @@ from kg.extract.en.words import (
 )
 from kg.extract.spans import Candidate, is_acronym, sentence_initial
 from kg.lexicon.act_numbers import find_numbered_acts
+from kg.lexicon.catalog import lookup_institution
+from kg.lexicon.common import is_common_word
 from kg.lexicon.latin_names import latin_institution_names, latin_program_names
 from kg.lexicon.people import people as people_entries
 from kg.lexicon.places import english_place_names
@@ -118,14 +120,42 @@ def newspaper_name(found: str) -> str:
     ('Astana Times', '', '')
     >>> newspaper_name("The Diplomat")
     'Diplomat'
+
+    Without "The", words of the common vocabulary before the head are a phrase, not a
+    name, unless the catalogue knows it ("in Challenging Times"; "Financial Times" is known):
+
+    >>> newspaper_name("Challenging Times"), newspaper_name("The Challenging Times")
+    ('', 'Challenging Times')
     """
     words = found.split()
+    the = False
     while len(words) > 1 and (words[0] in ("The", "THE") or words[0] in NOT_NAMES
-                              or words[0].lower() in stop_words()):
+                              or words[0].lower() in stop_words()) and not _known_start(words):
+        the = the or words[0] in ("The", "THE")
         words = words[1:]
     alone = (len(words) == 1 and found.split()[0] in ("The", "THE")
              and words[0].lower() in ("diplomat", "guardian", "economist"))
-    return " ".join(words) if len(words) > 1 or alone else ""
+    name = " ".join(words) if len(words) > 1 or alone else ""
+    if (name and not the and all(is_common_word(w, "en") for w in words[:-1])
+            and lookup_institution(name, "en") is None):
+        return ""
+    return name
+
+
+def _known_start(words: list[str]) -> bool:
+    """Do ``words`` open with a place ("New York …") or name a catalogued paper ("Global
+    Times")? Then their first word is part of the name.
+
+    >>> _known_start(["New", "York", "Times"]), _known_start(["As", "The", "Times"])
+    (True, False)
+    """
+    return (lookup_institution(" ".join(words), "en") is not None
+            or " ".join(words[:2]) in _english_places() or words[0] in _english_places())
+
+
+@lru_cache(maxsize=1)
+def _english_places() -> frozenset[str]:
+    return frozenset(english_place_names())
 
 
 _ACRONYM_CANDIDATE = re.compile(r"(?<![\w’'])[A-Z][A-Za-z&]{1,8}(?![\w])")
