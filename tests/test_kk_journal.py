@@ -592,3 +592,13 @@ def test_chinese_names_are_whole_persons_and_not_places_or_bodies():
             "Ван Мин ауданы мен Шанхай.")
     persons = [span for span, label in rules(text) if label == "PERSON"]
     assert persons == ["Лао Шэ", "Ван Мин", "Лу Синь", "Си Цзиньпиннің"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("БҰҰ Даму бағдарламасының деректеріне сәйкес табыс өсті.", "БҰҰ Даму бағдарламасының"),
+    ("Біріккен Ұлттар Ұйымының Даму бағдарламасы есеп жариялады.",
+     "Біріккен Ұлттар Ұйымының Даму бағдарламасы"),
+])
+def test_a_catalogued_un_body_is_not_cut_to_the_un_by_the_acronym_rule(text, name):
+    assert (name, "ORG") in combined(text)
+    assert ("БҰҰ", "ORG") not in combined(text)

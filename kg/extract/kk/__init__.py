@@ -264,10 +264,20 @@ _ARTICLE = re.compile(r"\b(?:бап|баб|бөлі|тармақ|тармағ)")
 
 def _nested_gazetteer(ranked: list[Candidate]) -> list[Candidate]:
     """Drop a gazetteer hit inside a longer gazetteer or catalogue hit: the country in
-    ``Солтүстік Қазақстан`` (a region), in «Әділетті Қазақстан» (a program)."""
+    ``Солтүстік Қазақстан`` (a region), in «Әділетті Қазақстан» (a program); and a rule's
+    institution inside a longer catalogued one: the UN's «БҰҰ» in «БҰҰ Даму бағдарламасының»
+    (UNDP, whose head word no institution rule knows).
+
+    >>> kept = _nested_gazetteer([Candidate(0, 3, "ORG", "rule"), Candidate(0, 24, "ORG", "catalogue")])
+    >>> [(c.start, c.end) for c in kept]
+    [(0, 24)]
+    """
     looked_up = [c for c in ranked if c.source in _LOOKUPS]
-    return [c for c in ranked if c.source not in _LOOKUPS or not any(
-        w.start <= c.start and c.end <= w.end and w.length > c.length for w in looked_up)]
+    catalogued = [c for c in looked_up if c.source == "catalogue" and c.label == "ORG"]
+    return [c for c in ranked if not (c.source in _LOOKUPS and any(
+        w.start <= c.start and c.end <= w.end and w.length > c.length for w in looked_up))
+        and not (c.source == "rule" and c.label == "ORG" and any(
+            w.start <= c.start and c.end <= w.end and w.length > c.length for w in catalogued))]
 
 
 def _supported(text: str, cand: Candidate) -> bool:
