@@ -602,3 +602,19 @@ def test_chinese_names_are_whole_persons_and_not_places_or_bodies():
 def test_a_catalogued_un_body_is_not_cut_to_the_un_by_the_acronym_rule(text, name):
     assert (name, "ORG") in combined(text)
     assert ("БҰҰ", "ORG") not in combined(text)
+
+
+def test_a_latin_phrase_of_common_words_is_no_institution_of_the_kazakh_model():
+    text = "Ол «Big Data барлық мәселені шешеді» деген көзқарасқа күмәнмен қарады."
+    assert combined(text, [("Big Data", "ORGANISATION")]) == []
+    text = "Бұл туралы Human Rights Watch және Transparency International жазды."
+    got = combined(text, [("Human Rights Watch", "ORGANISATION"),
+                          ("Transparency International", "ORGANISATION")])
+    assert [s for s, _ in got] == ["Human Rights Watch", "Transparency International"]
+
+
+def test_authors_written_given_name_first_open_a_reference_entry():
+    text = ("12. Robert D. Putnam, Robert Leonardi, Raffaella Y. Nanetti. Making Democracy Work. "
+            "– Princeton: Princeton University Press, 1993.\n5. Smith J. Lobbying. – М.: Аспект Пресс, 2005.")
+    people = [s for s, label in combined(text) if label == "PERSON"]
+    assert people == ["Robert D. Putnam", "Robert Leonardi", "Raffaella Y. Nanetti", "Smith J."]

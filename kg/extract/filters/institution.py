@@ -12,8 +12,9 @@
 * a body that every organisation has, named by common words only and no owner, is not one
   institution («Атқарушы комитеті», «Республикалық палатасы», "Secretariat of the Council");
 * the model's Cyrillic span of common words without any institution head is a concept;
-  (Latin ones are not judged: "Transparency International" and "Human Rights Watch" are
-  common words too);
+  so is a Kazakh or Russian model's Latin span of common English words ("Big Data",
+  "Creating Nurturing Environments"), the institutions of that shape being catalogued
+  ("Transparency International", "Human Rights Watch");
 * a span without a head that ends on a catalogued person is that person («Қытайдың Конфуций»);
 * a plural head names a class of bodies, not one («сараптамалық талдау орталықтары»,
   «азаматтық қоғам институттары», "Kazakh universities"), and neither does a plural acronym
@@ -244,6 +245,25 @@ def _headless_concept(cand: Candidate, text: str, lang: str) -> bool:
             and not any(w.isascii() for w in ws) and all(is_common_word(w, lang) for w in ws))
 
 
+def _english_phrase(cand: Candidate, text: str, lang: str) -> bool:
+    """A Kazakh or Russian model's Latin span of common English words and no institution head:
+    a phrase from an English title or quotation ("Creating Nurturing Environments", "Big
+    Data", "Public Law"), or a lone gerund ("Strengthening"). Names of that shape that are
+    institutions ("Transparency International", "Human Rights Watch") are catalogued, and
+    catalogued spans never reach this test.
+
+    >>> _english_phrase(Candidate(0, 8, "ORG", "ner"), "Big Data", "kk")
+    True
+    >>> _english_phrase(Candidate(0, 11, "ORG", "ner"), "Astana Hub", "kk")
+    False
+    """
+    ws = [w for w in name_words(text) if w.lower() not in FUNCTION_WORDS]
+    return (cand.source == "ner" and lang != "en" and bool(ws) and all(w.isascii() for w in ws)
+            and not any(w.isupper() and len(w) > 1 for w in ws) and _headless(ws)
+            and (len(ws) >= 2 or ws[0].lower().endswith("ing"))
+            and all(is_common_word(w, "en") for w in ws))
+
+
 def _person_at_end(ctx: FilterContext, cand: Candidate, text: str) -> Candidate | None:
     """The catalogued person a headless institution span ends with, as a person span.
 
@@ -373,6 +393,7 @@ def filter_institutions(ctx: FilterContext, found: list[Candidate]) -> list[Cand
                       or _owned_body(text, ctx.lang) and not _owner_before(ctx, part, org_ends)
                       and not _owner_named(text, named)
                       or _names_an_index(ctx, part) or _headless_concept(part, text, ctx.lang)
+                      or _english_phrase(part, text, ctx.lang)
                       or (_is_bare_head(text) and not _anaphora(text, named))):
                 out.append(part)
     return out

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from kg.extract.kk.rules import CAP, LOW
 from kg.extract.spans import Candidate
+from kg.lexicon.common import is_common_word
 from kg.lexicon.places import lookup_place
 
 __all__ = ["find_listed_authors"]
@@ -69,8 +70,37 @@ def find_listed_authors(text: str) -> list[Candidate]:
     return out
 
 
+#: Latin names written given name first, a middle initial allowed, before a comma, "and" or
+#: the full stop that ends the authors: ``Robert D. Putnam, Robert Leonardi, Raffaella Y.
+#: Nanetti. Making Democracy Work``.
+_GIVEN_FIRST = re.compile(r"([A-Z][a-z]+(?:\s[A-Z]\.)?\s([A-Z][a-z]+(?:-[A-Z][a-z]+)?))(?=,\s|\.\s|\sand\s)")
+
+
+def _given_first(text: str, pos: int) -> list[Candidate]:
+    """Authors written given name first at ``pos``, if every surname is no common English word
+    (``Smith J. Lobbying.`` is a surname, an initial and a title's first word).
+
+    >>> text = "Robert D. Putnam, Robert Leonardi. Making Democracy Work"
+    >>> [c.canonical for c in _given_first(text, 0)]
+    ['Robert D. Putnam', 'Robert Leonardi']
+    >>> _given_first("Smith J. Lobbying. Moscow", 0)
+    []
+    """
+    out: list[Candidate] = []
+    while (m := _GIVEN_FIRST.match(text, pos)) is not None and not is_common_word(m.group(2), "en"):
+        out.append(Candidate(m.start(1), m.end(1), "PERSON", "citation", m.group(1), priority=1))
+        sep = re.compile(r",\s(?:and\s)?|\sand\s").match(text, m.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return out
+
+
 def _authors(text: str, pos: int) -> list[Candidate]:
     p = _patterns()
+    given = _given_first(text, pos)
+    if given:
+        return given
     out = []
     while (a := p["author"].match(text, pos)) is not None:
         name = a.group(1)
