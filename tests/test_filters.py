@@ -318,3 +318,14 @@ def test_a_catalogued_acronym_the_clause_goes_on_after_is_the_owner_not_the_inst
     acronym opens the institute's name; the post's institution is the institute."""
     found = institutions_of("ҚР ҒЖБМ ҒК Философия, саясаттану және дінтану институтының директоры")
     assert found and "институты" in found[0] and "ҚР ҒЖБМ" != found[0]
+
+
+def test_the_country_in_a_currency_name_is_no_mention_of_the_country():
+    from kg.extract import extract_text
+    for text, lang, kept in [
+        ("2017 жылы АҚШ-та үлесі 1,35 млрд АҚШ долларын құрады.", "kk", ["АҚШ-та"]),
+        ("Объем составил 2 млрд долларов США, а Китай вырос.", "ru", ["Китай"]),
+        ("It reached 1.35 billion US dollars in the United States.", "en", ["United States"]),
+    ]:
+        found = extract_text(text, language=lambda _, lang=lang: lang)
+        assert [m.text for m in found if m.label == "GPE"] == kept

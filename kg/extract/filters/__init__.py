@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kg.extract.filters import chains, common, institution, law, person, program, region, shape, tables
+from kg.extract.filters import (chains, common, currency, institution, law, person, program, region, shape,
+                                tables)
 from kg.extract.filters.context import FilterContext
 from kg.extract.spans import Candidate
 
@@ -31,6 +32,7 @@ FILTERS: tuple[tuple[str, Filter], ...] = (
     ("shape", shape.drop_non_names),
     ("tables", tables.drop_in_tables),
     ("common", common.drop_common_words),
+    ("currency", currency.drop_currency_countries),
     ("institution", institution.filter_institutions),
     ("chains", chains.join_and_nest),
     ("person", person.filter_persons),
