@@ -133,3 +133,9 @@ def test_a_country_named_like_an_institution_and_a_program_with_its_years_in_bra
     got = {(m.text, m.label) for m in extract_kk(text, use_model=False)}
     assert ("Кеңес Одағы", "GPE") in got and ("Еуропалық Одақ", "ORG") in got
     assert ("«Ауыл - ел бесігі» (2019-2025) бағдарламасы", "PROGRAM") in got
+
+
+def test_a_rule_institution_whose_head_no_table_knows_is_canonical_without_its_case_ending():
+    from kg.extract.kk import find_rules
+    text = "Еуропалық Одақта жұмыс бар. ҚХР Мемлекеттік Кеңестің шешімі."
+    assert [c.canonical for c in find_rules(text)] == ["Еуропалық Одақ", "ҚХР Мемлекеттік Кеңес"]

@@ -252,5 +252,7 @@ def canonical_kk(surface: str, rule: str = "") -> str:
     if rule == "five-year-plan":  # «11-бесжылдықта» -> «11-бесжылдық»
         return re.sub(r"(бесжылдық)\w*$", r"\1", s)
     words = s.split(" ")
-    words[-1] = canonical_head(words[-1])
+    head = canonical_head(words[-1])
+    # a head no table knows loses its case ending: «Еуропалық Одақта» -> «Еуропалық Одақ»
+    words[-1] = normalize_kk(head) if head == words[-1] else head
     return " ".join(words)
