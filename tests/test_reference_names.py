@@ -228,3 +228,13 @@ def test_a_mostly_cyrillic_entry_without_a_kazakh_letter_is_read_as_russian():
             "21. Мухамадиева Г., Мукалдыева Г. (2018). Standards of the OECD Members Implementation.\n")
     got = {(m.text, m.label, m.lang) for m in reference_text_mentions("d", 0, tail, use_model=False)}
     assert ("Аблай Мырзахметов", "PERSON", "ru") in got and ("OECD", "ORG", "en") in got
+
+
+def test_a_catalogued_name_before_a_comma_in_a_transliterated_entry_is_found():
+    tail = ("References\n6. Plana natsii - 100 konkretnykh shagov, Programma Prezidenta Respubliki "
+            "Kazakhstan ot 20 maya 2015 goda. [Plan of the Nation - 100 Concrete Steps, Program of "
+            "the President of the Republic of Kazakhstan dated May 20, 2015.]\n")
+    found = [(m.text, m.label) for m in reference_text_mentions("d", 0, tail, use_model=False)
+             if m.label == "PROGRAM"]
+    assert found == [("Plana natsii - 100 konkretnykh shagov", "PROGRAM"),
+                     ("Plan of the Nation - 100 Concrete Steps", "PROGRAM")]

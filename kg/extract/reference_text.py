@@ -321,15 +321,26 @@ def _catalogued_parts(tail: str) -> list[Mention]:
             if not part or len(part) > _PART_MAX:
                 continue
             at = start + line.start() + line.group(0).index(part)
-            if len(part.split()) < 2:  # one word: an institution as the catalogue spells it
-                label = "ORG" if _spelt_as_catalogued(part) else None
-            else:
-                part = _PLACE_AND_DATE.sub("", part)  # "… against Women New York, 18 December 1979"
-                act = lookup_act(part)
-                label = ("PROGRAM" if act.kind in PROGRAM_KINDS else "LAW") if act is not None else (
-                    "ORG" if lookup_institution(part) is not None else None)
-            if label is not None:
+            found = _catalogued_part(part)
+            if found is None and "," in part:  # "Plana natsii - 100 konkretnykh shagov, Programma …"
+                head = part.split(",")[0].rstrip()
+                found = _catalogued_part(head) if len(head.split()) >= 2 else None
+                part = head if found is not None else part
+            if found is not None:
+                part, label = found
                 out.append(Mention("", at, at + len(part), part, label,
                                    detect_language(part, "en", guess=False), part, REFERENCE_SOURCE))
     return out
+
+
+def _catalogued_part(part: str) -> tuple[str, str] | None:
+    """``(name, label)`` if ``part`` is a whole catalogued name (its place and date of signing
+    left out), else None."""
+    if len(part.split()) < 2:  # one word: an institution as the catalogue spells it
+        return (part, "ORG") if _spelt_as_catalogued(part) else None
+    part = _PLACE_AND_DATE.sub("", part)  # "… against Women New York, 18 December 1979"
+    act = lookup_act(part)
+    if act is not None:
+        return part, "PROGRAM" if act.kind in PROGRAM_KINDS else "LAW"
+    return (part, "ORG") if lookup_institution(part) is not None else None
 
