@@ -139,3 +139,20 @@ def test_a_rule_institution_whose_head_no_table_knows_is_canonical_without_its_c
     from kg.extract.kk import find_rules
     text = "Еуропалық Одақта жұмыс бар. ҚХР Мемлекеттік Кеңестің шешімі."
     assert [c.canonical for c in find_rules(text)] == ["Еуропалық Одақ", "ҚХР Мемлекеттік Кеңес"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Білім министрлігі баяндама жасады.", "Білім министрлігі"),
+    ("22. Білім министрлігі [Электрондық ресурс]. -URL: <https://www.gov.kz/x>", "Білім министрлігі"),
+    ("Сыртқы істер министрлігі мәлімдеді.", "Сыртқы істер министрлігі"),
+])
+def test_a_ministry_opening_a_sentence_or_an_entry_is_a_name(text, name):
+    from kg.extract import extract_text
+    found = extract_text(text, language=lambda _: "kk", use_model=False)
+    assert [(m.text, m.label) for m in found] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("text", ["Зерттеу қорытындысы шықты.", "Қала орталығында жиын болды."])
+def test_other_heads_after_a_sentence_initial_capital_are_still_no_names(text):
+    from kg.extract import extract_text
+    assert extract_text(text, language=lambda _: "kk", use_model=False) == ()

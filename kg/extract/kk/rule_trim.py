@@ -112,9 +112,11 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     first = capitals[0]
     sentence_start = sentence_initial(text, start + first.start(), KK_SENTENCE_START)
     if sentence_start and len(capitals) == 1 and not _known_place(first.group()) \
-            and lookup_institution(span[first.start():], "kk") is None:
+            and lookup_institution(span[first.start():], "kk") is None \
+            and not words[-1].group().lower().startswith(_BODY_ONLY_HEADS):
         return end, end  # "Зерттеу қорытындысы": only a sentence-initial capital (a catalogued
-        # «Еңбек және әлеуметтік қорғау министрлігі» opening a reference entry is a name)
+        # «Еңбек және әлеуметтік қорғау министрлігі» opening a reference entry is a name, and so
+        # is any «… министрлігі»: «Білім министрлігі баяндама жасады»)
     if sentence_start and len(words) > 1 and len(capitals) > 1 and words[1].group()[0].isupper() \
             and first.group().rstrip(",") not in _KEEP_FIRST and "." not in first.group() \
             and not first.group().split("-")[0].isupper() and not _LATIN_WORD.match(first.group()):
@@ -125,6 +127,9 @@ def trim(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
 
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+#: Heads that name nothing but a state body, so a sentence-initial capital before them opens
+#: a name (a ministry, an agency), unlike «орталығы» or «қоры» («Қала орталығында»).
+_BODY_ONLY_HEADS = ("министрлі", "агенттіг")
 
 
 def opens_a_title(text: str, start: int, end: int) -> bool:
