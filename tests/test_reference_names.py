@@ -238,3 +238,18 @@ def test_a_catalogued_name_before_a_comma_in_a_transliterated_entry_is_found():
              if m.label == "PROGRAM"]
     assert found == [("Plana natsii - 100 konkretnykh shagov", "PROGRAM"),
                      ("Plan of the Nation - 100 Concrete Steps", "PROGRAM")]
+
+
+def test_a_transliterated_name_joins_the_thing_the_body_prints_in_cyrillic():
+    body = "Бағдарламаны Білім министрлігі мен Ұлттық әйелдер істері жөніндегі комиссия жүргізеді.\n"
+    tail = ("References\n1. Bilim ministrligi [Ministry of Education]. (2025).\n"
+            "2. Ultyq aielder isteri jonindegi komisia [National Commission].\n"
+            "3. Auyl turgyndary birlestigi [Association of Villagers].\n")
+    task = ArticleTask("d", 0, body, (), len(body), tail, 0, "", (), ())
+    found = extract_article(task)
+    keys = resolve([], list(found)).mentions
+    by_text = {m.text: keys.get((m.document_id, m.start, m.end, m.label)) for m in found}
+    assert by_text["Bilim ministrligi"] == by_text["Білім министрлігі"] is not None
+    assert by_text["Ultyq aielder isteri jonindegi komisia"] == by_text[
+        "Ұлттық әйелдер істері жөніндегі комиссия"] is not None
+    assert by_text.get("Auyl turgyndary birlestigi") is None  # the corpus does not name it

@@ -70,6 +70,9 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
     out = _with_catalogued_parts(sorted(out, key=lambda m: (m.start, m.end)), tail, offset,
                                  document_id, links)
     out += _bracketed_acronyms(out, tail, offset)
+    named = Coverage((m.start, m.end) for m in out)
+    out += [replace(m, document_id=document_id).shifted(offset) for m in _transliterated_parts(tail)
+            if not named.overlaps(m.start + offset, m.end + offset) and not links.overlaps(m.start, m.end)]
     return tuple(sorted(out, key=lambda m: (m.start, m.end)))
 
 
@@ -331,6 +334,59 @@ def _catalogued_parts(tail: str) -> list[Mention]:
                 out.append(Mention("", at, at + len(part), part, label,
                                    detect_language(part, "en", guess=False), part, REFERENCE_SOURCE))
     return out
+
+
+#: Head words of transliterated Kazakh and Russian names (Latin prefixes), by label.
+_LATIN_HEADS = (
+    ("ORG", ("ministrlig", "ministerstv", "agenttig", "agentstv", "komitet", "komiss", "komisia", "qory",
+             "fond", "ortalyg", "ortaly", "tsentr", "universitet", "institut", "akademi", "kenes",
+             "sovet", "palata", "uiym", "birlestig", "baspa", "byuro", "biuro", "büro", "departament",
+             "basqarma", "kholding", "holding", "korporats")),
+    ("LAW", ("zangy", "zakon", "kodeks", "konvents", "kelisim", "soglashen", "qaulysy", "zharlyg", "ukaz")),
+    ("PROGRAM", ("bagdarlama", "baghdarlama", "programm", "strategi", "tuzhyrymdama", "tujyrymdama",
+                 "tüjyrymdama", "kontseps", "koncepc")),
+)
+_WEBSITE_WORD = re.compile(r"\s+(?:saity|sayty|saiti|sait)$", re.IGNORECASE)
+_TRANSLIT_MAX_WORDS = 15
+
+
+def _transliterated_parts(tail: str) -> list[Mention]:
+    """Entry parts that are a Kazakh or Russian name in Latin letters with an institution's,
+    law's or program's head word ("22. Bilim ministrligi [Ministry of Education]", "Ultyq
+    aielder isteri … komisia"), as unknown names (:data:`REFERENCE_TEXT_SOURCE`): resolution
+    keeps one only as the thing the corpus prints in Cyrillic (:mod:`kg.resolve.transliterated`).
+    Offsets into ``tail``; no document id.
+
+    >>> [(m.text, m.label) for m in _transliterated_parts("References\\n22. Bilim ministrligi [Ministry of Education]. (2025).\\n")]
+    [('Bilim ministrligi', 'ORG')]
+    """
+    out = []
+    edges = [0, *(e for m in _PART_EDGE.finditer(tail) for e in (m.start(), m.end())), len(tail)]
+    for start, end in zip(edges[::2], edges[1::2]):
+        for line in re.finditer(r"[^\n]+", tail[start:end]):
+            part = _ENTRY_NUMBER.sub("", line.group(0)).strip(" \t,:–—-*")
+            part = _WEBSITE_WORD.sub("", part)
+            words = part.lower().split()
+            if not 2 <= len(words) <= _TRANSLIT_MAX_WORDS or not _latin_transliteration(part):
+                continue
+            label = next((lab for lab, heads in _LATIN_HEADS if any(w.startswith(heads) for w in words)), None)
+            if label is not None:
+                at = start + line.start() + line.group(0).index(part)
+                out.append(Mention("", at, at + len(part), part, label, "kk", part, REFERENCE_TEXT_SOURCE))
+    return out
+
+
+def _latin_transliteration(part: str) -> bool:
+    """Latin letters only, and a Kazakh or Russian word shape (not an English title): a word
+    ending as Kazakh and Russian words do, and no English function word."""
+    if _CYRILLIC_LETTER.search(part) or not _LATIN_LETTER.search(part):
+        return False
+    words = part.lower().split()
+    return not any(w in _ENGLISH_WORDS for w in words)
+
+
+_ENGLISH_WORDS = frozenset({"the", "of", "and", "for", "in", "on", "to", "with", "a", "an", "by", "at",
+                            "from", "ministry", "committee", "agency", "fund", "university", "institute"})
 
 
 def _catalogued_part(part: str) -> tuple[str, str] | None:

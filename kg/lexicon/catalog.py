@@ -41,7 +41,7 @@ from kg.text.ru_morph import normalize_ru
 from kg.text.translit import latin
 
 __all__ = ["CatalogEntry", "PROGRAM_KINDS", "entry_by_key", "read_entries", "institutions", "is_acronym",
-           "legal_acts", "lookup_act", "lookup_institution"]
+           "legal_acts", "lookup_act", "lookup_institution", "sound_key"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -276,6 +276,16 @@ def _sound(text: str) -> str:
     words = [fold(w) for w in _fold(_unquote(text)).split()]
     words = [w.replace("ng", "n") for w in words if w]
     return " ".join(words) if len(words) >= 2 else ""
+
+
+def sound_key(text: str) -> str:
+    """The phonetic key of a name of two words or more, in any script or transliteration
+    (see :func:`_sound`), else ''.
+
+    >>> sound_key("Bilim ministrligi") == sound_key("Білім министрлігі")
+    True
+    """
+    return _sound(text)
 
 
 def _latin(text: str) -> str:

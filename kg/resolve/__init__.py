@@ -46,6 +46,7 @@ from kg.resolve.places import country_key, country_of, country_or_region, region
 from kg.resolve.registry import Entity, Merge, Registry
 from kg.resolve.retype import people_taken_for_other_kinds
 from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
+from kg.resolve.transliterated import TransliteratedNames, is_latin_name
 from kg.segment.editor_posts import aligned_posts
 from kg.segment.editors import aligned_editors, front_matter_end
 from kg.text.names import name_key
@@ -223,15 +224,18 @@ def _text_mentions(registry: Registry, people: People, mentions: list[Mention],
             continue
         resolver = RESOLVERS.get(found.key, named_key)
         resolved[_key(m)] = resolver(registry, m, found.key)
-    resolved.update(_corpus_known(registry, unlisted))
+    resolved.update(_corpus_known(registry, unlisted, resolved))
     return resolved
 
 
-def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKey, EntityKey]:
+def _corpus_known(registry: Registry, mentions: list[Mention],
+                  resolved: dict[MentionKey, EntityKey]) -> dict[MentionKey, EntityKey]:
     """The ``mentions`` (names no table knows, read where a name is often another
-    language's) that are things the corpus already names elsewhere; the others are dropped."""
+    language's) that are things the corpus already names elsewhere, under this name or in
+    Cyrillic when the mention is its transliteration; the others are dropped."""
     out: dict[MentionKey, EntityKey] = {}
     titles: dict[EntityKey, Title] | None = None
+    latin: TransliteratedNames | None = None
     for m in mentions:
         found = kinds.by_label(m.label)
         if found is None or found.key == "person":
@@ -240,6 +244,13 @@ def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKe
         if resolver(Registry(), m, found.key) in registry.entities:  # a scratch registry
             out[_key(m)] = resolver(registry, m, found.key)
             continue
+        if is_latin_name(m.text):
+            latin = TransliteratedNames.of(registry, _documents(resolved)) if latin is None else latin
+            target = latin.match(found.key, m.text, m.document_id)
+            if target is not None:
+                out[_key(m)] = target
+                registry.add(*target, {}, m.text, m.lang, TRANSLITERATED)
+                continue
         title = names_title([(m.lang, m.canonical), (m.lang, m.text)]) \
             if found.key in ACT_KINDS else None
         if title is not None:  # the same act's title worded another way
@@ -251,6 +262,15 @@ def _corpus_known(registry: Registry, mentions: list[Mention]) -> dict[MentionKe
     return out
 
 
+def _documents(resolved: dict[MentionKey, EntityKey]) -> dict[EntityKey, set[str]]:
+    """The documents that name each entity."""
+    out: dict[EntityKey, set[str]] = defaultdict(set)
+    for (doc, *_), target in resolved.items():
+        out[target].add(doc)
+    return out
+
+
+TRANSLITERATED = "a transliteration of a name the corpus prints in Cyrillic"
 ACT_KINDS = ("law", "program")
 ACT_VARIANT = "one act's title worded another way"
 
