@@ -253,3 +253,13 @@ def test_a_transliterated_name_joins_the_thing_the_body_prints_in_cyrillic():
     assert by_text["Ultyq aielder isteri jonindegi komisia"] == by_text[
         "Ұлттық әйелдер істері жөніндегі комиссия"] is not None
     assert by_text.get("Auyl turgyndary birlestigi") is None  # the corpus does not name it
+
+
+def test_an_unknown_translation_in_brackets_joins_the_name_before_it():
+    body = "Бағдарламаны Білім министрлігі жүргізеді.\n"
+    tail = "References\n1. Bilim ministrligi [Ministry of Education]. (2025).\n"
+    task = ArticleTask("d", 0, body, (), len(body), tail, 0, "", (), ())
+    found = extract_article(task)
+    keys = resolve([], list(found)).mentions
+    by_text = {m.text: keys.get((m.document_id, m.start, m.end, m.label)) for m in found}
+    assert by_text["Ministry of Education"] == by_text["Білім министрлігі"] is not None

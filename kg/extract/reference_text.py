@@ -73,7 +73,34 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
     named = Coverage((m.start, m.end) for m in out)
     out += [replace(m, document_id=document_id).shifted(offset) for m in _transliterated_parts(tail)
             if not named.overlaps(m.start + offset, m.end + offset) and not links.overlaps(m.start, m.end)]
-    return tuple(sorted(out, key=lambda m: (m.start, m.end)))
+    return tuple(_translated_twins(sorted(out, key=lambda m: (m.start, m.end)), tail, offset))
+
+
+_OPEN_BRACKET = re.compile(r"\.?\s*\[\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\.?\s*\]")
+_TWIN_LABELS = frozenset({"ORG", "LAW", "PROGRAM"})
+
+
+def _translated_twins(mentions: list[Mention], tail: str, offset: int) -> list[Mention]:
+    """An unknown name that is the whole of the brackets right after a name of its kind is
+    that name's translation ("Bilim ministrligi [Ministry of Education]"): it takes that
+    name's canonical form, so it joins whatever the first one joins.
+
+    >>> a = Mention("d", 0, 17, "Bilim ministrligi", "ORG", "kk", "Bilim ministrligi", REFERENCE_TEXT_SOURCE)
+    >>> b = Mention("d", 19, 40, "Ministry of Education", "ORG", "en", "Ministry of Education", REFERENCE_TEXT_SOURCE)
+    >>> [m.canonical for m in _translated_twins([a, b], "Bilim ministrligi [Ministry of Education].", 0)]
+    ['Bilim ministrligi', 'Bilim ministrligi']
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        first, twin = out[i - 1], out[i]
+        if (twin.extractor == REFERENCE_TEXT_SOURCE and twin.label == first.label
+                and first.label in _TWIN_LABELS
+                and (gap := _OPEN_BRACKET.match(tail, first.end - offset)) is not None
+                and gap.end() == twin.start - offset
+                and _CLOSE_BRACKET.match(tail, twin.end - offset) is not None):
+            out[i] = replace(twin, canonical=first.canonical)
+    return out
 
 
 def _with_catalogued_parts(out: list[Mention], tail: str, offset: int, document_id: str,

@@ -246,7 +246,7 @@ def _corpus_known(registry: Registry, mentions: list[Mention],
             continue
         if is_latin_name(m.text):
             latin = TransliteratedNames.of(registry, _documents(resolved)) if latin is None else latin
-            target = latin.match(found.key, m.text, m.document_id)
+            target = latin.match(found.key, m.canonical or m.text, m.document_id)
             if target is not None:
                 out[_key(m)] = target
                 registry.add(*target, {}, m.text, m.lang, TRANSLITERATED)
