@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract.known import is_known
@@ -344,23 +345,29 @@ def _catalogued_parts(tail: str) -> list[Mention]:
     proposed (a Kazakh title in Latin letters reads as no language's names). Offsets into
     ``tail``; no document id."""
     out = []
+    for at, part in _entry_parts(tail):
+        if len(part) > _PART_MAX:
+            continue
+        found = _catalogued_part(part)
+        if found is None and "," in part:  # "Plana natsii - 100 konkretnykh shagov, Programma …"
+            head = part.split(",")[0].rstrip()
+            found = _catalogued_part(head) if len(head.split()) >= 2 else None
+        if found is not None:
+            name, label = found
+            out.append(Mention("", at, at + len(name), name, label,
+                               detect_language(name, "en", guess=False), name, REFERENCE_SOURCE))
+    return out
+
+
+def _entry_parts(tail: str) -> Iterator[tuple[int, str]]:
+    """``(offset in tail, text)`` of each part of each entry of ``tail``: the text between
+    brackets, ``//``, full stops, colons and links, without the entry's number."""
     edges = [0, *(e for m in _PART_EDGE.finditer(tail) for e in (m.start(), m.end())), len(tail)]
     for start, end in zip(edges[::2], edges[1::2]):
         for line in re.finditer(r"[^\n]+", tail[start:end]):
             part = _ENTRY_NUMBER.sub("", line.group(0)).strip(" \t,:–—-*")
-            if not part or len(part) > _PART_MAX:
-                continue
-            at = start + line.start() + line.group(0).index(part)
-            found = _catalogued_part(part)
-            if found is None and "," in part:  # "Plana natsii - 100 konkretnykh shagov, Programma …"
-                head = part.split(",")[0].rstrip()
-                found = _catalogued_part(head) if len(head.split()) >= 2 else None
-                part = head if found is not None else part
-            if found is not None:
-                part, label = found
-                out.append(Mention("", at, at + len(part), part, label,
-                                   detect_language(part, "en", guess=False), part, REFERENCE_SOURCE))
-    return out
+            if part:
+                yield start + line.start() + line.group(0).index(part), part
 
 
 #: Head words of transliterated Kazakh and Russian names (Latin prefixes), by label.
@@ -388,18 +395,14 @@ def _transliterated_parts(tail: str) -> list[Mention]:
     [('Bilim ministrligi', 'ORG')]
     """
     out = []
-    edges = [0, *(e for m in _PART_EDGE.finditer(tail) for e in (m.start(), m.end())), len(tail)]
-    for start, end in zip(edges[::2], edges[1::2]):
-        for line in re.finditer(r"[^\n]+", tail[start:end]):
-            part = _ENTRY_NUMBER.sub("", line.group(0)).strip(" \t,:–—-*")
-            part = _WEBSITE_WORD.sub("", part)
-            words = part.lower().split()
-            if not 2 <= len(words) <= _TRANSLIT_MAX_WORDS or not _latin_transliteration(part):
-                continue
-            label = next((lab for lab, heads in _LATIN_HEADS if any(w.startswith(heads) for w in words)), None)
-            if label is not None:
-                at = start + line.start() + line.group(0).index(part)
-                out.append(Mention("", at, at + len(part), part, label, "kk", part, REFERENCE_TEXT_SOURCE))
+    for at, part in _entry_parts(tail):
+        part = _WEBSITE_WORD.sub("", part)
+        words = part.lower().split()
+        if not 2 <= len(words) <= _TRANSLIT_MAX_WORDS or not _latin_transliteration(part):
+            continue
+        label = next((lab for lab, heads in _LATIN_HEADS if any(w.startswith(heads) for w in words)), None)
+        if label is not None:
+            out.append(Mention("", at, at + len(part), part, label, "kk", part, REFERENCE_TEXT_SOURCE))
     return out
 
 
