@@ -46,7 +46,7 @@ from kg.resolve.places import country_key, country_of, country_or_region, region
 from kg.resolve.registry import Entity, Merge, Registry
 from kg.resolve.retype import people_taken_for_other_kinds
 from kg.resolve.thesaurus import DROP, EMPTY, Thesaurus
-from kg.resolve.transliterated import TransliteratedNames, is_latin_name
+from kg.resolve.transliterated import TRANSLITERATED, TransliteratedNames, is_latin_name
 from kg.segment.editor_posts import aligned_posts
 from kg.segment.editors import aligned_editors, front_matter_end
 from kg.text.names import name_key
@@ -245,7 +245,7 @@ def _corpus_known(registry: Registry, mentions: list[Mention],
             out[_key(m)] = resolver(registry, m, found.key)
             continue
         if is_latin_name(m.text):
-            latin = TransliteratedNames.of(registry, _documents(resolved)) if latin is None else latin
+            latin = TransliteratedNames.of(registry, resolved) if latin is None else latin
             target = latin.match(found.key, m.canonical or m.text, m.document_id)
             if target is not None:
                 out[_key(m)] = target
@@ -262,15 +262,6 @@ def _corpus_known(registry: Registry, mentions: list[Mention],
     return out
 
 
-def _documents(resolved: dict[MentionKey, EntityKey]) -> dict[EntityKey, set[str]]:
-    """The documents that name each entity."""
-    out: dict[EntityKey, set[str]] = defaultdict(set)
-    for (doc, *_), target in resolved.items():
-        out[target].add(doc)
-    return out
-
-
-TRANSLITERATED = "a transliteration of a name the corpus prints in Cyrillic"
 ACT_KINDS = ("law", "program")
 ACT_VARIANT = "one act's title worded another way"
 

@@ -10,7 +10,7 @@ the same document, where the Cyrillic name is printed, if it is the one close na
 >>> from kg.resolve.registry import Registry
 >>> reg = Registry()
 >>> _ = reg.add("institution", "bilim-ministrlik", {"kk": "Білім министрлігі"}, "Білім министрлігі", "kk", "x")
->>> names = TransliteratedNames.of(reg, {("institution", "bilim-ministrlik"): {"d"}})
+>>> names = TransliteratedNames.of(reg, {("d", 0, 17, "ORG"): ("institution", "bilim-ministrlik")})
 >>> names.match("institution", "Bilim ministrligi", "d")
 ('institution', 'bilim-ministrlik')
 >>> names.match("institution", "Bilim ministrligi", "other") is not None, names.match("law", "Bilim ministrligi", "d")
@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from kg.lexicon.catalog import sound_key
 from kg.resolve.registry import Registry
 
-__all__ = ["CLOSE", "MARGIN", "TransliteratedNames", "is_latin_name"]
+__all__ = ["CLOSE", "MARGIN", "TRANSLITERATED", "TransliteratedNames", "is_latin_name"]
 
 EntityKey = tuple[str, str]
+#: The reason a join is logged with (``reports/merges.csv``).
+TRANSLITERATED = "a transliteration of a name the corpus prints in Cyrillic"
 #: The rapidfuzz ratio of two phonetic keys for a close match within a document.
 CLOSE = 92.0
 #: How far the close match must beat the next entity of its kind.
@@ -54,9 +56,13 @@ class TransliteratedNames:
     by_document: Mapping[tuple[str, str], tuple[tuple[str, EntityKey], ...]]  # (kind, doc) -> (key, entity)
 
     @classmethod
-    def of(cls, registry: Registry, documents: Mapping[EntityKey, set[str]]) -> TransliteratedNames:
-        """Index the Cyrillic labels and aliases of ``registry``; ``documents``: where each
-        entity is named."""
+    def of(cls, registry: Registry, resolved: Mapping[tuple[str, int, int, str], EntityKey]
+           ) -> TransliteratedNames:
+        """Index the Cyrillic labels and aliases of ``registry``, and the documents whose
+        ``resolved`` mentions (``(document, start, end, label)`` -> entity) name each entity."""
+        documents: dict[EntityKey, set[str]] = {}
+        for (doc, *_), target in resolved.items():
+            documents.setdefault(target, set()).add(doc)
         exact: dict[tuple[str, str], EntityKey] = {}
         ambiguous: set[tuple[str, str]] = set()
         near: dict[tuple[str, str], list[tuple[str, EntityKey]]] = {}
