@@ -263,3 +263,14 @@ def test_an_unknown_translation_in_brackets_joins_the_name_before_it():
     keys = resolve([], list(found)).mentions
     by_text = {m.text: keys.get((m.document_id, m.start, m.end, m.label)) for m in found}
     assert by_text["Ministry of Education"] == by_text["Білім министрлігі"] is not None
+
+
+def test_catalogued_institutions_are_read_back_from_transliterated_russian():
+    tail = ("References\n2. Doklad Evrazijskogo banka razvitiya «Cifrovoy potencial stran», 2019.\n"
+            "3. Obzor Mezhdunarodnogo soyuza elektrosvyazi, 2019.\n"
+            "4. Volkov V. Kazakhstanu rano v Sovet Evropy. Deutsche Welle, 2002.\n")
+    found = {m.text: m.canonical for m in reference_text_mentions("d", 0, tail, use_model=False)
+             if m.label == "ORG"}
+    assert found["Evrazijskogo banka razvitiya"] == "Евразийский банк развития"
+    assert found["Mezhdunarodnogo soyuza elektrosvyazi"] == "Международный союз электросвязи"
+    assert found["Sovet Evropy"] == "Совет Европы"

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from kg.lexicon.catalog import PROGRAM_KINDS, lookup_act, lookup_institution
 from kg.model import REFERENCE_SOURCE, REFERENCE_TEXT_SOURCE, Mention
 from kg.text.lang import detect_language, script_letters
+from kg.text.ru_latin import cyrillic_from_latin
 
-__all__ = ["catalogued_parts", "transliterated_parts"]
+__all__ = ["catalogued_parts", "transliterated_catalogued", "transliterated_parts"]
 
 _CYRILLIC_LETTER = script_letters("Cyrl")
 _LATIN_LETTER = script_letters("Latn")
@@ -134,3 +135,50 @@ def _catalogued_part(part: str) -> tuple[str, str] | None:
         return part, "PROGRAM" if act.kind in PROGRAM_KINDS else "LAW"
     return (part, "ORG") if lookup_institution(part) is not None else None
 
+
+
+#: Words a catalogued name read back from Russian transliteration may have.
+_READ_BACK_WORDS = 6
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PLAIN_RUN = re.compile(r"[A-Za-z'’\s-]+")
+
+
+def transliterated_catalogued(tail: str) -> list[Mention]:
+    """Catalogued institutions inside entry parts in transliterated Russian, read back in
+    Cyrillic word by word (:func:`kg.text.ru_latin.cyrillic_from_latin`): "Doklad Evrazijskogo
+    banka razvitiya" names the Eurasian Development Bank, "Obzor Mezhdunarodnogo soyuza
+    elektrosvyazi" the ITU. A name opens with a capital and has two words or more; the longest
+    one the catalogue knows wins. Offsets into ``tail``; no document id.
+
+    >>> [(m.text, m.canonical) for m in transliterated_catalogued("2. Doklad Evrazijskogo banka razvitiya, 2019.")]
+    [('Evrazijskogo banka razvitiya', 'Евразийский банк развития')]
+    """
+    out = []
+    for at, part in _entry_parts(tail):
+        if not _latin_transliteration(part):
+            continue
+        words = list(_LATIN_WORD.finditer(part))
+        i = 0
+        while i < len(words) - 1:
+            found = _read_back(part, words, i) if words[i].group()[0].isupper() else None
+            if found is None:
+                i += 1
+                continue
+            j, reading = found
+            start, end = at + words[i].start(), at + words[j - 1].end()
+            out.append(Mention("", start, end, tail[start:end], "ORG", "ru", reading, REFERENCE_SOURCE))
+            i = j
+    return out
+
+
+def _read_back(part: str, words: list[re.Match[str]], i: int) -> tuple[int, str] | None:
+    """``(end word index, the catalogue's Russian name)`` of the longest catalogued name that
+    opens at word ``i``."""
+    for j in range(min(len(words), i + _READ_BACK_WORDS), i + 1, -1):
+        if not _PLAIN_RUN.fullmatch(part, words[i].start(), words[j - 1].end()):
+            continue  # words in a row, no punctuation between them
+        reading = " ".join(cyrillic_from_latin(w.group()) or w.group() for w in words[i:j])
+        entry = lookup_institution(reading, "ru")
+        if entry is not None:
+            return j, entry.name("ru")
+    return None

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from kg.extract.known import is_known
-from kg.extract.reference_parts import catalogued_parts, transliterated_parts
+from kg.extract.reference_parts import catalogued_parts, transliterated_catalogued, transliterated_parts
 from kg.extract.spans import Coverage
 from kg.lexicon.catalog import lookup_institution
 from kg.lexicon.countries import lookup_country
@@ -71,6 +71,11 @@ def reference_text_mentions(document_id: str, offset: int, tail: str,
     out = _with_catalogued_parts(sorted(out, key=lambda m: (m.start, m.end)), tail, offset,
                                  document_id, links)
     out += _bracketed_acronyms(out, tail, offset)
+    known = Coverage((m.start, m.end) for m in out if m.extractor == REFERENCE_SOURCE)
+    read_back = [replace(m, document_id=document_id).shifted(offset) for m in transliterated_catalogued(tail)
+                 if not known.overlaps(m.start + offset, m.end + offset)]
+    covered = Coverage((m.start, m.end) for m in read_back)  # a catalogued name beats an unknown one
+    out = [m for m in out if not covered.overlaps(m.start, m.end)] + read_back
     named = Coverage((m.start, m.end) for m in out)
     out += [replace(m, document_id=document_id).shifted(offset) for m in transliterated_parts(tail)
             if not named.overlaps(m.start + offset, m.end + offset) and not links.overlaps(m.start, m.end)]
