@@ -141,6 +141,15 @@ def _catalogued_part(part: str) -> tuple[str, str] | None:
 _READ_BACK_WORDS = 6
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PLAIN_RUN = re.compile(r"[A-Za-z'’\s-]+")
+#: Head words of Russian institution names (lower-case stems).
+_RU_HEADS = ("банк", "союз", "совет", "организац", "министерств", "агентств", "университет",
+             "институт", "фонд", "комисси", "комитет", "программ", "ассамбле", "парламент",
+             "суд", "академи", "центр", "бюро", "палат", "служб", "корпорац", "холдинг", "хаб")
+#: The same, as transliterated when a word is not read back ("khab", "tsentra").
+_RU_LATIN_HEADS = ("bank", "soyuz", "soiuz", "sovet", "organiz", "ministerstv", "agentstv", "universitet",
+                   "institut", "fond", "komiss", "komitet", "programm", "assamble", "parlament", "sud",
+                   "akademi", "tsentr", "centr", "byuro", "biuro", "palat", "sluzhb", "korporat",
+                   "kholding", "holding", "khab", "hab")
 
 
 def transliterated_catalogued(tail: str) -> list[Mention]:
@@ -178,6 +187,9 @@ def _read_back(part: str, words: list[re.Match[str]], i: int) -> tuple[int, str]
         if not _PLAIN_RUN.fullmatch(part, words[i].start(), words[j - 1].end()):
             continue  # words in a row, no punctuation between them
         reading = " ".join(cyrillic_from_latin(w.group()) or w.group() for w in words[i:j])
+        if not any(w.lower().startswith(_RU_HEADS) for w in reading.split()) and not any(
+                w.group().lower().startswith(_RU_LATIN_HEADS) for w in words[i:j]):
+            continue  # no institution's head word: no lookup
         entry = lookup_institution(reading, "ru")
         if entry is not None:
             return j, entry.name("ru")
