@@ -618,3 +618,12 @@ def test_authors_written_given_name_first_open_a_reference_entry():
             "– Princeton: Princeton University Press, 1993.\n5. Smith J. Lobbying. – М.: Аспект Пресс, 2005.")
     people = [s for s, label in combined(text) if label == "PERSON"]
     assert people == ["Robert D. Putnam", "Robert Leonardi", "Raffaella Y. Nanetti", "Smith J."]
+
+
+def test_a_paragraph_in_two_scripts_gets_the_names_of_both():
+    from kg.extract import extract_text
+    text = ("<sup>13</sup> Дереккөз: Халықаралық электр байланысы одағы (International "
+            "Telecommunication Union) - Сандық дамуды өлшеу: фактілер мен сандар 2020 (Measuring "
+            "digital development Facts and figures 2020)")
+    assert [(m.text, m.lang) for m in extract_text(text) if m.label == "ORG"] == [
+        ("Халықаралық электр байланысы одағы", "kk"), ("International Telecommunication Union", "en")]

@@ -21,6 +21,7 @@ from kg.extract.base import Extractor, ParagraphText
 from kg.ingest import split_paragraphs
 from kg.model import Mention
 from kg.text.bounds import mask_long_tokens
+from kg.text.lang import detect_language, second_language
 
 __all__ = ["EXTRACTORS", "extract_text", "extractor_for", "mention_to_dict"]
 
@@ -54,19 +55,42 @@ def extract_text(
     known = tuple(known_names)
     paragraphs = split_paragraphs(text)
     by_lang: dict[str, list[int]] = {}
+    second: dict[str, list[int]] = {}  # a second script's language (detected paragraphs only)
     for i, para in enumerate(paragraphs):
-        lang = para.lang if language is None else language(text[para.start:para.end])
+        body = text[para.start:para.end]
+        lang = para.lang if language is None else language(body)
         by_lang.setdefault(lang, []).append(i)
+        other = second_language(body, lang) if language is None else None
+        if other is not None:
+            second.setdefault(other, []).append(i)
     found: list[list[Mention]] = [[] for _ in paragraphs]
     for lang, indices in by_lang.items():
-        if lang not in EXTRACTORS:
-            continue
-        chunks = [ParagraphText(mask_long_tokens(text[paragraphs[i].start:paragraphs[i].end]),
-                                document_id, known)
-                  for i in indices]
-        for i, mentions in zip(indices, extractor_for(lang, use_model).extract_all(chunks)):
+        for i, mentions in zip(indices, _extract(text, paragraphs, indices, lang, document_id, known, use_model)):
             found[i] = mentions
+    for lang, indices in second.items():
+        for i, mentions in zip(indices, _extract(text, paragraphs, indices, lang, document_id, known, use_model)):
+            found[i] = _with_second(found[i], mentions, lang)
     return tuple(m.shifted(para.start) for para, mentions in zip(paragraphs, found) for m in mentions)
+
+
+def _extract(text: str, paragraphs, indices: list[int], lang: str, document_id: str,
+             known: tuple[str, ...], use_model: bool) -> list[list[Mention]]:
+    """The mentions of the paragraphs ``indices`` by the extractor of ``lang`` (none if it has none)."""
+    if lang not in EXTRACTORS:
+        return [[] for _ in indices]
+    chunks = [ParagraphText(mask_long_tokens(text[paragraphs[i].start:paragraphs[i].end]), document_id, known)
+              for i in indices]
+    return list(extractor_for(lang, use_model).extract_all(chunks))
+
+
+def _with_second(first: list[Mention], second: list[Mention], lang: str) -> list[Mention]:
+    """``first`` and the mentions of a paragraph's second language written in its script that
+    overlap none of ``first``: the Kazakh name in «Дереккөз: Халықаралық электр байланысы
+    одағы (International Telecommunication Union)», which the English extractor cannot read."""
+    taken = sorted((m.start, m.end) for m in first)
+    own = [m for m in second if detect_language(m.text, lang, guess=False) == lang
+           and not any(s < m.end and m.start < e for s, e in taken)]
+    return sorted([*first, *own], key=lambda m: (m.start, m.end))
 
 
 def mention_to_dict(m: Mention) -> dict:

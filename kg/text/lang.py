@@ -139,3 +139,29 @@ def detect_language(text: str, default: str = "kk", guess: bool = True) -> str:
         present = [c for c, n in own.items() if n]
         return max(present, key=lambda c: own[c]) if present else script.plain
     return _lingua(text, rows, tuple(row[0] for row in rows), script.plain)
+
+
+#: A script that holds this share of a paragraph's letters (and at least :data:`_SECOND_MIN`
+#: of them) is a second language of the paragraph.
+_SECOND_SHARE, _SECOND_MIN = 0.3, 25
+
+
+def second_language(text: str, lang: str) -> str | None:
+    """The language of the other script of a paragraph in ``lang`` when that script holds a
+    good part of its letters («Дереккөз: Халықаралық электр байланысы одағы (International
+    Telecommunication Union) …», detected as English), else None.
+
+    >>> t = "Дереккөз: Халықаралық электр байланысы одағы (International Telecommunication Union)"
+    >>> second_language(t, "en"), second_language("Қазақстан Республикасы Үкіметі", "kk")
+    ('kk', None)
+    """
+    scripts = _scripts(_rows())
+    counts = [len(s.letters.findall(text)) for s in scripts]
+    total = sum(counts)
+    mine = next((i for i, s in enumerate(scripts) if lang in s.codes), None)
+    for i, script in enumerate(scripts):
+        if i == mine or counts[i] < _SECOND_MIN or counts[i] < _SECOND_SHARE * total:
+            continue
+        words = " ".join(w for w in text.split() if script.letters.search(w))
+        return detect_language(words, script.codes[0], guess=False)
+    return None
