@@ -627,3 +627,13 @@ def test_a_paragraph_in_two_scripts_gets_the_names_of_both():
             "digital development Facts and figures 2020)")
     assert [(m.text, m.lang) for m in extract_text(text) if m.label == "ORG"] == [
         ("Халықаралық электр байланысы одағы", "kk"), ("International Telecommunication Union", "en")]
+
+
+def test_an_institution_acronym_defined_in_brackets_is_that_institution_whatever_its_letters():
+    from kg.extract import extract_text
+    from kg.resolve import resolve
+    text = "2010 жылы Сиань шет тілдер университетінде (SUIE) кітап шықты. Кейін SUIE тағы бастады."
+    found = [m for m in extract_text(text, language=lambda _: "kk", use_model=False) if m.label == "ORG"]
+    keys = resolve([], found).mentions
+    assert [m.text for m in found] == ["Сиань шет тілдер университетінде", "SUIE", "SUIE"]
+    assert len({keys[(m.document_id, m.start, m.end, m.label)] for m in found}) == 1
