@@ -36,6 +36,7 @@ from kg.extract.kk.gazetteer import (
     find_countries,
     find_latin_catalogued,
     find_named_institutions,
+    find_quoted_institutions,
     find_people,
     find_places,
 )
@@ -157,7 +158,7 @@ def _chained(text: str, found: list[Candidate]) -> list[Candidate]:
 
 #: The candidate finders, highest precedence first (the model's spans come last).
 LAYERS = (find_rules, find_countries, find_places, find_catalogued, find_acronym_institutions,
-          find_named_institutions, find_latin_catalogued, find_people)
+          find_named_institutions, find_quoted_institutions, find_latin_catalogued, find_people)
 
 #: ``… конвенциясы (UNCAC)``, ``… көмек (АӘК)``: an acronym defined after a law or program.
 KK_ACRONYM = AcronymStyle(

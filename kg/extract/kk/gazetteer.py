@@ -27,6 +27,7 @@ from kg.lexicon.places import lookup_place
 from kg.text.kk_morph import normalize_kk
 
 __all__ = ["find_catalogued", "find_countries", "find_latin_catalogued", "find_named_institutions", "find_people",
+           "find_quoted_institutions",
            "find_places"]
 
 _CANDIDATE = re.compile(
@@ -238,6 +239,40 @@ def find_named_institutions(text: str) -> list[Candidate]:
                                      entry.names.get("kk") or normalize_kk(m.group())))
                 break
     return out
+
+
+def find_quoted_institutions(text: str) -> list[Candidate]:
+    """A quoted word or name spelt exactly as the catalogue spells an institution
+    («Қазтелеком» монополия, «Самұрық-Қазына»): that institution, its span inside the quotes;
+    and a capitalised word of seven letters or more, no common word, that is such a name with
+    a case ending («Еурокомиссия мен Еуропарламентке»).
+
+    >>> text = "бір ғана «Қазтелеком» монополия, «Болашақ» емес. Еуропарламентке хат"
+    >>> [(text[c.start:c.end], c.canonical) for c in find_quoted_institutions(text)]
+    [('Қазтелеком', '«Қазақтелеком» АҚ'), ('Еуропарламентке', 'Еуропа Парламенті')]
+    """
+    out = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group()[1:-1].strip()
+        entry = lookup_institution(inner, "kk") if inner else None
+        if entry is not None and inner in set(entry.surfaces()):
+            start = m.start() + m.group().index(inner)
+            out.append(Candidate(start, start + len(inner), "ORG", "catalogue", entry.names.get("kk") or inner))
+    taken = [(c.start - 1, c.end + 1) for c in out]
+    for m in _ONE_WORD.finditer(text):  # «Еурокомиссия мен Еуропарламентке»: one word, as catalogued
+        word = m.group()
+        if len(word) < _ONE_WORD_MIN or is_common_word(word, "kk") or any(s <= m.start() < e for s, e in taken):
+            continue
+        name = normalize_kk(word)
+        entry = lookup_institution(name, "kk")
+        if entry is not None and name in set(entry.surfaces()):
+            out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", entry.names.get("kk") or name))
+    return sorted(out, key=lambda c: c.start)
+
+
+_ONE_WORD = re.compile(rf"(?<![\w«“\"-])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?(?![\w-])")
+#: Letters a one-word name needs («Аманат» and shorter words are too often common words).
+_ONE_WORD_MIN = 7
 
 
 _FIRST_WORD = re.compile(rf"(?<![\w«“\"-])[{CAP}A-Z][\w.-]*")
