@@ -256,3 +256,13 @@ def test_cities_of_the_places_tables_are_found_where_a_place_is_expected():
     found = [(m.text, m.label) for m in extract_text(text, use_model=False)]
     places = [t for t, label in found if label == "GPE_SUB"]
     assert places == ["Poltava", "Engels", "Cape Town", "Herat", "New York"], found
+
+
+def test_parenthetical_author_year_citations_name_their_authors():
+    from kg.extract import extract_text
+    text = ("Governments use social media (Mergel and Greeves 2013). Delivery improves "
+            "(e.g. Mergel 2012; Roy 2017, Hood et al., 2015). It grew (World Bank 2020; Kazakhstan 2019) "
+            "in (January 2020).")
+    found = [(m.text, m.label) for m in extract_text(text) if m.label == "PERSON"]
+    assert found == [("Mergel", "PERSON"), ("Greeves", "PERSON"), ("Mergel", "PERSON"),
+                     ("Roy", "PERSON"), ("Hood", "PERSON")]

@@ -58,6 +58,13 @@ _CITATION = re.compile(
     rf"(?<![\w-])({NAME})(?:\s*,\s*({NAME}))?(?:\s*(?:,\s*)?(?:and|&)\s+({NAME}))?"
     rf"(?:\s+et\s+al\.?)?\s*[(\[]\s*(?:\d{{4}}[a-z]?|n\.d\.)\b"
 )
+#: A parenthetical author-year citation's parts: "(Mergel and Greeves 2013)", "(e.g. Mergel 2012;
+#: Small 2012, Roy 2017)", "(Hood et al., 2015)".
+_PARENTHESES = re.compile(r"\(([^()\n]{6,300})\)")
+_CITED_PART = re.compile(
+    rf"(?:^|(?<=[;,])\s*)(?:(?:e\.g\.|see(?:\s+also)?|cf\.),?\s+)?({NAME})(?:\s+(?:and|&)\s+({NAME}))?"
+    rf"(?:\s+et\s+al\.?)?,?\s+(?:\d{{4}}[a-z]?|n\.d\.)(?:,\s*(?:p|pp)\.\s*[\d–-]+)?\s*(?=[;,]|$)"
+)
 _QUOTED = r"[\"“«„][^\"”»“\n]{2,200}[\"”»“]"
 _LAW_ON = re.compile(
     rf"\b(?:(?:Draft\s+)?(?:Constitutional\s+)?Law|Presidential\s+Decree|Decree|Resolution|Code|"
@@ -304,6 +311,12 @@ def find_persons(text: str, known: Iterable[str]) -> Iterator[Candidate]:
         surname = m.group().split()[0]
         if is_name_like(surname):
             yield Candidate(m.start(), m.end(), "PERSON", "initials", priority=LIST)
+    for bracket in _PARENTHESES.finditer(text):
+        for m in _CITED_PART.finditer(bracket.group(1)):
+            for g in (1, 2):
+                if m.group(g) and is_name_like(m.group(g)):
+                    at = bracket.start(1) + m.start(g)
+                    yield Candidate(at, at + len(m.group(g)), "PERSON", "citation", priority=LIST)
     for m in _CITATION.finditer(text):
         for g in (1, 2, 3):
             if g == 1 and m.group(2) and sentence_initial(text, m.start(1), SENTENCE_START):
