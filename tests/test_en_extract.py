@@ -266,3 +266,10 @@ def test_parenthetical_author_year_citations_name_their_authors():
     found = [(m.text, m.label) for m in extract_text(text) if m.label == "PERSON"]
     assert found == [("Mergel", "PERSON"), ("Greeves", "PERSON"), ("Mergel", "PERSON"),
                      ("Roy", "PERSON"), ("Hood", "PERSON")]
+
+
+def test_a_heads_administration_is_an_institution_not_a_person():
+    from kg.extract import extract_text
+    text = "Whereas the Trump Administration embraced unilateral approaches, the Biden administration did not."
+    assert [(m.text, m.label) for m in extract_text(text)] == [
+        ("Trump Administration", "ORG"), ("Biden administration", "ORG")]

@@ -34,7 +34,7 @@ from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-99"
+CACHE_VERSION = f"{__version__}-100"
 
 
 @dataclass(frozen=True)

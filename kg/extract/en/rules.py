@@ -58,6 +58,8 @@ _CITATION = re.compile(
     rf"(?<![\w-])({NAME})(?:\s*,\s*({NAME}))?(?:\s*(?:,\s*)?(?:and|&)\s+({NAME}))?"
     rf"(?:\s+et\s+al\.?)?\s*[(\[]\s*(?:\d{{4}}[a-z]?|n\.d\.)\b"
 )
+#: A head of government's administration: "the Trump Administration", "the Obama administration".
+_ADMINISTRATION = re.compile(rf"(?<=\bthe\s)({NAME})\s+[Aa]dministration(?![\w-])")
 #: A parenthetical author-year citation's parts: "(Mergel and Greeves 2013)", "(e.g. Mergel 2012;
 #: Small 2012, Roy 2017)", "(Hood et al., 2015)".
 _PARENTHESES = re.compile(r"\(([^()\n]{6,300})\)")
@@ -237,6 +239,9 @@ def find_by_patterns(text: str, headings: list[tuple[int, int]]) -> Iterator[Can
         name = newspaper_name(m.group())
         if name and not is_inside(headings, m.end() - len(name), m.end()):
             yield Candidate(m.end() - len(name), m.end(), "ORG", "newspaper", priority=STRONG)
+    for m in _ADMINISTRATION.finditer(text):  # "the Trump Administration": a government, not a person
+        if is_name_like(m.group(1)):
+            yield Candidate(m.start(), m.end(), "ORG", "head", priority=STRONG)
     for m in (*_LAW_ON.finditer(text), *_LAW_ON_LOWER.finditer(text), *_LAW_ON_TITLE.finditer(text)):
         yield Candidate(m.start(), m.end(), "LAW", "law", priority=STRONG)
     for m in _PROGRAM_QUOTED.finditer(text):
