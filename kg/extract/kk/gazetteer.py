@@ -244,8 +244,8 @@ def find_named_institutions(text: str) -> list[Candidate]:
 def find_quoted_institutions(text: str) -> list[Candidate]:
     """A quoted word or name spelt exactly as the catalogue spells an institution
     («Қазтелеком» монополия, «Самұрық-Қазына»): that institution, its span inside the quotes;
-    and a capitalised word of seven letters or more, no common word, that is such a name with
-    a case ending («Еурокомиссия мен Еуропарламентке»).
+    and a capitalised word, no common word, that is such a name of seven letters or more with a
+    case ending («Еурокомиссия мен Еуропарламентке»; not «Үкіметке»).
 
     >>> text = "бір ғана «Қазтелеком» монополия, «Болашақ» емес. Еуропарламентке хат"
     >>> [(text[c.start:c.end], c.canonical) for c in find_quoted_institutions(text)]
@@ -254,20 +254,40 @@ def find_quoted_institutions(text: str) -> list[Candidate]:
     out = []
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1].strip()
-        entry = lookup_institution(inner, "kk") if inner else None
+        entry = lookup_institution(inner, "kk") if inner in _institution_surfaces() else None
         if entry is not None and inner in set(entry.surfaces()):
             start = m.start() + m.group().index(inner)
             out.append(Candidate(start, start + len(inner), "ORG", "catalogue", entry.names.get("kk") or inner))
     taken = [(c.start - 1, c.end + 1) for c in out]
+    names = _one_word_names()
     for m in _ONE_WORD.finditer(text):  # «Еурокомиссия мен Еуропарламентке»: one word, as catalogued
         word = m.group()
-        if len(word) < _ONE_WORD_MIN or is_common_word(word, "kk") or any(s <= m.start() < e for s, e in taken):
+        if len(word) < _ONE_WORD_MIN or not any(word.startswith(n) for n in names.get(word[:4], ())) \
+                or any(s <= m.start() < e for s, e in taken) or is_common_word(word, "kk"):
             continue
         name = normalize_kk(word)
-        entry = lookup_institution(name, "kk")
+        entry = lookup_institution(name, "kk") if name in names.get(word[:4], ()) else None
         if entry is not None and name in set(entry.surfaces()):
             out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", entry.names.get("kk") or name))
     return sorted(out, key=lambda c: c.start)
+
+
+@cache
+def _institution_surfaces() -> frozenset[str]:
+    """Every name and alias of the catalogue's institutions, as spelt there."""
+    return frozenset(name for entry in institutions() for name in entry.surfaces())
+
+
+@cache
+def _one_word_names() -> dict[str, frozenset[str]]:
+    """The catalogue's one-word institution names of :data:`_ONE_WORD_MIN` letters or more, by
+    their first four letters (a word that opens with none of them is looked up no further)."""
+    out: dict[str, set[str]] = {}
+    for entry in institutions():
+        for name in entry.surfaces():
+            if _ONE_WORD.fullmatch(name) and len(name) >= _ONE_WORD_MIN:
+                out.setdefault(name[:4], set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _ONE_WORD = re.compile(rf"(?<![\w«“\"-])[{CAP}][{LOW}]+(?:-[{CAP}][{LOW}]+)?(?![\w-])")
