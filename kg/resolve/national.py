@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from kg.lexicon.catalog import entry_by_key
 from kg.lexicon.countries import Country, country_by_code, lookup_country
@@ -34,6 +35,8 @@ from kg.text.sentences import sentence_bounds
 DOMINANT_SHARE = 0.6
 #: Characters between a country and the thing it qualifies («Қытай үкіметі»).
 ADJACENT = 2
+#: Longer than any country mention (the window searched before a mention).
+_LONGEST = 200
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class CountryContext:
     articles: tuple[tuple[int, int], ...]
     #: Countries the names of laws and institutions open with: they count for the article only.
     named: tuple[tuple[int, int, str], ...] = ()
+    #: Lookups made once per context (country starts, each article's dominant country).
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, text: str, mentions: Sequence[Mention],
@@ -58,21 +63,42 @@ class CountryContext:
                    tuple(sorted(found[True])))
 
     def country_near(self, m: Mention) -> Country | None:
-        """The country ``m`` belongs to by its context, or ``None`` when that is unclear."""
-        before = [c for s, e, c in self.countries if e <= m.start and m.start - e <= ADJACENT]
+        """The country ``m`` belongs to by its context, or ``None`` when that is unclear.
+
+        Each test reads only the countries in its window (bisection over their starts), and
+        an article's counts are made once: linear in the document's mentions, not quadratic.
+        """
+        starts = self._starts()
+        i = bisect_left(starts, m.start)  # the countries that start before m
+        before = [c for s, e, c in self.countries[bisect_left(starts, m.start - _LONGEST - ADJACENT):i]
+                  if e <= m.start and m.start - e <= ADJACENT]
         if before:
             return country_by_code(before[-1])
         left, right = sentence_bounds(self.text, m.start, m.end)
-        here = {c for s, e, c in self.countries if left <= s < right and not m.start <= s < m.end}
+        here = {c for s, e, c in self.countries[bisect_left(starts, left):bisect_left(starts, right)]
+                if not m.start <= s < m.end}
         if len(here) == 1:
             return country_by_code(next(iter(here)))
         span = next(((s, e) for s, e in self.articles if s <= m.start < e), (0, len(self.text)))
-        counts = Counter(c for s, _, c in self.countries + self.named if span[0] <= s < span[1])
-        if counts:
-            (top, n), total = counts.most_common(1)[0], sum(counts.values())
-            if n >= 2 and n / total >= DOMINANT_SHARE:
-                return country_by_code(top)
-        return None
+        top = self._dominant(span)
+        return country_by_code(top) if top else None
+
+    def _starts(self) -> list[int]:
+        if "starts" not in self.memo:
+            self.memo["starts"] = [s for s, _, _ in self.countries]
+        return self.memo["starts"]
+
+    def _dominant(self, span: tuple[int, int]) -> str:
+        """The country that dominates the article ``span`` ('' if none does), counted once."""
+        key = ("dominant", span)
+        if key not in self.memo:
+            counts = Counter(c for s, _, c in self.countries + self.named if span[0] <= s < span[1])
+            top = ""
+            if counts:
+                (best, n), total = counts.most_common(1)[0], sum(counts.values())
+                top = best if n >= 2 and n / total >= DOMINANT_SHARE else ""
+            self.memo[key] = top
+        return self.memo[key]
 
 
 def _named_country(m: Mention) -> Country | None:
