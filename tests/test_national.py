@@ -1,5 +1,6 @@
 """The country of an unqualified national concept (kg.resolve.national)."""
 
+
 def test_country_near_reads_only_its_window_and_agrees_with_a_full_scan():
     """The bisected lookups give what a scan of every country of the document gives."""
     from collections import Counter

@@ -36,6 +36,8 @@ CLOSE = 92.0
 MARGIN = 4.0
 #: Words a close match needs (short names match only exactly).
 CLOSE_WORDS = 3
+#: Names of one kind in a document beyond which no close match is searched for.
+CLOSE_NAMES_MAX = 5000
 
 
 def is_latin_name(text: str) -> bool:
@@ -88,11 +90,16 @@ class TransliteratedNames:
         found = self.exact.get((kind, key))
         if found is not None or len(name.split()) < CLOSE_WORDS:
             return found
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
+        names = self.by_document.get((kind, document), ())
+        if len(names) > CLOSE_NAMES_MAX:
+            return None  # a close match is a nicety; not worth a quadratic search
         best: dict[EntityKey, float] = {}
-        for other, ek in self.by_document.get((kind, document), ()):
-            best[ek] = max(best.get(ek, 0.0), fuzz.ratio(key, other))
+        for _, score, i in process.extract(key, [k for k, _ in names], scorer=fuzz.ratio, limit=None,
+                                           score_cutoff=CLOSE - MARGIN):
+            ek = names[i][1]
+            best[ek] = max(best.get(ek, 0.0), score)
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         if not ranked or ranked[0][1] < CLOSE:
             return None
