@@ -85,3 +85,14 @@ def test_names_inside_a_numbered_entry_are_not_mentions_of_their_own():
         if m.label != "LAW" and "860" in TAIL[max(0, m.start - 60):m.end + 60]:
             assert m.text not in ("Kazakhstan", "Government of the Republic of Kazakhstan",
                                   "Qazaqstan Respublikasy"), m
+
+
+@pytest.mark.parametrize("text", [
+    "On amendments to the decree of the president of the Republic of Kazakhstan dated December 6, 2016 No. 384",
+    "Qazaqstan Respublikasy Prezidentiniñ 2016 jylgy 6 jelfoqsandağy № 384 Jarlyğyna özgeris engizu turaly",
+    "Qazaqstan Respublikasy Prezidentinin 2016 jylgy 6 jeltosandagy № 384 Jarlygyna ozgeris engizu turaly",
+])
+def test_lower_case_and_inflected_designations_are_the_same_decree(text):
+    from kg.lexicon.act_numbers import act_number, find_numbered_acts
+    found = [act_number(d) for _, _, d in find_numbered_acts(text)]
+    assert [n.key for n in found] == ["kz-president-2016-no-384"]

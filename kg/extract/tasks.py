@@ -34,7 +34,7 @@ from kg.fsutil import write_atomic
 from kg.model import Article, Document, Mention
 from kg.text.lang import detect_language
 
-CACHE_VERSION = f"{__version__}-101"
+CACHE_VERSION = f"{__version__}-102"
 
 
 @dataclass(frozen=True)

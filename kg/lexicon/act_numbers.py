@@ -129,10 +129,10 @@ _TRANSLIT_DATE = r"\d{4}\s+j[yı]l[gğ][yı]\s+\d{1,2}\s+[a-zäöüğşıñ]+"
 #: Designations in English, Kazakh and Russian and in the Latin transliterations of the
 #: last two (reference lists); Kazakhstan's acts only in Cyrillic.
 _DESIGNATIONS = re.compile(
-    rf"(?:Decree|Resolution)\s+of\s+the\s+(?:Government|President|Cabinet\s+of\s+Ministers)\s+of\s+"
+    rf"(?:[Dd]ecree|[Rr]esolution)\s+of\s+the\s+(?:[Gg]overnment|[Pp]resident|[Cc]abinet\s+of\s+[Mm]inisters)\s+of\s+"
     rf"{_OWNER}(?:,?\s+{_DATE_EN},?\s+{_NO}|,?\s+{_NO},?\s+{_DATE_EN})"
     rf"|[QK]azaqstan\s+Respublikasy(?:ny[ñn])?\s+(?:[ÜU]kimetini[ñn]|Prezidentini[ñn])\s+"
-    rf"{_TRANSLIT_DATE}\s+{_NO}\s+(?:qaulysy|zharlyg[yı]|jarlyğy)"
+    rf"{_TRANSLIT_DATE}\s+{_NO}\s+(?:[Qq]aulys[yı]\w*|[Zz]harlyg[yı]\w*|[Jj]arly[gğ][yı]\w*)"
     rf"|(?:Ukaz|Postanovlenie)\s+(?:Prezidenta|Pravitel['’ʹ]?stva)\s+Respubliki\s+Kaza[kh]{{1,2}}stan"
     rf"\s+ot\s+\d{{1,2}}\s+[a-z]+\s+\d{{4}}\s+(?:g\.|goda)\s+{_NO}"
     rf"|(?:Қазақстан\s+Республикасы(?:ның)?\s+|ҚР\s+)(?:Үкіметінің|Президентінің)\s+\d{{4}}\s+"
