@@ -18,6 +18,7 @@ import importlib
 from collections.abc import Callable, Iterable
 
 from kg.extract.base import Extractor, ParagraphText
+from kg.extract.spans import Coverage
 from kg.ingest import split_paragraphs
 from kg.model import Mention
 from kg.text.bounds import mask_long_tokens
@@ -87,9 +88,9 @@ def _with_second(first: list[Mention], second: list[Mention], lang: str) -> list
     """``first`` and the mentions of a paragraph's second language written in its script that
     overlap none of ``first``: the Kazakh name in «Дереккөз: Халықаралық электр байланысы
     одағы (International Telecommunication Union)», which the English extractor cannot read."""
-    taken = sorted((m.start, m.end) for m in first)
+    taken = Coverage((m.start, m.end) for m in first)
     own = [m for m in second if detect_language(m.text, lang, guess=False) == lang
-           and not any(s < m.end and m.start < e for s, e in taken)]
+           and not taken.overlaps(m.start, m.end)]
     return sorted([*first, *own], key=lambda m: (m.start, m.end))
 
 

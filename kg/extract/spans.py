@@ -26,7 +26,7 @@ from typing import TypeVar
 
 __all__ = [
     "ACRONYM", "SENTENCE_START", "AcronymStyle", "Candidate", "Coverage", "SentenceStart",
-    "find_acronym_definitions", "is_acronym", "known_runs", "overlaps", "resolve_overlaps",
+    "acronym_definers", "find_acronym_definitions", "is_acronym", "known_runs", "overlaps", "resolve_overlaps",
     "sentence_initial", "spread_acronyms",
 ]
 
@@ -191,15 +191,27 @@ def find_acronym_definitions(text: str, spans: Iterable[Candidate],
     >>> find_acronym_definitions(text, [Candidate(0, 18, "LAW", "head"), Candidate(49, 55, "GPE_SUB", "g")])
     {'LAA': 'LAW'}
     """
-    labels: dict[str, str] = {}
+    return {acronym: cand.label for acronym, cand in acronym_definers(text, spans, style).items()}
+
+
+def acronym_definers(text: str, spans: Iterable[Candidate],
+                     style: AcronymStyle = ACRONYM) -> dict[str, Candidate]:
+    """Acronyms defined right after a span -> that span (the first definition counts), as
+    :func:`find_acronym_definitions` reads them.
+
+    >>> text = "Local Autonomy Act (LAA) and the LAA"
+    >>> acronym_definers(text, [Candidate(0, 18, "LAW", "head")])["LAA"].end
+    18
+    """
+    definers: dict[str, Candidate] = {}
     for cand in spans:
         end = len(text) if style.reach is None else cand.end + style.reach
         m = style.definition.match(text, cand.end, end)
         name = text[cand.start:cand.end]
         if m and is_acronym(m.group(1), style) and not is_acronym(name, style) \
                 and _may_abbreviate(m.group(1), name):
-            labels.setdefault(m.group(1), cand.label)
-    return labels
+            definers.setdefault(m.group(1), cand)
+    return definers
 
 
 def _may_abbreviate(acronym: str, name: str) -> bool:

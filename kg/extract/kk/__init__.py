@@ -50,7 +50,7 @@ from kg.extract.kk.titles import find_titles, regions_by_context
 from kg.extract.spans import (
     AcronymStyle,
     Candidate,
-    find_acronym_definitions,
+    acronym_definers,
     resolve_overlaps,
     spread_acronyms,
 )
@@ -197,32 +197,29 @@ class KazakhExtractor(BaseExtractor):
         chosen = _quoted_again(text, [_quoted(text, c) for c in
                                       _chained(text, regions_by_context(text, resolve_overlaps(ranked)))])
         chosen = repeated_surnames(text, chosen)
-        named = [c for c in chosen if c.label in _NAMED_LABELS]
-        defined = find_acronym_definitions(text, named, KK_ACRONYM)
-        if defined:
+        definers = acronym_definers(text, [c for c in chosen if c.label in _NAMED_LABELS], KK_ACRONYM)
+        if definers:
+            defined = {acronym: cand.label for acronym, cand in definers.items()}
             chosen = _spelt_out(text, spread_acronyms(text, chosen, defined, frozenset({"rule", "ner", "acronym"})),
-                                named, defined)
+                                definers)
         return [_named(text, m) for m in self.build_mentions(paragraph, chosen)]
 
 
-def _spelt_out(text: str, chosen: list[Candidate], named: list[Candidate],
-               defined: dict[str, str]) -> list[Candidate]:
-    """An institution's acronym defined in brackets right after its name takes the name's
-    canonical form in the paragraph, whatever its letters («Сиань шет тілдер университетінде
-    (SUIE)»), so that both name one institution; laws and programs keep theirs (resolution
-    joins them by their initials).
+def _spelt_out(text: str, chosen: list[Candidate], definers: dict[str, Candidate]) -> list[Candidate]:
+    """An institution's acronym defined in brackets right after its name (``definers``:
+    :func:`~kg.extract.spans.acronym_definers`) takes the name's canonical form in the
+    paragraph, whatever its letters («Сиань шет тілдер университетінде (SUIE)»), so that both
+    name one institution; laws and programs keep theirs (resolution joins them by their
+    initials).
 
     >>> text = "Сиань университетінде (SUIE) оқыды. SUIE үлкен."
     >>> found = [Candidate(0, 21, "ORG", "rule", "Сиань университеті"), Candidate(23, 27, "ORG", "acronym", "SUIE"),
     ...          Candidate(36, 40, "ORG", "acronym", "SUIE")]
-    >>> [c.canonical for c in _spelt_out(text, found, found[:1], {"SUIE": "ORG"})]
+    >>> [c.canonical for c in _spelt_out(text, found, {"SUIE": found[0]})]
     ['Сиань университеті', 'Сиань университеті', 'Сиань университеті']
     """
-    names: dict[str, str] = {}
-    for cand in named:
-        m = KK_ACRONYM.definition.match(text, cand.end, cand.end + (KK_ACRONYM.reach or len(text)))
-        if cand.label == "ORG" and m is not None and defined.get(m.group(1)) == "ORG":
-            names.setdefault(m.group(1), cand.canonical or text[cand.start:cand.end])
+    names = {acronym: cand.canonical or text[cand.start:cand.end]
+             for acronym, cand in definers.items() if cand.label == "ORG"}
     return [replace(c, canonical=names[text[c.start:c.end]])
             if c.label == "ORG" and text[c.start:c.end] in names else c for c in chosen]
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.kk.rules import CAP, KK_SENTENCE_START, LOW, TITLES
-from kg.extract.spans import Candidate, known_runs, sentence_initial
-from kg.lexicon.catalog import institutions, lookup_act, lookup_institution
+from kg.extract.spans import Candidate, Coverage, known_runs, sentence_initial
+from kg.lexicon.catalog import CatalogEntry, institutions, lookup_act, lookup_institution
 from kg.lexicon.common import is_common_word
 from kg.lexicon.countries import lookup_country
 from kg.lexicon.people import lookup_person
@@ -252,30 +252,37 @@ def find_quoted_institutions(text: str) -> list[Candidate]:
     [('Қазтелеком', '«Қазақтелеком» АҚ'), ('Еуропарламентке', 'Еуропа Парламенті')]
     """
     out = []
+    entries = _entries_by_surface()
     for m in _QUOTED.finditer(text):
         inner = m.group()[1:-1].strip()
-        entry = lookup_institution(inner, "kk") if inner in _institution_surfaces() else None
-        if entry is not None and inner in set(entry.surfaces()):
+        entry = entries.get(inner)
+        if entry is not None:
             start = m.start() + m.group().index(inner)
             out.append(Candidate(start, start + len(inner), "ORG", "catalogue", entry.names.get("kk") or inner))
-    taken = [(c.start - 1, c.end + 1) for c in out]
+    taken = Coverage((c.start - 1, c.end + 1) for c in out)
     names = _one_word_names()
     for m in _ONE_WORD.finditer(text):  # «Еурокомиссия мен Еуропарламентке»: one word, as catalogued
         word = m.group()
         if len(word) < _ONE_WORD_MIN or not any(word.startswith(n) for n in names.get(word[:4], ())) \
-                or any(s <= m.start() < e for s, e in taken) or is_common_word(word, "kk"):
+                or taken.overlaps(m.start(), m.start() + 1) or is_common_word(word, "kk"):
             continue
         name = normalize_kk(word)
-        entry = lookup_institution(name, "kk") if name in names.get(word[:4], ()) else None
-        if entry is not None and name in set(entry.surfaces()):
+        entry = entries.get(name) if name in names.get(word[:4], ()) else None
+        if entry is not None:
             out.append(Candidate(m.start(), m.end(), "ORG", "catalogue", entry.names.get("kk") or name))
     return sorted(out, key=lambda c: c.start)
 
 
 @cache
-def _institution_surfaces() -> frozenset[str]:
-    """Every name and alias of the catalogue's institutions, as spelt there."""
-    return frozenset(name for entry in institutions() for name in entry.surfaces())
+def _entries_by_surface() -> dict[str, CatalogEntry]:
+    """The catalogue's institutions by each name and alias as spelt there (one the catalogue
+    reads as another entry's, or that two entries share, is left out)."""
+    out: dict[str, CatalogEntry] = {}
+    for entry in institutions():
+        for name in entry.surfaces():
+            if lookup_institution(name, "kk") == entry:
+                out[name] = entry
+    return out
 
 
 @cache
@@ -283,10 +290,9 @@ def _one_word_names() -> dict[str, frozenset[str]]:
     """The catalogue's one-word institution names of :data:`_ONE_WORD_MIN` letters or more, by
     their first four letters (a word that opens with none of them is looked up no further)."""
     out: dict[str, set[str]] = {}
-    for entry in institutions():
-        for name in entry.surfaces():
-            if _ONE_WORD.fullmatch(name) and len(name) >= _ONE_WORD_MIN:
-                out.setdefault(name[:4], set()).add(name)
+    for name in _entries_by_surface():
+        if _ONE_WORD.fullmatch(name) and len(name) >= _ONE_WORD_MIN:
+            out.setdefault(name[:4], set()).add(name)
     return {k: frozenset(v) for k, v in out.items()}
 
 
