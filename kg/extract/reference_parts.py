@@ -96,9 +96,7 @@ def transliterated_parts(tail: str) -> list[Mention]:
     law's or program's head word ("22. Bilim ministrligi [Ministry of Education]", "Ultyq
     aielder isteri … komisia"), as unknown names (:data:`REFERENCE_TEXT_SOURCE`): resolution
     keeps one only as the thing the corpus prints in Cyrillic (:mod:`kg.resolve.transliterated`).
-    Offsets into ``tail``; no document id.
-
-    """
+    Offsets into ``tail``; no document id."""
     out = []
     for at, part in _entry_parts(tail):
         part = _WEBSITE_WORD.sub("", part)
@@ -112,8 +110,7 @@ def transliterated_parts(tail: str) -> list[Mention]:
 
 
 def _latin_transliteration(part: str) -> bool:
-    """Latin letters only, and a Kazakh or Russian word shape (not an English title): a word
-    ending as Kazakh and Russian words do, and no English function word."""
+    """Latin letters only, and no English function word or head noun (not an English title)."""
     if _CYRILLIC_LETTER.search(part) or not _LATIN_LETTER.search(part):
         return False
     words = part.lower().split()
@@ -167,9 +164,10 @@ def transliterated_catalogued(tail: str) -> list[Mention]:
         if not _latin_transliteration(part):
             continue
         words = list(_LATIN_WORD.finditer(part))
+        readings = [cyrillic_from_latin(w.group()) or w.group() for w in words]  # once per word
         i = 0
         while i < len(words) - 1:
-            found = _read_back(part, words, i) if words[i].group()[0].isupper() else None
+            found = _read_back(part, words, readings, i) if words[i].group()[0].isupper() else None
             if found is None:
                 i += 1
                 continue
@@ -180,13 +178,13 @@ def transliterated_catalogued(tail: str) -> list[Mention]:
     return out
 
 
-def _read_back(part: str, words: list[re.Match[str]], i: int) -> tuple[int, str] | None:
+def _read_back(part: str, words: list[re.Match[str]], readings: list[str], i: int) -> tuple[int, str] | None:
     """``(end word index, the catalogue's Russian name)`` of the longest catalogued name that
-    opens at word ``i``."""
+    opens at word ``i`` (``readings``: each word read back in Cyrillic, else as written)."""
     for j in range(min(len(words), i + _READ_BACK_WORDS), i + 1, -1):
         if not _PLAIN_RUN.fullmatch(part, words[i].start(), words[j - 1].end()):
             continue  # words in a row, no punctuation between them
-        reading = " ".join(cyrillic_from_latin(w.group()) or w.group() for w in words[i:j])
+        reading = " ".join(readings[i:j])
         if not any(w.lower().startswith(_RU_HEADS) for w in reading.split()) and not any(
                 w.group().lower().startswith(_RU_LATIN_HEADS) for w in words[i:j]):
             continue  # no institution's head word: no lookup

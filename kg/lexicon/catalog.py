@@ -253,7 +253,7 @@ class _Index:
     acronyms: dict[str, int]  # case-kept acronym -> entry position
     latin: tuple[tuple[int, str], ...]  # (entry position, Latin-folded surface) for fuzzy
     lexicon: object
-    sounds: dict[str, int]  # :func:`_sound` key -> entry position
+    sounds: dict[str, int]  # :func:`sound_key` key -> entry position
 
 
 def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None:
@@ -266,26 +266,18 @@ def _add(table: dict[str, int], ambiguous: set[str], key: str, pos: int) -> None
         table[key] = pos
 
 
-def _sound(text: str) -> str:
+def sound_key(text: str) -> str:
     """The phonetic key of a name of two words or more (:func:`kg.text.names.fold` per word,
     «ң» and "ng" as "n"), else ''; equal for one name in Cyrillic and in any transliteration.
 
-    >>> _sound("Қазақстан Республикасының Конституциясы") == _sound("Qazaqstan Respublikasynyn Konstitutsiyasy")
+    >>> sound_key("Қазақстан Республикасының Конституциясы") == sound_key("Qazaqstan Respublikasynyn Konstitutsiyasy")
+    True
+    >>> sound_key("Bilim ministrligi") == sound_key("Білім министрлігі")
     True
     """
     words = [fold(w) for w in _fold(_unquote(text)).split()]
     words = [w.replace("ng", "n") for w in words if w]
     return " ".join(words) if len(words) >= 2 else ""
-
-
-def sound_key(text: str) -> str:
-    """The phonetic key of a name of two words or more, in any script or transliteration
-    (see :func:`_sound`), else ''.
-
-    >>> sound_key("Bilim ministrligi") == sound_key("Білім министрлігі")
-    True
-    """
-    return _sound(text)
 
 
 def _latin(text: str) -> str:
@@ -311,7 +303,7 @@ def _build(entries: tuple[CatalogEntry, ...]) -> _Index:
             _add(exact, amb_exact, key, pos)
             _add(exact, amb_exact, _strip_decor(key), pos)
             latin_keys.append((pos, _latin(plain)))
-            _add(sounds, amb_sound, _sound(plain), pos)
+            _add(sounds, amb_sound, sound_key(plain), pos)
             if any(ch in _KK_LETTERS for ch in plain):
                 kk_names.append(plain)
         if "kk" in entry.names:
@@ -353,7 +345,7 @@ def _lookup(which: str, surface: str, lang: str | None) -> CatalogEntry | None:
         if key and key in index.exact:
             return index.entries[index.exact[key]]
     for variant in variants:  # another script or transliteration: «Қылмыстық кодексі», "Qylmystyq kodeksi"
-        pos = index.sounds.get(_sound(variant))
+        pos = index.sounds.get(sound_key(variant))
         if pos is not None:
             return index.entries[pos]
     pos = best_match(index.latin, [_latin(v) for v in variants])

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from kg.lexicon.catalog import entry_by_key
 from kg.lexicon.countries import Country, country_by_code, lookup_country
@@ -48,8 +49,6 @@ class CountryContext:
     articles: tuple[tuple[int, int], ...]
     #: Countries the names of laws and institutions open with: they count for the article only.
     named: tuple[tuple[int, int, str], ...] = ()
-    #: Lookups made once per context (country starts, each article's dominant country).
-    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, text: str, mentions: Sequence[Mention],
@@ -68,7 +67,7 @@ class CountryContext:
         Each test reads only the countries in its window (bisection over their starts), and
         an article's counts are made once: linear in the document's mentions, not quadratic.
         """
-        starts = self._starts()
+        starts = self._starts
         i = bisect_left(starts, m.start)  # the countries that start before m
         before = [c for s, e, c in self.countries[bisect_left(starts, m.start - _LONGEST - ADJACENT):i]
                   if e <= m.start and m.start - e <= ADJACENT]
@@ -83,22 +82,26 @@ class CountryContext:
         top = self._dominant(span)
         return country_by_code(top) if top else None
 
+    @cached_property
     def _starts(self) -> list[int]:
-        if "starts" not in self.memo:
-            self.memo["starts"] = [s for s, _, _ in self.countries]
-        return self.memo["starts"]
+        """The countries' starts, for bisection."""
+        return [s for s, _, _ in self.countries]
+
+    @cached_property
+    def _dominants(self) -> dict[tuple[int, int], str]:
+        """Each article's dominant country, filled as articles are asked about."""
+        return {}
 
     def _dominant(self, span: tuple[int, int]) -> str:
         """The country that dominates the article ``span`` ('' if none does), counted once."""
-        key = ("dominant", span)
-        if key not in self.memo:
+        if span not in self._dominants:
             counts = Counter(c for s, _, c in self.countries + self.named if span[0] <= s < span[1])
             top = ""
             if counts:
                 (best, n), total = counts.most_common(1)[0], sum(counts.values())
                 top = best if n >= 2 and n / total >= DOMINANT_SHARE else ""
-            self.memo[key] = top
-        return self.memo[key]
+            self._dominants[span] = top
+        return self._dominants[span]
 
 
 def _named_country(m: Mention) -> Country | None:

@@ -74,6 +74,7 @@ def find_listed_authors(text: str) -> list[Candidate]:
 #: the full stop that ends the authors: ``Robert D. Putnam, Robert Leonardi, Raffaella Y.
 #: Nanetti. Making Democracy Work``.
 _GIVEN_FIRST = re.compile(r"([A-Z][a-z]+(?:\s[A-Z]\.)?\s([A-Z][a-z]+(?:-[A-Z][a-z]+)?))(?=,\s|\.\s|\sand\s)")
+_NEXT_AUTHOR = re.compile(r",\s(?:and\s)?|\sand\s")
 
 
 def _given_first(text: str, pos: int) -> list[Candidate]:
@@ -89,7 +90,7 @@ def _given_first(text: str, pos: int) -> list[Candidate]:
     out: list[Candidate] = []
     while (m := _GIVEN_FIRST.match(text, pos)) is not None and not is_common_word(m.group(2), "en"):
         out.append(Candidate(m.start(1), m.end(1), "PERSON", "citation", m.group(1), priority=1))
-        sep = re.compile(r",\s(?:and\s)?|\sand\s").match(text, m.end())
+        sep = _NEXT_AUTHOR.match(text, m.end())
         if sep is None:
             break
         pos = sep.end()
